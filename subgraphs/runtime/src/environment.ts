@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Raised at start-up when configuration is invalid; the message names every bad variable. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/**
+ * Parses `source` (normally `process.env`) with a zod object whose keys are variable names,
+ * reporting every problem at once, each prefixed with the variable's name.
+ */
+export function parseEnvironment<S extends z.ZodRawShape>(
+  shape: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<S>> {
+  const result = z.object(shape).safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigurationError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+  );
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+  .optional();
+
+export type SubgraphName = 'locations' | 'people' | 'assistance' | 'messages';
+
+/** Default ports when a subgraph runs on its own; `PORT=0` picks a free one. */
+export const defaultPorts: Record<SubgraphName, number> = {
+  locations: 4001,
+  people: 4002,
+  assistance: 4003,
+  messages: 4004,
+};
+
+export interface SubgraphEnvironment {
+  name: SubgraphName;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof logLevel>;
+  /** PostgreSQL URL for this subgraph's own database, or undefined for embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Folder for the embedded database when no URL is set. */
+  dataDir: string;
+  shutdownGraceMs: number;
+}
+
+/**
+ * `<NAME>_DATABASE_URL` names the subgraph's database outright; otherwise `DATABASE_URL` is a
+ * prefix and the subgraph's name is appended to its database name (`…/movement` → `…/movement_people`),
+ * so one variable configures all four subgraphs, each on its own database.
+ */
+export function databaseUrlFor(name: SubgraphName, own: string | undefined, prefix: string | undefined): string | undefined {
+  if (own) return own;
+  if (!prefix) return undefined;
+  const url = new URL(prefix);
+  const database = url.pathname.replace(/^\//, '') || 'movement';
+  url.pathname = `/${database}_${name}`;
+  return url.toString();
+}
+
+export function loadSubgraphEnvironment(
+  name: SubgraphName,
+  source: Record<string, string | undefined> = process.env,
+): SubgraphEnvironment {
+  const ownUrlVariable = `${name.toUpperCase()}_DATABASE_URL`;
+  const env = parseEnvironment(
+    {
+      PORT: port(defaultPorts[name]),
+      HOST: z.string().min(1).default('127.0.0.1'),
+      LOG_LEVEL: logLevel,
+      DATABASE_URL: postgresUrl,
+      [ownUrlVariable]: postgresUrl,
+      DATA_DIR: z.string().min(1).default('.data'),
+      SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    },
+    source,
+  );
+  return {
+    name,
+    port: env.PORT as number,
+    host: env.HOST as string,
+    logLevel: env.LOG_LEVEL as SubgraphEnvironment['logLevel'],
+    databaseUrl: databaseUrlFor(name, env[ownUrlVariable] as string | undefined, env.DATABASE_URL as string | undefined),
+    dataDir: `${env.DATA_DIR as string}/${name}`,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS as number,
+  };
+}

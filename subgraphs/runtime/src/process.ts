@@ -1,0 +1,33 @@
+import { ConfigurationError } from './environment';
+import type { RunningService } from './http';
+import type { Logger } from './logger';
+
+/**
+ * Runs a service until SIGTERM or SIGINT, then stops it gracefully. Configuration errors are
+ * printed as a list naming each bad variable, and the process exits with 1.
+ */
+export async function runUntilSignal(start: () => Promise<RunningService>, logger: Logger): Promise<void> {
+  let service: RunningService;
+  try {
+    service = await start();
+  } catch (error) {
+    if (error instanceof ConfigurationError) logger.fatal({ problems: error.problems }, error.message);
+    else logger.fatal({ err: error }, 'failed to start');
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down; letting in-flight requests finish');
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse } from 'graphql';
+import type { Database } from './database';
+import type { SubgraphEnvironment } from './environment';
+import { listen, type RunningService } from './http';
+import { createLogger, type Logger } from './logger';
+import { migrate, migrationsApplied } from './migrate';
+
+/** What every resolver receives, whatever the subgraph. */
+export interface BaseSubgraphContext extends BaseContext {
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphDefinition<Client, Context extends BaseSubgraphContext> {
+  name: SubgraphEnvironment['name'];
+  /** Path of the subgraph's `schema.graphql`. */
+  schemaPath: string;
+  /** Path of `prisma/migrations`. */
+  migrationsDir: string;
+  resolvers: GraphQLResolverMap<Context>;
+  createClient: Parameters<typeof import('./database').openDatabase<Client>>[0]['createClient'];
+  /** Adds the subgraph's own per-request state (Prisma client, loaders) to the base context. */
+  createContext(base: BaseSubgraphContext, prisma: Client): Context;
+}
+
+export function loadTypeDefs(schemaPath: string) {
+  return parse(readFileSync(schemaPath, 'utf8'));
+}
+
+/**
+ * Serves a subgraph on an open, migrated database: `/graphql`, `/health` (process alive) and
+ * `/ready` (database reachable and every migration applied). `stop()` lets in-flight requests
+ * finish (up to the grace period) before closing.
+ */
+export async function serveSubgraph<Client, Context extends BaseSubgraphContext>(
+  definition: SubgraphDefinition<Client, Context>,
+  env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'>,
+  database: Database<Client>,
+  logger: Logger = createLogger(definition.name),
+): Promise<RunningService> {
+  const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(definition.schemaPath), resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  const app = express();
+  const { server: httpServer, port } = await listen(app, env.host, env.port);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: env.shutdownGraceMs }), ApolloServerPluginLandingPageDisabled()],
+    logger,
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: definition.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await database.driver.query('SELECT 1');
+      const migrated = await migrationsApplied(database.driver, definition.name, definition.migrationsDir);
+      res.status(migrated ? 200 : 503).json({ status: migrated ? 'ready' : 'migrations pending', database: 'reachable' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', database: (error as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        return definition.createContext({ requestId, logger: logger.child({ requestId }) }, database.prisma);
+      },
+    }),
+  );
+
+  const url = `http://${env.host}:${port}/graphql`;
+  logger.info({ url }, 'subgraph listening');
+  return {
+    url,
+    port,
+    stop: async () => {
+      await apollo.stop();
+      logger.info('subgraph stopped');
+    },
+  };
+}
+
+/** Opens the database, applies migrations and serves: what a subgraph's `index.ts` calls. */
+export async function startSubgraph<Client, Context extends BaseSubgraphContext>(
+  definition: SubgraphDefinition<Client, Context>,
+  env: SubgraphEnvironment,
+  open: (env: SubgraphEnvironment) => Promise<Database<Client>>,
+): Promise<RunningService> {
+  const logger = createLogger(definition.name, env.logLevel);
+  const database = await open(env);
+  await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
+  const service = await serveSubgraph(definition, env, database, logger);
+  return {
+    ...service,
+    stop: async () => {
+      await service.stop();
+      await database.close();
+    },
+  };
+}
