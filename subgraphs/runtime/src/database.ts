@@ -22,7 +22,28 @@ export interface SqlDriver {
 export interface Database<Client> {
   prisma: Client;
   driver: SqlDriver;
+  /** SQL statements Prisma has sent, when the client was created with the `query` event log. */
+  statements: number;
   close(): Promise<void>;
+}
+
+type QueryEvents = { $on?: (event: 'query', listener: () => void) => void };
+
+/** Wraps an opened client and driver into a Database that counts Prisma's statements. */
+function database<Client>(prisma: Client & { $disconnect(): Promise<void> }, driver: SqlDriver): Database<Client> {
+  const db: Database<Client> = {
+    prisma,
+    driver,
+    statements: 0,
+    close: async () => {
+      await prisma.$disconnect();
+      await driver.close();
+    },
+  };
+  (prisma as QueryEvents).$on?.('query', () => {
+    db.statements += 1;
+  });
+  return db;
 }
 
 export interface DatabaseOptions<Client> {
@@ -144,26 +165,8 @@ export async function openDatabase<Client>(options: DatabaseOptions<Client>): Pr
   if (options.databaseUrl) {
     await ensurePostgresDatabase(options.databaseUrl);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    const prisma = options.createClient(new PrismaPg(pool));
-    const driver = postgresDriver(pool);
-    return {
-      prisma,
-      driver,
-      close: async () => {
-        await prisma.$disconnect();
-        await driver.close();
-      },
-    };
+    return database(options.createClient(new PrismaPg(pool)), postgresDriver(pool));
   }
   const db = await openEmbedded(options.dataDir);
-  const prisma = options.createClient(new PrismaPGlite(db));
-  const driver = pgliteDriver(db, () => releaseEmbedded(options.dataDir));
-  return {
-    prisma,
-    driver,
-    close: async () => {
-      await prisma.$disconnect();
-      await driver.close();
-    },
-  };
+  return database(options.createClient(new PrismaPGlite(db)), pgliteDriver(db, () => releaseEmbedded(options.dataDir)));
 }

@@ -8,3 +8,5 @@ export * from './migrate';
 export * from './pagination';
 export * from './process';
 export * from './server';
+export * from './demo-data';
+export * from './testing';

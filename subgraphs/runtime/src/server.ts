@@ -8,8 +8,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
-import type { Database } from './database';
-import type { SubgraphEnvironment } from './environment';
+import { openDatabase, type Database, type DatabaseOptions } from './database';
+import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment';
+import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
@@ -27,7 +28,7 @@ export interface SubgraphDefinition<Client, Context extends BaseSubgraphContext>
   /** Path of `prisma/migrations`. */
   migrationsDir: string;
   resolvers: GraphQLResolverMap<Context>;
-  createClient: Parameters<typeof import('./database').openDatabase<Client>>[0]['createClient'];
+  createClient: DatabaseOptions<Client>['createClient'];
   /** Adds the subgraph's own per-request state (Prisma client, loaders) to the base context. */
   createContext(base: BaseSubgraphContext, prisma: Client): Context;
 }
@@ -97,11 +98,15 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
 export async function startSubgraph<Client, Context extends BaseSubgraphContext>(
   definition: SubgraphDefinition<Client, Context>,
   env: SubgraphEnvironment,
-  open: (env: SubgraphEnvironment) => Promise<Database<Client>>,
 ): Promise<RunningService> {
   const logger = createLogger(definition.name, env.logLevel);
-  const database = await open(env);
-  await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, createClient: definition.createClient });
+  try {
+    await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const service = await serveSubgraph(definition, env, database, logger);
   return {
     ...service,
@@ -110,4 +115,9 @@ export async function startSubgraph<Client, Context extends BaseSubgraphContext>
       await database.close();
     },
   };
+}
+
+/** The whole life of a standalone subgraph process: configuration, start, graceful stop. */
+export function runSubgraph<Client, Context extends BaseSubgraphContext>(definition: SubgraphDefinition<Client, Context>): Promise<void> {
+  return runUntilSignal(() => startSubgraph(definition, loadSubgraphEnvironment(definition.name)), createLogger(definition.name));
 }

@@ -1,0 +1,65 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Generated, never edited, never committed: `npm run build` regenerates everything here.
+ * - resolver types per subgraph, mapped to that subgraph's Prisma models;
+ * - a typed client (TypedDocumentNode) and persisted-operation manifest for the operations
+ *   internal apps keep in schema/operations/.
+ */
+const subgraphs: Record<string, Record<string, string>> = {
+  locations: {
+    Location: './prisma/client#Location',
+    Organization: './prisma/client#Organization',
+  },
+  people: {
+    Person: './prisma/client#Person',
+    FamilyLink: './prisma/client#FamilyLink',
+    TracingRequest: './prisma/client#TracingRequest',
+    DetentionRecord: './prisma/client#DetentionRecord',
+    DetentionVisit: './prisma/client#DetentionVisit',
+  },
+  assistance: {
+    AssistanceProgramme: './prisma/client#AssistanceProgramme',
+    Distribution: './prisma/client#Distribution',
+    AssistanceRecord: './prisma/client#AssistanceRecord',
+    ReunificationSupport: './prisma/client#ReunificationSupport',
+  },
+  messages: {
+    RedCrossMessage: './prisma/client#RedCrossMessage',
+    MessageStatusChange: './prisma/client#MessageStatusChange',
+  },
+};
+
+const generates: CodegenConfig['generates'] = {};
+for (const [name, mappers] of Object.entries(subgraphs)) {
+  generates[`subgraphs/${name}/src/generated/graphql.ts`] = {
+    schema: [`subgraphs/${name}/schema.graphql`, 'schema/federation-directives.graphql'],
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      federation: true,
+      useIndexSignature: true,
+      contextType: '../context#Context',
+      mappers,
+      mapperTypeSuffix: 'Model',
+      enumsAsTypes: true,
+      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      scalars: { ID: 'string' },
+    },
+  };
+}
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    ...generates,
+    'schema/src/generated/client/': {
+      schema: 'schema/api.graphql',
+      documents: ['schema/operations/**/*.graphql'],
+      preset: 'client',
+      presetConfig: { persistedDocuments: true, fragmentMasking: false },
+      config: { enumsAsTypes: true },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,11 @@
+/** Shared by every package's jest.config.js. */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // Prisma's generated client imports its own TypeScript files with a .js suffix.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // PGlite instances and servers take a few seconds to start on two cores.
+  testTimeout: 120000,
+};

@@ -1,0 +1,6 @@
+import type { Resolvers } from '../generated/graphql';
+import { Location } from './Location';
+import { Organization } from './Organization';
+import { Query } from './Query';
+
+export const resolvers: Resolvers = { Query, Location, Organization };

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The synthetic world every subgraph's seed draws from. No real person's data: places and
+ * organisations are public facts; people are generated. Ids are deterministic, so four subgraphs
+ * seeding their own databases agree on who and where without talking to each other.
+ */
+
+/** A deterministic UUID for a demo record; the same as `md5(kind || ':' || key)::uuid` in SQL. */
+export function syntheticId(kind: string, key: string | number): string {
+  const hex = createHash('md5').update(`${kind}:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** SQL expression for `syntheticId(kind, <expr>)`. */
+export function syntheticIdSql(kind: string, keyExpression: string): string {
+  return `md5('${kind}:' || (${keyExpression})::text)::uuid`;
+}
+
+export interface DemoOrganization {
+  key: string;
+  type: 'ICRC' | 'IFRC' | 'NATIONAL_SOCIETY' | 'DELEGATION' | 'BRANCH';
+  name: string;
+  shortName: string;
+  countryCode: string | null;
+  parent: string | null;
+}
+
+export const demoOrganizations: DemoOrganization[] = [
+  { key: 'ICRC', type: 'ICRC', name: 'International Committee of the Red Cross', shortName: 'ICRC', countryCode: null, parent: null },
+  { key: 'IFRC', type: 'IFRC', name: 'International Federation of Red Cross and Red Crescent Societies', shortName: 'IFRC', countryCode: null, parent: null },
+  { key: 'ICRC-MOSCOW', type: 'DELEGATION', name: 'ICRC Regional Delegation for the Russian Federation and Belarus', shortName: 'ICRC Moscow', countryCode: 'RU', parent: 'ICRC' },
+  { key: 'ICRC-MINSK', type: 'DELEGATION', name: 'ICRC Office in Minsk', shortName: 'ICRC Minsk', countryCode: 'BY', parent: 'ICRC-MOSCOW' },
+  { key: 'RRC', type: 'NATIONAL_SOCIETY', name: 'Russian Red Cross', shortName: 'RRC', countryCode: 'RU', parent: null },
+  { key: 'RRC-BELGOROD', type: 'BRANCH', name: 'Russian Red Cross, Belgorod regional branch', shortName: 'RRC Belgorod', countryCode: 'RU', parent: 'RRC' },
+  { key: 'RRC-KURSK', type: 'BRANCH', name: 'Russian Red Cross, Kursk regional branch', shortName: 'RRC Kursk', countryCode: 'RU', parent: 'RRC' },
+  { key: 'BRC', type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY', parent: null },
+  { key: 'BRC-GOMEL', type: 'BRANCH', name: 'Belarus Red Cross, Gomel regional branch', shortName: 'BRC Gomel', countryCode: 'BY', parent: 'BRC' },
+];
+
+/** Partners that record people, messages and assistance in the demo (each owns some records). */
+export const recordingPartners = ['ICRC-MOSCOW', 'ICRC-MINSK', 'RRC', 'RRC-BELGOROD', 'RRC-KURSK', 'BRC', 'BRC-GOMEL'];
+
+export interface DemoPlace {
+  key: string;
+  type:
+    | 'COUNTRY'
+    | 'ADMIN_AREA'
+    | 'SETTLEMENT'
+    | 'DELEGATION'
+    | 'OFFICE'
+    | 'PLACE_OF_DETENTION'
+    | 'BORDER_CROSSING'
+    | 'COLLECTIVE_CENTRE'
+    | 'DISTRIBUTION_POINT';
+  /** P-code or ISO 3166 code for administrative places; null for facilities. */
+  pcode: string | null;
+  adminLevel: number | null;
+  name: string;
+  /** [language, script, value] */
+  names: Array<[string, string, string]>;
+  parent: string | null;
+  coordinates: [number, number] | null;
+  operatedBy?: string;
+}
+
+const place = (
+  key: string,
+  type: DemoPlace['type'],
+  adminLevel: number | null,
+  parent: string | null,
+  name: string,
+  local: Array<[string, string]>,
+  coordinates: [number, number] | null,
+  operatedBy?: string,
+): DemoPlace => ({
+  key,
+  type,
+  pcode: adminLevel === null ? null : key,
+  adminLevel,
+  name,
+  names: [['en', 'Latn', name], ...local.map(([language, value]): [string, string, string] => [language, 'Cyrl', value])],
+  parent,
+  coordinates,
+  operatedBy,
+});
+
+/**
+ * Russia and Belarus down to settlements (ISO 3166-2 for regions, as no OCHA P-code set exists
+ * for them, extended with district and settlement codes), and the facilities of the founding text.
+ */
+export const demoPlaces: DemoPlace[] = [
+  place('RU', 'COUNTRY', 0, null, 'Russian Federation', [['ru', 'Российская Федерация']], [55.75, 37.62]),
+  place('BY', 'COUNTRY', 0, null, 'Belarus', [['be', 'Беларусь'], ['ru', 'Беларусь']], [53.9, 27.56]),
+  place('RU-MOW', 'ADMIN_AREA', 1, 'RU', 'Moscow', [['ru', 'Москва']], [55.75, 37.62]),
+  place('RU-BEL', 'ADMIN_AREA', 1, 'RU', 'Belgorod Oblast', [['ru', 'Белгородская область']], [50.6, 36.6]),
+  place('RU-KRS', 'ADMIN_AREA', 1, 'RU', 'Kursk Oblast', [['ru', 'Курская область']], [51.73, 36.19]),
+  place('RU-ROS', 'ADMIN_AREA', 1, 'RU', 'Rostov Oblast', [['ru', 'Ростовская область']], [47.23, 39.72]),
+  place('BY-HM', 'ADMIN_AREA', 1, 'BY', 'Minsk', [['be', 'Мінск'], ['ru', 'Минск']], [53.9, 27.56]),
+  place('BY-HO', 'ADMIN_AREA', 1, 'BY', 'Gomel Region', [['be', 'Гомельская вобласць'], ['ru', 'Гомельская область']], [52.44, 30.98]),
+  place('RU-BEL-01', 'ADMIN_AREA', 2, 'RU-BEL', 'Belgorod District', [['ru', 'Белгородский район']], [50.6, 36.58]),
+  place('RU-BEL-02', 'ADMIN_AREA', 2, 'RU-BEL', 'Shebekino District', [['ru', 'Шебекинский район']], [50.41, 36.89]),
+  place('RU-KRS-01', 'ADMIN_AREA', 2, 'RU-KRS', 'Sudzha District', [['ru', 'Суджанский район']], [51.19, 35.27]),
+  place('RU-ROS-01', 'ADMIN_AREA', 2, 'RU-ROS', 'Taganrog Urban District', [['ru', 'городской округ Таганрог']], [47.21, 38.94]),
+  place('BY-HO-01', 'ADMIN_AREA', 2, 'BY-HO', 'Gomel District', [['be', 'Гомельскі раён'], ['ru', 'Гомельский район']], [52.44, 30.98]),
+  place('RU-MOW-0001', 'SETTLEMENT', 3, 'RU-MOW', 'Moscow', [['ru', 'Москва']], [55.75, 37.62]),
+  place('RU-BEL-01-0001', 'SETTLEMENT', 3, 'RU-BEL-01', 'Belgorod', [['ru', 'Белгород']], [50.6, 36.59]),
+  place('RU-BEL-02-0001', 'SETTLEMENT', 3, 'RU-BEL-02', 'Shebekino', [['ru', 'Шебекино']], [50.41, 36.89]),
+  place('RU-KRS-01-0001', 'SETTLEMENT', 3, 'RU-KRS-01', 'Sudzha', [['ru', 'Суджа']], [51.19, 35.27]),
+  place('RU-ROS-01-0001', 'SETTLEMENT', 3, 'RU-ROS-01', 'Taganrog', [['ru', 'Таганрог']], [47.21, 38.94]),
+  place('BY-HM-0001', 'SETTLEMENT', 3, 'BY-HM', 'Minsk', [['be', 'Мінск'], ['ru', 'Минск']], [53.9, 27.56]),
+  place('BY-HO-01-0001', 'SETTLEMENT', 3, 'BY-HO-01', 'Gomel', [['be', 'Гомель'], ['ru', 'Гомель']], [52.44, 30.98]),
+  place('ICRC-MOSCOW-PREMISES', 'DELEGATION', null, 'RU-MOW-0001', 'ICRC Regional Delegation, Moscow', [['ru', 'Региональная делегация МККК, Москва']], [55.74, 37.6], 'ICRC-MOSCOW'),
+  place('ICRC-MINSK-OFFICE', 'OFFICE', null, 'BY-HM-0001', 'ICRC Office, Minsk', [['ru', 'Офис МККК, Минск']], [53.9, 27.55], 'ICRC-MINSK'),
+  place('RRC-BELGOROD-OFFICE', 'OFFICE', null, 'RU-BEL-01-0001', 'Russian Red Cross, Belgorod branch office', [['ru', 'Белгородское отделение РКК']], [50.6, 36.6], 'RRC-BELGOROD'),
+  place('DETENTION-1', 'PLACE_OF_DETENTION', null, 'RU-ROS-01-0001', 'Pre-trial detention centre No. 2 (synthetic)', [['ru', 'СИЗО № 2 (условный)']], null),
+  place('DETENTION-2', 'PLACE_OF_DETENTION', null, 'RU-KRS-01', 'Camp for prisoners of war No. 1 (synthetic)', [['ru', 'Лагерь военнопленных № 1 (условный)']], null),
+  place('CROSSING-1', 'BORDER_CROSSING', null, 'BY-HO-01', 'Novaya Guta border crossing', [['ru', 'Пункт пропуска Новая Гута']], [51.95, 30.69]),
+  place('CC-BELGOROD-1', 'COLLECTIVE_CENTRE', null, 'RU-BEL-01-0001', 'Collective centre "Sosnovy Bor" (synthetic)', [['ru', 'Пункт временного размещения «Сосновый бор»']], null),
+  place('DP-BELGOROD-1', 'DISTRIBUTION_POINT', null, 'RU-BEL-01-0001', 'Distribution point, Belgorod centre', [['ru', 'Пункт выдачи, центр Белгорода']], null, 'RRC-BELGOROD'),
+  place('DP-SHEBEKINO-1', 'DISTRIBUTION_POINT', null, 'RU-BEL-02-0001', 'Distribution point, Shebekino', [['ru', 'Пункт выдачи, Шебекино']], null, 'RRC-BELGOROD'),
+  place('DP-KURSK-1', 'DISTRIBUTION_POINT', null, 'RU-KRS-01-0001', 'Distribution point, Sudzha', [['ru', 'Пункт выдачи, Суджа']], null, 'RRC-KURSK'),
+  place('DP-GOMEL-1', 'DISTRIBUTION_POINT', null, 'BY-HO-01-0001', 'Distribution point, Gomel', [['be', 'Пункт выдачы, Гомель'], ['ru', 'Пункт выдачи, Гомель']], null, 'BRC-GOMEL'),
+];
+
+/** Places where people are last seen in the demo. */
+export const lastSeenPlaces = demoPlaces.filter((p) => p.type === 'SETTLEMENT' || p.type === 'COLLECTIVE_CENTRE').map((p) => p.key);
+export const detentionPlaces = demoPlaces.filter((p) => p.type === 'PLACE_OF_DETENTION').map((p) => p.key);
+export const distributionPoints = demoPlaces.filter((p) => p.type === 'DISTRIBUTION_POINT').map((p) => p.key);
+export const borderCrossings = demoPlaces.filter((p) => p.type === 'BORDER_CROSSING').map((p) => p.key);
+
+/**
+ * How many of each record the seed makes for `people` persons. Subgraphs seed their own share;
+ * person `i` (0-based) has id `syntheticId('person', i)`.
+ */
+export function demoVolumes(people: number) {
+  return {
+    people,
+    familyLinks: Math.floor(people / 2),
+    tracingRequests: Math.max(1, Math.floor(people / 10)),
+    detentionRecords: Math.max(1, Math.floor(people / 20)),
+    messages: Math.max(7, Math.floor(people / 2)),
+    assistanceRecords: people,
+    distributions: Math.max(5, Math.floor(people / 100)),
+  };
+}
+
+/** Default size of the demo that `npm start` seeds into empty databases. */
+export const DEFAULT_DEMO_PEOPLE = 500;

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { ensurePostgresDatabase, openDatabase, type Database } from './database';
+import type { SubgraphEnvironment } from './environment';
+import type { RunningService } from './http';
+import { createLogger } from './logger';
+import { migrate } from './migrate';
+import { serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from './server';
+
+/**
+ * Test support: a fresh database per test file — a throwaway in-memory PGlite by default, or a
+ * new PostgreSQL database on the server in `TEST_POSTGRES_URL` (dropped by `dispose`).
+ */
+export interface TestDatabaseTarget {
+  kind: 'pglite' | 'postgres';
+  /** PostgreSQL URL of the fresh database; undefined for PGlite. */
+  url: string | undefined;
+  /** PGlite data folder (`memory://…`); shared by all subgraphs of one test file. */
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabaseTarget(label: string): Promise<TestDatabaseTarget> {
+  const server = process.env.TEST_POSTGRES_URL;
+  const suffix = randomBytes(4).toString('hex');
+  if (!server) {
+    return { kind: 'pglite', url: undefined, dataDir: `memory://${label}-${suffix}`, dispose: async () => undefined };
+  }
+  const url = new URL(server);
+  url.pathname = `/test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${suffix}`;
+  const target = url.toString();
+  await ensurePostgresDatabase(target);
+  return {
+    kind: 'postgres',
+    url: target,
+    dataDir: '',
+    dispose: async () => {
+      const admin = new URL(target);
+      admin.pathname = '/postgres';
+      const client = new pg.Client({ connectionString: admin.toString() });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(url.pathname.slice(1))} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestSubgraph<Client> {
+  service: RunningService;
+  database: Database<Client>;
+  /** SQL statements issued by Prisma since start (or since the last `resetStatements`). */
+  statements(): number;
+  resetStatements(): void;
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates a subgraph's database on `target`, and serves it on a free port. */
+export async function startTestSubgraph<Client, Context extends BaseSubgraphContext>(
+  definition: SubgraphDefinition<Client, Context>,
+  target: TestDatabaseTarget,
+): Promise<TestSubgraph<Client>> {
+  const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
+  const logger = createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent');
+  await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
+  const env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'> = { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 };
+  const service = await serveSubgraph(definition, env, database, logger);
+  return {
+    service,
+    database,
+    statements: () => database.statements,
+    resetStatements: () => {
+      database.statements = 0;
+    },
+    stop: async () => {
+      await service.stop();
+      await database.close();
+    },
+  };
+}
+
+/** POSTs a GraphQL operation to `url` and returns the parsed body. */
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ data?: T; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>; status: number }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: [] };
+  return { ...body, status: response.status };
+}
