@@ -23,10 +23,16 @@ const subgraphs: Record<string, Record<string, string>> = {
     Distribution: './prisma/client#Distribution',
     AssistanceRecord: './prisma/client#AssistanceRecord',
     ReunificationSupport: './prisma/client#ReunificationSupport',
+    Person: '../references#EntityReference',
+    Location: '../references#EntityReference',
+    TracingRequest: '../references#EntityReference',
+    Organization: '../references#EntityReference',
+    DistributionItem: './prisma/client#DistributionItem',
   },
   messages: {
     RedCrossMessage: './prisma/client#RedCrossMessage',
     MessageStatusChange: './prisma/client#MessageStatusChange',
+    Person: '../references#PersonReference',
   },
 };
 

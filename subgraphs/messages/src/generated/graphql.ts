@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { RedCrossMessage as RedCrossMessageModel, MessageStatusChange as MessageStatusChangeModel } from './prisma/client';
+import { PersonReference as PersonReferenceModel } from '../references';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -291,7 +292,7 @@ export type ResolversTypes = ResolversObject<{
   Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Person: ResolverTypeWrapper<Omit<Person, 'messagesReceived' | 'messagesSent'> & { messagesReceived: ResolversTypes['RedCrossMessageConnection'], messagesSent: ResolversTypes['RedCrossMessageConnection'] }>;
+  Person: ResolverTypeWrapper<PersonReferenceModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RedCrossMessage: ResolverTypeWrapper<RedCrossMessageModel>;
@@ -311,7 +312,7 @@ export type ResolversParentTypes = ResolversObject<{
   Organization: Organization;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
-  Person: Omit<Person, 'messagesReceived' | 'messagesSent'> & { messagesReceived: ResolversParentTypes['RedCrossMessageConnection'], messagesSent: ResolversParentTypes['RedCrossMessageConnection'] } | FederationReferenceTypes['Person'];
+  Person: PersonReferenceModel;
   Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   RedCrossMessage: RedCrossMessageModel;

@@ -1,0 +1,61 @@
+import { composeSubgraphs, formatProblems } from '../src';
+
+const federation = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])';
+
+const places = {
+  name: 'places',
+  url: 'http://127.0.0.1:1/graphql',
+  sdl: `${federation}
+"A place." type Place @key(fields: "id") { "Id." id: ID! "Name." name: String! }
+"Root." type Query { "A place." place(id: ID!): Place }`,
+};
+
+test('compatible subgraphs compose into a supergraph and an API schema without federation types', () => {
+  const people = {
+    name: 'people',
+    url: 'http://127.0.0.1:2/graphql',
+    sdl: `${federation}
+"A place." type Place @key(fields: "id", resolvable: false) { "Id." id: ID! }
+"A person." type Person @key(fields: "id") { "Id." id: ID! "Last seen." lastSeenAt: Place }
+"Root." type Query { "A person." person(id: ID!): Person }`,
+  };
+  const outcome = composeSubgraphs([places, people]);
+  if (!outcome.ok) throw new Error(formatProblems(outcome.errors));
+  expect(outcome.supergraphSdl).toContain('PEOPLE @join__graph(name: "people", url: "http://127.0.0.1:2/graphql")');
+  expect(outcome.apiSchemaSdl).toContain('lastSeenAt: Place');
+  expect(outcome.apiSchemaSdl).not.toContain('join__');
+});
+
+test('a field typed differently in two subgraphs is reported with its code and both subgraphs', () => {
+  const clash = {
+    name: 'clash',
+    url: 'http://127.0.0.1:3/graphql',
+    sdl: `${federation}
+"A place." type Place @key(fields: "id") { "Id." id: ID! "Name." name: Int! }
+"Root." type Query { "Places." places: [Place!]! }`,
+  };
+  const outcome = composeSubgraphs([places, clash]);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  const mismatch = outcome.errors.find((error) => error.code === 'FIELD_TYPE_MISMATCH');
+  expect(mismatch).toMatchObject({ subgraphs: ['clash', 'places'] });
+  expect(mismatch!.message).toContain('Place.name');
+  expect(formatProblems(outcome.errors)).toMatch(/^FIELD_TYPE_MISMATCH \(clash, places\): Type of field "Place\.name"/m);
+});
+
+test('an invalid @key names the one subgraph at fault', () => {
+  const badKey = { ...places, sdl: places.sdl.replace('@key(fields: "id")', '@key(fields: "code")') };
+  const outcome = composeSubgraphs([badKey]);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.errors[0]).toMatchObject({ code: 'KEY_INVALID_FIELDS', subgraphs: ['places'] });
+});
+
+test('SDL that does not parse is reported as INVALID_GRAPHQL for its subgraph, without composing', () => {
+  const outcome = composeSubgraphs([places, { name: 'broken', url: 'http://127.0.0.1:4/graphql', sdl: 'type Query { oops(: Int }' }]);
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.errors).toHaveLength(1);
+  expect(outcome.errors[0]).toMatchObject({ code: 'INVALID_GRAPHQL', subgraphs: ['broken'] });
+  expect(outcome.errors[0]!.message).toMatch(/^\[broken\] Syntax Error/);
+});

@@ -1,0 +1,18 @@
+import { keysetOrder, keysetWhere, readPage, toConnection } from '@movement/runtime';
+import type { QueryResolvers } from '../generated/graphql';
+import { dateCursor } from '../dates';
+
+export const Query: QueryResolvers = {
+  programme: (_root, { id }, { loaders }) => loaders.programme.load(id),
+  programmes: async (_root, args, { prisma }) => {
+    const page = readPage(args);
+    const rows = await prisma.assistanceProgramme.findMany({
+      where: { ...(args.sector ? { sector: args.sector } : {}), ...keysetWhere(page.after, 'startDate', 'desc') },
+      orderBy: keysetOrder('startDate', 'desc'),
+      take: page.limit + 1,
+    });
+    return toConnection(rows, page, (row) => dateCursor(row.startDate, row.id));
+  },
+  distribution: (_root, { id }, { loaders }) => loaders.distribution.load(id),
+  assistanceRecord: (_root, { id }, { loaders }) => loaders.assistanceRecord.load(id),
+};

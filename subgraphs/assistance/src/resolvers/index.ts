@@ -1,0 +1,11 @@
+import type { Resolvers } from '../generated/graphql';
+import { AssistanceProgramme } from './AssistanceProgramme';
+import { AssistanceRecord } from './AssistanceRecord';
+import { Distribution } from './Distribution';
+import { Location } from './Location';
+import { Person } from './Person';
+import { Query } from './Query';
+import { ReunificationSupport } from './ReunificationSupport';
+import { TracingRequest } from './TracingRequest';
+
+export const resolvers: Resolvers = { Query, AssistanceProgramme, Distribution, AssistanceRecord, ReunificationSupport, Person, Location, TracingRequest };

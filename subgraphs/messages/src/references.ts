@@ -1,0 +1,12 @@
+/**
+ * A person as this subgraph knows them: only the id. The people subgraph owns everything else,
+ * so resolving a Person here never touches the database.
+ */
+export interface PersonReference {
+  __typename?: 'Person';
+  id: string;
+}
+
+export const personReference = (id: string): PersonReference => ({ __typename: 'Person', id });
+export const organizationReference = (id: string) => ({ __typename: 'Organization' as const, id });
+export const locationReference = (id: string) => ({ __typename: 'Location' as const, id });

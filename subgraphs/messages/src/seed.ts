@@ -1,0 +1,133 @@
+import { demoVolumes, recordingPartners, syntheticId, syntheticIdSql, type SqlDriver } from '@movement/runtime';
+import { addressTowns, familyNews, returnedNote, undeliverableReasons } from './seed-content';
+
+/**
+ * Deterministic synthetic messages: message j is written by person 2j and addressed to person
+ * 2j+1 (mod people), statuses cycle through every MessageStatus with a consistent history, and
+ * every 5th message answers the one before it. Set-based SQL, re-runnable (ON CONFLICT DO NOTHING).
+ */
+
+/** At most 6 history steps per message, so history batches stay under 50,000 rows. */
+const MESSAGES_PER_BATCH = 8000;
+
+const statuses = ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED', 'UNDELIVERABLE', 'RETURNED'];
+const REVIEWER = 'ICRC-MOSCOW';
+const REVIEW_PLACE = 'ICRC-MOSCOW-PREMISES';
+
+const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
+/** A 1-based SQL array literal to index with `% n + 1`. */
+const textArray = (values: string[]) => `ARRAY[${values.map(literal).join(', ')}]`;
+const uuidArray = (values: string[]) => `${textArray(values)}::uuid[]`;
+
+const partners = uuidArray(recordingPartners.map((key) => syntheticId('organization', key)));
+const towns = addressTowns.map((t) => t.town);
+const townIds = uuidArray(addressTowns.map((t) => syntheticId('location', t.key)));
+const reviewer = `${literal(syntheticId('organization', REVIEWER))}::uuid`;
+const reviewPlace = `${literal(syntheticId('location', REVIEW_PLACE))}::uuid`;
+const P = recordingPartners.length;
+
+/** Per-message values both statements derive from j, so messages and their history agree. */
+const messageColumns = (people: number) => `
+  j,
+  (j % 7) AS s,
+  ${partners}[((j / 7) % ${P}) + 1] AS collecting,
+  ${partners}[((j / 7 + 3) % ${P}) + 1] AS delivering,
+  timestamptz '2024-01-01T08:00:00Z' + j * interval '37 seconds' AS created,
+  ${syntheticIdSql('person', `(2 * j) % ${people}`)} AS sender,
+  ${syntheticIdSql('person', `(2 * j + 1) % ${people}`)} AS addressee`;
+
+function messagesSql(people: number, from: number, to: number): string {
+  const news = familyNews.length;
+  return `
+    INSERT INTO "messages"."RedCrossMessage" ("id", "reference", "senderId", "addresseeId", "senderAddress", "addresseeAddress", "language", "content", "status", "collectingPartnerId", "deliveringPartnerId", "inReplyToId", "createdAt", "updatedAt", "recordedById", "sharedWithIds")
+    SELECT
+      ${syntheticIdSql('message', 'j')},
+      'RCM-2024-' || lpad((j + 1)::text, greatest(6, length((j + 1)::text)), '0'),
+      m.sender,
+      m.addressee,
+      CASE WHEN j % 9 = 8 THEN NULL ELSE 'ул. Садовая, д. ' || (j % 97 + 1) || ', ' || ${textArray(towns)}[(j % ${towns.length}) + 1] END,
+      CASE WHEN j % 6 = 5 THEN NULL ELSE 'ул. Мира, д. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(towns)}[((j + 3) % ${towns.length}) + 1] END,
+      ${textArray(familyNews.map(([language]) => language))}[(j % ${news}) + 1],
+      ${textArray(familyNews.map(([, content]) => content))}[(j % ${news}) + 1],
+      (${textArray(statuses)})[m.s + 1]::"messages"."MessageStatus",
+      m.collecting,
+      CASE WHEN m.s >= 3 THEN m.delivering END,
+      CASE WHEN j % 5 = 4 THEN ${syntheticIdSql('message', 'j - 1')} END,
+      m.created,
+      m.created + (CASE WHEN m.s <= 4 THEN m.s WHEN m.s = 5 THEN 4 ELSE 5 END) * interval '2 days',
+      m.collecting,
+      ARRAY(
+        SELECT DISTINCT route.partner FROM unnest(ARRAY[CASE WHEN m.s >= 2 THEN ${reviewer} END, CASE WHEN m.s >= 3 THEN m.delivering END]) AS route(partner)
+        WHERE route.partner IS NOT NULL AND route.partner <> m.collecting ORDER BY route.partner
+      )
+    FROM (SELECT ${messageColumns(people)} FROM generate_series(${from}, ${to}) AS j) AS m
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * History steps k = 0..: DRAFTED, COLLECTED, REVIEWED, IN_TRANSIT, then DELIVERED or
+ * UNDELIVERABLE, then RETURNED after UNDELIVERABLE.
+ */
+function historySql(people: number, from: number, to: number): string {
+  return `
+    INSERT INTO "messages"."MessageStatusChange" ("id", "messageId", "status", "at", "partnerId", "locationId", "note", "sequence")
+    SELECT
+      ${syntheticIdSql('message-status', `j || ':' || k`)},
+      ${syntheticIdSql('message', 'j')},
+      step.status::"messages"."MessageStatus",
+      m.created + k * interval '2 days',
+      CASE step.status
+        WHEN 'REVIEWED' THEN ${reviewer}
+        WHEN 'DELIVERED' THEN m.delivering
+        WHEN 'UNDELIVERABLE' THEN m.delivering
+        ELSE m.collecting
+      END,
+      CASE step.status
+        WHEN 'COLLECTED' THEN ${townIds}[(j % ${addressTowns.length}) + 1]
+        WHEN 'REVIEWED' THEN ${reviewPlace}
+        WHEN 'DELIVERED' THEN ${townIds}[((j + 3) % ${addressTowns.length}) + 1]
+      END,
+      CASE step.status
+        WHEN 'UNDELIVERABLE' THEN ${textArray(undeliverableReasons)}[(j % ${undeliverableReasons.length}) + 1]
+        WHEN 'RETURNED' THEN ${literal(returnedNote)}
+      END,
+      k + 1
+    FROM (SELECT ${messageColumns(people)} FROM generate_series(${from}, ${to}) AS j) AS m
+    CROSS JOIN generate_series(0, 5) AS k
+    CROSS JOIN LATERAL (
+      SELECT CASE
+        WHEN k <= 3 THEN (${textArray(statuses)})[k + 1]
+        WHEN k = 4 AND m.s = 4 THEN 'DELIVERED'
+        WHEN k = 4 THEN 'UNDELIVERABLE'
+        ELSE 'RETURNED'
+      END AS status
+    ) AS step
+    WHERE k < (CASE WHEN m.s <= 4 THEN m.s + 1 WHEN m.s = 5 THEN 5 ELSE 6 END)
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Steps in message j's history, as `historySql` writes them. */
+const stepsOf = (j: number) => [1, 2, 3, 4, 5, 5, 6][j % 7] as number;
+
+function historySteps(from: number, to: number): number {
+  let steps = 0;
+  for (let j = from; j <= to; j += 1) steps += stepsOf(j);
+  return steps;
+}
+
+export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
+  const people = Math.max(1, options.people);
+  const { messages } = demoVolumes(people);
+  for (let from = 0; from < messages; from += MESSAGES_PER_BATCH) {
+    const to = Math.min(messages, from + MESSAGES_PER_BATCH) - 1;
+    await driver.exec(messagesSql(people, from, to));
+    options.onProgress?.(to - from + 1);
+    await driver.exec(historySql(people, from, to));
+    options.onProgress?.(historySteps(from, to));
+  }
+}
+
+export async function isSeeded(driver: SqlDriver): Promise<boolean> {
+  const [row] = await driver.query<{ seeded: boolean }>(`SELECT EXISTS (SELECT 1 FROM "messages"."RedCrossMessage") AS seeded`);
+  return row?.seeded === true;
+}

@@ -1,0 +1,84 @@
+import { syntheticId } from '@movement/runtime';
+import { startTestGraph, type TestGraph } from './harness';
+
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startTestGraph({ seedPeople: 200, label: 'cross' });
+});
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+interface PersonView {
+  id: string;
+  fullName: string;
+  lastSeenAt: { name: string; pcode: string | null; ancestors: Array<{ name: string }> } | null;
+  recordedBy: { name: string };
+  messagesSent: { edges: Array<{ node: { reference: string; sender: { id: string }; addressee: { fullName: string }; collectingPartner: { shortName: string } } }> };
+  assistanceReceived: { edges: Array<{ node: { item: string; location: { name: string } } }> };
+}
+
+test('one query joins people, places, family messages and assistance from four subgraphs', async () => {
+  const result = await graph.query<{ people: { edges: Array<{ node: PersonView }> } }>(`{
+    people(first: 20) {
+      edges { node {
+        id fullName
+        lastSeenAt { name pcode ancestors { name } }
+        recordedBy { name }
+        messagesSent(first: 3) { edges { node { reference sender { id } addressee { fullName } collectingPartner { shortName } } } }
+        assistanceReceived(first: 3) { edges { node { item location { name } } } }
+      } }
+    }
+  }`);
+  expect(result.errors).toBeUndefined();
+  const people = result.data!.people.edges.map((e) => e.node);
+  expect(people).toHaveLength(20);
+  expect(people.every((p) => p.recordedBy.name.length > 0)).toBe(true);
+  const located = people.filter((p) => p.lastSeenAt);
+  expect(located.length).toBeGreaterThan(0);
+  expect(located[0]!.lastSeenAt!.ancestors.length).toBeGreaterThan(0);
+  const writers = people.filter((p) => p.messagesSent.edges.length > 0);
+  expect(writers.length).toBeGreaterThan(0);
+  for (const writer of writers) {
+    for (const { node } of writer.messagesSent.edges) {
+      expect(node.sender.id).toBe(writer.id);
+      expect(node.addressee.fullName.length).toBeGreaterThan(0);
+      expect(node.collectingPartner.shortName.length).toBeGreaterThan(0);
+    }
+  }
+  const assisted = people.filter((p) => p.assistanceReceived.edges.length > 0);
+  expect(assisted.length).toBeGreaterThan(0);
+  expect(assisted[0]!.assistanceReceived.edges[0]!.node.location.name.length).toBeGreaterThan(0);
+});
+
+test('a distribution point lists its distributions; a tracing request its reunification support', async () => {
+  const place = await graph.query<{ location: { name: string; distributions: { edges: Array<{ node: { date: string; partner: { name: string } } }> } } }>(
+    `query($id: ID!) { location(id: $id) { name distributions(first: 5) { edges { node { date partner { name } } } } } }`,
+    { id: syntheticId('location', 'DP-BELGOROD-1') },
+  );
+  expect(place.errors).toBeUndefined();
+  expect(place.data!.location.distributions.edges.length).toBeGreaterThan(0);
+  expect(place.data!.location.distributions.edges[0]!.node.partner.name.length).toBeGreaterThan(0);
+
+  const requests = await graph.query<{ tracingRequests: { edges: Array<{ node: { reference: string; soughtPerson: { fullName: string }; reunificationSupport: Array<{ kind: string; person: { id: string } }> } }> } }>(
+    `{ tracingRequests(first: 20) { edges { node { reference soughtPerson { fullName } reunificationSupport { kind person { id } } } } } }`,
+  );
+  expect(requests.errors).toBeUndefined();
+  const supported = requests.data!.tracingRequests.edges.filter((e) => e.node.reunificationSupport.length > 0);
+  expect(supported.length).toBeGreaterThan(0);
+});
+
+test('a message names its sender and addressee as people from the people subgraph', async () => {
+  const result = await graph.query<{ messages: { edges: Array<{ node: { status: string; sender: { fullName: string; names: Array<{ script: string }> }; statusHistory: Array<{ status: string }> } }> } }>(
+    `{ messages(first: 10) { edges { node { status sender { fullName names { script } } statusHistory { status } } } } }`,
+  );
+  expect(result.errors).toBeUndefined();
+  const messages = result.data!.messages.edges.map((e) => e.node);
+  expect(messages).toHaveLength(10);
+  for (const message of messages) {
+    expect(message.sender.names.map((n) => n.script)).toEqual(expect.arrayContaining(['Cyrl', 'Latn']));
+    expect(message.statusHistory[message.statusHistory.length - 1]!.status).toBe(message.status);
+  }
+});
