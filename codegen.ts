@@ -17,6 +17,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     TracingRequest: './prisma/client#TracingRequest',
     DetentionRecord: './prisma/client#DetentionRecord',
     DetentionVisit: './prisma/client#DetentionVisit',
+    Location: '../references#LocationReference',
   },
   assistance: {
     AssistanceProgramme: './prisma/client#AssistanceProgramme',

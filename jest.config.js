@@ -1,5 +1,7 @@
 /** One Jest run over every package; each lists its own tests. */
 module.exports = {
+  // PGlite instances and servers take a few seconds to start on two cores; Jest reads this only here.
+  testTimeout: 120000,
   projects: [
     '<rootDir>/subgraphs/runtime',
     '<rootDir>/subgraphs/locations',

@@ -10,3 +10,5 @@ export * from './process';
 export * from './server';
 export * from './demo-data';
 export * from './testing';
+export * from './schema-drift';
+export * from './keyset-columns';

@@ -1,0 +1,133 @@
+import { borderCrossings, demoVolumes, syntheticId, syntheticIdSql, type SqlDriver } from '@movement/runtime';
+import { demoProgrammes, programmeId, programmeSpanDays } from './seed-catalogue';
+
+/** Largest number of rows one seeding statement writes, so a million people never need one huge statement. */
+const BATCH_ROWS = 50_000;
+
+const S = '"assistance"';
+const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const uuid = (value: string) => `${text(value)}::uuid`;
+const uuids = (values: string[]) => `ARRAY[${values.map(text).join(', ')}]::uuid[]`;
+const organization = (key: string) => syntheticId('organization', key);
+const location = (key: string) => syntheticId('location', key);
+
+/** The programme catalogue as a SQL table `prog`, indexed 0..n-1 by `p`, for set-based inserts. */
+function programmesCte(): string {
+  const rows = demoProgrammes.map(
+    (programme, p) =>
+      `(${p}, ${uuid(programmeId(programme.key))}, ${uuid(organization(programme.partner))}, DATE ${text(programme.startDate)}, ${programmeSpanDays(programme)}, ` +
+      `${uuids(programme.points.map(location))}, ${uuids(programme.sharedWith.map(organization))}, ${programme.items.length})`,
+  );
+  const items = demoProgrammes.flatMap((programme, p) =>
+    programme.items.map(
+      (item, n) =>
+        `(${p}, ${n}, ${text(item.item)}, ${text(item.modality)}, ${text(item.unit)}, ${item.quantity}::float8, ${item.currency ? text(item.currency) : 'NULL::text'}, ${item.perPerson})`,
+    ),
+  );
+  return `prog (p, id, partner, start_date, span, points, shared, n_items) AS (VALUES ${rows.join(', ')}),
+    items (p, n, item, modality, unit, quantity, currency, per_person) AS (VALUES ${items.join(', ')})`;
+}
+
+/** Runs `insert(lo, hi)` over [0, total) in slices of `step`, reporting rows written after each. */
+async function inBatches(total: number, step: number, insert: (lo: number, hi: number) => Promise<number>, report: (rows: number) => void) {
+  for (let lo = 0; lo < total; lo += step) report(await insert(lo, Math.min(total, lo + step)));
+}
+
+async function insertProgrammes(driver: SqlDriver): Promise<number> {
+  const rows = demoProgrammes.map(
+    (programme) =>
+      `(${uuid(programmeId(programme.key))}, ${text(programme.name)}, ${uuid(organization(programme.partner))}, ${text(programme.sector)}::${S}."Sector", ` +
+      `DATE ${text(programme.startDate)}, ${programme.endDate ? `DATE ${text(programme.endDate)}` : 'NULL'}, ${uuids(programme.targetAreas.map(location))})`,
+  );
+  await driver.exec(`INSERT INTO ${S}."AssistanceProgramme" ("id", "name", "partnerId", "sector", "startDate", "endDate", "targetAreaIds") VALUES ${rows.join(', ')}`);
+  return rows.length;
+}
+
+/** Distribution d belongs to programme d mod P, at one of its points, a week after the previous one there. */
+async function insertDistributions(driver: SqlDriver, lo: number, hi: number): Promise<number> {
+  const P = demoProgrammes.length;
+  await driver.exec(`WITH ${programmesCte()}
+    INSERT INTO ${S}."Distribution" ("id", "programmeId", "locationId", "date", "partnerId")
+    SELECT ${syntheticIdSql('distribution', 'd')}, prog.id, prog.points[1 + (d / ${P}) % array_length(prog.points, 1)],
+           prog.start_date + ((d / ${P}) * 7) % prog.span, prog.partner
+    FROM generate_series(${lo}, ${hi - 1}) AS d JOIN prog ON prog.p = d % ${P}`);
+  return hi - lo;
+}
+
+/**
+ * Person i gets one record from distribution i mod D, with one of its programme's items; every
+ * tenth record was handed over outside the distribution (at the office), so it names none.
+ */
+async function insertRecords(driver: SqlDriver, distributions: number, lo: number, hi: number): Promise<number> {
+  const P = demoProgrammes.length;
+  await driver.exec(`WITH ${programmesCte()}
+    INSERT INTO ${S}."AssistanceRecord" ("id", "beneficiaryId", "householdSize", "distributionId", "item", "modality", "quantity", "unit", "currency",
+                                         "date", "locationId", "partnerId", "recordedById", "sharedWithIds")
+    SELECT ${syntheticIdSql('assistance-record', 's.i')}, ${syntheticIdSql('person', 's.i')}, s.hh,
+           CASE WHEN s.i % 10 = 9 THEN NULL ELSE dist."id" END,
+           it.item, it.modality::${S}."Modality", it.quantity * CASE WHEN it.per_person THEN s.hh ELSE 1 END, it.unit::${S}."Unit", it.currency,
+           dist."date", dist."locationId", dist."partnerId", dist."partnerId", prog.shared
+    FROM (SELECT i, 1 + (i * 7) % 6 AS hh, i % ${distributions} AS d FROM generate_series(${lo}, ${hi - 1}) AS i) AS s
+    JOIN ${S}."Distribution" dist ON dist."id" = ${syntheticIdSql('distribution', 's.d')}
+    JOIN prog ON prog.p = s.d % ${P}
+    JOIN items it ON it.p = prog.p AND it.n = (s.i / ${distributions}) % prog.n_items`);
+  return hi - lo;
+}
+
+/** A distribution's items are the totals of the records handed out at it, so reports agree with records. */
+async function insertDistributionItems(driver: SqlDriver, lo: number, hi: number): Promise<number> {
+  const rows = await driver.query<{ count: number | string }>(`WITH inserted AS (
+    INSERT INTO ${S}."DistributionItem" ("id", "distributionId", "item", "modality", "quantity", "unit", "currency")
+    SELECT ${syntheticIdSql('distribution-item', `r."distributionId"::text || ':' || r."item"`)}, r."distributionId", r."item", r."modality", sum(r."quantity"), r."unit", r."currency"
+    FROM ${S}."AssistanceRecord" r
+    WHERE r."distributionId" IN (SELECT ${syntheticIdSql('distribution', 'd')} FROM generate_series(${lo}, ${hi - 1}) AS d)
+    GROUP BY r."distributionId", r."item", r."modality", r."unit", r."currency"
+    RETURNING 1) SELECT count(*) AS count FROM inserted`);
+  return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * Every fourth tracing request k led to support for person 2k+1: documents first, then the
+ * journey (travel, escort or help at the border) two weeks later through a border crossing.
+ */
+async function insertReunificationSupport(driver: SqlDriver, lo: number, hi: number): Promise<number> {
+  const minsk = uuid(organization('ICRC-MINSK'));
+  const brc = uuid(organization('BRC'));
+  const crossings = uuids(borderCrossings.map(location));
+  const rows = await driver.query<{ count: number | string }>(`WITH inserted AS (
+    INSERT INTO ${S}."ReunificationSupport" ("id", "tracingRequestId", "personId", "kind", "borderCrossingId", "date", "outcome", "partnerId", "recordedById", "sharedWithIds")
+    SELECT ${syntheticIdSql('reunification-support', `k::text || ':' || s::text`)}, ${syntheticIdSql('tracing-request', 'k')}, ${syntheticIdSql('person', '2 * k + 1')},
+           (CASE WHEN s = 0 THEN 'DOCUMENTS' ELSE (ARRAY['TRAVEL', 'ESCORT', 'BORDER_CROSSING'])[1 + (k / 4) % 3] END)::${S}."ReunificationSupportKind",
+           CASE WHEN s = 1 THEN (${crossings})[1 + k % ${borderCrossings.length}] END,
+           DATE '2024-03-01' + (k % 300) + s * 14,
+           (CASE WHEN s = 0 THEN 'COMPLETED' ELSE (ARRAY['COMPLETED', 'COMPLETED', 'COMPLETED', 'PLANNED', 'FAILED'])[1 + (k / 4) % 5] END)::${S}."ReunificationOutcome",
+           CASE WHEN k % 8 = 0 THEN ${minsk} ELSE ${brc} END, CASE WHEN k % 8 = 0 THEN ${minsk} ELSE ${brc} END,
+           ARRAY[CASE WHEN k % 8 = 0 THEN ${brc} ELSE ${minsk} END]
+    FROM generate_series(${lo}, ${hi - 1}) AS k CROSS JOIN generate_series(0, 1) AS s
+    WHERE k % 4 = 0
+    RETURNING 1) SELECT count(*) AS count FROM inserted`);
+  return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * Fills the assistance tables with the deterministic demo for `people` persons. `onProgress`
+ * receives the rows each statement wrote (an increment, as the seed command's progress bar adds them up).
+ */
+export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
+  const volumes = demoVolumes(options.people);
+  const report = (rows: number) => options.onProgress?.(rows);
+  report(await insertProgrammes(driver));
+  await inBatches(volumes.distributions, BATCH_ROWS, (lo, hi) => insertDistributions(driver, lo, hi), report);
+  await inBatches(volumes.assistanceRecords, BATCH_ROWS, (lo, hi) => insertRecords(driver, volumes.distributions, lo, hi), report);
+  const maxItems = Math.max(...demoProgrammes.map((programme) => programme.items.length));
+  await inBatches(volumes.distributions, Math.floor(BATCH_ROWS / maxItems), (lo, hi) => insertDistributionItems(driver, lo, hi), report);
+  await inBatches(volumes.tracingRequests, BATCH_ROWS, (lo, hi) => insertReunificationSupport(driver, lo, hi), report);
+}
+
+/** True once a seed has run to the end: reunification support is the last table it fills. */
+export async function isSeeded(driver: SqlDriver): Promise<boolean> {
+  const rows = await driver.query<{ seeded: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${S}."AssistanceProgramme") AND EXISTS (SELECT 1 FROM ${S}."ReunificationSupport") AS seeded`,
+  );
+  return rows[0]?.seeded === true;
+}

@@ -1,0 +1,105 @@
+import { createTestDatabaseTarget, demoVolumes, postGraphQL, startTestSubgraph, syntheticId, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import { isSeeded, seed } from '../src/seed';
+import { assistance, type PrismaClient } from '../src/server';
+import { demoProgrammes, programmeId } from '../src/seed-catalogue';
+
+// `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.
+const SLOW = 120_000;
+const PEOPLE = 200;
+
+let target: TestDatabaseTarget;
+let subgraph: TestSubgraph<PrismaClient>;
+const progress: number[] = [];
+
+beforeAll(async () => {
+  target = await createTestDatabaseTarget('assistance-seed');
+  subgraph = await startTestSubgraph(assistance, target);
+  expect(await isSeeded(subgraph.database.driver)).toBe(false);
+  await seed(subgraph.database.driver, { people: PEOPLE, onProgress: (rows) => progress.push(rows) });
+}, SLOW);
+
+afterAll(async () => {
+  await subgraph?.stop();
+  await target?.dispose();
+}, SLOW);
+
+const count = async (table: string) =>
+  Number((await subgraph.database.driver.query<{ n: string | number }>(`SELECT count(*) AS n FROM "assistance"."${table}"`))[0]!.n);
+
+test('the seed writes the volumes demoVolumes asks for and reports its progress', async () => {
+  const volumes = demoVolumes(PEOPLE);
+  expect(await isSeeded(subgraph.database.driver)).toBe(true);
+  expect(await count('AssistanceProgramme')).toBe(demoProgrammes.length);
+  expect(await count('Distribution')).toBe(volumes.distributions);
+  expect(await count('AssistanceRecord')).toBe(volumes.assistanceRecords);
+  // Every fourth tracing request gets two kinds of support.
+  expect(await count('ReunificationSupport')).toBe(2 * Math.ceil(volumes.tracingRequests / 4));
+  const items = await count('DistributionItem');
+  expect(items).toBeGreaterThanOrEqual(volumes.distributions);
+  expect(progress.length).toBeGreaterThanOrEqual(5);
+  expect(progress.reduce((sum, rows) => sum + rows, 0)).toBe(demoProgrammes.length + volumes.distributions + volumes.assistanceRecords + items + (await count('ReunificationSupport')));
+}, SLOW);
+
+test('seeded records are consistent: quantities match units, dates fall inside the programme, totals add up', async () => {
+  const driver = subgraph.database.driver;
+  const inconsistent = await driver.query(`SELECT r."id" FROM "assistance"."AssistanceRecord" r
+    JOIN "assistance"."Distribution" d ON d."id" = r."distributionId" JOIN "assistance"."AssistanceProgramme" p ON p."id" = d."programmeId"
+    WHERE r."date" < p."startDate" OR (p."endDate" IS NOT NULL AND r."date" > p."endDate") OR r."partnerId" <> p."partnerId"
+       OR (r."unit" = 'CURRENCY') <> (r."currency" IS NOT NULL) OR r."quantity" <= 0 OR r."householdSize" NOT BETWEEN 1 AND 6`);
+  expect(inconsistent).toEqual([]);
+  const mismatched = await driver.query(`SELECT i."id" FROM "assistance"."DistributionItem" i
+    WHERE i."quantity" <> (SELECT sum(r."quantity") FROM "assistance"."AssistanceRecord" r WHERE r."distributionId" = i."distributionId" AND r."item" = i."item")`);
+  expect(mismatched).toEqual([]);
+  const parcels = await driver.query<{ unit: string }>(`SELECT DISTINCT "unit" FROM "assistance"."AssistanceRecord" WHERE "item" = 'food parcel'`);
+  expect(parcels).toEqual([{ unit: 'PARCEL' }]);
+  const currencies = await driver.query<{ currency: string }>(`SELECT DISTINCT "currency" FROM "assistance"."AssistanceRecord" WHERE "unit" = 'CURRENCY' ORDER BY 1`);
+  expect(currencies).toEqual([{ currency: 'BYN' }, { currency: 'RUB' }]);
+}, SLOW);
+
+test('seeded data answers through GraphQL under the ids the other subgraphs use', async () => {
+  const url = subgraph.service.url;
+  const person = await postGraphQL<{ _entities: Array<{ assistanceReceived: { edges: Array<{ node: { id: string; beneficiary: { id: string } } }> } }> }>(
+    url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { assistanceReceived { edges { node { id beneficiary { id } } } } } } }`,
+    { r: [{ __typename: 'Person', id: syntheticId('person', 7) }] },
+  );
+  expect(person.errors).toBeUndefined();
+  expect(person.data!._entities[0]!.assistanceReceived.edges).toEqual([
+    { node: { id: syntheticId('assistance-record', 7), beneficiary: { id: syntheticId('person', 7) } } },
+  ]);
+
+  const request = await postGraphQL<{ _entities: Array<{ reunificationSupport: Array<{ kind: string; person: { id: string }; borderCrossing: { id: string } | null }> }> }>(
+    url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on TracingRequest { reunificationSupport { kind person { id } borderCrossing { id } } } } }`,
+    { r: [{ __typename: 'TracingRequest', id: syntheticId('tracing-request', 4) }] },
+  );
+  expect(request.errors).toBeUndefined();
+  expect(request.data!._entities[0]!.reunificationSupport).toEqual([
+    { kind: 'DOCUMENTS', person: { id: syntheticId('person', 9) }, borderCrossing: null },
+    { kind: 'ESCORT', person: { id: syntheticId('person', 9) }, borderCrossing: { id: syntheticId('location', 'CROSSING-1') } },
+  ]);
+
+  const programme = await postGraphQL<{ programme: { partner: { id: string }; distributions: { edges: Array<{ node: { items: Array<{ item: string; unit: string }> } }> } } }>(
+    url,
+    `query($id: ID!) { programme(id: $id) { partner { id } distributions(first: 1) { edges { node { items { item unit } } } } } }`,
+    { id: programmeId('RRC-BELGOROD-FOOD-2024') },
+  );
+  expect(programme.errors).toBeUndefined();
+  expect(programme.data!.programme.partner).toEqual({ id: syntheticId('organization', 'RRC-BELGOROD') });
+  expect(programme.data!.programme.distributions.edges[0]!.node.items).toEqual([{ item: 'food parcel', unit: 'PARCEL' }]);
+}, SLOW);
+
+test('seeding is deterministic: a second database seeded the same way holds the same rows', async () => {
+  const other = await createTestDatabaseTarget('assistance-seed-again');
+  const again = await startTestSubgraph(assistance, other);
+  try {
+    await seed(again.database.driver, { people: PEOPLE });
+    const digest = `SELECT md5(string_agg(t::text, ',' ORDER BY t."id")) AS d FROM (SELECT "id", "beneficiaryId", "householdSize", "distributionId", "item", "quantity", "date", "locationId", "sharedWithIds" FROM "assistance"."AssistanceRecord") t`;
+    const [first] = await subgraph.database.driver.query<{ d: string }>(digest);
+    const [second] = await again.database.driver.query<{ d: string }>(digest);
+    expect(second!.d).toBe(first!.d);
+  } finally {
+    await again.stop();
+    await other.dispose();
+  }
+}, SLOW);
