@@ -1,1 +1,1 @@
-module.exports = { ...require('../jest.config.base.js'), displayName: 'test' };
+module.exports = { ...require('../jest.config.base.js'), displayName: 'graph' };

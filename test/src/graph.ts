@@ -75,7 +75,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     const gateway = await startGateway({
       host,
       port: options.gatewayPort ?? 0,
-      logLevel,
+      logger: createLogger('gateway', logLevel),
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].service.url])) as Record<SubgraphName, string>,
     });
     return {

@@ -16,8 +16,8 @@ const REVIEW_PLACE = 'ICRC-MOSCOW-PREMISES';
 
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 /** A 1-based SQL array literal to index with `% n + 1`. */
-const textArray = (values: string[]) => `ARRAY[${values.map(literal).join(', ')}]`;
-const uuidArray = (values: string[]) => `${textArray(values)}::uuid[]`;
+const textArray = (values: string[]) => `(ARRAY[${values.map(literal).join(', ')}])`;
+const uuidArray = (values: string[]) => `(${textArray(values)}::uuid[])`;
 
 const partners = uuidArray(recordingPartners.map((key) => syntheticId('organization', key)));
 const towns = addressTowns.map((t) => t.town);
@@ -49,7 +49,7 @@ function messagesSql(people: number, from: number, to: number): string {
       CASE WHEN j % 6 = 5 THEN NULL ELSE 'ул. Мира, д. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(towns)}[((j + 3) % ${towns.length}) + 1] END,
       ${textArray(familyNews.map(([language]) => language))}[(j % ${news}) + 1],
       ${textArray(familyNews.map(([, content]) => content))}[(j % ${news}) + 1],
-      (${textArray(statuses)})[m.s + 1]::"messages"."MessageStatus",
+      ${textArray(statuses)}[m.s + 1]::"messages"."MessageStatus",
       m.collecting,
       CASE WHEN m.s >= 3 THEN m.delivering END,
       CASE WHEN j % 5 = 4 THEN ${syntheticIdSql('message', 'j - 1')} END,
@@ -96,7 +96,7 @@ function historySql(people: number, from: number, to: number): string {
     CROSS JOIN generate_series(0, 5) AS k
     CROSS JOIN LATERAL (
       SELECT CASE
-        WHEN k <= 3 THEN (${textArray(statuses)})[k + 1]
+        WHEN k <= 3 THEN ${textArray(statuses)}[k + 1]
         WHEN k = 4 AND m.s = 4 THEN 'DELIVERED'
         WHEN k = 4 THEN 'UNDELIVERABLE'
         ELSE 'RETURNED'

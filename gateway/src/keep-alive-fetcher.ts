@@ -1,0 +1,81 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+
+export type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/** Raised when a subgraph has not answered within the deadline; the socket is discarded. */
+export class SubgraphTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+  constructor(readonly url: string, readonly timeoutMs: number) {
+    super(`No answer from ${url} within ${timeoutMs} ms`);
+    this.name = 'SubgraphTimeoutError';
+  }
+}
+
+export interface ConnectionPool {
+  fetcher: Fetcher;
+  /** Closes idle pooled sockets; call after the last request. */
+  close(): void;
+}
+
+const bodiless = new Set([101, 204, 205, 304]);
+
+function toHeaders(raw: http.IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.append(name, value);
+  }
+  return headers;
+}
+
+/**
+ * A fetch-compatible client over keep-alive agents: connections to each subgraph are reused across
+ * requests instead of paying a TCP handshake per fetch, and every request has a hard deadline
+ * covering connect, send and the whole response body.
+ */
+export function createConnectionPool(options: { timeoutMs: number; maxSocketsPerSubgraph?: number }): ConnectionPool {
+  const agentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: options.maxSocketsPerSubgraph ?? 128, maxFreeSockets: 32, scheduling: 'lifo' as const };
+  const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+
+  const fetcher: Fetcher = (url, init = {}) =>
+    new Promise((resolve, reject) => {
+      const target = new URL(url);
+      const secure = target.protocol === 'https:';
+      const body = init.body === undefined ? undefined : Buffer.from(init.body);
+      const headers: Record<string, string | number> = { ...init.headers };
+      if (body) headers['content-length'] = body.length;
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        outcome();
+      };
+      const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http });
+      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(url, options.timeoutMs)), options.timeoutMs);
+      request.on('error', (error) => settle(() => reject(error)));
+      request.on('response', (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => settle(() => reject(error)));
+        response.on('end', () =>
+          settle(() => {
+            const status = response.statusCode ?? 502;
+            const payload = bodiless.has(status) ? null : Buffer.concat(chunks);
+            resolve(new Response(payload, { status, statusText: response.statusMessage ?? '', headers: toHeaders(response.headers) }));
+          }),
+        );
+      });
+      request.end(body);
+    });
+
+  return {
+    fetcher,
+    close: () => {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '@movement/runtime';
+import type { GatewayContext } from './context';
+import { SubgraphTimeoutError, type Fetcher } from './keep-alive-fetcher';
+
+/** Stable error codes a client sees when the gateway could not get an answer from a subgraph. */
+export type SubgraphFailureCode = 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_BAD_RESPONSE';
+
+const unreachable = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+function failureCode(error: Error): SubgraphFailureCode {
+  if (error instanceof SubgraphTimeoutError) return 'SUBGRAPH_TIMEOUT';
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && unreachable.has(code)) return 'SUBGRAPH_UNAVAILABLE';
+  return 'SUBGRAPH_BAD_RESPONSE';
+}
+
+/**
+ * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
+ * connections, a deadline, the caller's `x-request-id`, and failures turned into coded errors
+ * that name the subgraph but not its address or internals.
+ */
+export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly name: string;
+  private readonly log: Logger;
+
+  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger }) {
+    super({ url: options.url, fetcher: options.fetcher });
+    this.name = options.name;
+    this.log = options.logger.child({ subgraph: options.name });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Health checks and schema loading run outside any client request and carry no context.
+    if (context && 'requestId' in context && request.http) request.http.headers.set('x-request-id', context.requestId);
+  }
+
+  override didEncounterError(error: Error): void {
+    const code = failureCode(error);
+    this.log.warn({ err: error, code }, 'subgraph request failed');
+    throw new GraphQLError(`The ${this.name} service could not answer (${code.toLowerCase().replace(/_/g, ' ')})`, {
+      extensions: { code, serviceName: this.name },
+    });
+  }
+
+  /** Asks the subgraph's `/ready` (beside its `/graphql`) through the same pooled connections. */
+  async ready(): Promise<{ ready: boolean; detail: string }> {
+    try {
+      const response = await this.fetcher(new URL('ready', this.url).toString(), { method: 'GET' });
+      return { ready: response.ok, detail: response.ok ? 'ready' : `status ${response.status}` };
+    } catch (error) {
+      return { ready: false, detail: failureCode(error as Error).toLowerCase() };
+    }
+  }
+}

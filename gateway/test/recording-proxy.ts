@@ -1,0 +1,54 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A real HTTP hop between the gateway and a subgraph that records the headers of every request
+ * it forwards, and can hold requests back to simulate a slow subgraph.
+ */
+export interface RecordingProxy {
+  url: string;
+  requests: http.IncomingHttpHeaders[];
+  /** The gateway-side port of the connection each request arrived on. */
+  clientPorts: number[];
+  delayMs: number;
+  stop(): Promise<void>;
+}
+
+export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+  const target = new URL(targetUrl);
+  const proxy: RecordingProxy = { url: '', requests: [], clientPorts: [], delayMs: 0, stop: async () => undefined };
+  const server = http.createServer((req, res) => {
+    proxy.requests.push(req.headers);
+    proxy.clientPorts.push(req.socket.remotePort ?? 0);
+    const forward = () => {
+      const upstream = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: { ...req.headers, host: target.host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    };
+    if (proxy.delayMs > 0) setTimeout(forward, proxy.delayMs);
+    else forward();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  proxy.stop = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return proxy;
+}
+
+/** A URL on which nothing listens: a port the system handed out and that is closed again. */
+export async function deadUrl(): Promise<string> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/graphql`;
+}

@@ -1,0 +1,92 @@
+import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, syntheticId, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import { isSeeded, seed } from '../src/seed';
+import { messages, type PrismaClient } from '../src/server';
+
+// `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.
+const SLOW = 120_000;
+
+let target: TestDatabaseTarget;
+let subgraph: TestSubgraph<PrismaClient>;
+const PEOPLE = 200;
+let progress = 0;
+
+beforeAll(async () => {
+  target = await createTestDatabaseTarget('messages_seed');
+  subgraph = await startTestSubgraph(messages, target);
+  expect(await isSeeded(subgraph.database.driver)).toBe(false);
+  await seed(subgraph.database.driver, { people: PEOPLE, onProgress: (rows) => (progress += rows) });
+}, SLOW);
+
+afterAll(async () => {
+  await subgraph?.stop();
+  await target?.dispose();
+}, SLOW);
+
+const counts = async () => {
+  const [row] = await subgraph.database.driver.query<{ messages: number; steps: number }>(
+    `SELECT (SELECT count(*)::int FROM "messages"."RedCrossMessage") AS messages, (SELECT count(*)::int FROM "messages"."MessageStatusChange") AS steps`,
+  );
+  return row!;
+};
+
+test('seeding is sized from demoVolumes, reports its rows and is deterministic when repeated', async () => {
+  expect(await isSeeded(subgraph.database.driver)).toBe(true);
+  const before = await counts();
+  // 100 messages: statuses cycle with 1,2,3,4,5,5,6 history steps.
+  expect(before.messages).toBe(100);
+  const expectedSteps = Array.from({ length: 100 }, (_, j) => [1, 2, 3, 4, 5, 5, 6][j % 7]!).reduce((a, b) => a + b, 0);
+  expect(before.steps).toBe(expectedSteps);
+  expect(progress).toBe(before.messages + before.steps);
+
+  await seed(subgraph.database.driver, { people: PEOPLE });
+  expect(await counts()).toEqual(before);
+  const [known] = await subgraph.database.driver.query<{ reference: string; senderId: string; addresseeId: string }>(
+    `SELECT "reference", "senderId", "addresseeId" FROM "messages"."RedCrossMessage" WHERE "id" = $1`,
+    [syntheticId('message', 7)],
+  );
+  expect(known).toEqual({ reference: 'RCM-2024-000008', senderId: syntheticId('person', 14), addresseeId: syntheticId('person', 15) });
+}, SLOW);
+
+test('every status is seeded with a history from DRAFTED up to it', async () => {
+  const result = await postGraphQL<{ messages: { edges: Array<{ node: { status: string; content: string; statusHistory: Array<{ status: string; note: string | null }> } }> } }>(
+    subgraph.service.url,
+    `{ messages(first: 100) { edges { node { status content statusHistory { status note } } } } }`,
+  );
+  expect(result.errors).toBeUndefined();
+  const nodes = result.data!.messages.edges.map((edge) => edge.node);
+  const paths: Record<string, string[]> = {
+    DRAFTED: ['DRAFTED'],
+    COLLECTED: ['DRAFTED', 'COLLECTED'],
+    REVIEWED: ['DRAFTED', 'COLLECTED', 'REVIEWED'],
+    IN_TRANSIT: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT'],
+    DELIVERED: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED'],
+    UNDELIVERABLE: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE'],
+    RETURNED: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE', 'RETURNED'],
+  };
+  expect(new Set(nodes.map((node) => node.status))).toEqual(new Set(Object.keys(paths)));
+  for (const node of nodes) {
+    expect(node.statusHistory.map((step) => step.status)).toEqual(paths[node.status]);
+    expect(node.content).toMatch(/[\u0400-\u04FF]/);
+    const undeliverable = node.statusHistory.find((step) => step.status === 'UNDELIVERABLE');
+    if (undeliverable) expect(undeliverable.note).toBeTruthy();
+  }
+}, SLOW);
+
+test('seeded replies, senders and addressees answer through GraphQL', async () => {
+  const reply = await postGraphQL<{ message: { reference: string; inReplyTo: { id: string; reference: string; replies: Array<{ reference: string }> } } }>(
+    subgraph.service.url,
+    `query($id: ID!) { message(id: $id) { reference inReplyTo { id reference replies { reference } } } }`,
+    { id: syntheticId('message', 4) },
+  );
+  expect(reply.errors).toBeUndefined();
+  expect(reply.data!.message).toEqual({ reference: 'RCM-2024-000005', inReplyTo: { id: syntheticId('message', 3), reference: 'RCM-2024-000004', replies: [{ reference: 'RCM-2024-000005' }] } });
+
+  const person = await postGraphQL<{ _entities: Array<{ messagesSent: { edges: Array<{ node: { reference: string } }> }; messagesReceived: { edges: Array<{ node: { reference: string } }> } }> }>(
+    subgraph.service.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { messagesSent { edges { node { reference } } } messagesReceived { edges { node { reference } } } } } }`,
+    { r: [{ __typename: 'Person', id: syntheticId('person', 14) }, { __typename: 'Person', id: syntheticId('person', 15) }] },
+  );
+  expect(person.errors).toBeUndefined();
+  expect(person.data!._entities[0]!.messagesSent.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
+  expect(person.data!._entities[1]!.messagesReceived.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
+}, SLOW);

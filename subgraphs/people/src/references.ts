@@ -1,0 +1,11 @@
+/** A place owned by the locations subgraph: this subgraph knows it only by id. */
+export interface LocationReference {
+  __typename?: 'Location';
+  id: string;
+}
+
+/** The federation stub for a place; the gateway asks the locations subgraph for the rest. */
+export const locationRef = (id: string): LocationReference => ({ __typename: 'Location', id });
+
+/** The federation stub for an organisation owned by the locations subgraph. */
+export const organizationRef = (id: string) => ({ __typename: 'Organization' as const, id });

@@ -1,0 +1,18 @@
+import type { DetentionRecordResolvers } from '../generated/graphql';
+import type { DetentionRecord as DetentionRecordModel } from '../generated/prisma/client';
+import { isoDate } from '../dates';
+import { loadRequired } from '../loaders';
+import { locationRef, organizationRef } from '../references';
+
+/** Detention records are listed by most recent capture; the id breaks ties. */
+export const byCaptureDate = (record: DetentionRecordModel) => [record.captureDate.toISOString(), record.id];
+
+export const DetentionRecord: DetentionRecordResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.detentionRecord.load(reference.id),
+  person: (record, _args, { loaders }) => loadRequired(loaders.person, record.personId, 'Person'),
+  placeOfDetention: (record) => locationRef(record.placeOfDetentionId),
+  captureDate: (record) => isoDate(record.captureDate),
+  visits: (record, _args, { loaders }) => loaders.visitsOf.load(record.id),
+  recordedBy: (record) => organizationRef(record.recordedById),
+  sharedWith: (record) => record.sharedWithIds.map(organizationRef),
+};

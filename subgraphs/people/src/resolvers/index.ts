@@ -1,0 +1,10 @@
+import type { Resolvers } from '../generated/graphql';
+import { DetentionRecord } from './DetentionRecord';
+import { DetentionVisit } from './DetentionVisit';
+import { FamilyLink } from './FamilyLink';
+import { Location } from './Location';
+import { Person } from './Person';
+import { Query } from './Query';
+import { TracingRequest } from './TracingRequest';
+
+export const resolvers: Resolvers = { Query, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, Location };
