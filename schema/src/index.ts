@@ -1,2 +1,3 @@
 export * from './compose';
 export * from './subgraphs';
+export * as operations from './generated/client/graphql';
