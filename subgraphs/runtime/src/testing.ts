@@ -5,6 +5,7 @@ import type { SubgraphEnvironment } from './environment';
 import type { RunningService } from './http';
 import { createLogger } from './logger';
 import { migrate } from './migrate';
+import { actualSchema, expectedSchema, schemaDrift } from './schema-drift';
 import { serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from './server';
 
 /**
@@ -92,4 +93,28 @@ export async function postGraphQL<T = Record<string, unknown>>(
   });
   const body = (await response.json()) as { data?: T; errors?: [] };
   return { ...body, status: response.status };
+}
+
+/**
+ * Migrates a fresh test database for `definition` and compares it with its `schema.prisma`:
+ * the differences (none when they agree) and how many tables schema.prisma declares, so a test
+ * can rule out an empty schema agreeing with an empty database.
+ */
+export async function migratedSchemaDrift<Client, Context extends BaseSubgraphContext>(
+  definition: SubgraphDefinition<Client, Context>,
+  prismaSchemaPath: string,
+): Promise<{ tables: number; drift: string[] }> {
+  const target = await createTestDatabaseTarget(`${definition.name}-drift`);
+  try {
+    const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
+    try {
+      await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir });
+      const expected = expectedSchema(prismaSchemaPath);
+      return { tables: expected.tables.length, drift: schemaDrift(expected, await actualSchema(database.driver, definition.name)) };
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await target.dispose();
+  }
 }
