@@ -40,8 +40,19 @@ export async function createTestDatabaseTarget(label: string): Promise<TestDatab
       admin.pathname = '/postgres';
       const client = new pg.Client({ connectionString: admin.toString() });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(url.pathname.slice(1))} WITH (FORCE)`);
-      await client.end();
+      try {
+        const name = url.pathname.slice(1);
+        // pg's Pool.end() resolves before its sockets have closed; a forced drop would then kill
+        // those sessions and their clients would raise an unhandled error. Wait for them to go.
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          const { rows } = await client.query<{ sessions: number }>('SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0]?.sessions === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }
