@@ -2,16 +2,13 @@ import { byIdLoader, childPageSql, manyByKeyLoader, pagedChildrenLoader, type Ch
 import type { PrismaClient } from './generated/prisma/client';
 import type { AssistanceRecord, Distribution } from './generated/prisma/client';
 
-/** The page all parents of one batch share, as the loader key carries it. */
-export const pageKey = (page: Page): string => JSON.stringify(page);
-
 /**
  * A page of children for many parents in one SQL statement, sent through Prisma so that it is
  * counted with every other statement. The window's rank column is dropped from the rows.
  */
 function childPages<T>(prisma: PrismaClient, query: ChildPageQuery) {
-  return async (parentIds: string[], key: string): Promise<T[]> => {
-    const { sql, params } = childPageSql(query, parentIds, JSON.parse(key) as Page);
+  return async (parentIds: string[], page: Page): Promise<T[]> => {
+    const { sql, params } = childPageSql(query, parentIds, page);
     const rows = await prisma.$queryRawUnsafe<Array<T & { __rank?: unknown }>>(sql, ...params);
     return rows.map(({ __rank: _rank, ...row }) => row as T);
   };

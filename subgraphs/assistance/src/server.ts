@@ -1,20 +1,16 @@
 import { join } from 'node:path';
-import type { SubgraphDefinition } from '@movement/runtime';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { defineSubgraph } from '@movement/runtime';
 import { createContext, type Context } from './context';
 import { PrismaClient } from './generated/prisma/client';
 import { resolvers } from './resolvers';
 
-const root = join(__dirname, '..');
-
 /** The assistance subgraph: programmes, distributions, assistance to people and reunification support. */
-export const assistance: SubgraphDefinition<PrismaClient, Context> = {
+export const assistance = defineSubgraph<PrismaClient, Context>({
   name: 'assistance',
-  schemaPath: join(root, 'schema.graphql'),
-  migrationsDir: join(root, 'prisma', 'migrations'),
-  resolvers: resolvers as GraphQLResolverMap<Context>,
-  createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
+  packageRoot: join(__dirname, '..'),
+  resolvers,
+  PrismaClient,
   createContext,
-};
+});
 
 export { PrismaClient };

@@ -1,7 +1,6 @@
 import { byIdLoader, manyByKeyLoader, pagedChildrenLoader } from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
 import { messagesOfPeople } from './message-pages';
-import { pageFromKey } from './page-key';
 
 /** Per-request loaders: every message or relation looked up in a request is fetched in batches. */
 export function createLoaders(prisma: PrismaClient) {
@@ -16,11 +15,11 @@ export function createLoaders(prisma: PrismaClient) {
       (row) => row.inReplyToId as string,
     ),
     messagesSent: pagedChildrenLoader(
-      (personIds, key) => messagesOfPeople(prisma, 'senderId', personIds, pageFromKey(key)),
+      (personIds, page) => messagesOfPeople(prisma, 'senderId', personIds, page),
       (row) => row.senderId,
     ),
     messagesReceived: pagedChildrenLoader(
-      (personIds, key) => messagesOfPeople(prisma, 'addresseeId', personIds, pageFromKey(key)),
+      (personIds, page) => messagesOfPeople(prisma, 'addresseeId', personIds, page),
       (row) => row.addresseeId,
     ),
   };

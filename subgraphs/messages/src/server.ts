@@ -1,20 +1,16 @@
 import { join } from 'node:path';
-import type { SubgraphDefinition } from '@movement/runtime';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { defineSubgraph } from '@movement/runtime';
 import { createContext, type Context } from './context';
 import { PrismaClient } from './generated/prisma/client';
 import { resolvers } from './resolvers';
 
-const root = join(__dirname, '..');
-
 /** The messages subgraph: Red Cross Messages, their journey, and who wrote and receives them. */
-export const messages: SubgraphDefinition<PrismaClient, Context> = {
+export const messages = defineSubgraph<PrismaClient, Context>({
   name: 'messages',
-  schemaPath: join(root, 'schema.graphql'),
-  migrationsDir: join(root, 'prisma', 'migrations'),
-  resolvers: resolvers as GraphQLResolverMap<Context>,
-  createClient: (adapter) => new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
+  packageRoot: join(__dirname, '..'),
+  resolvers,
+  PrismaClient,
   createContext,
-};
+});
 
 export { PrismaClient };

@@ -1,4 +1,4 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, type Page } from '@movement/runtime';
+import { byIdLoader, manyByKeyLoader, pagedChildrenLoader } from '@movement/runtime';
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
 import { peopleLastSeenAt } from './last-seen-page';
@@ -28,9 +28,8 @@ export function createLoaders(prisma: PrismaClient) {
         prisma.detentionVisit.findMany({ where: { detentionRecordId: { in: recordIds } }, orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }] }),
       (row) => row.detentionRecordId,
     ),
-    // The page key is the serialised Page, so every place asking for the same page shares one query.
     peopleLastSeenAt: pagedChildrenLoader(
-      (placeIds, pageKey) => peopleLastSeenAt(prisma, placeIds, JSON.parse(pageKey) as Page),
+      (placeIds, page) => peopleLastSeenAt(prisma, placeIds, page),
       (row) => row.lastSeenAtId as string,
     ),
   };

@@ -12,3 +12,4 @@ export * from './demo-data';
 export * from './testing';
 export * from './schema-drift';
 export * from './keyset-columns';
+export * from './define-subgraph';

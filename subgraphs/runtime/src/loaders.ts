@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Page } from './pagination';
 
 /**
  * Per-request loaders: every entity and relation lookup in one request goes through one of these,
@@ -32,28 +33,39 @@ export function manyByKeyLoader<T, K extends string = string>(
   });
 }
 
+/** A parent and the page of its children asked for. */
+export interface ChildPageKey {
+  parentId: string;
+  page: Page;
+}
+
 /**
- * Loads a page of children per parent where all parents in a batch ask for the same page
- * (`first`/`after`); the key carries the parent id and the page so different pages never mix.
+ * Loads a page of children per parent. Parents asking for the same page (`first`/`after`) share
+ * one batch, so `fetch` gets the page once with all their ids; different pages never mix.
  */
 export function pagedChildrenLoader<T>(
-  fetch: (parentIds: string[], pageKey: string) => Promise<T[]>,
+  fetch: (parentIds: string[], page: Page) => Promise<T[]>,
   parentOf: (row: T) => string,
-): DataLoader<{ parentId: string; pageKey: string }, T[], string> {
+): DataLoader<ChildPageKey, T[], string> {
+  const cacheKey = (parentId: string, page: Page) => `${parentId}|${JSON.stringify(page)}`;
   return new DataLoader(
     async (keys) => {
+      const byPage = new Map<string, { page: Page; parentIds: string[] }>();
+      for (const key of keys) {
+        const pageKey = JSON.stringify(key.page);
+        const group = byPage.get(pageKey) ?? { page: key.page, parentIds: [] };
+        group.parentIds.push(key.parentId);
+        byPage.set(pageKey, group);
+      }
       const results = new Map<string, T[]>();
-      const byPage = new Map<string, string[]>();
-      for (const key of keys) byPage.set(key.pageKey, [...(byPage.get(key.pageKey) ?? []), key.parentId]);
-      for (const [pageKey, parentIds] of byPage) {
-        const rows = await fetch(parentIds, pageKey);
-        for (const row of rows) {
-          const id = `${parentOf(row)}|${pageKey}`;
+      for (const { page, parentIds } of byPage.values()) {
+        for (const row of await fetch(parentIds, page)) {
+          const id = cacheKey(parentOf(row), page);
           results.set(id, [...(results.get(id) ?? []), row]);
         }
       }
-      return keys.map((key) => results.get(`${key.parentId}|${key.pageKey}`) ?? []);
+      return keys.map((key) => results.get(cacheKey(key.parentId, key.page)) ?? []);
     },
-    { cacheKeyFn: (key) => `${key.parentId}|${key.pageKey}` },
+    { cacheKeyFn: (key) => cacheKey(key.parentId, key.page) },
   );
 }

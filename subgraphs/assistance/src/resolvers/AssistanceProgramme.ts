@@ -1,7 +1,6 @@
 import { readPage, toConnection } from '@movement/runtime';
 import type { AssistanceProgrammeResolvers } from '../generated/graphql';
 import { dateCursor, isoDate } from '../dates';
-import { pageKey } from '../loaders';
 import { reference } from '../references';
 
 export const AssistanceProgramme: AssistanceProgrammeResolvers = {
@@ -12,7 +11,7 @@ export const AssistanceProgramme: AssistanceProgrammeResolvers = {
   targetAreas: (programme) => programme.targetAreaIds.map((id) => reference('Location', id)),
   distributions: async (programme, args, { loaders }) => {
     const page = readPage(args, 'distributions');
-    const rows = await loaders.distributionsOfProgramme.load({ parentId: programme.id, pageKey: pageKey(page) });
+    const rows = await loaders.distributionsOfProgramme.load({ parentId: programme.id, page });
     return toConnection(rows, page, (row) => dateCursor(row.date, row.id));
   },
 };

@@ -1,7 +1,6 @@
 import { readPage } from '@movement/runtime';
 import type { PersonResolvers } from '../generated/graphql';
 import { messageConnection } from '../message-pages';
-import { pageKey } from '../page-key';
 import { personReference } from '../references';
 
 export const Person: PersonResolvers = {
@@ -9,10 +8,10 @@ export const Person: PersonResolvers = {
   __resolveReference: (reference) => personReference(reference.id),
   messagesSent: async (person, args, { loaders }) => {
     const page = readPage(args, 'messagesSent');
-    return messageConnection(await loaders.messagesSent.load({ parentId: person.id, pageKey: pageKey(page) }), page);
+    return messageConnection(await loaders.messagesSent.load({ parentId: person.id, page }), page);
   },
   messagesReceived: async (person, args, { loaders }) => {
     const page = readPage(args, 'messagesReceived');
-    return messageConnection(await loaders.messagesReceived.load({ parentId: person.id, pageKey: pageKey(page) }), page);
+    return messageConnection(await loaders.messagesReceived.load({ parentId: person.id, page }), page);
   },
 };

@@ -7,7 +7,7 @@ export const Location: LocationResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
   peopleLastSeenHere: async (location, args, { loaders }) => {
     const page = readPage(args, 'peopleLastSeenHere');
-    const rows = await loaders.peopleLastSeenAt.load({ parentId: location.id, pageKey: JSON.stringify(page) });
+    const rows = await loaders.peopleLastSeenAt.load({ parentId: location.id, page });
     return toConnection(rows, page, byLastSeen);
   },
 };
