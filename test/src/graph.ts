@@ -4,6 +4,7 @@ import {
   openDatabase,
   serveSubgraph,
   type Database,
+  type PeerUrls,
   type RunningService,
   type SubgraphName,
 } from '@movement/runtime';
@@ -46,6 +47,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const host = options.host ?? '127.0.0.1';
   const logLevel = options.logLevel ?? 'info';
   const started: Partial<RunningGraph['subgraphs']> = {};
+  // Filled as each subgraph starts; contexts read it per request, so later peers are seen too.
+  const peers: PeerUrls = {};
   const stopAll = async () => {
     for (const entry of Object.values(started)) {
       await entry.service.stop();
@@ -68,8 +71,9 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         await database.close();
         throw error;
       }
-      const service = await serveSubgraph(definition, { host, port: options.subgraphPorts?.[name] ?? 0, shutdownGraceMs: 5000 }, database, logger);
+      const service = await serveSubgraph(definition, { host, port: options.subgraphPorts?.[name] ?? 0, shutdownGraceMs: 5000 }, database, logger, peers);
       started[name] = { service, database };
+      peers[name] = service.url;
     }
     const subgraphs = started as RunningGraph['subgraphs'];
     const gateway = await startGateway({

@@ -28,4 +28,4 @@ export const graphSubgraphs: Record<SubgraphName, GraphSubgraph> = {
   messages: { definition: messages as unknown as GraphSubgraph['definition'], seeder: messagesSeed },
 };
 
-export const subgraphNames = Object.keys(graphSubgraphs) as SubgraphName[];
+export { subgraphNames } from '@movement/runtime';

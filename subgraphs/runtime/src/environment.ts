@@ -32,6 +32,8 @@ export const postgresUrl = z
 
 export type SubgraphName = 'locations' | 'people' | 'assistance' | 'messages';
 
+export const subgraphNames: SubgraphName[] = ['locations', 'people', 'assistance', 'messages'];
+
 /** Default ports when a subgraph runs on its own; `PORT=0` picks a free one. */
 export const defaultPorts: Record<SubgraphName, number> = {
   locations: 4001,
@@ -50,6 +52,8 @@ export interface SubgraphEnvironment {
   /** Folder for the embedded database when no URL is set. */
   dataDir: string;
   shutdownGraceMs: number;
+  /** The other subgraphs' endpoints (`<NAME>_URL`), for checking references to their records. */
+  peers: Partial<Record<SubgraphName, string>>;
 }
 
 /**
@@ -80,6 +84,7 @@ export function loadSubgraphEnvironment(
       [ownUrlVariable]: postgresUrl,
       DATA_DIR: z.string().min(1).default('.data'),
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+      ...Object.fromEntries(subgraphNames.map((peer) => [`${peer.toUpperCase()}_URL`, z.string().url().default(`http://127.0.0.1:${defaultPorts[peer]}/graphql`)])),
     },
     source,
   );
@@ -91,5 +96,6 @@ export function loadSubgraphEnvironment(
     databaseUrl: databaseUrlFor(name, env[ownUrlVariable] as string | undefined, env.DATABASE_URL as string | undefined),
     dataDir: `${env.DATA_DIR as string}/${name}`,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS as number,
+    peers: Object.fromEntries(subgraphNames.filter((peer) => peer !== name).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`] as string])),
   };
 }

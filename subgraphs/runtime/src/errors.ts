@@ -10,6 +10,7 @@ export const ErrorCodes = {
   UNAUTHENTICATED: 'The request carries no valid credentials.',
   FORBIDDEN: 'The caller may not read or change this field or record.',
   CONFLICT: 'The change conflicts with the current state of the record (for example an invalid status transition).',
+  DEPENDENCY_UNAVAILABLE: 'A subgraph this change depends on could not be asked; nothing was written. Retry later.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the request id in the logs identifies it.',
 } as const;
 

@@ -13,3 +13,4 @@ export * from './testing';
 export * from './schema-drift';
 export * from './keyset-columns';
 export * from './define-subgraph';
+export * from './peers';

@@ -14,11 +14,14 @@ import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
+import type { PeerUrls } from './peers';
 
 /** What every resolver receives, whatever the subgraph. */
 export interface BaseSubgraphContext extends BaseContext {
   requestId: string;
   logger: Logger;
+  /** Where the other subgraphs answer, for checking references to records they own. */
+  peers: PeerUrls;
 }
 
 export interface SubgraphDefinition<Client, Context extends BaseSubgraphContext> {
@@ -47,6 +50,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'>,
   database: Database<Client>,
   logger: Logger = createLogger(definition.name),
+  peers: PeerUrls = {},
 ): Promise<RunningService> {
   const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(definition.schemaPath), resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
   const app = express();
@@ -82,7 +86,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header('x-request-id') ?? randomUUID();
-        return definition.createContext({ requestId, logger: logger.child({ requestId }) }, database.prisma);
+        return definition.createContext({ requestId, logger: logger.child({ requestId }), peers }, database.prisma);
       },
     }),
   );
@@ -112,7 +116,7 @@ export async function startSubgraph<Client, Context extends BaseSubgraphContext>
     await database.close();
     throw error;
   }
-  const service = await serveSubgraph(definition, env, database, logger);
+  const service = await serveSubgraph(definition, env, database, logger, env.peers);
   return {
     ...service,
     stop: async () => {

@@ -5,6 +5,7 @@ import type { SubgraphEnvironment } from './environment';
 import type { RunningService } from './http';
 import { createLogger } from './logger';
 import { migrate } from './migrate';
+import type { PeerUrls } from './peers';
 import { actualSchema, expectedSchema, schemaDrift } from './schema-drift';
 import { serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from './server';
 
@@ -70,12 +71,13 @@ export interface TestSubgraph<Client> {
 export async function startTestSubgraph<Client, Context extends BaseSubgraphContext>(
   definition: SubgraphDefinition<Client, Context>,
   target: TestDatabaseTarget,
+  peers: PeerUrls = {},
 ): Promise<TestSubgraph<Client>> {
   const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
   const logger = createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent');
   await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
   const env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'> = { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 };
-  const service = await serveSubgraph(definition, env, database, logger);
+  const service = await serveSubgraph(definition, env, database, logger, peers);
   return {
     service,
     database,

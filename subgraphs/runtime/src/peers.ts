@@ -1,0 +1,41 @@
+import { GraphQLError } from 'graphql';
+import type { SubgraphName } from './environment';
+
+/**
+ * Where the other subgraphs answer. A subgraph asks a peer only to check that records it is
+ * told to reference (a person, a place, a tracing request) exist in the subgraph that owns them.
+ */
+export type PeerUrls = Partial<Record<SubgraphName, string>>;
+
+/**
+ * The ids among `ids` for which the owning subgraph at `url` has no `typename` entity.
+ * Errors with `DEPENDENCY_UNAVAILABLE` when the owner cannot be asked, so a write is never made
+ * on an unchecked reference.
+ */
+export async function missingEntities(url: string | undefined, typename: string, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  if (!url) throw dependencyUnavailable(typename, 'no address is configured for the subgraph that owns it');
+  let body: { data?: { _entities?: Array<{ id: string } | null> }; errors?: Array<{ message: string }> };
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
+        variables: { r: unique.map((id) => ({ __typename: typename, id })) },
+      }),
+      signal: AbortSignal.timeout(5000),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw dependencyUnavailable(typename, (error as Error).message);
+  }
+  const entities = body.data?._entities;
+  if (!entities) throw dependencyUnavailable(typename, body.errors?.[0]?.message ?? 'no answer');
+  return unique.filter((_id, index) => entities[index] === null);
+}
+
+function dependencyUnavailable(typename: string, reason: string): GraphQLError {
+  return new GraphQLError(`Could not check ${typename} references: ${reason}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+}
