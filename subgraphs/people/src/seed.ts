@@ -105,6 +105,29 @@ JOIN catalogue f ON f.language = b.language AND f.sex = b.name_sex AND f.kind = 
 LEFT JOIN catalogue p ON b.i % 9 <> 0 AND p.language = b.language AND p.sex = b.name_sex AND p.kind = 'patronymic' AND p.idx = (b.i / 7) % ${patronymicCount}
 ON CONFLICT ("id") DO NOTHING`;
 
+/**
+ * Every spelling of person i's name (the `names` array: original and romanisation) as a searchable
+ * form. The key is built from the given and family names only (first and last word), so a search
+ * without the patronymic scores as well as one with it.
+ */
+const nameFormSql = `
+INSERT INTO "people"."PersonNameForm" ("id", "personId", "script", "scheme", "language", "value", "nameKey", "phoneticKey", "birthYear")
+SELECT ${syntheticIdSql('person-name', 'b.i * 4 + n.ord')}, p."id", n.f->>'script', n.f->>'scheme', n.f->>'language', n.f->>'value',
+  k.key, "people"."name_phonetic"(k.key), p."birthYear"
+FROM generate_series($1::int, $2::int) AS b(i)
+JOIN "people"."Person" p ON p."id" = ${syntheticIdSql('person', 'b.i')}
+CROSS JOIN LATERAL jsonb_array_elements(p."names") WITH ORDINALITY AS n(f, ord)
+CROSS JOIN LATERAL (SELECT "people"."name_fold"(split_part(n.f->>'value', ' ', 1) || ' ' || regexp_replace(n.f->>'value', '^.* ', '')) AS key) k
+ON CONFLICT ("id") DO NOTHING`;
+
+/** The distinct keys of the batch's name forms, for the trigram index. */
+const nameKeySql = `
+INSERT INTO "people"."PersonNameKey" ("nameKey")
+SELECT DISTINCT f."nameKey"
+FROM generate_series($1::int, $2::int) AS b(i)
+JOIN "people"."PersonNameForm" f ON f."personId" = ${syntheticIdSql('person', 'b.i')}
+ON CONFLICT DO NOTHING`;
+
 /** Link l joins the pair (2p, 2p+1), p = l / 2, once from each side, 2p recorded as the parent. */
 const familyLinkSql = `
 INSERT INTO "people"."FamilyLink" ("id", "personId", "relativeId", "relationship", "recordedById", "sharedWithIds")
@@ -181,6 +204,8 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
   const people = volumes.people;
   await inBatches(people, async (from, to) => {
     await driver.query(personSql, [from, to, placeIds, partnerIds]);
+    await driver.query(nameFormSql, [from, to]);
+    await driver.query(nameKeySql, [from, to]);
     return to - from + 1;
   });
   await inBatches(people > 1 ? volumes.familyLinks : 0, async (from, to) => {

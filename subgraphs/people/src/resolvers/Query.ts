@@ -3,6 +3,8 @@ import type { QueryResolvers } from '../generated/graphql';
 import { byCaptureDate } from './DetentionRecord';
 import { byName } from './Person';
 import { byOpenedOn } from './TracingRequest';
+import { searchNames } from '../search';
+import { searchSchema, validate } from '../validation';
 
 const nameOrder = ['familyName', 'givenName', 'id'];
 
@@ -16,6 +18,24 @@ export const Query: QueryResolvers = {
       take: page.limit + 1,
     });
     return toConnection(rows, page, byName);
+  },
+  searchPeople: async (_root, args, { prisma, loaders }) => {
+    validate(searchSchema, args, '');
+    const filters = args.filters ?? {};
+    const found = await searchNames(prisma, args.name.trim(), {
+      birthYear: filters.birthYear,
+      birthYearTolerance: filters.birthYearTolerance ?? 2,
+      sex: filters.sex,
+      status: filters.status,
+      limit: args.first ?? 10,
+    });
+    const people = await loaders.person.loadMany(found.map((candidate) => candidate.personId));
+    return found.flatMap((candidate, index) => {
+      const person = people[index];
+      if (!person || person instanceof Error) return [];
+      const { script, scheme, language, value } = candidate;
+      return [{ person, score: Math.round(candidate.score * 1000) / 1000, matchedName: { script, scheme, language, value } }];
+    });
   },
   tracingRequest: (_root, { id }, { loaders }) => loaders.tracingRequest.load(id),
   tracingRequests: async (_root, args, { prisma }) => {

@@ -2,6 +2,9 @@ import type { TracingRequestResolvers } from '../generated/graphql';
 import type { TracingRequest as TracingRequestModel } from '../generated/prisma/client';
 import { isoDate } from '../dates';
 import { loadRequired } from '../loaders';
+import { possibleMatches } from '../matching';
+import { validate } from '../validation';
+import { z } from 'zod';
 import { locationRef, organizationRef } from '../references';
 
 /** Tracing requests are listed newest first; the id breaks ties. */
@@ -14,6 +17,13 @@ export const TracingRequest: TracingRequestResolvers = {
   lastSeenAt: (request) => (request.lastSeenAtId ? locationRef(request.lastSeenAtId) : null),
   lastSeenOn: (request) => isoDate(request.lastSeenOn),
   openedOn: (request) => isoDate(request.openedOn),
+  locatedPerson: (request, _args, { loaders }) => (request.locatedPersonId ? loaders.person.load(request.locatedPersonId) : null),
+  possibleMatches: (request, args, { prisma }) => {
+    const first = validate(z.number().int().min(1, 'must be between 1 and 50').max(50, 'must be between 1 and 50'), args.first ?? 10, 'first');
+    // A case no longer searched has nothing to propose.
+    if (!['OPEN', 'SEARCHING'].includes(request.status)) return [];
+    return possibleMatches(prisma, request, first);
+  },
   recordedBy: (request) => organizationRef(request.recordedById),
   sharedWith: (request) => request.sharedWithIds.map(organizationRef),
 };

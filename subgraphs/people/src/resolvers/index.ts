@@ -3,8 +3,9 @@ import { DetentionRecord } from './DetentionRecord';
 import { DetentionVisit } from './DetentionVisit';
 import { FamilyLink } from './FamilyLink';
 import { Location } from './Location';
+import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
 import { TracingRequest } from './TracingRequest';
 
-export const resolvers: Resolvers = { Query, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, Location };
+export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, Location };

@@ -1,0 +1,88 @@
+import cyrillicToTranslit from 'cyrillic-to-translit-js';
+import { BGN_PCGN, ICAO_DOC_9303, translate } from 'iuliia';
+import { belarusianNational, belarusianPassport } from './belarusian';
+
+export type NameLanguage = 'ru' | 'uk' | 'be';
+
+/** One spelling of a name, as stored in `Person.names` and `PersonNameForm`. */
+export interface NameSpelling {
+  script: 'Cyrl' | 'Latn';
+  scheme: string;
+  language: NameLanguage | null;
+  /** Full name: given, patronymic, family. */
+  value: string;
+  /** `given family`, from which the search key is folded. */
+  keySource: string;
+}
+
+const ukrainian = cyrillicToTranslit({ preset: 'uk' });
+
+/** The romanisation systems used for each language, by scheme name. */
+const systems: Record<NameLanguage, Array<[string, (text: string) => string]>> = {
+  ru: [
+    ['ru-bgn-pcgn', (text) => translate(text, BGN_PCGN)],
+    ['icao', (text) => translate(text, ICAO_DOC_9303)],
+  ],
+  uk: [['uk-2010', (text) => ukrainian.transform(text)]],
+  be: [
+    ['be-2007', belarusianNational],
+    ['be-passport', belarusianPassport],
+  ],
+};
+
+export const isCyrillic = (text: string) => /\p{Script=Cyrillic}/u.test(text);
+
+/** Guesses the language of a Cyrillic name from letters only one of the languages has. */
+export function guessLanguage(text: string): NameLanguage {
+  if (/[ўЎ]/u.test(text)) return 'be';
+  if (/[їЇєЄґҐ]/u.test(text)) return 'uk';
+  if (/[іІ]/u.test(text)) return /[ыЫэЭ]/u.test(text) ? 'be' : 'uk';
+  return 'ru';
+}
+
+/**
+ * Every spelling of a name: the original, and when it is Cyrillic its romanisations in the
+ * systems of its language, plus spellings seen on documents.
+ */
+export function nameSpellings(
+  name: { givenName: string; familyName: string; patronymic?: string | null },
+  language: NameLanguage | null,
+  otherSpellings: string[] = [],
+): NameSpelling[] {
+  const parts = [name.givenName, name.patronymic ?? null, name.familyName].filter((part): part is string => Boolean(part));
+  const full = parts.join(' ');
+  const cyrillic = isCyrillic(full);
+  const lang = cyrillic ? (language ?? guessLanguage(full)) : language;
+  const spellings: NameSpelling[] = [
+    { script: cyrillic ? 'Cyrl' : 'Latn', scheme: 'original', language: lang, value: full, keySource: `${name.givenName} ${name.familyName}` },
+  ];
+  if (cyrillic && lang) {
+    for (const [scheme, romanise] of systems[lang]) {
+      spellings.push({
+        script: 'Latn',
+        scheme,
+        language: lang,
+        value: parts.map(romanise).join(' '),
+        keySource: `${romanise(name.givenName)} ${romanise(name.familyName)}`,
+      });
+    }
+  }
+  for (const other of otherSpellings) {
+    const words = other.trim().split(/\s+/u);
+    spellings.push({
+      script: isCyrillic(other) ? 'Cyrl' : 'Latn',
+      scheme: 'document',
+      language: null,
+      value: words.join(' '),
+      keySource: words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : words[0]!,
+    });
+  }
+  // The same spelling twice (e.g. two systems agreeing) is stored once.
+  const seen = new Set<string>();
+  return spellings.filter((spelling) => {
+    const key = `${spelling.script}:${spelling.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

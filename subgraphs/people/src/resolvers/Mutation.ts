@@ -1,0 +1,17 @@
+import type { MutationResolvers } from '../generated/graphql';
+import { recordAccessRequest, recordVisit, registerDetention } from './Mutation/detention';
+import { linkFamilyMembers, registerPerson, updatePerson } from './Mutation/people';
+import { changeTracingStatus, confirmPossibleMatch, openTracingRequest, rejectPossibleMatch } from './Mutation/tracing';
+
+export const Mutation: MutationResolvers = {
+  registerPerson,
+  updatePerson,
+  linkFamilyMembers,
+  openTracingRequest,
+  changeTracingStatus,
+  confirmPossibleMatch,
+  rejectPossibleMatch,
+  registerDetention,
+  recordAccessRequest,
+  recordVisit,
+};

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { notFound } from '@movement/runtime';
+import type { MutationResolvers, NameLanguage as NameLanguageEnum } from '../../generated/graphql';
+import type { Prisma } from '../../generated/prisma/client';
+import { checkPeerReferences, checkPeople } from '../../check-references';
+import { namesJson, writeNameForms } from '../../names/forms';
+import { nameSpellings, type NameLanguage } from '../../names/romanise';
+import { linkFamilySchema, registerPersonSchema, updatePersonSchema, validate } from '../../validation';
+
+const languageOf = (value: NameLanguageEnum | null | undefined): NameLanguage | null => (value ? (value.toLowerCase() as NameLanguage) : null);
+const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+/** What each relationship is seen from the other side. */
+const inverse = {
+  PARENT: 'CHILD',
+  CHILD: 'PARENT',
+  SIBLING: 'SIBLING',
+  SPOUSE: 'SPOUSE',
+  GRANDPARENT: 'GRANDCHILD',
+  GRANDCHILD: 'GRANDPARENT',
+  OTHER_RELATIVE: 'OTHER_RELATIVE',
+} as const;
+
+export const registerPerson: MutationResolvers['registerPerson'] = async (_root, { input }, context) => {
+  validate(registerPersonSchema, input, 'input');
+  await checkPeerReferences(context, [
+    { field: 'input.lastSeenAtId', typename: 'Location', ids: [input.lastSeenAtId] },
+    { field: 'input.recordedById', typename: 'Organization', ids: [input.recordedById] },
+    { field: 'input.sharedWithIds', typename: 'Organization', ids: input.sharedWithIds ?? [] },
+  ]);
+  const name = { givenName: input.givenName.trim(), familyName: input.familyName.trim(), patronymic: input.patronymic?.trim() || null };
+  const spellings = nameSpellings(name, languageOf(input.language), input.otherSpellings ?? []);
+  const birthYear = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null);
+  const id = randomUUID();
+  return context.prisma.$transaction(async (tx) => {
+    const person = await tx.person.create({
+      data: {
+        id,
+        ...name,
+        names: namesJson(spellings) as Prisma.InputJsonValue,
+        sex: input.sex,
+        birthDate: dateOrNull(input.birthDate),
+        birthYear,
+        nationality: input.nationality ?? null,
+        status: input.status,
+        vulnerabilities: input.vulnerabilities ?? [],
+        lastSeenAtId: input.lastSeenAtId ?? null,
+        lastSeenOn: dateOrNull(input.lastSeenOn),
+        purpose: input.purpose.trim(),
+        legalBasis: input.legalBasis,
+        recordedById: input.recordedById,
+        sharedWithIds: input.sharedWithIds ?? [],
+      },
+    });
+    await writeNameForms(tx, id, birthYear, spellings);
+    context.logger.info({ personId: id }, 'person registered');
+    return person;
+  });
+};
+
+export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { id, input }, context) => {
+  validate(updatePersonSchema, input, 'input');
+  const current = await context.prisma.person.findUnique({ where: { id } });
+  if (!current) throw notFound('id', `no Person has the id ${id}`);
+  await checkPeerReferences(context, [{ field: 'input.lastSeenAtId', typename: 'Location', ids: [input.lastSeenAtId] }]);
+  const name = {
+    givenName: input.givenName?.trim() ?? current.givenName,
+    familyName: input.familyName?.trim() ?? current.familyName,
+    patronymic: input.patronymic === undefined ? current.patronymic : input.patronymic?.trim() || null,
+  };
+  const birthYear = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : current.birthYear);
+  const previousLanguage = (current.names as Array<{ language?: string | null }>)[0]?.language ?? null;
+  const nameChanged = input.givenName != null || input.familyName != null || input.patronymic !== undefined || input.language != null;
+  const spellings = nameSpellings(name, languageOf(input.language) ?? (previousLanguage as NameLanguage | null));
+  return context.prisma.$transaction(async (tx) => {
+    const person = await tx.person.update({
+      where: { id },
+      data: {
+        ...name,
+        ...(nameChanged ? { names: namesJson(spellings) as Prisma.InputJsonValue } : {}),
+        ...(input.birthDate ? { birthDate: dateOrNull(input.birthDate) } : {}),
+        birthYear,
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.lastSeenAtId ? { lastSeenAtId: input.lastSeenAtId } : {}),
+        ...(input.lastSeenOn ? { lastSeenOn: dateOrNull(input.lastSeenOn) } : {}),
+      },
+    });
+    if (nameChanged) await writeNameForms(tx, id, birthYear, spellings);
+    else await tx.personNameForm.updateMany({ where: { personId: id }, data: { birthYear } });
+    return person;
+  });
+};
+
+export const linkFamilyMembers: MutationResolvers['linkFamilyMembers'] = async (_root, { input }, context) => {
+  validate(linkFamilySchema, input, 'input');
+  await checkPeople(context, [
+    { field: 'input.personId', id: input.personId },
+    { field: 'input.relativeId', id: input.relativeId },
+  ]);
+  await checkPeerReferences(context, [{ field: 'input.recordedById', typename: 'Organization', ids: [input.recordedById] }]);
+  return context.prisma.$transaction(async (tx) => linkBothWays(tx, input.personId, input.relativeId, input.relationship, input.recordedById));
+};
+
+/** Records `relative` as `relationship` of `person` and the inverse; an existing link is kept. */
+export async function linkBothWays(
+  tx: Prisma.TransactionClient,
+  personId: string,
+  relativeId: string,
+  relationship: keyof typeof inverse,
+  recordedById: string,
+) {
+  const sides = [
+    { personId, relativeId, relationship },
+    { personId: relativeId, relativeId: personId, relationship: inverse[relationship] },
+  ];
+  const links = [];
+  for (const side of sides) {
+    links.push(
+      await tx.familyLink.upsert({
+        where: { personId_relativeId_relationship: side },
+        create: { id: randomUUID(), ...side, recordedById, sharedWithIds: [] },
+        update: {},
+      }),
+    );
+  }
+  return links;
+}
+

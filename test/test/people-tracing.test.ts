@@ -1,0 +1,329 @@
+import { detentionPlaces, lastSeenPlaces, syntheticId } from '@movement/runtime';
+import { startTestGraph, type TestGraph } from './harness';
+
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startTestGraph({ seedPeople: 120, label: 'people-tracing' });
+});
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+const rrcKursk = syntheticId('organization', 'RRC-KURSK');
+const icrcMoscow = syntheticId('organization', 'ICRC-MOSCOW');
+const kurskPlace = syntheticId('location', lastSeenPlaces[0]!);
+const detentionPlace = syntheticId('location', detentionPlaces[0]!);
+
+interface GraphError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+async function mutate<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const result = await graph.query<T>(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+async function failure(query: string, variables: Record<string, unknown>): Promise<GraphError> {
+  const result = await graph.query(query, variables);
+  expect(result.errors).toBeDefined();
+  return result.errors![0] as GraphError;
+}
+
+const REGISTER = `mutation($input: RegisterPersonInput!) {
+  registerPerson(input: $input) { id fullName birthYear names { script scheme language value } recordedBy { shortName } }
+}`;
+
+const person = (overrides: Record<string, unknown>) => ({
+  sex: 'MALE',
+  status: 'CIVILIAN',
+  purpose: 'restoring family links',
+  legalBasis: 'VITAL_INTEREST',
+  recordedById: rrcKursk,
+  ...overrides,
+});
+
+async function register(overrides: Record<string, unknown>) {
+  const data = await mutate<{ registerPerson: { id: string; fullName: string; names: Array<{ script: string; scheme: string; value: string }>; recordedBy: { shortName: string } } }>(
+    REGISTER,
+    { input: person(overrides) },
+  );
+  return data.registerPerson;
+}
+
+const SEARCH = `query($name: String!, $filters: PersonSearchFilters, $first: Int) {
+  searchPeople(name: $name, filters: $filters, first: $first) { score person { id fullName } matchedName { script scheme value } }
+}`;
+
+async function search(name: string, filters?: Record<string, unknown>) {
+  const data = await mutate<{ searchPeople: Array<{ score: number; person: { id: string; fullName: string }; matchedName: { scheme: string; value: string } }> }>(
+    SEARCH,
+    { name, filters, first: 5 },
+  );
+  return data.searchPeople;
+}
+
+describe('registering people', () => {
+  test('names keep their script and get the romanisations of their language', async () => {
+    const ua = await register({ givenName: 'Олександр', familyName: 'Шевченко', patronymic: 'Іванович', birthYear: 1987 });
+    expect(ua.fullName).toBe('Олександр Шевченко');
+    expect(ua.recordedBy.shortName).toBe('RRC Kursk');
+    expect(ua.names).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ script: 'Cyrl', scheme: 'original', value: 'Олександр Іванович Шевченко' }),
+        expect.objectContaining({ script: 'Latn', scheme: 'uk-2010', value: 'Oleksandr Ivanovych Shevchenko' }),
+      ]),
+    );
+    const ru = await register({ givenName: 'Александр', familyName: 'Кузнецов', language: 'RU', birthYear: 1979 });
+    expect(ru.names.map((n) => `${n.scheme}:${n.value}`)).toEqual(
+      expect.arrayContaining(['ru-bgn-pcgn:Aleksandr Kuznetsov']),
+    );
+    const by = await register({ givenName: 'Аляксандр', familyName: 'Марозаў', birthYear: 1990 });
+    expect(by.names.map((n) => `${n.scheme}:${n.value}`)).toEqual(
+      expect.arrayContaining(['be-2007:Aliaksandr Marozaŭ', 'be-passport:Aliaksandr Marozau']),
+    );
+  });
+
+  test('bad input is refused naming the field', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ givenName: '', familyName: 'Шевченко' }, 'input.givenName'],
+      [{ givenName: 'Іван', familyName: 'Шевченко', birthDate: '2999-01-01' }, 'input.birthDate'],
+      [{ givenName: 'Іван', familyName: 'Шевченко', birthDate: '1850-01-01' }, 'input.birthDate'],
+      [{ givenName: 'Іван', familyName: 'Шевченко', birthDate: '1990-02-30' }, 'input.birthDate'],
+      [{ givenName: 'Іван', familyName: 'Шевченко', birthDate: '1990-05-01', birthYear: 1991 }, 'input.birthYear'],
+      [{ givenName: 'Іван', familyName: 'Шевченко', nationality: 'Ukraine' }, 'input.nationality'],
+      [{ givenName: 'Іван', familyName: 'Шевченко', lastSeenAtId: syntheticId('location', 'NOWHERE') }, 'input.lastSeenAtId'],
+      [{ givenName: 'Іван', familyName: 'Шевченко', recordedById: syntheticId('organization', 'NOBODY') }, 'input.recordedById'],
+    ];
+    for (const [input, field] of cases) {
+      const error = await failure(REGISTER, { input: person(input) });
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions?.field).toBe(field);
+    }
+    const wrongEnum = await graph.query(REGISTER, { input: person({ givenName: 'Іван', familyName: 'Шевченко', sex: 'ROBOT' }) });
+    expect(wrongEnum.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Nothing was written by any refused registration.
+    const found = await search('Іван Шевченко');
+    expect(found.filter((r) => r.person.fullName === 'Іван Шевченко')).toHaveLength(0);
+  });
+});
+
+describe('search across scripts', () => {
+  test.each([
+    ['Ukrainian, Latin finds Cyrillic', 'Oleksandr Shevchenko', 'Олександр Шевченко'],
+    ['Ukrainian, order swapped', 'Shevchenko Oleksandr', 'Олександр Шевченко'],
+    ['Ukrainian, misspelt', 'Oleksandr Shevchencko', 'Олександр Шевченко'],
+    ['Russian, BGN/PCGN', 'Aleksandr Kuznetsov', 'Александр Кузнецов'],
+    ['Russian, English usage', 'Alexander Kuznetsov', 'Александр Кузнецов'],
+    ['Russian, diacritics dropped from ISO 9', 'Aleksandr Kuznecov', 'Александр Кузнецов'],
+    ['Belarusian, passport form', 'Aliaksandr Marozau', 'Аляксандр Марозаў'],
+    ['Belarusian, national form', 'Aliaksandr Marozaŭ', 'Аляксандр Марозаў'],
+  ])('%s: %s finds %s', async (_case, query, expected) => {
+    const results = await search(query);
+    expect(results[0]?.person.fullName).toBe(expected);
+    expect(results[0]!.score).toBeGreaterThan(0.5);
+  });
+
+  test('Cyrillic finds a person registered only in Latin', async () => {
+    const latinOnly = await register({ givenName: 'Oleksii', familyName: 'Bondarenko', nationality: 'UA' });
+    const results = await search('Олексій Бондаренко');
+    expect(results[0]?.person.id).toBe(latinOnly.id);
+    expect(results[0]?.matchedName).toEqual({ script: 'Latn', scheme: 'original', value: 'Oleksii Bondarenko' });
+  });
+
+  test("a seeded person's romanised name finds them, results ranked by score", async () => {
+    const seeded = await mutate<{ person: { fullName: string; names: Array<{ script: string; value: string }> } }>(
+      `query($id: ID!) { person(id: $id) { fullName names { script value } } }`,
+      { id: syntheticId('person', 7) },
+    );
+    const latin = seeded.person.names.find((n) => n.script === 'Latn')!.value;
+    const results = await search(latin);
+    expect(results.map((r) => r.person.fullName)).toContain(seeded.person.fullName);
+    const scores = results.map((r) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  test('a birth year filter narrows the candidates', async () => {
+    expect((await search('Oleksandr Shevchenko', { birthYear: 1987 }))[0]?.person.fullName).toBe('Олександр Шевченко');
+    expect((await search('Oleksandr Shevchenko', { birthYear: 1950, birthYearTolerance: 0 })).map((r) => r.person.fullName)).not.toContain(
+      'Олександр Шевченко',
+    );
+  });
+
+  test('a search name that is too short or a page too large is refused', async () => {
+    const short = await failure(SEARCH, { name: 'A' });
+    expect(short.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const large = await failure(SEARCH, { name: 'Ivan', first: 500 });
+    expect(large.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+const TRACING_FIELDS = `id reference status closedReason locatedPerson { id fullName }
+  possibleMatches(first: 5) { score person { id fullName } reasons { kind detail weight } }`;
+
+describe('a tracing case from enquiry to reunion', () => {
+  test('enquiry, search, a rejected and a confirmed match, reunion', async () => {
+    const mother = await register({ givenName: 'Ганна', familyName: 'Коваленко', sex: 'FEMALE', birthYear: 1965 });
+    // What the mother knows of her son, as she spells it.
+    const sought = await register({ givenName: 'Дмитро', familyName: 'Коваленко', birthYear: 1995, status: 'MISSING', lastSeenAtId: kurskPlace });
+    // Registered elsewhere: the son with a Latin-only name and a namesake born much earlier.
+    const son = await register({ givenName: 'Dmytro', familyName: 'Kovalenko', birthYear: 1995, lastSeenAtId: kurskPlace, recordedById: icrcMoscow });
+    const namesake = await register({ givenName: 'Dmitriy', familyName: 'Kovalenko', birthYear: 1950 });
+
+    const opened = await mutate<{ openTracingRequest: { id: string; reference: string; status: string } }>(
+      `mutation($input: OpenTracingRequestInput!) { openTracingRequest(input: $input) { id reference status } }`,
+      {
+        input: {
+          enquirerId: mother.id,
+          soughtPersonId: sought.id,
+          enquirerRelationship: 'PARENT',
+          circumstances: 'Last seen near Kursk in March; no news since.',
+          lastSeenAtId: kurskPlace,
+          lastSeenOn: '2024-03-10',
+          recordedById: rrcKursk,
+        },
+      },
+    );
+    const requestId = opened.openTracingRequest.id;
+    expect(opened.openTracingRequest.status).toBe('OPEN');
+    expect(opened.openTracingRequest.reference).toMatch(/^TR-\d{4}-[0-9A-F]{8}$/);
+
+    const CHANGE = `mutation($id: ID!, $status: TracingStatus!, $closedReason: String) {
+      changeTracingStatus(id: $id, status: $status, closedReason: $closedReason) { id status closedReason }
+    }`;
+    const toReunited = await failure(CHANGE, { id: requestId, status: 'REUNITED' });
+    expect(toReunited.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['SEARCHING', 'LOCATED', 'CLOSED'] });
+    await mutate(CHANGE, { id: requestId, status: 'SEARCHING' });
+
+    const READ = `query($id: ID!) { tracingRequest(id: $id) { ${TRACING_FIELDS} } }`;
+    type Request = { tracingRequest: { status: string; locatedPerson: { id: string } | null; possibleMatches: Array<{ score: number; person: { id: string }; reasons: Array<{ kind: string }> }> } };
+    const proposed = (await mutate<Request>(READ, { id: requestId })).tracingRequest.possibleMatches;
+    const ids = proposed.map((m) => m.person.id);
+    expect(ids[0]).toBe(son.id);
+    expect(ids).toContain(namesake.id);
+    expect(ids).not.toContain(sought.id);
+    expect(ids).not.toContain(mother.id);
+    expect(proposed[0]!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['NAME', 'BIRTH_YEAR', 'PLACE']));
+    expect(proposed[0]!.score).toBeGreaterThan(proposed.find((m) => m.person.id === namesake.id)!.score);
+
+    await mutate(
+      `mutation($r: ID!, $p: ID!, $by: ID!) { rejectPossibleMatch(tracingRequestId: $r, personId: $p, reason: "Born 1950; not the son.", recordedById: $by) { id } }`,
+      { r: requestId, p: namesake.id, by: rrcKursk },
+    );
+    const afterReject = (await mutate<Request>(READ, { id: requestId })).tracingRequest.possibleMatches.map((m) => m.person.id);
+    expect(afterReject).not.toContain(namesake.id);
+    expect(afterReject).toContain(son.id);
+
+    const confirmed = await mutate<{ confirmPossibleMatch: { status: string; locatedPerson: { id: string } } }>(
+      `mutation($r: ID!, $p: ID!, $by: ID!) { confirmPossibleMatch(tracingRequestId: $r, personId: $p, recordedById: $by) { status locatedPerson { id } } }`,
+      { r: requestId, p: son.id, by: rrcKursk },
+    );
+    expect(confirmed.confirmPossibleMatch).toEqual({ status: 'LOCATED', locatedPerson: { id: son.id } });
+    const family = await mutate<{ person: { familyLinks: Array<{ relationship: string; relative: { id: string } }> } }>(
+      `query($id: ID!) { person(id: $id) { familyLinks { relationship relative { id } } } }`,
+      { id: son.id },
+    );
+    expect(family.person.familyLinks).toEqual([{ relationship: 'PARENT', relative: { id: mother.id } }]);
+
+    const closeWithoutReason = await failure(CHANGE, { id: requestId, status: 'CLOSED' });
+    expect(closeWithoutReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closedReason' });
+    const reunited = await mutate<{ changeTracingStatus: { status: string } }>(CHANGE, { id: requestId, status: 'REUNITED' });
+    expect(reunited.changeTracingStatus.status).toBe('REUNITED');
+    const afterEnd = await failure(CHANGE, { id: requestId, status: 'CLOSED', closedReason: 'too late' });
+    expect(afterEnd.extensions).toMatchObject({ code: 'CONFLICT', allowed: [] });
+  });
+
+  test('a request can be closed with a reason from a non-final status', async () => {
+    const a = await register({ givenName: 'Марія', familyName: 'Бойко', sex: 'FEMALE' });
+    const b = await register({ givenName: 'Петро', familyName: 'Бойко' });
+    const opened = await mutate<{ openTracingRequest: { id: string } }>(
+      `mutation($input: OpenTracingRequestInput!) { openTracingRequest(input: $input) { id } }`,
+      { input: { enquirerId: a.id, soughtPersonId: b.id, enquirerRelationship: 'SPOUSE', circumstances: 'Separated at a checkpoint.', recordedById: rrcKursk } },
+    );
+    const closed = await mutate<{ changeTracingStatus: { status: string; closedReason: string } }>(
+      `mutation($id: ID!) { changeTracingStatus(id: $id, status: CLOSED, closedReason: "The enquirer withdrew the request.") { status closedReason } }`,
+      { id: opened.openTracingRequest.id },
+    );
+    expect(closed.changeTracingStatus).toEqual({ status: 'CLOSED', closedReason: 'The enquirer withdrew the request.' });
+  });
+
+  test('opening a request with unknown people or places is refused naming the field', async () => {
+    const a = await register({ givenName: 'Ірина', familyName: 'Ткаченко', sex: 'FEMALE' });
+    const OPEN = `mutation($input: OpenTracingRequestInput!) { openTracingRequest(input: $input) { id } }`;
+    const base = { enquirerId: a.id, soughtPersonId: syntheticId('person', 3), enquirerRelationship: 'SIBLING', circumstances: 'Lost contact.', recordedById: rrcKursk };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ soughtPersonId: syntheticId('person', 'missing') }, 'input.soughtPersonId'],
+      [{ lastSeenAtId: syntheticId('location', 'NOWHERE') }, 'input.lastSeenAtId'],
+      [{ lastSeenOn: '2999-01-01' }, 'input.lastSeenOn'],
+      [{ circumstances: '' }, 'input.circumstances'],
+      [{ soughtPersonId: a.id }, 'input.soughtPersonId'],
+    ];
+    for (const [override, field] of cases) {
+      const error = await failure(OPEN, { input: { ...base, ...override } });
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  test('family links are recorded both ways', async () => {
+    const parent = await register({ givenName: 'Ольга', familyName: 'Мельник', sex: 'FEMALE' });
+    const child = await register({ givenName: 'Андрій', familyName: 'Мельник' });
+    const links = await mutate<{ linkFamilyMembers: Array<{ relationship: string; person: { id: string }; relative: { id: string } }> }>(
+      `mutation($input: LinkFamilyMembersInput!) { linkFamilyMembers(input: $input) { relationship person { id } relative { id } } }`,
+      { input: { personId: child.id, relativeId: parent.id, relationship: 'PARENT', recordedById: rrcKursk } },
+    );
+    expect(links.linkFamilyMembers).toEqual([
+      { relationship: 'PARENT', person: { id: child.id }, relative: { id: parent.id } },
+      { relationship: 'CHILD', person: { id: parent.id }, relative: { id: child.id } },
+    ]);
+  });
+});
+
+describe('detention, access and visits', () => {
+  test('a detainee is registered, access requested and granted, then visited', async () => {
+    const detainee = await register({ givenName: 'Сергей', familyName: 'Волков', language: 'RU', birthYear: 1998 });
+    const REGISTER_DETENTION = `mutation($input: RegisterDetentionInput!) {
+      registerDetention(input: $input) { id accessStatus registrationNumber placeOfDetention { name } person { status } }
+    }`;
+    const input = { personId: detainee.id, placeOfDetentionId: detentionPlace, captureDate: '2024-03-02', registrationNumber: 'ICRC-RU-TEST-1', recordedById: icrcMoscow };
+    const registered = await mutate<{ registerDetention: { id: string; accessStatus: string; placeOfDetention: { name: string }; person: { status: string } } }>(
+      REGISTER_DETENTION,
+      { input },
+    );
+    const record = registered.registerDetention;
+    expect(record.accessStatus).toBe('NOT_REQUESTED');
+    expect(record.placeOfDetention.name.length).toBeGreaterThan(0);
+    expect(record.person.status).toBe('DETAINED');
+
+    const duplicate = await failure(REGISTER_DETENTION, { input });
+    expect(duplicate.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.registrationNumber' });
+    const wrongPlace = await failure(REGISTER_DETENTION, { input: { ...input, registrationNumber: 'X-2', placeOfDetentionId: syntheticId('location', 'NOWHERE') } });
+    expect(wrongPlace.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.placeOfDetentionId' });
+    const future = await failure(REGISTER_DETENTION, { input: { ...input, registrationNumber: 'X-3', captureDate: '2999-01-01' } });
+    expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.captureDate' });
+
+    const VISIT = `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { visitedOn privateInterview visitedBy { shortName } } }`;
+    const visit = { detentionRecordId: record.id, visitedOn: '2024-05-01', visitedById: icrcMoscow, privateInterview: true, recordedById: icrcMoscow };
+    const tooEarly = await failure(VISIT, { input: visit });
+    expect(tooEarly.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['REQUESTED'] });
+
+    const ACCESS = `mutation($id: ID!, $status: AccessStatus!) { recordAccessRequest(detentionRecordId: $id, status: $status) { accessStatus } }`;
+    const skipped = await failure(ACCESS, { id: record.id, status: 'GRANTED' });
+    expect(skipped.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['REQUESTED'] });
+    await mutate(ACCESS, { id: record.id, status: 'REQUESTED' });
+    const granted = await mutate<{ recordAccessRequest: { accessStatus: string } }>(ACCESS, { id: record.id, status: 'GRANTED' });
+    expect(granted.recordAccessRequest.accessStatus).toBe('GRANTED');
+
+    const beforeCapture = await failure(VISIT, { input: { ...visit, visitedOn: '2024-03-01' } });
+    expect(beforeCapture.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.visitedOn' });
+    const visited = await mutate<{ recordVisit: { visitedOn: string; visitedBy: { shortName: string } } }>(VISIT, { input: visit });
+    expect(visited.recordVisit).toMatchObject({ visitedOn: '2024-05-01', visitedBy: { shortName: 'ICRC Moscow' } });
+    const read = await mutate<{ detentionRecord: { visits: Array<{ visitedOn: string }> } }>(
+      `query($id: ID!) { detentionRecord(id: $id) { visits { visitedOn } } }`,
+      { id: record.id },
+    );
+    expect(read.detentionRecord.visits).toEqual([{ visitedOn: '2024-05-01' }]);
+  });
+});
