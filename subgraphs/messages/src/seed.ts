@@ -39,7 +39,7 @@ const messageColumns = (people: number) => `
 function messagesSql(people: number, from: number, to: number): string {
   const news = familyNews.length;
   return `
-    INSERT INTO "messages"."RedCrossMessage" ("id", "reference", "senderId", "addresseeId", "senderAddress", "addresseeAddress", "language", "content", "status", "collectingPartnerId", "deliveringPartnerId", "inReplyToId", "createdAt", "updatedAt", "recordedById", "sharedWithIds")
+    INSERT INTO "messages"."RedCrossMessage" ("id", "reference", "senderId", "addresseeId", "senderAddress", "addresseeAddress", "language", "content", "status", "collectingPartnerId", "deliveringPartnerId", "inReplyToId", "createdAt", "updatedAt", "statusChangedAt", "recordedById", "sharedWithIds")
     SELECT
       ${syntheticIdSql('message', 'j')},
       'RCM-2024-' || lpad((j + 1)::text, greatest(6, length((j + 1)::text)), '0'),
@@ -54,6 +54,8 @@ function messagesSql(people: number, from: number, to: number): string {
       CASE WHEN m.s >= 3 THEN m.delivering END,
       CASE WHEN j % 5 = 4 THEN ${syntheticIdSql('message', 'j - 1')} END,
       m.created,
+      -- updatedAt and statusChangedAt: the time of the last step of the message's history.
+      m.created + (CASE WHEN m.s <= 4 THEN m.s WHEN m.s = 5 THEN 4 ELSE 5 END) * interval '2 days',
       m.created + (CASE WHEN m.s <= 4 THEN m.s WHEN m.s = 5 THEN 4 ELSE 5 END) * interval '2 days',
       m.collecting,
       ARRAY(

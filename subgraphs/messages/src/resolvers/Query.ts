@@ -1,16 +1,55 @@
-import { keysetOrder, keysetWhere, readPage } from '@movement/runtime';
+import { keysetOrder, keysetWhere, readPage, toConnection } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
+import type { Prisma } from '../generated/prisma/client';
+import { messageCountsByStatus } from '../message-counts';
 import { messageConnection } from '../message-pages';
+import { messageCountsArgs, messagesFilter, messagesWaitingArgs, parse } from '../validation';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Messages on a partner's route: recorded by it, or shared with it. */
+const onRoute = (partnerId: string | null | undefined): Prisma.RedCrossMessageWhereInput =>
+  partnerId ? { OR: [{ recordedById: partnerId }, { sharedWithIds: { has: partnerId } }] } : {};
 
 export const Query: QueryResolvers = {
   message: (_root, { id }, { loaders }) => loaders.message.load(id),
   messages: async (_root, args, { prisma }) => {
     const page = readPage(args);
+    const filter = parse(messagesFilter, args, '');
+    const createdAt = { ...(filter.createdFrom ? { gte: filter.createdFrom } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) };
     const rows = await prisma.redCrossMessage.findMany({
-      where: { ...(args.status ? { status: args.status } : {}), ...keysetWhere(page.after, 'createdAt', 'desc') },
+      where: {
+        AND: [
+          args.status ? { status: args.status } : {},
+          onRoute(filter.partnerId),
+          filter.createdFrom || filter.createdBefore ? { createdAt } : {},
+          keysetWhere(page.after, 'createdAt', 'desc'),
+        ],
+      },
       orderBy: keysetOrder('createdAt', 'desc'),
       take: page.limit + 1,
     });
     return messageConnection(rows, page);
+  },
+  messageCountsByStatus: async (_root, args, { prisma }) => {
+    const { partnerIds } = parse(messageCountsArgs, args, '');
+    return messageCountsByStatus(prisma, partnerIds);
+  },
+  messagesWaiting: async (_root, args, { prisma }) => {
+    const page = readPage(args);
+    const { partnerId, olderThanDays } = parse(messagesWaitingArgs, args, '');
+    // Longest waiting first, on the (status, statusChangedAt, id) index.
+    const rows = await prisma.redCrossMessage.findMany({
+      where: {
+        AND: [
+          { status: args.status, statusChangedAt: { lt: new Date(Date.now() - olderThanDays * DAY_MS) } },
+          onRoute(partnerId),
+          keysetWhere(page.after, 'statusChangedAt', 'asc'),
+        ],
+      },
+      orderBy: keysetOrder('statusChangedAt', 'asc'),
+      take: page.limit + 1,
+    });
+    return toConnection(rows, page, (row) => [row.statusChangedAt.toISOString(), row.id]);
   },
 };

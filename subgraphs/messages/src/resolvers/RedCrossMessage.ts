@@ -1,5 +1,6 @@
 import type { RedCrossMessageResolvers } from '../generated/graphql';
 import { organizationReference, personReference } from '../references';
+import { routeOf } from '../visibility';
 
 export const RedCrossMessage: RedCrossMessageResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.message.load(reference.id),
@@ -13,4 +14,6 @@ export const RedCrossMessage: RedCrossMessageResolvers = {
   createdAt: (message) => message.createdAt.toISOString(),
   recordedBy: (message) => organizationReference(message.recordedById),
   sharedWith: (message) => message.sharedWithIds.map(organizationReference),
+  route: (message) => routeOf(message).map(organizationReference),
+  statusChangedAt: (message) => message.statusChangedAt.toISOString(),
 };

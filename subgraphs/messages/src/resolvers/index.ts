@@ -1,7 +1,9 @@
 import type { Resolvers } from '../generated/graphql';
 import { MessageStatusChange } from './MessageStatusChange';
+import { Mutation } from './Mutation';
+import { PartnerMessageCounts } from './PartnerMessageCounts';
 import { Person } from './Person';
 import { Query } from './Query';
 import { RedCrossMessage } from './RedCrossMessage';
 
-export const resolvers: Resolvers = { Query, RedCrossMessage, MessageStatusChange, Person };
+export const resolvers: Resolvers = { Query, Mutation, RedCrossMessage, MessageStatusChange, PartnerMessageCounts, Person };

@@ -1,0 +1,17 @@
+import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { collectMessageInput, parse } from '../../validation';
+
+export const collectMessage: MutationResolvers['collectMessage'] = async (_root, args, context) => {
+  const input = parse(collectMessageInput, args.input);
+  // A retry is answered from the database alone: it must succeed even if a peer is down now.
+  const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
+  if (earlier) return sameMessageOrConflict(earlier, input);
+  await checkReferences(context, {
+    people: { 'input.senderId': input.senderId, 'input.addresseeId': input.addresseeId },
+    organizations: { 'input.collectingPartnerId': input.collectingPartnerId },
+    locations: { 'input.locationId': input.locationId },
+  });
+  return createOnce(context, input);
+};

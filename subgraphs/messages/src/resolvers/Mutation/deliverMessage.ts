@@ -1,0 +1,13 @@
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { transition } from '../../transition';
+import { deliverMessageInput, parse } from '../../validation';
+
+export const deliverMessage: MutationResolvers['deliverMessage'] = async (_root, args, context) => {
+  const input = parse(deliverMessageInput, args.input);
+  await checkReferences(context, {
+    organizations: { 'input.partnerId': input.partnerId },
+    locations: { 'input.locationId': input.locationId },
+  });
+  return transition(context, 'DELIVERED', { ...input, at: input.deliveredAt, atField: 'input.deliveredAt' });
+};

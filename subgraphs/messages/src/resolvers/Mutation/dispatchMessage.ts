@@ -1,0 +1,11 @@
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { transition } from '../../transition';
+import { dispatchMessageInput, parse } from '../../validation';
+
+export const dispatchMessage: MutationResolvers['dispatchMessage'] = async (_root, args, context) => {
+  const input = parse(dispatchMessageInput, args.input);
+  await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId, 'input.deliveringPartnerId': input.deliveringPartnerId } });
+  // The delivering partner joins the route (sharedWith) in the same step.
+  return transition(context, 'IN_TRANSIT', input, () => ({ deliveringPartnerId: input.deliveringPartnerId }));
+};

@@ -1,0 +1,13 @@
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { transition } from '../../transition';
+import { markMessageUndeliverableInput, parse } from '../../validation';
+
+export const markMessageUndeliverable: MutationResolvers['markMessageUndeliverable'] = async (_root, args, context) => {
+  const input = parse(markMessageUndeliverableInput, args.input);
+  await checkReferences(context, {
+    organizations: { 'input.partnerId': input.partnerId },
+    locations: { 'input.locationId': input.locationId },
+  });
+  return transition(context, 'UNDELIVERABLE', input);
+};

@@ -1,0 +1,27 @@
+import { badUserInput, conflict } from '@movement/runtime';
+import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { parse, replyToMessageInput } from '../../validation';
+
+export const replyToMessage: MutationResolvers['replyToMessage'] = async (_root, args, context) => {
+  const input = parse(replyToMessageInput, args.input);
+  const original = await context.prisma.redCrossMessage.findUnique({ where: { id: input.inReplyToId } });
+  if (!original) throw badUserInput('input.inReplyToId', `no message has the id ${input.inReplyToId}.`);
+  // The addressee answers the sender: the reply's people come from the original, never the input.
+  const reply = { ...input, senderId: original.addresseeId, addresseeId: original.senderId };
+  const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
+  if (earlier) return sameMessageOrConflict(earlier, reply);
+  if (original.status !== 'DELIVERED') {
+    throw conflict(`Message ${original.reference} is ${original.status}; only a delivered message can be answered.`, {
+      field: 'input.inReplyToId',
+      current: original.status,
+      allowed: ['DELIVERED'],
+    });
+  }
+  await checkReferences(context, {
+    organizations: { 'input.collectingPartnerId': input.collectingPartnerId },
+    locations: { 'input.locationId': input.locationId },
+  });
+  return createOnce(context, reply);
+};

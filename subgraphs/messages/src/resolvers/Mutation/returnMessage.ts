@@ -1,0 +1,10 @@
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { transition } from '../../transition';
+import { parse, returnMessageInput } from '../../validation';
+
+export const returnMessage: MutationResolvers['returnMessage'] = async (_root, args, context) => {
+  const input = parse(returnMessageInput, args.input);
+  await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId } });
+  return transition(context, 'RETURNED', input);
+};

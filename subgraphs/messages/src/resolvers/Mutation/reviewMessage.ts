@@ -1,0 +1,10 @@
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { transition } from '../../transition';
+import { parse, reviewMessageInput } from '../../validation';
+
+export const reviewMessage: MutationResolvers['reviewMessage'] = async (_root, args, context) => {
+  const input = parse(reviewMessageInput, args.input);
+  await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId } });
+  return transition(context, input.decision === 'APPROVE' ? 'REVIEWED' : 'DRAFTED', input);
+};

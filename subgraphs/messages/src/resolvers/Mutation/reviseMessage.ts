@@ -1,0 +1,15 @@
+import type { MutationResolvers } from '../../generated/graphql';
+import { checkReferences } from '../../peer-checks';
+import { transition } from '../../transition';
+import { parse, reviseMessageInput } from '../../validation';
+
+export const reviseMessage: MutationResolvers['reviseMessage'] = async (_root, args, context) => {
+  const input = parse(reviseMessageInput, args.input);
+  await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId } });
+  return transition(context, 'COLLECTED', input, () => ({
+    ...(input.content ? { content: input.content } : {}),
+    ...(input.language ? { language: input.language } : {}),
+    ...(input.senderAddress ? { senderAddress: input.senderAddress } : {}),
+    ...(input.addresseeAddress ? { addresseeAddress: input.addresseeAddress } : {}),
+  }));
+};

@@ -1,0 +1,137 @@
+/**
+ * 10,000 Red Cross Message sends through the gateway with injected retries, then a count of
+ * duplicates and losses. Run (after building the test package):
+ *
+ *   TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres node test/dist/bench/messages-sends.js [--sends 10000] [--concurrency 64]
+ *
+ * Without TEST_POSTGRES_URL it runs on an in-memory PGlite. The database is fresh and dropped at
+ * the end. Retries are injected three ways: a response abandoned by a client timeout (the server
+ * may or may not have committed) and then retried; a second copy of the call sent at the same
+ * time; a copy replayed after the first answer arrived. Exit code 1 when any duplicate or loss.
+ */
+import { createTestDatabaseTarget, syntheticId } from '@movement/runtime';
+import { startGraph } from '../graph';
+
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const SENDS = argument('sends', 10_000);
+const CONCURRENCY = argument('concurrency', 64);
+const PEOPLE = 100;
+const partner = syntheticId('organization', 'RRC-KURSK');
+
+const COLLECT = `mutation($input: CollectMessageInput!) { collectMessage(input: $input) { id } }`;
+
+let seed = 2024;
+const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+
+async function post(url: string, query: string, variables: Record<string, unknown>, timeoutMs?: number): Promise<{ data?: Record<string, { id: string } | null>; errors?: unknown[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
+  });
+  return (await response.json()) as { data?: Record<string, { id: string } | null>; errors?: unknown[] };
+}
+
+async function main(): Promise<void> {
+  const target = await createTestDatabaseTarget('bench_messages');
+  const graph = await startGraph({ databaseFor: () => ({ databaseUrl: target.url, dataDir: target.dataDir }), seedPeople: PEOPLE, logLevel: 'silent' });
+  const since = new Date(Date.now() - 1000).toISOString();
+  const answers = new Map<string, Set<string>>();
+  const injected = { abandoned: 0, concurrentCopies: 0, replays: 0, errors: 0 };
+  let firstError: string | null = null;
+  const started = Date.now();
+  try {
+    const send = async (key: string, input: Record<string, unknown>): Promise<void> => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const result = await post(graph.url, COLLECT, { input });
+          const id = result.data?.collectMessage?.id;
+          if (!id) throw new Error(JSON.stringify(result.errors));
+          answers.set(key, (answers.get(key) ?? new Set()).add(id));
+          return;
+        } catch (error) {
+          injected.errors += 1;
+          firstError ??= (error as Error).message.slice(0, 300);
+          if (attempt >= 5) throw error;
+        }
+      }
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < SENDS) {
+        const i = next++;
+        const key = `bench-${i}`;
+        const input = {
+          idempotencyKey: key,
+          senderId: syntheticId('person', i % PEOPLE),
+          addresseeId: syntheticId('person', (i + 1) % PEOPLE),
+          language: 'ru',
+          content: `Весточка номер ${i}: мы живы и здоровы.`,
+          collectingPartnerId: partner,
+        };
+        const dice = random();
+        if (dice < 0.2) {
+          // The client gives up before the answer (the server may still commit), then retries.
+          injected.abandoned += 1;
+          await post(graph.url, COLLECT, { input }, 1 + Math.floor(random() * 20)).catch(() => undefined);
+          await send(key, input);
+        } else if (dice < 0.35) {
+          injected.concurrentCopies += 1;
+          await Promise.all([send(key, input), send(key, input)]);
+        } else if (dice < 0.5) {
+          injected.replays += 1;
+          await send(key, input);
+          await send(key, input);
+        } else {
+          await send(key, input);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const elapsed = (Date.now() - started) / 1000;
+
+    // What the graph holds: every message this partner collected since the run began.
+    const stored = new Map<string, number>();
+    let after: string | null = null;
+    do {
+      const page = (await post(
+        graph.url,
+        `query($p: ID!, $from: String, $after: String) { messages(partnerId: $p, createdFrom: $from, first: 100, after: $after) { edges { node { id } } pageInfo { endCursor hasNextPage } } }`,
+        { p: partner, from: since, after },
+      )) as unknown as { data: { messages: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } };
+      for (const edge of page.data.messages.edges) stored.set(edge.node.id, (stored.get(edge.node.id) ?? 0) + 1);
+      after = page.data.messages.pageInfo.hasNextPage ? page.data.messages.pageInfo.endCursor : null;
+    } while (after);
+
+    const answeredIds = new Set([...answers.values()].flatMap((ids) => [...ids]));
+    const keysWithTwoIds = [...answers.values()].filter((ids) => ids.size > 1).length;
+    const duplicates = keysWithTwoIds + Math.max(0, stored.size - SENDS) + [...stored.values()].filter((n) => n > 1).length;
+    const losses = SENDS - answers.size + [...answeredIds].filter((id) => !stored.has(id)).length;
+    const report = {
+      database: target.kind,
+      sends: SENDS,
+      concurrency: CONCURRENCY,
+      injected,
+      firstError,
+      storedMessages: stored.size,
+      duplicates,
+      losses,
+      seconds: elapsed,
+      sendsPerSecond: Math.round(SENDS / elapsed),
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.exitCode = duplicates === 0 && losses === 0 && stored.size === SENDS ? 0 : 1;
+  } finally {
+    await graph.stop();
+    await target.dispose();
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
