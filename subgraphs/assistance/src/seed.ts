@@ -1,4 +1,5 @@
-import { borderCrossings, demoVolumes, syntheticId, syntheticIdSql, type SqlDriver } from '@movement/runtime';
+import { borderCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SqlDriver } from '@movement/runtime';
+import { addToAreaTotals } from './area-totals';
 import { demoProgrammes, programmeId, programmeSpanDays } from './seed-catalogue';
 
 /** Largest number of rows one seeding statement writes, so a million people never need one huge statement. */
@@ -10,6 +11,23 @@ const uuid = (value: string) => `${text(value)}::uuid`;
 const uuids = (values: string[]) => `ARRAY[${values.map(text).join(', ')}]::uuid[]`;
 const organization = (key: string) => syntheticId('organization', key);
 const location = (key: string) => syntheticId('location', key);
+
+/** A demo place's key, then its parent's, up to its country: the areas a record there counts towards. */
+function enclosingKeys(key: string): string[] {
+  const byKey = new Map(demoPlaces.map((place) => [place.key, place]));
+  const keys: string[] = [];
+  for (let current = byKey.get(key); current; current = current.parent ? byKey.get(current.parent) : undefined) keys.push(current.key);
+  return keys;
+}
+
+/**
+ * Every demo place with its enclosing areas as a SQL table `areas`, so seeded rows carry the same
+ * `areaIds` the mutations copy from the locations subgraph.
+ */
+function areasCte(): string {
+  const rows = demoPlaces.map((place) => `(${uuid(location(place.key))}, ${uuids(enclosingKeys(place.key).map(location))})`);
+  return `areas (location_id, area_ids) AS (VALUES ${rows.join(', ')})`;
+}
 
 /** The programme catalogue as a SQL table `prog`, indexed 0..n-1 by `p`, for set-based inserts. */
 function programmesCte(): string {
@@ -46,10 +64,11 @@ async function insertProgrammes(driver: SqlDriver): Promise<number> {
 /** Distribution d belongs to programme d mod P, at one of its points, a week after the previous one there. */
 async function insertDistributions(driver: SqlDriver, lo: number, hi: number): Promise<number> {
   const P = demoProgrammes.length;
-  await driver.exec(`WITH ${programmesCte()}
-    INSERT INTO ${S}."Distribution" ("id", "programmeId", "locationId", "date", "partnerId")
+  await driver.exec(`WITH ${programmesCte()}, ${areasCte()}
+    INSERT INTO ${S}."Distribution" ("id", "programmeId", "locationId", "date", "partnerId", "recordedById", "areaIds")
     SELECT ${syntheticIdSql('distribution', 'd')}, prog.id, prog.points[1 + (d / ${P}) % array_length(prog.points, 1)],
-           prog.start_date + ((d / ${P}) * 7) % prog.span, prog.partner
+           prog.start_date + ((d / ${P}) * 7) % prog.span, prog.partner, prog.partner,
+           (SELECT areas.area_ids FROM areas WHERE areas.location_id = prog.points[1 + (d / ${P}) % array_length(prog.points, 1)])
     FROM generate_series(${lo}, ${hi - 1}) AS d JOIN prog ON prog.p = d % ${P}`);
   return hi - lo;
 }
@@ -62,15 +81,17 @@ async function insertRecords(driver: SqlDriver, distributions: number, lo: numbe
   const P = demoProgrammes.length;
   await driver.exec(`WITH ${programmesCte()}
     INSERT INTO ${S}."AssistanceRecord" ("id", "beneficiaryId", "householdSize", "distributionId", "item", "modality", "quantity", "unit", "currency",
-                                         "date", "locationId", "partnerId", "recordedById", "sharedWithIds")
+                                         "date", "locationId", "partnerId", "recordedById", "sharedWithIds", "areaIds")
     SELECT ${syntheticIdSql('assistance-record', 's.i')}, ${syntheticIdSql('person', 's.i')}, s.hh,
            CASE WHEN s.i % 10 = 9 THEN NULL ELSE dist."id" END,
            it.item, it.modality::${S}."Modality", it.quantity * CASE WHEN it.per_person THEN s.hh ELSE 1 END, it.unit::${S}."Unit", it.currency,
-           dist."date", dist."locationId", dist."partnerId", dist."partnerId", prog.shared
+           dist."date", dist."locationId", dist."partnerId", dist."partnerId", prog.shared, dist."areaIds"
     FROM (SELECT i, 1 + (i * 7) % 6 AS hh, i % ${distributions} AS d FROM generate_series(${lo}, ${hi - 1}) AS i) AS s
     JOIN ${S}."Distribution" dist ON dist."id" = ${syntheticIdSql('distribution', 's.d')}
     JOIN prog ON prog.p = s.d % ${P}
     JOIN items it ON it.p = prog.p AND it.n = (s.i / ${distributions}) % prog.n_items`);
+  // The batch's records, found by the ids just written, added to the area totals reports read.
+  await driver.exec(addToAreaTotals(`SELECT * FROM ${S}."AssistanceRecord" WHERE "id" IN (SELECT ${syntheticIdSql('assistance-record', 'i')} FROM generate_series(${lo}, ${hi - 1}) AS i)`));
   return hi - lo;
 }
 

@@ -27,9 +27,9 @@ async function fixture(prisma: PrismaClient) {
   });
   await prisma.distribution.createMany({
     data: [
-      { id: distribution.feb, programmeId: programme.food, locationId: place.belgorod, date: date('2024-02-01'), partnerId: org.rrc },
-      { id: distribution.mar, programmeId: programme.food, locationId: place.belgorod, date: date('2024-03-01'), partnerId: org.rrc },
-      { id: distribution.apr, programmeId: programme.food, locationId: place.kursk, date: date('2024-04-01'), partnerId: org.rrc },
+      { id: distribution.feb, programmeId: programme.food, locationId: place.belgorod, date: date('2024-02-01'), partnerId: org.rrc, recordedById: org.rrc },
+      { id: distribution.mar, programmeId: programme.food, locationId: place.belgorod, date: date('2024-03-01'), partnerId: org.rrc, recordedById: org.rrc },
+      { id: distribution.apr, programmeId: programme.food, locationId: place.kursk, date: date('2024-04-01'), partnerId: org.rrc, recordedById: org.rrc },
     ],
   });
   await prisma.distributionItem.createMany({

@@ -89,6 +89,30 @@ test('seeded data answers through GraphQL under the ids the other subgraphs use'
   expect(programme.data!.programme.distributions.edges[0]!.node.items).toEqual([{ item: 'food parcel', unit: 'PARCEL' }]);
 }, SLOW);
 
+test('seeded records carry their place and its enclosing areas, and the area totals agree with them', async () => {
+  const driver = subgraph.database.driver;
+  const belgorodPoint = syntheticId('location', 'DP-BELGOROD-1');
+  const [first] = await driver.query<{ areaIds: string[] | string }>(
+    `SELECT "areaIds"::text[] AS "areaIds" FROM "assistance"."AssistanceRecord" WHERE "locationId" = $1::uuid LIMIT 1`,
+    [belgorodPoint],
+  );
+  // Point, settlement, district, region, country: innermost first.
+  const expected = ['DP-BELGOROD-1', 'RU-BEL-01-0001', 'RU-BEL-01', 'RU-BEL', 'RU'].map((key) => syntheticId('location', key));
+  const areaIds = typeof first!.areaIds === 'string' ? first!.areaIds.replace(/[{}]/g, '').split(',') : first!.areaIds;
+  expect(areaIds).toEqual(expected);
+  const disagreeing = await driver.query(`SELECT a."areaId" FROM (
+      SELECT "areaId", "item", sum("quantity") AS q, sum("records") AS n FROM "assistance"."AssistanceAreaTotal" GROUP BY 1, 2) a
+    FULL JOIN (SELECT u AS "areaId", r."item", sum(r."quantity") AS q, count(*) AS n FROM "assistance"."AssistanceRecord" r CROSS JOIN unnest(r."areaIds") u GROUP BY 1, 2) r
+      ON r."areaId" = a."areaId" AND r."item" = a."item"
+    WHERE a.n IS DISTINCT FROM r.n OR abs(a.q - r.q) > 1e-6 OR a.q IS NULL OR r.q IS NULL`);
+  expect(disagreeing).toEqual([]);
+  const [{ n }] = (await driver.query<{ n: string | number }>(`SELECT sum("records") AS n FROM "assistance"."AssistanceAreaTotal" WHERE "areaId" IN ($1::uuid, $2::uuid)`, [
+    syntheticId('location', 'RU'),
+    syntheticId('location', 'BY'),
+  ])) as [{ n: string | number }];
+  expect(Number(n)).toBe(PEOPLE);
+}, SLOW);
+
 test('seeding is deterministic: a second database seeded the same way holds the same rows', async () => {
   const other = await createTestDatabaseTarget('assistance-seed-again');
   const again = await startTestSubgraph(assistance, other);

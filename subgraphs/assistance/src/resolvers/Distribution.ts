@@ -13,5 +13,6 @@ export const Distribution: DistributionResolvers = {
   location: (distribution) => reference('Location', distribution.locationId),
   date: (distribution) => isoDate(distribution.date),
   partner: (distribution) => reference('Organization', distribution.partnerId),
+  recordedBy: (distribution) => reference('Organization', distribution.recordedById),
   items: (distribution, _args, { loaders }) => loaders.distributionItems.load(distribution.id),
 };

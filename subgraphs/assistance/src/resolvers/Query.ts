@@ -1,6 +1,9 @@
-import { keysetOrder, keysetWhere, readPage, toConnection } from '@movement/runtime';
+import { badUserInput, keysetOrder, keysetWhere, readPage, toConnection } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
 import { dateCursor } from '../dates';
+import { itemTypes } from '../items';
+import { assistanceReport } from '../report';
+import { parseInput, reportArgs } from '../validation';
 
 export const Query: QueryResolvers = {
   programme: (_root, { id }, { loaders }) => loaders.programme.load(id),
@@ -15,4 +18,10 @@ export const Query: QueryResolvers = {
   },
   distribution: (_root, { id }, { loaders }) => loaders.distribution.load(id),
   assistanceRecord: (_root, { id }, { loaders }) => loaders.assistanceRecord.load(id),
+  assistanceReport: (_root, args, { prisma }) => {
+    parseInput(reportArgs, args, '');
+    if (args.from && args.to && args.to < args.from) throw badUserInput('to', `must not be before from ${args.from}`);
+    return assistanceReport(prisma, args);
+  },
+  assistanceItems: () => itemTypes,
 };

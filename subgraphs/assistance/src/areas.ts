@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Each of `ids` that the locations subgraph knows, with the ids of the areas it counts towards:
+ * itself first, then its ancestors from the parent up to the country. Stored on every record and
+ * distribution so that a report for any area is one indexed query in this database. Ids the
+ * locations subgraph does not know are absent from the map. Errors with DEPENDENCY_UNAVAILABLE when
+ * it cannot be asked, so nothing is written with an unchecked place.
+ */
+export async function enclosingAreas(url: string | undefined, ids: string[]): Promise<Map<string, string[]>> {
+  const unique = [...new Set(ids)];
+  const areas = new Map<string, string[]>();
+  if (unique.length === 0) return areas;
+  if (!url) throw unavailable('no address is configured for the locations subgraph');
+  let body: { data?: { _entities?: Array<{ id: string; ancestors: Array<{ id: string }> } | null> }; errors?: Array<{ message: string }> };
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { id ancestors { id } } } }',
+        variables: { r: unique.map((id) => ({ __typename: 'Location', id })) },
+      }),
+      signal: AbortSignal.timeout(5000),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw unavailable((error as Error).message);
+  }
+  const entities = body.data?._entities;
+  if (!entities) throw unavailable(body.errors?.[0]?.message ?? 'no answer');
+  unique.forEach((id, index) => {
+    const entity = entities[index];
+    // `ancestors` runs outermost first; the place itself leads so the array reads innermost first.
+    if (entity) areas.set(id, [id, ...entity.ancestors.map((a) => a.id).reverse()]);
+  });
+  return areas;
+}
+
+function unavailable(reason: string): GraphQLError {
+  return new GraphQLError(`Could not check Location references: ${reason}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+}

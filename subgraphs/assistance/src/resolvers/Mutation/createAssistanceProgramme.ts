@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput } from '@movement/runtime';
+import type { MutationResolvers } from '../../generated/graphql';
+import { enclosingAreas } from '../../areas';
+import { once } from '../../idempotency';
+import { requireExisting } from '../../references-check';
+import { parseInput, programmeInput } from '../../validation';
+
+export const createAssistanceProgramme: MutationResolvers['createAssistanceProgramme'] = async (_root, { input }, { prisma, peers }) => {
+  parseInput(programmeInput, input);
+  if (input.endDate && input.endDate < input.startDate) throw badUserInput('input.endDate', `must not be before startDate ${input.startDate}`);
+  const find = (key: string) => prisma.assistanceProgramme.findUnique({ where: { idempotencyKey: key } });
+  return once(input.idempotencyKey, find, async () => {
+    const [areas] = await Promise.all([
+      enclosingAreas(peers.locations, input.targetAreaIds),
+      requireExisting(peers, { Organization: [{ field: 'input.partnerId', ids: [input.partnerId] }] }),
+    ]);
+    const missing = input.targetAreaIds.findIndex((id) => !areas.has(id));
+    if (missing >= 0) throw badUserInput(`input.targetAreaIds.${missing}`, `no Location with id ${input.targetAreaIds[missing]}`);
+    return prisma.assistanceProgramme.create({
+      data: {
+        id: randomUUID(),
+        name: input.name.trim(),
+        partnerId: input.partnerId,
+        sector: input.sector,
+        startDate: new Date(input.startDate),
+        endDate: input.endDate ? new Date(input.endDate) : null,
+        targetAreaIds: [...new Set(input.targetAreaIds)],
+        idempotencyKey: input.idempotencyKey ?? null,
+      },
+    });
+  });
+};

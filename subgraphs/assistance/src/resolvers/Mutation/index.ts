@@ -1,0 +1,7 @@
+import type { MutationResolvers } from '../../generated/graphql';
+import { createAssistanceProgramme } from './createAssistanceProgramme';
+import { recordAssistance } from './recordAssistance';
+import { recordDistribution } from './recordDistribution';
+import { recordReunificationSupport } from './recordReunificationSupport';
+
+export const Mutation: MutationResolvers = { createAssistanceProgramme, recordDistribution, recordAssistance, recordReunificationSupport };
