@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { logLevel, parseEnvironment, port } from '@movement/runtime';
-import { repositoryRoot, supergraphPath, subgraphs } from '@movement/schema';
+import { registryLocationFromEnvironment, repositoryRoot, supergraphPath, subgraphs, type RegistryLocation } from '@movement/schema';
 
 export interface GatewayEnvironment {
   port: number;
@@ -13,6 +13,14 @@ export interface GatewayEnvironment {
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
   nodeEnv: 'development' | 'production' | 'test';
+  /**
+   * The schema registry to follow, when `REGISTRY_DATABASE_URL` is set. The embedded registry is
+   * not followed: PGlite is one process's database, so a `schema -- publish` run elsewhere could
+   * not share it with a running gateway.
+   */
+  registry: { location: RegistryLocation; pollIntervalMs: number } | undefined;
+  /** Record operation usage into the registry (`USAGE_RECORDING`, default on when following it). */
+  usageRecording: boolean;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -31,6 +39,9 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       MESSAGES_URL: httpUrl,
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+      REGISTRY_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+      REGISTRY_POLL_MS: z.coerce.number().int().min(100).default(5000),
+      USAGE_RECORDING: z.enum(['on', 'off']).default('on'),
     },
     source,
   );
@@ -49,5 +60,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
     subgraphUrls,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     nodeEnv: env.NODE_ENV,
+    registry: env.REGISTRY_DATABASE_URL ? { location: registryLocationFromEnvironment(source), pollIntervalMs: env.REGISTRY_POLL_MS } : undefined,
+    usageRecording: env.USAGE_RECORDING === 'on',
   };
 }

@@ -6,11 +6,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, listen, type Logger, type RunningService } from '@movement/runtime';
-import { supergraphPath as defaultSupergraphPath } from '@movement/schema';
+import { SchemaRegistry, supergraphPath as defaultSupergraphPath, type RegistryLocation } from '@movement/schema';
 import type { GatewayContext } from './context';
 import { createConnectionPool } from './keep-alive-fetcher';
+import { followRegistry, type SupergraphStatus } from './registry-follower';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
+import { UsageRecorder } from './usage';
 
 export interface GatewayOptions {
   /** 0 picks a free port (tests). Default 4000. */
@@ -25,6 +27,22 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   shutdownGraceMs?: number;
   logger?: Logger;
+  /**
+   * Follow the schema registry: serve its latest version (the supergraph file while it has none)
+   * and reload newer ones without a restart.
+   */
+  registry?: { location: RegistryLocation; pollIntervalMs?: number };
+  /** Record operation usage into the registry (needs `registry`). Default on when following it. */
+  usage?: { enabled: boolean; flushIntervalMs?: number };
+}
+
+/** The running gateway; `reload` and `flushUsage` let an admin tool or a test act now instead of on the next tick. */
+export interface GatewayService extends RunningService {
+  /** Asks the registry for a newer version now; no-op when not following it. */
+  reload(): Promise<void>;
+  /** Writes the usage counts gathered so far; no-op when not recording. */
+  flushUsage(): Promise<void>;
+  supergraph(): SupergraphStatus;
 }
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
@@ -33,7 +51,7 @@ const requestIdPattern = /^[\w.:-]{1,128}$/;
  * Serves the supergraph: `/graphql`, `/health` (process alive) and `/ready` (supergraph loaded and
  * every subgraph's `/ready` answers). Resolves once listening; `stop()` drains in-flight requests.
  */
-export async function startGateway(options: GatewayOptions = {}): Promise<RunningService> {
+export async function startGateway(options: GatewayOptions = {}): Promise<GatewayService> {
   const logger = options.logger ?? createLogger('gateway');
   const host = options.host ?? '127.0.0.1';
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(options.supergraphPath ?? defaultSupergraphPath);
@@ -41,8 +59,19 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const pool = createConnectionPool({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
   const clients = new Map<string, SubgraphClient>();
 
+  const registry = options.registry ? await SchemaRegistry.open(options.registry.location, logger) : undefined;
+  const follower = registry
+    ? followRegistry({ registry, fallbackSdl: supergraphSdl, pollIntervalMs: options.registry?.pollIntervalMs ?? 5000, logger })
+    : undefined;
+  const usage = registry && (options.usage?.enabled ?? true) ? new UsageRecorder(registry, logger, options.usage?.flushIntervalMs ?? 5000) : undefined;
+  const fileStatus: SupergraphStatus = { version: null, source: 'file', loadedAt: new Date().toISOString(), refused: null };
+  const closeRegistry = async () => {
+    await usage?.stop();
+    await registry?.close();
+  };
+
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: follower?.hook ?? supergraphSdl,
     logger,
     buildService: ({ name, url }) => {
       const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger });
@@ -62,6 +91,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       // Sandbox loads from a CDN that field networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
+      ...(usage ? [usage.plugin()] : []),
     ],
   });
   try {
@@ -69,6 +99,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   } catch (error) {
     await new Promise((resolve) => httpServer.close(resolve));
     pool.close();
+    await closeRegistry();
     throw error;
   }
 
@@ -89,6 +120,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'unavailable',
       supergraph: 'loaded',
+      // Which version serves, and the last one refused: a broken publish shows here while the old one serves.
+      ...(follower ? { schema: follower.status() } : {}),
       subgraphs: Object.fromEntries(checks.map(([name, check]) => [name, check.detail])),
     });
   });
@@ -108,8 +141,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   return {
     url,
     port,
+    reload: async () => follower?.poll(),
+    flushUsage: async () => usage?.flush(),
+    supergraph: () => follower?.status() ?? fileStatus,
     stop: async () => {
       await apollo.stop();
+      await closeRegistry();
       pool.close();
       logger.info('gateway stopped');
     },

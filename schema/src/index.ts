@@ -1,3 +1,12 @@
 export * from './compose';
 export * from './subgraphs';
 export * as operations from './generated/client/graphql';
+export * from './changes';
+export * from './check';
+export * from './publish';
+export * from './registry';
+export * from './registry-location';
+export * from './operation-usage';
+export * from './persisted-operations';
+export * from './changelog';
+export * from './deprecations';

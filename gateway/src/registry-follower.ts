@@ -1,0 +1,81 @@
+import type { SupergraphSdlHook } from '@apollo/gateway';
+import type { Logger } from '@movement/runtime';
+import type { SchemaRegistry } from '@movement/schema';
+
+/** What the gateway serves and the last reload it refused, for `/ready` and the logs. */
+export interface SupergraphStatus {
+  /** Registry version served; null when serving the supergraph file (the registry had none). */
+  version: number | null;
+  source: 'registry' | 'file';
+  loadedAt: string;
+  /** The last version that failed to load, kept until a later version loads. */
+  refused: { version: number; error: string; at: string } | null;
+}
+
+export interface RegistryFollowerOptions {
+  registry: SchemaRegistry;
+  /** Served when the registry has no version yet. */
+  fallbackSdl: string;
+  /** How often to ask the registry for a newer version. */
+  pollIntervalMs: number;
+  logger: Logger;
+}
+
+/**
+ * A `supergraphSdl` hook for @apollo/gateway that follows the registry: it starts on the latest
+ * published version and polls for newer ones. `update` swaps the schema between requests —
+ * requests already planned finish on the old one — and throws, leaving the old schema serving,
+ * when the new supergraph does not load; that version is then refused until a newer one comes.
+ */
+export function followRegistry(options: RegistryFollowerOptions): { hook: SupergraphSdlHook; status: () => SupergraphStatus; poll: () => Promise<void> } {
+  const { registry, logger } = options;
+  let status: SupergraphStatus = { version: null, source: 'file', loadedAt: new Date().toISOString(), refused: null };
+  let update: ((sdl: string) => void) | undefined;
+  let polling: Promise<void> | undefined;
+
+  const pollOnce = async () => {
+    if (!update) return;
+    const newest = await registry.latestVersionNumber();
+    if (newest === undefined || newest === status.version || newest === status.refused?.version) return;
+    if (status.version !== null && newest < status.version) return;
+    const version = await registry.get(newest);
+    if (!version) return;
+    try {
+      update(version.supergraphSdl);
+      status = { version: version.version, source: 'registry', loadedAt: new Date().toISOString(), refused: null };
+      logger.info({ version: version.version }, 'supergraph reloaded from the registry');
+    } catch (error) {
+      status = { ...status, refused: { version: version.version, error: (error as Error).message, at: new Date().toISOString() } };
+      logger.error({ version: version.version, err: error, serving: status.version }, 'supergraph refused: it does not load; the previous one keeps serving');
+    }
+  };
+  // One poll at a time, and a failing registry is logged, never thrown into the timer.
+  const poll = () => {
+    polling ??= pollOnce()
+      .catch((error: unknown) => logger.warn({ err: error }, 'schema registry poll failed'))
+      .finally(() => {
+        polling = undefined;
+      });
+    return polling;
+  };
+
+  const hook: SupergraphSdlHook = async ({ update: apply }) => {
+    const latest = await registry.latest();
+    update = apply;
+    status = latest
+      ? { version: latest.version, source: 'registry', loadedAt: new Date().toISOString(), refused: null }
+      : { version: null, source: 'file', loadedAt: new Date().toISOString(), refused: null };
+    const timer = setInterval(() => void poll(), options.pollIntervalMs);
+    timer.unref();
+    logger.info({ version: status.version, source: status.source, pollIntervalMs: options.pollIntervalMs }, 'following the schema registry');
+    return {
+      supergraphSdl: latest?.supergraphSdl ?? options.fallbackSdl,
+      cleanup: async () => {
+        clearInterval(timer);
+        update = undefined;
+        await polling;
+      },
+    };
+  };
+  return { hook, status: () => status, poll };
+}

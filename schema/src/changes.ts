@@ -1,0 +1,56 @@
+import { CriticalityLevel, diff } from '@graphql-inspector/core';
+import { buildSchema } from 'graphql';
+
+export type ChangeLevel = 'breaking' | 'dangerous' | 'safe';
+
+/** One difference between two API schemas, as classified by GraphQL Inspector. */
+export interface SchemaChange {
+  /** Inspector's change type, e.g. `FIELD_REMOVED`. */
+  type: string;
+  level: ChangeLevel;
+  message: string;
+  /** Dotted path of what changed: `Type`, `Type.field`, `Type.field.argument`, `Enum.VALUE`. */
+  path: string | null;
+  /** Why Inspector classified it so, when it says. */
+  reason: string | null;
+}
+
+const levels: Record<CriticalityLevel, ChangeLevel> = {
+  [CriticalityLevel.Breaking]: 'breaking',
+  [CriticalityLevel.Dangerous]: 'dangerous',
+  [CriticalityLevel.NonBreaking]: 'safe',
+};
+
+const order: Record<ChangeLevel, number> = { breaking: 0, dangerous: 1, safe: 2 };
+
+/** Every change from `before` to `after` (API schema SDL), breaking ones first. */
+export async function diffApiSchemas(before: string, after: string): Promise<SchemaChange[]> {
+  const changes = await diff(buildSchema(before), buildSchema(after));
+  return changes
+    .map((change) => ({
+      type: String(change.type),
+      level: levels[change.criticality.level],
+      message: change.message,
+      path: change.path ?? null,
+      reason: change.criticality.reason ?? null,
+    }))
+    .sort((a, b) => order[a.level] - order[b.level] || (a.path ?? '').localeCompare(b.path ?? ''));
+}
+
+/**
+ * Which operation coordinates (see `coordinatesOf`) a change can break. Argument paths become
+ * `Type.field(argument:)`; a removed or re-kinded type hits every coordinate inside it; a new
+ * required argument or input field hits every use of the field or input type.
+ */
+export function affects(change: SchemaChange): (coordinate: string) => boolean {
+  const parts = change.path?.split('.') ?? [];
+  const [type, member, argument] = parts;
+  if (!type) return () => false;
+  if (parts.length === 1) return (coordinate) => coordinate.startsWith(`${type}.`);
+  if (change.type === 'INPUT_FIELD_ADDED') return (coordinate) => coordinate.startsWith(`${type}.`);
+  if (argument !== undefined) {
+    if (change.type === 'FIELD_ARGUMENT_ADDED') return (coordinate) => coordinate === `${type}.${member}`;
+    return (coordinate) => coordinate === `${type}.${member}(${argument}:)`;
+  }
+  return (coordinate) => coordinate === `${type}.${member}` || coordinate.startsWith(`${type}.${member}(`);
+}

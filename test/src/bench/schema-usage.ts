@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { createLogger, syntheticId } from '@movement/runtime';
+import { startGateway, type GatewayService } from '@movement/gateway';
+import { publishSchema, readSubgraphSdls, SchemaRegistry } from '@movement/schema';
+import { startGraph } from '../graph';
+import { subgraphNames } from '../subgraphs';
+
+/**
+ * Gateway throughput with usage recording on versus off, in one run on loopback: the same four
+ * subgraphs and registry behind two gateways that differ only in recording. Rounds alternate so
+ * warm-up and machine noise fall on both alike.
+ *
+ *   npm run build && node test/dist/bench/schema-usage.js [--requests 2000] [--concurrency 16] [--rounds 3]
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' }, rounds: { type: 'string', default: '3' } },
+    strict: true,
+  });
+  const requests = Math.min(Number(values.requests), 100_000);
+  const concurrency = Math.max(1, Number(values.concurrency));
+  const rounds = Math.max(1, Number(values.rounds));
+  const dataDir = `memory://bench-schema-usage`;
+  const graph = await startGraph({ databaseFor: () => ({ dataDir }), seedPeople: 20, logLevel: 'silent' });
+  const location = { dataDir: 'memory://bench-schema-registry' };
+  const registry = await SchemaRegistry.open(location);
+  await publishSchema(registry, { subgraphs: readSubgraphSdls(), author: 'bench', message: 'Baseline' });
+  const subgraphUrls = Object.fromEntries(subgraphNames.map((name) => [name, graph.subgraphs[name].service.url]));
+  const start = (recording: boolean) =>
+    startGateway({ port: 0, logger: createLogger('gateway', 'silent'), subgraphUrls, registry: { location, pollIntervalMs: 60_000 }, usage: { enabled: recording, flushIntervalMs: 1000 } });
+  const gateways: Record<'on' | 'off', GatewayService> = { on: await start(true), off: await start(false) };
+
+  // Several distinct operations and partners, as real traffic has; a single-field person query
+  // keeps the subgraph side small so the gateway's own cost shows.
+  const bodies = Array.from({ length: 8 }, (_, i) =>
+    JSON.stringify({ query: `query Q${i % 4} { person(id: "${syntheticId('person', (i % 20) + 1)}") { id fullName${i % 2 ? ' status' : ''} } }` }),
+  );
+  const run = async (gateway: GatewayService): Promise<number> => {
+    let next = 0;
+    const began = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < requests) {
+          const i = next++;
+          const response = await fetch(gateway.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-partner-id': `partner-${i % 5}` },
+            body: bodies[i % bodies.length],
+          });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          await response.arrayBuffer();
+        }
+      }),
+    );
+    return requests / (Number(process.hrtime.bigint() - began) / 1e9);
+  };
+
+  const results: Record<'on' | 'off', number[]> = { on: [], off: [] };
+  try {
+    await run(gateways.on);
+    await run(gateways.off); // warm-up, not counted
+    for (let round = 0; round < rounds; round += 1) {
+      for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) results[mode].push(await run(gateways[mode]));
+    }
+    await gateways.on.flushUsage();
+    const recorded = (await registry.allUsage()).reduce((sum, usage) => sum + usage.count, 0);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const on = median(results.on);
+    const off = median(results.off);
+    process.stdout.write(
+      `requests per round: ${requests}, concurrency ${concurrency}, rounds ${rounds}\n` +
+        `usage recording off: ${off.toFixed(0)} req/s (median; rounds ${results.off.map((x) => x.toFixed(0)).join(', ')})\n` +
+        `usage recording on:  ${on.toFixed(0)} req/s (median; rounds ${results.on.map((x) => x.toFixed(0)).join(', ')})\n` +
+        `difference: ${(((on - off) / off) * 100).toFixed(1)} %; operations recorded: ${recorded}\n`,
+    );
+  } finally {
+    await gateways.on.stop();
+    await gateways.off.stop();
+    await registry.close();
+    await graph.stop();
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

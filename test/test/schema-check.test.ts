@@ -1,0 +1,106 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime';
+import {
+  changelogMarkdown,
+  checkSchema,
+  formatCheck,
+  publishSchema,
+  PublishRefused,
+  readSubgraphSdls,
+  SchemaRegistry,
+  type CheckResult,
+} from '@movement/schema';
+import { main } from '@movement/schema/dist/cli';
+import { editedSubgraphs, withField, withoutField } from './schema-support';
+
+let target: TestDatabaseTarget;
+let registry: SchemaRegistry;
+
+beforeAll(async () => {
+  target = await createTestDatabaseTarget('schema-check');
+  registry = await SchemaRegistry.open({ databaseUrl: target.url, dataDir: target.dataDir });
+  await publishSchema(registry, { subgraphs: readSubgraphSdls(), author: 'test', message: 'Baseline' });
+});
+
+afterAll(async () => {
+  await registry?.close();
+  await target?.dispose();
+});
+
+const composed = (result: CheckResult) => {
+  if (!result.composed) throw new Error(`Expected the SDL to compose: ${formatCheck(result)}`);
+  return result;
+};
+
+test('removing a field an internal app uses is breaking and names that persisted operation and its app', async () => {
+  const result = composed(await checkSchema({ subgraphs: editedSubgraphs('people', withoutField('fullName', 'Person')), registry }));
+  const impact = result.impacts.find((candidate) => candidate.change.path === 'Person.fullName');
+  expect(impact?.change).toMatchObject({ type: 'FIELD_REMOVED', level: 'breaking' });
+  expect(impact?.operations).toEqual([
+    expect.objectContaining({ name: 'PersonOverview', app: 'Case-management front end', file: 'schema/operations/PersonOverview.graphql', persistedId: expect.stringMatching(/^sha256:/) }),
+  ]);
+  expect(result.unapproved).toBeGreaterThan(0);
+  expect(result.baselineVersion).toBe(1);
+  expect(formatCheck(result)).toMatch(/breaks operation PersonOverview of Case-management front end/);
+});
+
+test('an approved breaking change is reported but does not fail the check', async () => {
+  const result = composed(
+    await checkSchema({ subgraphs: editedSubgraphs('people', withoutField('fullName', 'Person')), registry, approved: ['Person.fullName'] }),
+  );
+  expect(result.impacts.map((impact) => [impact.change.path, impact.approved])).toContainEqual(['Person.fullName', true]);
+  expect(result.unapproved).toBe(0);
+});
+
+test('a breaking change to a field no operation uses names no operation', async () => {
+  const result = composed(await checkSchema({ subgraphs: editedSubgraphs('people', withoutField('patronymic', 'Person')), registry }));
+  const impact = result.impacts.find((candidate) => candidate.change.path === 'Person.patronymic');
+  expect(impact).toBeDefined();
+  expect(impact?.operations).toEqual([]);
+  expect(impact?.partners).toEqual([]);
+});
+
+test('SDL that does not compose fails the check with the composition errors', async () => {
+  const result = await checkSchema({ subgraphs: editedSubgraphs('locations', (sdl) => sdl.replace('type Location', 'type Location {')), registry });
+  expect(result.composed).toBe(false);
+  expect(formatCheck(result)).toMatch(/Composition failed/);
+});
+
+test('publish refuses unapproved breaking changes and records approved ones; the changelog shows both versions', async () => {
+  const breaking = editedSubgraphs('people', withoutField('patronymic', 'Person'));
+  const refused = await publishSchema(registry, { subgraphs: breaking, author: 'test', message: 'Drop patronymic' }).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(PublishRefused);
+  expect((await registry.history()).map((version) => version.version)).toEqual([1]);
+
+  const added = await publishSchema(registry, { subgraphs: editedSubgraphs('locations', withField('motto', 'Location')), author: 'admin', message: 'Locations have a motto' });
+  expect(added.version).toMatchObject({ version: 2, author: 'admin', message: 'Locations have a motto', rollbackOf: null });
+  expect(added.version.changes).toContainEqual(expect.objectContaining({ type: 'FIELD_ADDED', level: 'safe', path: 'Location.motto' }));
+  expect(Object.keys(added.version.subgraphs).sort()).toEqual(['assistance', 'locations', 'messages', 'people']);
+
+  const markdown = changelogMarkdown(await registry.history());
+  expect(markdown.indexOf('## Version 2')).toBeGreaterThan(-1);
+  expect(markdown.indexOf('## Version 2')).toBeLessThan(markdown.indexOf('## Version 1'));
+  expect(markdown).toContain("Field 'motto' was added to object type 'Location'");
+});
+
+test('the CLI reads the registry named by the environment', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'schema-cli-registry-'));
+  const saved = { DATA_DIR: process.env.DATA_DIR, REGISTRY_DATABASE_URL: process.env.REGISTRY_DATABASE_URL };
+  process.env.DATA_DIR = dataDir;
+  delete process.env.REGISTRY_DATABASE_URL;
+  const out: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  try {
+    expect(await main(['history'])).toBe(0);
+    expect(await main(['usage', '--field', 'Person.fullName'])).toBe(0);
+  } finally {
+    write.mockRestore();
+    Object.assign(process.env, saved);
+    if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
+    if (saved.REGISTRY_DATABASE_URL === undefined) delete process.env.REGISTRY_DATABASE_URL;
+  }
+  expect(out.join('')).toContain('No version has been published yet.');
+  expect(out.join('')).toContain('No recorded operation uses Person.fullName.');
+});
