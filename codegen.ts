@@ -29,11 +29,14 @@ const subgraphs: Record<string, Record<string, string>> = {
     TracingRequest: '../references#EntityReference',
     Organization: '../references#EntityReference',
     DistributionItem: './prisma/client#DistributionItem',
+    AssistanceReport: '../report#ReportModel',
+    AssistanceTotal: '../report#TotalModel',
   },
   messages: {
     RedCrossMessage: './prisma/client#RedCrossMessage',
     MessageStatusChange: './prisma/client#MessageStatusChange',
     Person: '../references#PersonReference',
+    PartnerMessageCounts: '../message-counts#PartnerMessageCounts',
   },
 };
 
