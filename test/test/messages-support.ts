@@ -79,6 +79,7 @@ export function expectConsistentHistory(message: MessageView, allowed: Record<st
   if (history[history.length - 1]!.status !== message.status) throw new Error(`status ${message.status} is not the last step`);
 }
 
+// Written out here rather than imported from the subgraph, so a wrong table there fails these tests.
 export const TRANSITIONS: Record<string, string[]> = {
   DRAFTED: ['COLLECTED'],
   COLLECTED: ['REVIEWED', 'DRAFTED'],

@@ -28,27 +28,9 @@ const address = optionalText(500);
 const content = text(10_000);
 const idempotencyKey = text(200);
 
-export const collectMessageInput = z
-  .object({
-    idempotencyKey,
-    senderId: id,
-    addresseeId: id,
-    senderAddress: address,
-    addresseeAddress: address,
-    language,
-    content,
-    collectingPartnerId: id,
-    locationId: id.nullish(),
-    actor,
-  })
-  .refine((input) => input.senderId.toLowerCase() !== input.addresseeId.toLowerCase(), {
-    path: ['addresseeId'],
-    message: 'must not be the sender: a message goes from one relative to another.',
-  });
-
-export const replyToMessageInput = z.object({
+/** What every newly written message carries, whether a first message or a reply. */
+const newMessageFields = {
   idempotencyKey,
-  inReplyToId: id,
   senderAddress: address,
   addresseeAddress: address,
   language,
@@ -56,7 +38,16 @@ export const replyToMessageInput = z.object({
   collectingPartnerId: id,
   locationId: id.nullish(),
   actor,
-});
+};
+
+export const collectMessageInput = z
+  .object({ ...newMessageFields, senderId: id, addresseeId: id })
+  .refine((input) => input.senderId.toLowerCase() !== input.addresseeId.toLowerCase(), {
+    path: ['addresseeId'],
+    message: 'must not be the sender: a message goes from one relative to another.',
+  });
+
+export const replyToMessageInput = z.object({ ...newMessageFields, inReplyToId: id });
 
 const step = { messageId: id, partnerId: id, note, actor };
 
