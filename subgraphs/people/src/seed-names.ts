@@ -52,7 +52,7 @@ export const nameLanguages: NameLanguage[] = [
   },
   {
     language: 'be',
-    scheme: 'be-2023',
+    scheme: 'be-passport',
     nationality: 'BY',
     given: {
       MALE: [['Аляксандр', 'Aliaksandr'], ['Дзмітрый', 'Dzmitry'], ['Сяргей', 'Siarhei'], ['Андрэй', 'Andrei'], ['Аляксей', 'Aliaksei'], ['Міхаіл', 'Mikhail'], ['Іван', 'Ivan'], ['Мікалай', 'Mikalai']],

@@ -104,7 +104,7 @@ test('the seeded people answer through GraphQL with Cyrillic names and their Lat
   );
   expect(belarusian.data!.person.names).toEqual([
     { scheme: 'original', value: 'Аляксандр Аляксандравіч Каваленка' },
-    { scheme: 'be-2023', value: 'Aliaksandr Aliaksandravich Kavalenka' },
+    { scheme: 'be-passport', value: 'Aliaksandr Aliaksandravich Kavalenka' },
   ]);
 
   const place = syntheticId('location', 'RU-MOW-0001');
