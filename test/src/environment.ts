@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseUrlFor, defaultPorts, logLevel, parseEnvironment, port, postgresUrl, type SubgraphName } from '@movement/runtime';
+import { registryLocationFromEnvironment } from '@movement/schema';
 import type { DatabaseLocation } from './graph';
 
 /**
@@ -23,6 +24,9 @@ export function loadGraphEnvironment(source: Record<string, string | undefined> 
       PEOPLE_DATABASE_URL: postgresUrl,
       ASSISTANCE_DATABASE_URL: postgresUrl,
       MESSAGES_DATABASE_URL: postgresUrl,
+      REGISTRY_DATABASE_URL: postgresUrl,
+      REGISTRY_POLL_MS: z.coerce.number().int().min(100).default(5000),
+      USAGE_RECORDING: z.enum(['on', 'off']).default('on'),
       SEED_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).default(500),
     },
     source,
@@ -39,6 +43,14 @@ export function loadGraphEnvironment(source: Record<string, string | undefined> 
     subgraphPorts: { locations: env.LOCATIONS_PORT, people: env.PEOPLE_PORT, assistance: env.ASSISTANCE_PORT, messages: env.MESSAGES_PORT },
     logLevel: env.LOG_LEVEL,
     seedPeople: env.SEED_PEOPLE,
+    // The embedded registry can be open in one process only, so the graph follows a registry
+    // (and records usage into it) when it is on PostgreSQL, as a gateway started alone does.
+    gateway: env.REGISTRY_DATABASE_URL
+      ? {
+          registry: { location: registryLocationFromEnvironment(source), pollIntervalMs: env.REGISTRY_POLL_MS },
+          usage: { enabled: env.USAGE_RECORDING === 'on' },
+        }
+      : {},
     databaseFor: (name: SubgraphName): DatabaseLocation => ({
       databaseUrl: databaseUrlFor(name, ownUrls[name], env.DATABASE_URL),
       dataDir: `${env.DATA_DIR}/graph`,

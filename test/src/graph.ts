@@ -8,7 +8,7 @@ import {
   type RunningService,
   type SubgraphName,
 } from '@movement/runtime';
-import { startGateway } from '@movement/gateway';
+import { startGateway, type GatewayOptions } from '@movement/gateway';
 import { graphSubgraphs, subgraphNames } from './subgraphs';
 
 /** Where one subgraph's database is: a PostgreSQL URL, or else an embedded PGlite folder. */
@@ -27,6 +27,8 @@ export interface GraphOptions {
   /** Seed empty databases with this many synthetic people; no seeding when absent. */
   seedPeople?: number;
   logLevel?: string;
+  /** Further gateway options (schema registry, usage recording). */
+  gateway?: Pick<GatewayOptions, 'registry' | 'usage'>;
 }
 
 export interface RunningGraph {
@@ -77,6 +79,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
     }
     const subgraphs = started as RunningGraph['subgraphs'];
     const gateway = await startGateway({
+      ...options.gateway,
       host,
       port: options.gatewayPort ?? 0,
       logger: createLogger('gateway', logLevel),
