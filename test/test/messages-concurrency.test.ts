@@ -83,7 +83,8 @@ test('a storm of concurrent reviews and revisions on one message leaves one gap-
   for (const failure of results.filter((r) => !r.message)) expect(failure.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   const { data } = await graph.query<{ message: MessageView }>(`query($id: ID!) { message(id: $id) { status statusHistory { sequence status at } } }`, { id: message.id });
   // Every success appended exactly one step: none lost, none duplicated.
+  // How many succeed depends on arrival order (an early approval ends the storm), but at least one does.
+  expect(succeeded).toBeGreaterThanOrEqual(1);
   expect(data!.message.statusHistory).toHaveLength(1 + succeeded);
-  expect(succeeded).toBeGreaterThan(1);
   expectConsistentHistory(data!.message, TRANSITIONS);
 });
