@@ -1,8 +1,16 @@
 import type { BaseContext } from '@apollo/server';
-import type { Logger } from '@movement/runtime';
+import type { AuditRead, Logger, Principal } from '@movement/runtime';
 
 /** Per-request state of the gateway; every subgraph request made for it carries `requestId`. */
 export interface GatewayContext extends BaseContext {
   requestId: string;
   logger: Logger;
+  /** Who is asking, as authentication established it. */
+  principal: Principal;
+  /** The client's operation name, once the operation is resolved. */
+  operationName: string | null;
+  /** The internal token for the subgraphs, signed once per request on first use. */
+  internalToken?: Promise<string>;
+  /** Sensitive reads the subgraphs reported, written to the audit trail before the answer leaves. */
+  auditReads: AuditRead[];
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { logLevel, parseEnvironment, port } from '@movement/runtime';
+import { limitsEnvironment, limitsFromVariables, type LimitsConfig } from './limits';
 import { registryLocationFromEnvironment, repositoryRoot, supergraphPath, subgraphs, type RegistryLocation } from '@movement/schema';
 
 export interface GatewayEnvironment {
@@ -21,6 +22,14 @@ export interface GatewayEnvironment {
   registry: { location: RegistryLocation; pollIntervalMs: number } | undefined;
   /** Record operation usage into the registry (`USAGE_RECORDING`, default on when following it). */
   usageRecording: boolean;
+  /** The private key (JWK JSON) the gateway signs its internal tokens to subgraphs with. */
+  signingKey: string;
+  /** Where API keys and the audit trail are kept. */
+  accessDatabase: { databaseUrl?: string; dataDir: string };
+  /** Where bearer tokens' keys are (`JWKS_PATH` or `JWKS_URL`); no bearer tokens accepted when unset. */
+  bearerTokens: { jwks: { path: string } | { url: string }; issuer?: string; audience?: string } | undefined;
+  /** Operation limits, body size, introspection and rate limits. */
+  limits: LimitsConfig;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -38,10 +47,17 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       ASSISTANCE_URL: httpUrl,
       MESSAGES_URL: httpUrl,
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
-      NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       REGISTRY_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
       REGISTRY_POLL_MS: z.coerce.number().int().min(100).default(5000),
       USAGE_RECORDING: z.enum(['on', 'off']).default('on'),
+      GATEWAY_SIGNING_KEY: z.string({ error: "is required: the gateway's Ed25519 private key as JWK JSON (npm run access -- signing-keys prints a pair)" }).min(1),
+      ACCESS_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+      DATA_DIR: z.string().min(1).default('.data'),
+      JWKS_PATH: z.string().min(1).optional(),
+      JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+      JWT_ISSUER: z.string().min(1).optional(),
+      JWT_AUDIENCE: z.string().min(1).optional(),
+      ...limitsEnvironment,
     },
     source,
   );
@@ -62,5 +78,13 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
     nodeEnv: env.NODE_ENV,
     registry: env.REGISTRY_DATABASE_URL ? { location: registryLocationFromEnvironment(source), pollIntervalMs: env.REGISTRY_POLL_MS } : undefined,
     usageRecording: env.USAGE_RECORDING === 'on',
+    signingKey: env.GATEWAY_SIGNING_KEY,
+    accessDatabase: { databaseUrl: env.ACCESS_DATABASE_URL, dataDir: join(isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(repositoryRoot, env.DATA_DIR), 'access') },
+    bearerTokens: env.JWKS_PATH
+      ? { jwks: { path: env.JWKS_PATH }, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }
+      : env.JWKS_URL
+        ? { jwks: { url: env.JWKS_URL }, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }
+        : undefined,
+    limits: limitsFromVariables(env),
   };
 }

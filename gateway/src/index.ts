@@ -1,4 +1,4 @@
-import { createLogger, runUntilSignal } from '@movement/runtime';
+import { createLogger, internalKeyFromJson, runUntilSignal } from '@movement/runtime';
 import { loadGatewayEnvironment } from './environment';
 import { startGateway } from './server';
 
@@ -7,11 +7,17 @@ export { UsageRecorder, anonymousPartner } from './usage';
 export type { SupergraphStatus } from './registry-follower';
 export { loadGatewayEnvironment, type GatewayEnvironment } from './environment';
 export { SubgraphClient, type SubgraphFailureCode } from './subgraph-client';
+export type { AccessDatabaseLocation } from './access/access-database';
+export type { AuditEntry, AuditLog } from './access/audit-log';
+export type { ApiKey, ApiKeyStore } from './auth/api-keys';
+export type { BearerTokenOptions } from './auth/bearer-tokens';
+export { loadLimitsConfig, type LimitsConfig } from './limits';
 
 if (require.main === module) {
-  void runUntilSignal(() => {
+  void runUntilSignal(async () => {
     const env = loadGatewayEnvironment();
     return startGateway({
+      access: { database: env.accessDatabase, signingKey: await internalKeyFromJson(env.signingKey, 'GATEWAY_SIGNING_KEY'), bearerTokens: env.bearerTokens },
       port: env.port,
       host: env.host,
       supergraphPath: env.supergraphPath,
@@ -20,6 +26,7 @@ if (require.main === module) {
       registry: env.registry,
       usage: { enabled: env.usageRecording },
       logger: createLogger('gateway', env.logLevel),
+      limits: env.limits,
     });
   }, createLogger('gateway', process.env.LOG_LEVEL));
 }

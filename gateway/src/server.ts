@@ -7,7 +7,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, listen, type Logger, type RunningService } from '@movement/runtime';
 import { SchemaRegistry, supergraphPath as defaultSupergraphPath, type RegistryLocation } from '@movement/schema';
+import type { KeyLike } from 'jose';
+import { openAccessDatabase, type AccessDatabaseLocation } from './access/access-database';
+import { AuditLog } from './access/audit-log';
+import { AccessEnforcingGateway } from './access/enforcing-gateway';
+import { createAdminApi, type AdminContext } from './admin/admin-api';
+import { ApiKeyStore } from './auth/api-keys';
+import { authenticate } from './auth/authenticate';
+import { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-tokens';
 import type { GatewayContext } from './context';
+import { createRateLimiter, introspectionGuard, loadLimitsConfig, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { followRegistry, type SupergraphStatus } from './registry-follower';
 import { SubgraphClient } from './subgraph-client';
@@ -34,6 +43,18 @@ export interface GatewayOptions {
   registry?: { location: RegistryLocation; pollIntervalMs?: number };
   /** Record operation usage into the registry (needs `registry`). Default on when following it. */
   usage?: { enabled: boolean; flushIntervalMs?: number };
+  access: {
+    /** Where API keys and the audit trail are kept. */
+    database: AccessDatabaseLocation;
+    /** The private half of the key pair subgraphs verify the internal token with. */
+    signingKey: KeyLike;
+    /** Where the keys of internal apps' and admins' bearer tokens are; no bearer tokens accepted when absent. */
+    bearerTokens?: BearerTokenOptions;
+    /** Enforce `@access` at the gateway (default true); off only to measure what it costs. */
+    enforce?: boolean;
+  };
+  /** Operation limits, body size, introspection and rate limits; the defaults of `loadLimitsConfig({})` when absent. */
+  limits?: LimitsConfig;
 }
 
 /** The running gateway; `reload` and `flushUsage` let an admin tool or a test act now instead of on the next tick. */
@@ -43,6 +64,8 @@ export interface GatewayService extends RunningService {
   /** Writes the usage counts gathered so far; no-op when not recording. */
   flushUsage(): Promise<void>;
   supergraph(): SupergraphStatus;
+  apiKeys: ApiKeyStore;
+  auditLog: AuditLog;
 }
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
@@ -51,7 +74,7 @@ const requestIdPattern = /^[\w.:-]{1,128}$/;
  * Serves the supergraph: `/graphql`, `/health` (process alive) and `/ready` (supergraph loaded and
  * every subgraph's `/ready` answers). Resolves once listening; `stop()` drains in-flight requests.
  */
-export async function startGateway(options: GatewayOptions = {}): Promise<GatewayService> {
+export async function startGateway(options: GatewayOptions): Promise<GatewayService> {
   const logger = options.logger ?? createLogger('gateway');
   const host = options.host ?? '127.0.0.1';
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(options.supergraphPath ?? defaultSupergraphPath);
@@ -59,6 +82,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const pool = createConnectionPool({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
   const clients = new Map<string, SubgraphClient>();
 
+  const limits = options.limits ?? loadLimitsConfig({});
+  const bearerTokens = options.access.bearerTokens ? new BearerTokenVerifier(options.access.bearerTokens) : undefined;
+  const accessDatabase = await openAccessDatabase(options.access.database, logger);
+  const apiKeys = new ApiKeyStore(accessDatabase.driver);
+  const auditLog = new AuditLog(accessDatabase.driver);
   const registry = options.registry ? await SchemaRegistry.open(options.registry.location, logger) : undefined;
   const follower = registry
     ? followRegistry({ registry, fallbackSdl: supergraphSdl, pollIntervalMs: options.registry?.pollIntervalMs ?? 5000, logger })
@@ -68,17 +96,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const closeRegistry = async () => {
     await usage?.stop();
     await registry?.close();
+    await accessDatabase.close();
   };
 
-  const gateway = new ApolloGateway({
+  const federation = new ApolloGateway({
     supergraphSdl: follower?.hook ?? supergraphSdl,
     logger,
     buildService: ({ name, url }) => {
-      const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger });
+      const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey });
       clients.set(name, client);
       return client;
     },
   });
+
+  const gateway = new AccessEnforcingGateway(federation, { enforce: options.access.enforce ?? true, auditLog, logger });
+  const admin = createAdminApi({ apiKeys, auditLog, logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -87,7 +119,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     gateway,
     logger,
     includeStacktraceInErrorResponses: false,
+    // Whether a caller may introspect is the introspection guard's decision (scope in production).
+    introspection: true,
     plugins: [
+      operationLimitsPlugin(limits),
+      introspectionGuard(limits),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
       // Sandbox loads from a CDN that field networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
@@ -96,6 +132,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   });
   try {
     await apollo.start();
+    await admin.start();
   } catch (error) {
     await new Promise((resolve) => httpServer.close(resolve));
     pool.close();
@@ -125,14 +162,35 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
       subgraphs: Object.fromEntries(checks.map(([name, check]) => [name, check.detail])),
     });
   });
+  const authenticated = authenticate({ apiKeys, bearerTokens, logger });
+  const rateLimiter = await createRateLimiter(limits, logger);
+  // Per partner (or per app or admin acting for none), so one partner's burst cannot starve another.
+  const rateLimited = rateLimiter.rateLimit((_req, res) => {
+    const principal = res.locals.principal as GatewayContext['principal'];
+    return principal.partnerId ?? principal.subject;
+  });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    authenticated,
+    rateLimited,
+    express.json({ limit: limits.maxBodyBytes }),
+    payloadTooLarge(limits.maxBodyBytes),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId = String(res.locals.requestId);
-        return { requestId, logger: logger.child({ requestId }) };
+        const principal = res.locals.principal as GatewayContext['principal'];
+        return { requestId, logger: logger.child({ requestId, subject: principal.subject }), principal, operationName: null, auditReads: [] };
       },
+    }),
+  );
+  app.use(
+    '/admin/graphql',
+    authenticated,
+    rateLimited,
+    express.json({ limit: limits.maxBodyBytes }),
+    payloadTooLarge(limits.maxBodyBytes),
+    expressMiddleware(admin, {
+      context: async ({ res }): Promise<AdminContext> => ({ principal: res.locals.principal as AdminContext['principal'] }),
     }),
   );
 
@@ -144,8 +202,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     reload: async () => follower?.poll(),
     flushUsage: async () => usage?.flush(),
     supergraph: () => follower?.status() ?? fileStatus,
+    apiKeys,
+    auditLog,
     stop: async () => {
       await apollo.stop();
+      await admin.stop();
+      await rateLimiter.close();
       await closeRegistry();
       pool.close();
       logger.info('gateway stopped');

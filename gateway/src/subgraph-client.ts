@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { Logger } from '@movement/runtime';
+import type { KeyLike } from 'jose';
+import { auditExtension, signInternalToken, type AuditRead, type Logger } from '@movement/runtime';
 import type { GatewayContext } from './context';
 import { SubgraphTimeoutError, type Fetcher } from './keep-alive-fetcher';
 
@@ -16,6 +17,8 @@ function failureCode(error: Error): SubgraphFailureCode {
   return 'SUBGRAPH_BAD_RESPONSE';
 }
 
+type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
+
 /**
  * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
  * connections, a deadline, the caller's `x-request-id`, and failures turned into coded errors
@@ -24,16 +27,28 @@ function failureCode(error: Error): SubgraphFailureCode {
 export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   private readonly log: Logger;
+  private readonly signingKey: KeyLike;
 
-  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger }) {
+  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; signingKey: KeyLike }) {
     super({ url: options.url, fetcher: options.fetcher });
     this.name = options.name;
     this.log = options.logger.child({ subgraph: options.name });
+    this.signingKey = options.signingKey;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Health checks and schema loading run outside any client request and carry no context.
-    if (context && 'requestId' in context && request.http) request.http.headers.set('x-request-id', context.requestId);
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Only client requests carry a principal; a subgraph answers nothing without one.
+    if (!context || !('principal' in context) || !request.http) return;
+    request.http.headers.set('x-request-id', context.requestId);
+    context.internalToken ??= signInternalToken(this.signingKey, { principal: context.principal, operationName: context.operationName });
+    request.http.headers.set('authorization', `Bearer ${await context.internalToken}`);
+  }
+
+  /** Collects the sensitive reads the subgraph reports, for the audit trail. */
+  override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse['response'] {
+    const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
+    if (Array.isArray(reads) && context && 'auditReads' in context) context.auditReads.push(...reads);
+    return response;
   }
 
   override didEncounterError(error: Error): void {

@@ -4,7 +4,7 @@ import type { Logger } from '@movement/runtime';
 import { coordinatesOf, executedOperation, operationSignature, signatureHash, type SchemaRegistry, type UsageIncrement } from '@movement/schema';
 import type { GatewayContext } from './context';
 
-/** Partner ids kept from the `x-partner-id` header; anything else counts as anonymous. */
+/** Partner ids kept as they are; anything else counts as anonymous. */
 const partnerPattern = /^[\w.:-]{1,64}$/;
 export const anonymousPartner = 'anonymous';
 
@@ -23,8 +23,7 @@ const maxCachedOperations = 2000;
  * (signature, coordinates), then a request costs a map lookup and a counter increment. Counts
  * are flushed to the registry in one transaction every `flushIntervalMs`, and on stop.
  *
- * Until partner authentication exists, the partner is what the caller puts in `x-partner-id`
- * (unverified) or `anonymous`.
+ * The partner is the authenticated principal's partner, or its subject when it acts for none.
  */
 export class UsageRecorder {
   private readonly analysed = new WeakMap<GraphQLSchema, Map<string, Analysed>>();
@@ -77,12 +76,12 @@ export class UsageRecorder {
   plugin(): ApolloServerPlugin<GatewayContext> {
     return {
       requestDidStart: async () => ({
-        didResolveOperation: async ({ schema, document, operationName, queryHash, request }) => {
+        didResolveOperation: async ({ schema, document, operationName, queryHash, contextValue }) => {
           this.record(
             schema,
             `${queryHash}:${operationName ?? ''}`,
             () => ({ signature: operationSignature(document, operationName), operationName: operationName ?? null, coordinates: coordinatesOf(schema, executedOperation(document, operationName)) }),
-            request.http?.headers.get('x-partner-id'),
+            contextValue.principal.partnerId ?? contextValue.principal.subject,
           );
         },
       }),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, createTestDatabaseTarget, postGraphQL, startTestSubgraph, type RunningService, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import { createLogger, createTestDatabaseTarget, createTokenIssuer, postGraphQL, startTestSubgraph, testInternalKeys, type RunningService, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
 import { locations } from '@movement/locations';
 import { composeSubgraphs, formatProblems, subgraphs } from '@movement/schema';
 import { startGateway } from '../src';
@@ -16,6 +16,9 @@ let proxy: RecordingProxy;
 let supergraphSdl: string;
 let gateway: RunningService;
 const others: RunningService[] = [];
+/** A bearer token of an internal app, from a test identity provider the gateways trust. */
+let auth: Record<string, string>;
+let identityProvider: Awaited<ReturnType<typeof createTokenIssuer>>;
 
 /** The real locations subgraph alone: the other three are not finished, and one is enough to route. */
 function locationsSupergraph(): string {
@@ -26,7 +29,15 @@ function locationsSupergraph(): string {
 }
 
 async function gatewayTo(locationsUrl: string, subgraphTimeoutMs = 5000): Promise<RunningService> {
-  const started = await startGateway({ port: 0, supergraphSdl, subgraphUrls: { locations: locationsUrl }, subgraphTimeoutMs, shutdownGraceMs: 500, logger: quiet });
+  const started = await startGateway({
+    port: 0,
+    supergraphSdl,
+    subgraphUrls: { locations: locationsUrl },
+    subgraphTimeoutMs,
+    shutdownGraceMs: 500,
+    logger: quiet,
+    access: { database: { dataDir: 'memory://gateway-access' }, signingKey: (await testInternalKeys()).privateKey, bearerTokens: { jwks: identityProvider.jwks } },
+  });
   others.push(started);
   return started;
 }
@@ -35,6 +46,8 @@ const root = (service: RunningService, path: string) => new URL(path, service.ur
 
 beforeAll(async () => {
   target = await createTestDatabaseTarget('gateway');
+  identityProvider = await createTokenIssuer();
+  auth = { authorization: `Bearer ${await identityProvider.issue({ sub: 'gateway-test', scopes: ['people:read'] })}` };
   subgraph = await startTestSubgraph(locations, target);
   const prisma = subgraph.database.prisma;
   await prisma.organization.create({ data: { id: org, type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' } });
@@ -58,14 +71,14 @@ test('organisations and places are queried through the gateway from the real loc
   const result = await postGraphQL<{
     organizations: { edges: Array<{ node: { name: string; places: Array<{ pcode: string }> } }> };
     locationByPcode: { name: string; parent: { pcode: string } | null };
-  }>(gateway.url, `{ organizations(first: 5) { edges { node { name places { pcode } } } } locationByPcode(pcode: "BY-HM") { name parent { pcode } } }`);
+  }>(gateway.url, `{ organizations(first: 5) { edges { node { name places { pcode } } } } locationByPcode(pcode: "BY-HM") { name parent { pcode } } }`, {}, auth);
   expect(result.errors).toBeUndefined();
   expect(result.data!.organizations.edges).toEqual([{ node: { name: 'Belarus Red Cross', places: [{ pcode: 'BY-HM' }] } }]);
   expect(result.data!.locationByPcode).toEqual({ name: 'Minsk', parent: { pcode: 'BY' } });
 });
 
 test('the public schema hides federation internals', async () => {
-  const result = await postGraphQL(gateway.url, `{ _entities(representations: [{ __typename: "Organization", id: "${org}" }]) { __typename } }`);
+  const result = await postGraphQL(gateway.url, `{ _entities(representations: [{ __typename: "Organization", id: "${org}" }]) { __typename } }`, {}, auth);
   expect(result.status).toBe(400);
   expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
@@ -74,7 +87,7 @@ test('the caller\'s x-request-id reaches the subgraph and comes back; one is mad
   proxy.requests.length = 0;
   const response = await fetch(gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' },
+    headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42', ...auth },
     body: JSON.stringify({ query: '{ organization(id: "' + org + '") { shortName } }' }),
   });
   expect(response.headers.get('x-request-id')).toBe('trace-42');
@@ -82,7 +95,7 @@ test('the caller\'s x-request-id reaches the subgraph and comes back; one is mad
   expect(proxy.requests.map((headers) => headers['x-request-id'])).toEqual(['trace-42']);
 
   proxy.requests.length = 0;
-  const anonymous = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ organization(id: "' + org + '") { shortName } }' }) });
+  const anonymous = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: '{ organization(id: "' + org + '") { shortName } }' }) });
   const generated = anonymous.headers.get('x-request-id');
   expect(generated).toMatch(/^[0-9a-f-]{36}$/);
   expect(proxy.requests[0]!['x-request-id']).toBe(generated);
@@ -91,7 +104,7 @@ test('the caller\'s x-request-id reaches the subgraph and comes back; one is mad
 test('subgraph requests reuse pooled keep-alive connections', async () => {
   proxy.requests.length = 0;
   proxy.clientPorts.length = 0;
-  for (let i = 0; i < 3; i += 1) await postGraphQL(gateway.url, `{ organization(id: "${org}") { name } }`);
+  for (let i = 0; i < 3; i += 1) await postGraphQL(gateway.url, `{ organization(id: "${org}") { name } }`, {}, auth);
   expect(proxy.requests).toHaveLength(3);
   expect(proxy.requests.every((headers) => headers.connection === 'keep-alive')).toBe(true);
   // Sequential requests ride the same socket rather than opening one each.
@@ -109,7 +122,7 @@ test('/health answers and /ready reports every subgraph ready', async () => {
 
 test('a subgraph that is down yields a coded error, /ready says so, and the gateway keeps serving', async () => {
   const stranded = await gatewayTo(await deadUrl());
-  const result = await postGraphQL(stranded.url, `{ organizations { edges { node { name } } } }`);
+  const result = await postGraphQL(stranded.url, `{ organizations { edges { node { name } } } }`, {}, auth);
   expect(result.data ?? null).toBeNull();
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'locations' });
   expect(result.errors?.[0]?.message).not.toContain('127.0.0.1');
@@ -119,7 +132,7 @@ test('a subgraph that is down yields a coded error, /ready says so, and the gate
   expect(await ready.json()).toMatchObject({ status: 'unavailable', subgraphs: { locations: 'subgraph_unavailable' } });
   expect((await fetch(root(stranded, '/health'))).status).toBe(200);
   // Still up: the next request is answered (with the same coded error), not refused.
-  const again = await postGraphQL(stranded.url, `{ organization(id: "${org}") { name } }`);
+  const again = await postGraphQL(stranded.url, `{ organization(id: "${org}") { name } }`, {}, auth);
   expect(again.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
 });
 
@@ -127,11 +140,11 @@ test('a subgraph slower than the deadline yields SUBGRAPH_TIMEOUT, and the next 
   const impatient = await gatewayTo(proxy.url, 200);
   proxy.delayMs = 1000;
   try {
-    const slow = await postGraphQL(impatient.url, `{ organization(id: "${org}") { name } }`);
+    const slow = await postGraphQL(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
     expect(slow.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'locations' });
   } finally {
     proxy.delayMs = 0;
   }
-  const fast = await postGraphQL<{ organization: { name: string } }>(impatient.url, `{ organization(id: "${org}") { name } }`);
+  const fast = await postGraphQL<{ organization: { name: string } }>(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
   expect(fast.data).toEqual({ organization: { name: 'Belarus Red Cross' } });
 });

@@ -18,6 +18,7 @@ export interface SubgraphSpec<Client, Context extends BaseSubgraphContext> {
   /** The subgraph's generated PrismaClient class. */
   PrismaClient: new (options: PrismaClientOptions) => Client & { $disconnect(): Promise<void> };
   createContext: SubgraphDefinition<Client, Context>['createContext'];
+  personsOfRecord?: SubgraphDefinition<Client, Context>['personsOfRecord'];
 }
 
 /**
@@ -34,5 +35,6 @@ export function defineSubgraph<Client, Context extends BaseSubgraphContext>(
     resolvers: spec.resolvers as GraphQLResolverMap<Context>,
     createClient: (adapter) => new spec.PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
     createContext: spec.createContext,
+    personsOfRecord: spec.personsOfRecord,
   };
 }

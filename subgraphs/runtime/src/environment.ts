@@ -54,6 +54,8 @@ export interface SubgraphEnvironment {
   shutdownGraceMs: number;
   /** The other subgraphs' endpoints (`<NAME>_URL`), for checking references to their records. */
   peers: Partial<Record<SubgraphName, string>>;
+  /** The gateway's public key (JWK JSON), to verify the internal token on every request. */
+  gatewayVerifyKey: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface SubgraphEnvironment {
  * prefix and the subgraph's name is appended to its database name (`…/movement` → `…/movement_people`),
  * so one variable configures all four subgraphs, each on its own database.
  */
-export function databaseUrlFor(name: SubgraphName, own: string | undefined, prefix: string | undefined): string | undefined {
+export function databaseUrlFor(name: string, own: string | undefined, prefix: string | undefined): string | undefined {
   if (own) return own;
   if (!prefix) return undefined;
   const url = new URL(prefix);
@@ -84,6 +86,7 @@ export function loadSubgraphEnvironment(
       [ownUrlVariable]: postgresUrl,
       DATA_DIR: z.string().min(1).default('.data'),
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+      GATEWAY_VERIFY_KEY: z.string({ error: 'is required: the gateway\'s public key as JWK JSON (npm run access -- signing-keys prints a pair)' }).min(1),
       ...Object.fromEntries(subgraphNames.map((peer) => [`${peer.toUpperCase()}_URL`, z.string().url().default(`http://127.0.0.1:${defaultPorts[peer]}/graphql`)])),
     },
     source,
@@ -97,5 +100,6 @@ export function loadSubgraphEnvironment(
     dataDir: `${env.DATA_DIR as string}/${name}`,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS as number,
     peers: Object.fromEntries(subgraphNames.filter((peer) => peer !== name).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`] as string])),
+    gatewayVerifyKey: env.GATEWAY_VERIFY_KEY as string,
   };
 }

@@ -14,3 +14,4 @@ export * from './schema-drift';
 export * from './keyset-columns';
 export * from './define-subgraph';
 export * from './peers';
+export * from './access';

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { peerHeaders } from './access/request-scope';
 import type { SubgraphName } from './environment';
 
 /**
@@ -20,7 +21,7 @@ export async function missingEntities(url: string | undefined, typename: string,
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: peerHeaders(),
       body: JSON.stringify({
         query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
         variables: { r: unique.map((id) => ({ __typename: typename, id })) },

@@ -8,6 +8,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
+import type { KeyLike } from 'jose';
+import { AccessRules, AuditBuffer, auditExtension, defaultPersonsOfRecord, enforceAccess, internalKeyFromJson, runWithInternalToken, verifyInternalToken, type PersonsOfRecord, type Principal } from './access';
 import { openDatabase, type Database, type DatabaseOptions } from './database';
 import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment';
 import { runUntilSignal } from './process';
@@ -22,6 +24,12 @@ export interface BaseSubgraphContext extends BaseContext {
   logger: Logger;
   /** Where the other subgraphs answer, for checking references to records they own. */
   peers: PeerUrls;
+  /** Who is asking, from the gateway's signed internal token. */
+  principal: Principal;
+  /** The client's operation name, for the audit trail. */
+  operationName: string | null;
+  /** Sensitive reads of this request, reported to the gateway's audit log with the response. */
+  audit: AuditBuffer;
 }
 
 export interface SubgraphDefinition<Client, Context extends BaseSubgraphContext> {
@@ -34,6 +42,8 @@ export interface SubgraphDefinition<Client, Context extends BaseSubgraphContext>
   createClient: DatabaseOptions<Client>['createClient'];
   /** Adds the subgraph's own per-request state (Prisma client, loaders) to the base context. */
   createContext(base: BaseSubgraphContext, prisma: Client): Context;
+  /** Which people a record of a type is about, for the audit trail; default reads common columns. */
+  personsOfRecord?: PersonsOfRecord;
 }
 
 export function loadTypeDefs(schemaPath: string) {
@@ -49,10 +59,16 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   definition: SubgraphDefinition<Client, Context>,
   env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'>,
   database: Database<Client>,
-  logger: Logger = createLogger(definition.name),
-  peers: PeerUrls = {},
+  logger: Logger,
+  peers: PeerUrls,
+  gatewayVerifyKey: KeyLike,
 ): Promise<RunningService> {
-  const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(definition.schemaPath), resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  const typeDefs = loadTypeDefs(definition.schemaPath);
+  const schema = enforceAccess(
+    buildSubgraphSchema({ typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    AccessRules.fromDocument(typeDefs),
+    definition.personsOfRecord ?? defaultPersonsOfRecord,
+  );
   const app = express();
   const { server: httpServer, port } = await listen(app, env.host, env.port);
   const apollo = new ApolloServer<Context>({
@@ -62,6 +78,16 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
       ApolloServerPluginLandingPageDisabled(),
       // Traces would tell callers how long each field took; nothing here consumes them.
       ApolloServerPluginInlineTraceDisabled(),
+      {
+        // The sensitive reads go back to the gateway, which stores them before the client sees the answer.
+        requestDidStart: async () => ({
+          willSendResponse: async ({ contextValue, response }) => {
+            const reads = contextValue.audit.entries();
+            if (reads.length === 0 || response.body.kind !== 'single') return;
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [auditExtension]: reads };
+          },
+        }),
+      },
     ],
     logger,
     includeStacktraceInErrorResponses: false,
@@ -82,11 +108,28 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   });
   app.use(
     '/graphql',
+    // No way around the gateway: every request, `_entities` and `_service` included, must carry its signed token.
+    async (req, res, next) => {
+      const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
+      try {
+        if (!token) throw new Error('no internal token');
+        res.locals.internal = await verifyInternalToken(gatewayVerifyKey, token);
+      } catch (error) {
+        logger.warn({ reason: (error as Error).message }, 'request without a valid internal token refused');
+        res.status(401).json({ errors: [{ message: 'This service answers only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      runWithInternalToken(token, next);
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = req.header('x-request-id') ?? randomUUID();
-        return definition.createContext({ requestId, logger: logger.child({ requestId }), peers }, database.prisma);
+        const { principal, operationName } = res.locals.internal as Awaited<ReturnType<typeof verifyInternalToken>>;
+        return definition.createContext(
+          { requestId, logger: logger.child({ requestId, subject: principal.subject }), peers, principal, operationName, audit: new AuditBuffer() },
+          database.prisma,
+        );
       },
     }),
   );
@@ -109,6 +152,7 @@ export async function startSubgraph<Client, Context extends BaseSubgraphContext>
   env: SubgraphEnvironment,
 ): Promise<RunningService> {
   const logger = createLogger(definition.name, env.logLevel);
+  const gatewayVerifyKey = await internalKeyFromJson(env.gatewayVerifyKey, 'GATEWAY_VERIFY_KEY');
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, createClient: definition.createClient });
   try {
     await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
@@ -116,7 +160,7 @@ export async function startSubgraph<Client, Context extends BaseSubgraphContext>
     await database.close();
     throw error;
   }
-  const service = await serveSubgraph(definition, env, database, logger, env.peers);
+  const service = await serveSubgraph(definition, env, database, logger, env.peers, gatewayVerifyKey);
   return {
     ...service,
     stop: async () => {

@@ -8,6 +8,62 @@ import { migrate } from './migrate';
 import type { PeerUrls } from './peers';
 import { actualSchema, expectedSchema, schemaDrift } from './schema-drift';
 import { serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from './server';
+import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
+import { allScopes, generateInternalKeyPair, signInternalToken, type InternalKeyPair, type Principal } from './access';
+
+/** Claims of a bearer token for an internal app or an admin, as an identity provider would issue them. */
+export interface BearerClaims {
+  sub: string;
+  kind?: 'app' | 'admin';
+  scopes: string[];
+  partnerId?: string;
+  /** Lifetime, e.g. `5m`; a negative or past time makes an expired token. */
+  expiresIn?: string | number;
+}
+
+/**
+ * A stand-in identity provider for tests and the demo: an ES256 key pair, its JWKS (what the
+ * gateway is configured with) and a way to issue signed tokens.
+ */
+export async function createTokenIssuer(): Promise<{ jwks: JSONWebKeySet; issue(claims: BearerClaims): Promise<string> }> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'movement-test', alg: 'ES256', use: 'sig' };
+  return {
+    jwks: { keys: [jwk] },
+    issue: async (claims) =>
+      new SignJWT({ scope: claims.scopes.join(' '), kind: claims.kind ?? 'app', ...(claims.partnerId ? { partner_id: claims.partnerId } : {}) })
+        .setProtectedHeader({ alg: 'ES256', kid: 'movement-test' })
+        .setSubject(claims.sub)
+        .setIssuedAt()
+        .setExpirationTime(claims.expiresIn ?? '1h')
+        .sign(privateKey),
+  };
+}
+
+/**
+ * The gateway's signing keys as tests use them: one pair per test process. Subgraphs started by
+ * the test helpers trust its public key, and `postGraphQL` signs requests to them as the gateway
+ * would, so a test can call a subgraph directly.
+ */
+let testKeys: Promise<InternalKeyPair> | undefined;
+export function testInternalKeys(): Promise<InternalKeyPair> {
+  testKeys ??= generateInternalKeyPair();
+  return testKeys;
+}
+
+/** A principal holding every scope under the ICRC's mandate: what subgraph tests act as by default. */
+export const fullAccessPrincipal: Principal = { subject: 'test-full-access', kind: 'app', partnerId: null, scopes: [...allScopes] };
+
+/** Subgraph endpoints started by the test helpers in this process: `postGraphQL` signs requests to these. */
+const testSubgraphUrls = new Set<string>();
+export function registerTestSubgraph(url: string): void {
+  testSubgraphUrls.add(url);
+}
+
+/** An internal token for `principal`, signed with the test keys (what the gateway would send). */
+export async function testInternalToken(principal: Principal = fullAccessPrincipal, operationName: string | null = null): Promise<string> {
+  return signInternalToken((await testInternalKeys()).privateKey, { principal, operationName });
+}
 
 /**
  * Test support: a fresh database per test file — a throwaway in-memory PGlite by default, or a
@@ -77,7 +133,8 @@ export async function startTestSubgraph<Client, Context extends BaseSubgraphCont
   const logger = createLogger(definition.name, process.env.LOG_LEVEL ?? 'silent');
   await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
   const env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'> = { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 };
-  const service = await serveSubgraph(definition, env, database, logger, peers);
+  const service = await serveSubgraph(definition, env, database, logger, peers, (await testInternalKeys()).publicKey);
+  registerTestSubgraph(service.url);
   return {
     service,
     database,
@@ -92,19 +149,25 @@ export async function startTestSubgraph<Client, Context extends BaseSubgraphCont
   };
 }
 
-/** POSTs a GraphQL operation to `url` and returns the parsed body. */
+/**
+ * POSTs a GraphQL operation to `url` and returns the parsed body. A request to a test subgraph
+ * carries an internal token for `options.as` (default: full access), or none when `as` is null.
+ */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
-): Promise<{ data?: T; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>; status: number }> {
+  options: { as?: Principal | null } = {},
+): Promise<{ data?: T; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown>; status: number }> {
+  const as = options.as === undefined ? fullAccessPrincipal : options.as;
+  const signed = testSubgraphUrls.has(url) && as !== null && !headers.authorization ? { authorization: `Bearer ${await testInternalToken(as)}` } : {};
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...signed, ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: [] };
+  const body = (await response.json()) as { data?: T; errors?: []; extensions?: Record<string, unknown> };
   return { ...body, status: response.status };
 }
 

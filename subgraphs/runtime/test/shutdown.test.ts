@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openDatabase, serveSubgraph, createLogger, type BaseSubgraphContext, type SubgraphDefinition } from '../src';
+import { openDatabase, serveSubgraph, createLogger, testInternalKeys, testInternalToken, type BaseSubgraphContext, type SubgraphDefinition } from '../src';
 
 // A real subgraph server over a real (embedded) database; only its resolver is made slow on purpose.
 const slowSubgraph: SubgraphDefinition<{ $disconnect(): Promise<void> }, BaseSubgraphContext> = {
@@ -15,10 +15,10 @@ const slowSubgraph: SubgraphDefinition<{ $disconnect(): Promise<void> }, BaseSub
 
 test('stopping lets an in-flight request finish and then refuses new connections', async () => {
   const database = await openDatabase({ dataDir: 'memory://shutdown', createClient: slowSubgraph.createClient });
-  const service = await serveSubgraph(slowSubgraph, { host: '127.0.0.1', port: 0, shutdownGraceMs: 5000 }, database, createLogger('test', 'silent'));
+  const service = await serveSubgraph(slowSubgraph, { host: '127.0.0.1', port: 0, shutdownGraceMs: 5000 }, database, createLogger('test', 'silent'), {}, (await testInternalKeys()).publicKey);
   const inFlight = fetch(service.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` },
     body: JSON.stringify({ query: '{ slow(ms: 700) }' }),
   });
   await new Promise((resolve) => setTimeout(resolve, 100));

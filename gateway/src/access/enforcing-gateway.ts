@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { ApolloGateway } from '@apollo/gateway';
+import { GraphQLError, Kind, getOperationAST, parse, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { AccessRules, type Logger } from '@movement/runtime';
+import type { GatewayContext } from '../context';
+import type { AuditLog } from './audit-log';
+import { fieldGate, placeholderAlias, pruneDocument } from './prune';
+import { restoreForbidden } from './restore';
+
+type GatewayExecutor = NonNullable<Awaited<ReturnType<ApolloGateway['load']>>['executor']>;
+type GatewayGraphQLRequestContext = Parameters<GatewayExecutor>[0];
+
+export interface AccessEnforcementOptions {
+  /** Remove what the principal may not read before planning. Off only to measure its cost. */
+  enforce: boolean;
+  auditLog: AuditLog;
+  logger: Logger;
+}
+
+/**
+ * `@apollo/gateway` with the graph's access rules in front of it. The rules come from the
+ * `@access` directives of the supergraph being served (re-read on every reload). For each
+ * request the operation loses the fields the principal may not read before it is planned; they
+ * come back null with a FORBIDDEN error at their path, and the rest of the query answers. The
+ * sensitive reads the subgraphs report are written to the audit trail before the answer leaves;
+ * if that write fails, the answer is withheld.
+ */
+export class AccessEnforcingGateway {
+  private readonly rules = new WeakMap<GraphQLSchema, AccessRules>();
+
+  constructor(private readonly inner: ApolloGateway, private readonly options: AccessEnforcementOptions) {
+    inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+      this.rules.set(apiSchema, AccessRules.fromDocument(parse(coreSupergraphSdl)));
+    });
+  }
+
+  onSchemaLoadOrUpdate(callback: Parameters<ApolloGateway['onSchemaLoadOrUpdate']>[0]): ReturnType<ApolloGateway['onSchemaLoadOrUpdate']> {
+    return this.inner.onSchemaLoadOrUpdate(callback);
+  }
+
+  stop() {
+    return this.inner.stop();
+  }
+
+  async load(options: Parameters<ApolloGateway['load']>[0]): ReturnType<ApolloGateway['load']> {
+    const loaded = await this.inner.load(options);
+    if (!loaded.executor) throw new Error('the gateway loaded without an executor');
+    return { ...loaded, executor: this.wrap(loaded.executor) };
+  }
+
+  private wrap(execute: GatewayExecutor): GatewayExecutor {
+    return async (requestContext) => {
+      const context = requestContext.context as GatewayContext;
+      context.operationName = requestContext.operationName ?? null;
+      const rules = this.rules.get(requestContext.schema);
+      // Fail closed: without the rules of the schema being served, nothing is answered.
+      if (!rules) throw new GraphQLError('Access rules are not loaded for this schema.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      const result = this.options.enforce ? await this.executeAllowed(execute, requestContext, rules, context) : await execute(requestContext);
+      const reads = context.auditReads;
+      if (reads.length > 0) {
+        try {
+          await this.options.auditLog.append({ principal: context.principal, operationName: context.operationName, requestId: context.requestId }, reads);
+        } catch (error) {
+          context.logger.error({ err: error, reads: reads.length }, 'audit entries could not be written; answer withheld');
+          return { data: null, errors: [new GraphQLError('The answer could not be recorded in the audit trail, so it is withheld. Retry later.', { extensions: { code: 'AUDIT_UNAVAILABLE' } })] };
+        }
+      }
+      return result;
+    };
+  }
+
+  private async executeAllowed(execute: GatewayExecutor, requestContext: GatewayGraphQLRequestContext, rules: AccessRules, context: GatewayContext) {
+    const allowed = fieldGate(rules, context.principal);
+    const pruned = pruneDocument(requestContext.schema, requestContext.document, allowed);
+    if (!pruned) return execute(requestContext);
+    const operation = getOperationAST(pruned, requestContext.operationName);
+    if (!operation) return execute(requestContext);
+    const onlyPlaceholder = operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias);
+    const result = onlyPlaceholder
+      ? { data: {} }
+      : await execute({
+          ...requestContext,
+          document: pruned,
+          operation,
+          // Query plans are cached by this hash: the pruned operation must not share the full one's plan.
+          queryHash: createHash('sha256').update(print(pruned)).digest('hex'),
+        });
+    const original = getOperationAST(requestContext.document, requestContext.operationName)!;
+    const fragments = requestContext.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
+    const restored = restoreForbidden(
+      requestContext.schema,
+      original,
+      fragments,
+      requestContext.request.variables ?? {},
+      rules,
+      context.principal,
+      allowed,
+      result.data,
+    );
+    return { ...result, data: restored.data, errors: [...(result.errors ?? []), ...restored.errors] };
+  }
+}

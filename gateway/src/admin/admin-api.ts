@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { badUserInput, forbidden, isScope, notFound, scopeCatalogue, type Logger, type Principal } from '@movement/runtime';
+import type { AuditLog } from '../access/audit-log';
+import type { ApiKey, ApiKeyStore } from '../auth/api-keys';
+
+export interface AdminContext {
+  principal: Principal;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Scopes for people who administer the graph: carried by their tokens, never by a partner's key. */
+const adminOnlyScopes = new Set(['keys:admin', 'audit:read', 'schema:introspect']);
+
+function need(principal: Principal, scope: string): void {
+  if (!principal.scopes.includes(scope)) throw forbidden(`This needs the ${scope} scope.`);
+}
+
+const keyView = (key: ApiKey) => ({ ...key, createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null });
+
+function optionalDate(value: string | null | undefined, field: string): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badUserInput(field, 'must be an ISO 8601 date or timestamp');
+  return date;
+}
+
+function optionalUuid(value: string | null | undefined, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!uuid.test(value)) throw badUserInput(field, 'must be a UUID');
+  return value;
+}
+
+/** The administration API's server; mounted by the gateway at `/admin/graphql`. */
+export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditLog; logger: Logger }): ApolloServer<AdminContext> {
+  const { apiKeys, auditLog, logger } = options;
+  return new ApolloServer<AdminContext>({
+    typeDefs: readFileSync(join(__dirname, '..', '..', 'admin.graphql'), 'utf8'),
+    logger,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    resolvers: {
+      Query: {
+        apiKeys: async (_: unknown, args: { partnerId?: string | null; includeRevoked?: boolean | null }, { principal }: AdminContext) => {
+          need(principal, 'keys:admin');
+          return (await apiKeys.list({ partnerId: optionalUuid(args.partnerId, 'partnerId'), includeRevoked: args.includeRevoked ?? false })).map(keyView);
+        },
+        auditEntries: async (
+          _: unknown,
+          args: { personId?: string | null; partnerId?: string | null; from?: string | null; to?: string | null; first?: number | null; after?: string | null },
+          { principal }: AdminContext,
+        ) => {
+          need(principal, 'audit:read');
+          const first = args.first ?? 50;
+          if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first', 'must be between 1 and 500');
+          if (args.after !== null && args.after !== undefined && !/^\d{1,19}$/.test(args.after)) throw badUserInput('after', 'is not a cursor of this list');
+          const entries = await auditLog.query({
+            personId: optionalUuid(args.personId, 'personId'),
+            partnerId: optionalUuid(args.partnerId, 'partnerId'),
+            from: optionalDate(args.from, 'from'),
+            to: optionalDate(args.to, 'to'),
+            beforeId: args.after ?? null,
+            limit: first + 1,
+          });
+          const page = entries.slice(0, first);
+          return {
+            edges: page.map((entry) => ({ cursor: entry.id, node: { ...entry, at: entry.at.toISOString(), principalKind: entry.principalKind.toUpperCase() } })),
+            pageInfo: { endCursor: page.at(-1)?.id ?? null, hasNextPage: entries.length > first },
+          };
+        },
+        scopes: () => Object.entries(scopeCatalogue).map(([name, scope]) => ({ name, ...scope })),
+      },
+      Mutation: {
+        issueApiKey: async (_: unknown, { input }: { input: { partnerId: string; name: string; scopes: string[] } }, { principal }: AdminContext) => {
+          need(principal, 'keys:admin');
+          if (!uuid.test(input.partnerId)) throw badUserInput('input.partnerId', 'must be an Organization id (UUID)');
+          const name = input.name.trim();
+          if (name.length < 1 || name.length > 200) throw badUserInput('input.name', 'must be 1 to 200 characters');
+          if (input.scopes.length === 0) throw badUserInput('input.scopes', 'must name at least one scope');
+          const unknown = input.scopes.filter((scope) => !isScope(scope));
+          if (unknown.length > 0) throw badUserInput('input.scopes', `unknown scope(s): ${unknown.join(', ')}`);
+          const adminScopes = input.scopes.filter((scope) => adminOnlyScopes.has(scope));
+          if (adminScopes.length > 0) throw badUserInput('input.scopes', `${adminScopes.join(', ')} may not be given to a partner key`);
+          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject });
+          logger.info({ keyId: issued.key.id, partnerId: issued.key.partnerId, by: principal.subject }, 'api key issued');
+          return { key: keyView(issued.key), secret: issued.secret };
+        },
+        revokeApiKey: async (_: unknown, { id }: { id: string }, { principal }: AdminContext) => {
+          need(principal, 'keys:admin');
+          const revoked = await apiKeys.revoke(id, principal.subject);
+          if (!revoked) throw notFound('id', 'no such API key');
+          logger.info({ keyId: id, by: principal.subject }, 'api key revoked');
+          return keyView(revoked);
+        },
+      },
+    },
+  });
+}

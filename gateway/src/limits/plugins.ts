@@ -1,0 +1,109 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import type { LimitsConfig } from './environment';
+import { operationLimitErrors, tokenLimitError } from './operation';
+
+/**
+ * Refuses documents past `MAX_TOKENS` before they are parsed, and operations past `MAX_DEPTH`,
+ * `MAX_ALIASES` or `MAX_COST` before they are planned, each with its own code and HTTP 400.
+ *
+ * A plugin rather than `validationRules` because Apollo Server rewrites every validation error's
+ * code to `GRAPHQL_VALIDATION_FAILED`, and because the cost depends on the request's variables.
+ * It checks the operation that will run, after standard validation, on every request (documents
+ * cached by Apollo skip validation, not this). When several limits are broken the first is reported.
+ */
+export function operationLimitsPlugin<TContext extends BaseContext>(
+  config: Pick<LimitsConfig, 'maxDepth' | 'maxAliases' | 'maxCost' | 'maxTokens'>,
+): ApolloServerPlugin<TContext> {
+  // Errors this plugin throws before parsing, recognised again when Apollo reports them.
+  const refusedSources = new WeakSet<GraphQLError>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveSource({ source }) {
+          const error = tokenLimitError(config, source);
+          if (!error) return;
+          refusedSources.add(error);
+          throw error;
+        },
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const [error] = operationLimitErrors(config, schema, document, operation, request.variables);
+          if (error) throw error;
+        },
+      };
+    },
+    // Apollo answers an error thrown before parsing with a bare 500; thrown again from this hook it
+    // reaches the HTTP layer as is, with its code and status 400 (the way graphql-armor does it).
+    async unexpectedErrorProcessingRequest({ error }) {
+      if (error instanceof GraphQLError && refusedSources.has(error)) throw error;
+    },
+  };
+}
+
+/**
+ * The caller as the introspection guard needs it; structurally the gateway's principal, so the
+ * gateway's context satisfies it without this module importing authentication.
+ */
+export interface LimitsPrincipal {
+  subject: string;
+  partnerId: string | null;
+  scopes: readonly string[];
+  kind: 'partner' | 'app' | 'admin';
+}
+
+export interface PrincipalContext extends BaseContext {
+  principal?: LimitsPrincipal | null;
+}
+
+/** The scope that opens introspection in production. */
+export const INTROSPECTION_SCOPE = 'schema:introspect';
+
+const didYouMean = / ?Did you mean .+\?$/;
+
+/**
+ * In production, introspection (`__schema`, `__type`) answers only principals holding
+ * `schema:introspect`; others get `FORBIDDEN` (HTTP 403) and validation errors without
+ * "Did you mean …?" suggestions, which would otherwise spell the schema out field by field.
+ * Elsewhere it does nothing.
+ *
+ * Apollo Server turns introspection off by itself when `NODE_ENV=production`, for everyone: the
+ * server must be built with `introspection: true` so this plugin decides instead.
+ */
+export function introspectionGuard<TContext extends PrincipalContext>(config: Pick<LimitsConfig, 'nodeEnv'>): ApolloServerPlugin<TContext> {
+  if (config.nodeEnv !== 'production') return {};
+  const allowed = (context: TContext) => context.principal?.scopes.includes(INTROSPECTION_SCOPE) ?? false;
+  return {
+    async requestDidStart({ contextValue }) {
+      if (allowed(contextValue)) return;
+      return {
+        async validationDidStart() {
+          return async (errors) => {
+            for (const error of errors ?? []) error.message = error.message.replace(didYouMean, '');
+          };
+        },
+        async didResolveOperation({ document }) {
+          if (!introspects(document)) return;
+          throw new GraphQLError(`Introspection needs the ${INTROSPECTION_SCOPE} scope.`, {
+            extensions: { code: 'FORBIDDEN', scope: INTROSPECTION_SCOPE, http: { status: 403 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Whether any field of the document (operations and fragments alike) is `__schema` or `__type`. */
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}

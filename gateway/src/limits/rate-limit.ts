@@ -1,0 +1,122 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Logger } from '@movement/runtime';
+import type { LimitsConfig } from './environment';
+
+export interface RateLimiterOptions {
+  /** Namespace of the counters; instances that must agree use the same one. Default `gateway-rate`. */
+  keyPrefix?: string;
+}
+
+/** Counts requests per key over a one-minute window. */
+export interface RateLimiter {
+  /** Where the counts live: `redis` is shared by every gateway instance configured with the same URL. */
+  readonly store: 'memory' | 'redis';
+  /**
+   * Middleware counting each request against `keyOf(req, res)` (the partner, app or admin making it).
+   * Every answer carries `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds) and
+   * `RateLimit-Policy`; a request past the limit gets HTTP 429, `Retry-After` and a GraphQL-shaped
+   * body with `extensions.code` `RATE_LIMITED`, and goes no further.
+   */
+  rateLimit(keyOf: (req: Request, res: Response) => string): RequestHandler;
+  /** Disconnects from Redis, if used. */
+  close(): Promise<void>;
+}
+
+const windowSeconds = 60;
+
+/**
+ * Builds the limiter from `RATE_LIMIT_PER_MINUTE` and `REDIS_URL`. With Redis, counts are shared so
+ * several gateway instances agree; while Redis cannot be reached each instance counts in memory
+ * (the library's insurance limiter), so an outage of Redis never becomes an outage of the API.
+ */
+export async function createRateLimiter(
+  config: Pick<LimitsConfig, 'rateLimitPerMinute' | 'redisUrl'>,
+  logger: Logger,
+  options: RateLimiterOptions = {},
+): Promise<RateLimiter> {
+  const points = config.rateLimitPerMinute;
+  const keyPrefix = options.keyPrefix ?? 'gateway-rate';
+  const memory = new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
+  let redis: Redis | undefined;
+  let limiter: RateLimiterAbstract = memory;
+
+  if (config.redisUrl && points > 0) {
+    // No offline queue: a request must not wait for Redis to come back, it falls to memory instead.
+    // No disconnect grace: the client is dropped only when it has no live connection to end
+    // (see close), and ioredis would otherwise keep a 2 s timer for a socket already closed.
+    const client = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, disconnectTimeout: 0 });
+    redis = client;
+    const where = redactedUrl(config.redisUrl);
+    await new Promise<void>((resolve) => {
+      const settle = (error?: Error) => {
+        client.off('ready', settle);
+        client.off('error', settle);
+        if (error) logger.warn({ redis: where, err: error }, 'rate limit store unreachable; counting in memory until it answers');
+        resolve();
+      };
+      client.once('ready', settle);
+      client.once('error', settle);
+    });
+    // ioredis reconnects by itself; without a listener its errors would be unhandled events.
+    client.on('error', (error: Error) => logger.warn({ redis: where, err: error }, 'rate limit store error'));
+    limiter = new RateLimiterRedis({ storeClient: client, points, duration: windowSeconds, keyPrefix, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+  }
+
+  const setHeaders = (res: Response, result: RateLimiterRes) => {
+    res.setHeader('RateLimit-Limit', String(points));
+    res.setHeader('RateLimit-Remaining', String(Math.max(result.remainingPoints, 0)));
+    res.setHeader('RateLimit-Reset', String(Math.ceil(result.msBeforeNext / 1000)));
+    res.setHeader('RateLimit-Policy', `${points};w=${windowSeconds}`);
+  };
+
+  return {
+    store: redis ? 'redis' : 'memory',
+    rateLimit(keyOf) {
+      if (points === 0) return (_req, _res, next) => next();
+      return async (req, res, next) => {
+        const key = keyOf(req, res);
+        let result: RateLimiterRes;
+        try {
+          result = await limiter.consume(key);
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) {
+            // Only a store failure lands here (the insurance limiter normally absorbs them): serve
+            // rather than refuse every caller because the counter is unavailable.
+            logger.error({ err: rejection }, 'rate limit check failed; request let through');
+            next();
+            return;
+          }
+          const retryAfter = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
+          setHeaders(res, rejection);
+          res.setHeader('Retry-After', String(retryAfter));
+          res.status(429).json({
+            errors: [
+              {
+                message: `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`,
+                extensions: { code: 'RATE_LIMITED', limit: points, retryAfter },
+              },
+            ],
+          });
+          return;
+        }
+        setHeaders(res, result);
+        next();
+      };
+    },
+    async close() {
+      if (!redis) return;
+      // quit waits for pending replies; a client that never connected can only be dropped.
+      if (redis.status === 'ready') await redis.quit();
+      else redis.disconnect();
+    },
+  };
+}
+
+/** The URL without its password, safe to log. */
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

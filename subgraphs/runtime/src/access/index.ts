@@ -1,0 +1,7 @@
+export * from './audit';
+export * from './enforce';
+export * from './internal-token';
+export * from './principal';
+export * from './request-scope';
+export * from './rules';
+export * from './scopes';

@@ -1,0 +1,67 @@
+import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type KeyLike } from 'jose';
+import type { Principal } from './principal';
+
+/**
+ * The token the gateway signs into every subgraph request: the principal, the client's
+ * operation name, a lifetime of one minute. Subgraphs hold only the public key, so a subgraph
+ * (or anyone who reads its configuration) cannot mint one; without a valid one a subgraph
+ * answers 401 to everything, `_entities` and `_service` included.
+ */
+export const internalTokenIssuer = 'movement-graph-gateway';
+export const internalTokenAudience = 'movement-graph-subgraph';
+const algorithm = 'EdDSA';
+const lifetimeSeconds = 60;
+
+export interface InternalClaims {
+  principal: Principal;
+  /** The client's operation name, for the audit trail. */
+  operationName: string | null;
+}
+
+export interface InternalKeyPair {
+  privateKey: KeyLike;
+  publicKey: KeyLike;
+}
+
+export async function generateInternalKeyPair(): Promise<InternalKeyPair> {
+  return generateKeyPair(algorithm, { crv: 'Ed25519', extractable: true });
+}
+
+/** JWK JSON of a key, for `GATEWAY_SIGNING_KEY` / `GATEWAY_VERIFY_KEY`. */
+export async function internalKeyToJson(key: KeyLike): Promise<string> {
+  return JSON.stringify(await exportJWK(key));
+}
+
+/** Reads a key from its JWK JSON; `name` (the variable it came from) is named in the error. */
+export async function internalKeyFromJson(json: string, name: string): Promise<KeyLike> {
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(json) as JWK;
+  } catch {
+    throw new Error(`${name}: must be an Ed25519 key as JWK JSON`);
+  }
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') throw new Error(`${name}: must be an Ed25519 key (kty OKP, crv Ed25519)`);
+  return (await importJWK(jwk, algorithm)) as KeyLike;
+}
+
+export async function signInternalToken(privateKey: KeyLike, claims: InternalClaims): Promise<string> {
+  const { principal, operationName } = claims;
+  return new SignJWT({ kind: principal.kind, partner: principal.partnerId, scopes: principal.scopes, op: operationName })
+    .setProtectedHeader({ alg: algorithm })
+    .setSubject(principal.subject)
+    .setIssuer(internalTokenIssuer)
+    .setAudience(internalTokenAudience)
+    .setIssuedAt()
+    .setExpirationTime(`${lifetimeSeconds}s`)
+    .sign(privateKey);
+}
+
+/** The claims of a valid token; throws on a bad signature, issuer, audience, expiry or shape. */
+export async function verifyInternalToken(publicKey: KeyLike, token: string): Promise<InternalClaims> {
+  const { payload } = await jwtVerify(token, publicKey, { issuer: internalTokenIssuer, audience: internalTokenAudience, algorithms: [algorithm] });
+  const { sub, kind, partner, scopes, op } = payload;
+  if (typeof sub !== 'string' || (kind !== 'partner' && kind !== 'app' && kind !== 'admin')) throw new Error('malformed principal');
+  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) throw new Error('malformed scopes');
+  if (partner !== null && typeof partner !== 'string') throw new Error('malformed partner');
+  return { principal: { subject: sub, kind, partnerId: partner, scopes }, operationName: typeof op === 'string' ? op : null };
+}
