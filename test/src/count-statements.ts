@@ -1,5 +1,5 @@
 import { postGraphQL } from '@movement/runtime';
-import { startGraph } from './graph';
+import { startDemoGraph } from './demo-graph';
 
 /**
  * `npm run bench:statements`: the SQL statements each subgraph sends for one query over N people
@@ -14,11 +14,16 @@ const query = `query($first: Int!) { people(first: $first) { edges { node {
 } } } }`;
 
 async function main(): Promise<void> {
-  const graph = await startGraph({ databaseFor: () => ({ dataDir: 'memory://statements' }), seedPeople: 200, logLevel: 'silent' });
+  const { graph, credentials } = await startDemoGraph({
+    databaseFor: () => ({ dataDir: 'memory://statements' }),
+    accessDatabase: { dataDir: 'memory://statements' },
+    seedPeople: 200,
+    logLevel: 'silent',
+  });
   try {
     for (const first of [5, 50]) {
       const before = graph.statements();
-      const result = await postGraphQL(graph.url, query, { first });
+      const result = await postGraphQL(graph.url, query, { first }, credentials.fullAccess);
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       const after = graph.statements();
       const perSubgraph = Object.fromEntries(Object.entries(after).map(([name, n]) => [name, n - before[name as keyof typeof before]]));

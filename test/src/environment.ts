@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { databaseUrlFor, defaultPorts, logLevel, parseEnvironment, port, postgresUrl, type SubgraphName } from '@movement/runtime';
 import { registryLocationFromEnvironment } from '@movement/schema';
+import { loadLimitsConfig } from '@movement/gateway';
 import type { DatabaseLocation } from './graph';
 
 /**
@@ -25,6 +26,7 @@ export function loadGraphEnvironment(source: Record<string, string | undefined> 
       ASSISTANCE_DATABASE_URL: postgresUrl,
       MESSAGES_DATABASE_URL: postgresUrl,
       REGISTRY_DATABASE_URL: postgresUrl,
+      ACCESS_DATABASE_URL: postgresUrl,
       REGISTRY_POLL_MS: z.coerce.number().int().min(100).default(5000),
       USAGE_RECORDING: z.enum(['on', 'off']).default('on'),
       SEED_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).default(500),
@@ -43,6 +45,7 @@ export function loadGraphEnvironment(source: Record<string, string | undefined> 
     subgraphPorts: { locations: env.LOCATIONS_PORT, people: env.PEOPLE_PORT, assistance: env.ASSISTANCE_PORT, messages: env.MESSAGES_PORT },
     logLevel: env.LOG_LEVEL,
     seedPeople: env.SEED_PEOPLE,
+    limits: loadLimitsConfig(source),
     // The embedded registry can be open in one process only, so the graph follows a registry
     // (and records usage into it) when it is on PostgreSQL, as a gateway started alone does.
     gateway: env.REGISTRY_DATABASE_URL
@@ -51,6 +54,8 @@ export function loadGraphEnvironment(source: Record<string, string | undefined> 
           usage: { enabled: env.USAGE_RECORDING === 'on' },
         }
       : {},
+    // API keys and the audit trail: their own database on PostgreSQL, a schema of the shared PGlite otherwise.
+    accessDatabase: { databaseUrl: databaseUrlFor('access', env.ACCESS_DATABASE_URL, env.DATABASE_URL), dataDir: `${env.DATA_DIR}/graph` } as DatabaseLocation,
     databaseFor: (name: SubgraphName): DatabaseLocation => ({
       databaseUrl: databaseUrlFor(name, ownUrls[name], env.DATABASE_URL),
       dataDir: `${env.DATA_DIR}/graph`,

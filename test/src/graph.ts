@@ -1,14 +1,16 @@
 import {
   createLogger,
+  generateInternalKeyPair,
   migrate,
   openDatabase,
   serveSubgraph,
   type Database,
   type PeerUrls,
   type RunningService,
+  type InternalKeyPair,
   type SubgraphName,
 } from '@movement/runtime';
-import { startGateway, type GatewayOptions } from '@movement/gateway';
+import { startGateway, type BearerTokenOptions, type GatewayOptions, type GatewayService } from '@movement/gateway';
 import { graphSubgraphs, subgraphNames } from './subgraphs';
 
 /** Where one subgraph's database is: a PostgreSQL URL, or else an embedded PGlite folder. */
@@ -29,12 +31,24 @@ export interface GraphOptions {
   logLevel?: string;
   /** Further gateway options (schema registry, usage recording). */
   gateway?: Pick<GatewayOptions, 'registry' | 'usage'>;
+  access: {
+    /** Where the gateway keeps API keys and the audit trail. */
+    database: DatabaseLocation;
+    /** Keys of internal apps' and admins' bearer tokens. */
+    bearerTokens?: BearerTokenOptions;
+    /** The gateway's signing pair; a fresh one per start when absent (both halves live in this process). */
+    internalKeys?: InternalKeyPair;
+    /** Gateway enforcement of `@access` (default on); off only to measure its cost. */
+    enforce?: boolean;
+  };
+  /** Operation limits and rate limits of the gateway; from the environment when absent. */
+  limits?: GatewayOptions['limits'];
 }
 
 export interface RunningGraph {
   /** The gateway's GraphQL endpoint. */
   url: string;
-  gateway: RunningService;
+  gateway: GatewayService;
   subgraphs: Record<SubgraphName, { service: RunningService; database: Database<unknown> }>;
   /** SQL statements each subgraph's Prisma client has sent so far. */
   statements(): Record<SubgraphName, number>;
@@ -49,6 +63,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
   const host = options.host ?? '127.0.0.1';
   const logLevel = options.logLevel ?? 'info';
   const started: Partial<RunningGraph['subgraphs']> = {};
+  const internalKeys = options.access.internalKeys ?? (await generateInternalKeyPair());
   // Filled as each subgraph starts; contexts read it per request, so later peers are seen too.
   const peers: PeerUrls = {};
   const stopAll = async () => {
@@ -73,7 +88,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         await database.close();
         throw error;
       }
-      const service = await serveSubgraph(definition, { host, port: options.subgraphPorts?.[name] ?? 0, shutdownGraceMs: 5000 }, database, logger, peers);
+      const service = await serveSubgraph(definition, { host, port: options.subgraphPorts?.[name] ?? 0, shutdownGraceMs: 5000 }, database, logger, peers, internalKeys.publicKey);
       started[name] = { service, database };
       peers[name] = service.url;
     }
@@ -83,6 +98,8 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       host,
       port: options.gatewayPort ?? 0,
       logger: createLogger('gateway', logLevel),
+      limits: options.limits,
+      access: { database: options.access.database, signingKey: internalKeys.privateKey, bearerTokens: options.access.bearerTokens, enforce: options.access.enforce },
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].service.url])) as Record<SubgraphName, string>,
     });
     return {

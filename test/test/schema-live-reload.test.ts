@@ -1,4 +1,4 @@
-import { createLogger, createTestDatabaseTarget, postGraphQL, syntheticId, type TestDatabaseTarget } from '@movement/runtime';
+import { createLogger, createTestDatabaseTarget, postGraphQL, syntheticId, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime';
 import { startGateway, type GatewayService } from '@movement/gateway';
 import { checkSchema, publishSchema, readSubgraphSdls, rollbackSchema, SchemaRegistry } from '@movement/schema';
 import { startTestGraph, type TestGraph } from './harness';
@@ -8,9 +8,13 @@ let graph: TestGraph;
 let target: TestDatabaseTarget;
 let registry: SchemaRegistry;
 let gateway: GatewayService;
+/** API key headers of two partners on the gateway under test. */
+let asPartner: Record<'nrcs' | 'other', Record<string, string>>;
+const nrcs = syntheticId('organization', 'NRCS-TEST');
+const other = syntheticId('organization', 'OTHER-TEST');
 
 const locationFields = async (): Promise<string[]> => {
-  const result = await postGraphQL<{ __type: { fields: Array<{ name: string }> } }>(gateway.url, '{ __type(name: "Location") { fields { name } } }');
+  const result = await postGraphQL<{ __type: { fields: Array<{ name: string }> } }>(gateway.url, '{ __type(name: "Location") { fields { name } } }', {}, asPartner.nrcs);
   return result.data?.__type.fields.map((field) => field.name) ?? [];
 };
 
@@ -28,7 +32,11 @@ beforeAll(async () => {
     subgraphUrls: Object.fromEntries(Object.entries(graph.graph.subgraphs).map(([name, entry]) => [name, entry.service.url])),
     registry: { location, pollIntervalMs: 200 },
     usage: { enabled: true, flushIntervalMs: 60_000 },
+    access: { database: location, signingKey: (await testInternalKeys()).privateKey },
   });
+  const keyFor = async (partnerId: string) =>
+    ({ 'x-api-key': (await gateway.apiKeys.issue({ partnerId, name: 'schema test', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' })).secret });
+  asPartner = { nrcs: await keyFor(nrcs), other: await keyFor(other) };
 });
 
 afterAll(async () => {
@@ -39,17 +47,17 @@ afterAll(async () => {
 });
 
 test('the gateway records partners’ operations, and check names the partner a breaking change would hit', async () => {
-  const asPartner = await postGraphQL(gateway.url, personQuery, {}, { 'x-partner-id': 'nrcs-test' });
-  expect(asPartner.errors).toBeUndefined();
-  await postGraphQL(gateway.url, personQuery.replace('person(', 'again: person('), {}, { 'x-partner-id': 'nrcs-test' });
-  await postGraphQL(gateway.url, personQuery);
+  const first = await postGraphQL(gateway.url, personQuery, {}, asPartner.nrcs);
+  expect(first.errors).toBeUndefined();
+  await postGraphQL(gateway.url, personQuery.replace('person(', 'again: person('), {}, asPartner.nrcs);
+  await postGraphQL(gateway.url, personQuery, {}, asPartner.other);
   await gateway.flushUsage();
 
   const usage = await registry.usageOf(['Person.nationality']);
   // The alias does not make a second signature: both calls count on one row.
   expect(usage.map(({ partner, count }) => ({ partner, count }))).toEqual([
-    { partner: 'nrcs-test', count: 2 },
-    { partner: 'anonymous', count: 1 },
+    { partner: nrcs, count: 2 },
+    { partner: other, count: 1 },
   ]);
   expect(usage[0]?.coordinates).toEqual(expect.arrayContaining(['Query.person', 'Query.person(id:)', 'Person.fullName', 'Person.nationality']));
   expect(usage[0]?.signature).not.toContain(syntheticId('person', 1));
@@ -57,7 +65,7 @@ test('the gateway records partners’ operations, and check names the partner a 
   const result = await checkSchema({ subgraphs: editedSubgraphs('people', withoutField('nationality', 'Person')), registry });
   if (!result.composed) throw new Error('the edited SDL should compose');
   const impact = result.impacts.find((candidate) => candidate.change.path === 'Person.nationality');
-  expect(impact?.partners.map((partner) => partner.partner)).toEqual(['nrcs-test', 'anonymous']);
+  expect(impact?.partners.map((partner) => partner.partner)).toEqual([nrcs, other]);
   expect(impact?.operations).toEqual([]);
   expect(result.unapproved).toBeGreaterThan(0);
 });
@@ -68,7 +76,7 @@ test('publish: the running gateway serves the new field without a restart', asyn
   // The gateway's own poll picks it up; no call into the gateway.
   await eventually(async () => ((await locationFields()).includes('motto') ? true : undefined), 'the gateway to serve the motto field');
   expect(gateway.supergraph()).toMatchObject({ version: version.version, source: 'registry', refused: null });
-  const person = await postGraphQL(gateway.url, personQuery);
+  const person = await postGraphQL(gateway.url, personQuery, {}, asPartner.nrcs);
   expect(person.errors).toBeUndefined();
 });
 
@@ -86,7 +94,7 @@ test('a supergraph that does not load is refused, the previous one keeps serving
   await gateway.reload();
   expect(gateway.supergraph()).toMatchObject({ version: serving, refused: { version: broken.version } });
   expect(await locationFields()).toContain('motto');
-  const person = await postGraphQL<{ person: { fullName: string } }>(gateway.url, personQuery);
+  const person = await postGraphQL<{ person: { fullName: string } }>(gateway.url, personQuery, {}, asPartner.nrcs);
   expect(person.errors).toBeUndefined();
   expect(person.data?.person.fullName).toEqual(expect.any(String));
 

@@ -10,7 +10,7 @@
  * time; a copy replayed after the first answer arrived. Exit code 1 when any duplicate or loss.
  */
 import { createTestDatabaseTarget, syntheticId } from '@movement/runtime';
-import { startGraph } from '../graph';
+import { startDemoGraph } from '../demo-graph';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,10 +26,12 @@ const COLLECT = `mutation($input: CollectMessageInput!) { collectMessage(input: 
 let seed = 2024;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 
+let credentials: Record<string, string> = {};
+
 async function post(url: string, query: string, variables: Record<string, unknown>, timeoutMs?: number): Promise<{ data?: Record<string, { id: string } | null>; errors?: unknown[] }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...credentials },
     body: JSON.stringify({ query, variables }),
     signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
   });
@@ -38,7 +40,14 @@ async function post(url: string, query: string, variables: Record<string, unknow
 
 async function main(): Promise<void> {
   const target = await createTestDatabaseTarget('bench_messages');
-  const graph = await startGraph({ databaseFor: () => ({ databaseUrl: target.url, dataDir: target.dataDir }), seedPeople: PEOPLE, logLevel: 'silent' });
+  const demo = await startDemoGraph({
+    databaseFor: () => ({ databaseUrl: target.url, dataDir: target.dataDir }),
+    accessDatabase: { databaseUrl: target.url, dataDir: target.dataDir },
+    seedPeople: PEOPLE,
+    logLevel: 'silent',
+  });
+  const { graph } = demo;
+  credentials = demo.credentials.fullAccess;
   const since = new Date(Date.now() - 1000).toISOString();
   const answers = new Map<string, Set<string>>();
   const injected = { abandoned: 0, concurrentCopies: 0, replays: 0, errors: 0 };

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createLogger, syntheticId } from '@movement/runtime';
+import { createLogger, generateInternalKeyPair, syntheticId } from '@movement/runtime';
 import { startGateway, type GatewayService } from '@movement/gateway';
 import { publishSchema, readSubgraphSdls, SchemaRegistry } from '@movement/schema';
-import { startGraph } from '../graph';
+import { startDemoGraph } from '../demo-graph';
 import { subgraphNames } from '../subgraphs';
 
 /**
@@ -21,14 +21,28 @@ async function main(): Promise<void> {
   const concurrency = Math.max(1, Number(values.concurrency));
   const rounds = Math.max(1, Number(values.rounds));
   const dataDir = `memory://bench-schema-usage`;
-  const graph = await startGraph({ databaseFor: () => ({ dataDir }), seedPeople: 20, logLevel: 'silent' });
+  const internalKeys = await generateInternalKeyPair();
+  const { graph } = await startDemoGraph({ databaseFor: () => ({ dataDir }), accessDatabase: { dataDir }, internalKeys, seedPeople: 20, logLevel: 'silent' });
   const location = { dataDir: 'memory://bench-schema-registry' };
   const registry = await SchemaRegistry.open(location);
   await publishSchema(registry, { subgraphs: readSubgraphSdls(), author: 'bench', message: 'Baseline' });
   const subgraphUrls = Object.fromEntries(subgraphNames.map((name) => [name, graph.subgraphs[name].service.url]));
   const start = (recording: boolean) =>
-    startGateway({ port: 0, logger: createLogger('gateway', 'silent'), subgraphUrls, registry: { location, pollIntervalMs: 60_000 }, usage: { enabled: recording, flushIntervalMs: 1000 } });
+    startGateway({
+      port: 0,
+      logger: createLogger('gateway', 'silent'),
+      subgraphUrls,
+      registry: { location, pollIntervalMs: 60_000 },
+      usage: { enabled: recording, flushIntervalMs: 1000 },
+      access: { database: { dataDir }, signingKey: internalKeys.privateKey },
+    });
   const gateways: Record<'on' | 'off', GatewayService> = { on: await start(true), off: await start(false) };
+  // Five partners, each with its own key (the partner usage is recorded under).
+  const partnerKeys = await Promise.all(
+    Array.from({ length: 5 }, async (_, i) =>
+      (await gateways.on.apiKeys.issue({ partnerId: syntheticId('organization', `bench-${i}`), name: `bench partner ${i}`, scopes: ['people:read', 'mandate:all-records'], createdBy: 'bench' })).secret,
+    ),
+  );
 
   // Several distinct operations and partners, as real traffic has; a single-field person query
   // keeps the subgraph side small so the gateway's own cost shows.
@@ -44,7 +58,7 @@ async function main(): Promise<void> {
           const i = next++;
           const response = await fetch(gateway.url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-partner-id': `partner-${i % 5}` },
+            headers: { 'content-type': 'application/json', 'x-api-key': partnerKeys[i % 5]! },
             body: bodies[i % bodies.length],
           });
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
