@@ -1,5 +1,5 @@
 import { createTestDatabaseTarget, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget } from '@movement/runtime';
-import { loadLimitsConfig } from '@movement/gateway';
+import { loadLimitsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph } from '../src/demo-graph';
 import type { RunningGraph } from '../src/graph';
 
@@ -32,7 +32,7 @@ const hasCredentials = (given: Record<string, string>) => Object.keys(given).som
  * database when `TEST_POSTGRES_URL` is set), seeded with `seedPeople` synthetic people, with an
  * API key for each demo partner and tokens for the demo app and admin.
  */
-export async function startTestGraph(options: { seedPeople?: number; label?: string; enforce?: boolean } = {}): Promise<TestGraph> {
+export async function startTestGraph(options: { seedPeople?: number; label?: string; enforce?: boolean; limits?: Partial<LimitsConfig> } = {}): Promise<TestGraph> {
   const target: TestDatabaseTarget = await createTestDatabaseTarget(options.label ?? 'graph');
   let demo: DemoGraph;
   try {
@@ -44,7 +44,7 @@ export async function startTestGraph(options: { seedPeople?: number; label?: str
       internalKeys: await testInternalKeys(),
       enforce: options.enforce,
       // Tests send bursts (hundreds of concurrent sends) as one principal: a limit they never reach.
-      limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 1_000_000 },
+      limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 1_000_000, ...options.limits },
     });
   } catch (error) {
     await target.dispose();
