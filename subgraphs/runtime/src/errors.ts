@@ -12,6 +12,17 @@ export const ErrorCodes = {
   CONFLICT: 'The change conflicts with the current state of the record (for example an invalid status transition).',
   DEPENDENCY_UNAVAILABLE: 'A subgraph this change depends on could not be asked; nothing was written. Retry later.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the request id in the logs identifies it.',
+  OPERATION_TOO_DEEP: 'Fields are nested deeper than `MAX_DEPTH`; `extensions.maximum` and `extensions.actual` give both depths.',
+  TOO_MANY_ALIASES: 'The operation uses more aliases than `MAX_ALIASES`.',
+  OPERATION_TOO_COMPLEX: 'The estimated cost (each field 1, a page multiplies its selection by `first`) is above `MAX_COST`.',
+  TOO_MANY_TOKENS: 'The document has more lexical tokens than `MAX_TOKENS`; it was not parsed.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than `MAX_BODY_BYTES`; it was not read (HTTP 413).',
+  RATE_LIMITED: 'The caller made more requests this minute than `RATE_LIMIT_PER_MINUTE`; retry after `Retry-After` seconds (HTTP 429).',
+  AUDIT_UNAVAILABLE: 'The audit trail could not record the sensitive reads of this request, so the answer is withheld. Retry later.',
+  SERVICE_UNAVAILABLE: 'Credentials could not be checked (the access database did not answer). Retry later.',
+  SUBGRAPH_UNAVAILABLE: 'A subgraph could not be reached; `extensions.serviceName` names it.',
+  SUBGRAPH_TIMEOUT: 'A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`.',
+  SUBGRAPH_BAD_RESPONSE: 'A subgraph answered with something that is not a GraphQL response.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
