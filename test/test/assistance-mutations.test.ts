@@ -86,6 +86,14 @@ const supportInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** Sends `mutation` and expects CONFLICT naming `field`, the first one that differs from the first use of the key. */
+async function conflicting(mutation: string, input: Record<string, unknown>, field: string) {
+  const result = await graph.query(mutation, { input });
+  expect(result.data).toBeNull();
+  expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field });
+  return result.errors![0]!;
+}
+
 /** Sends `mutation` and expects BAD_USER_INPUT naming `field`. */
 async function refused(mutation: string, input: Record<string, unknown>, field: string) {
   const result = await graph.query(mutation, { input });
@@ -104,11 +112,15 @@ describe('programmes', () => {
     expect(read.data!.programme).toEqual({ id: programme.id });
   });
 
-  test('the same idempotency key returns the first programme and creates no second one', async () => {
+  test('the same idempotency key returns the first programme and creates no second one; different content is a conflict', async () => {
     const first = await createProgramme({ idempotencyKey: 'programme-retry-1' });
-    const again = await createProgramme({ idempotencyKey: 'programme-retry-1', name: 'A retry with another name' });
+    const again = await createProgramme({ idempotencyKey: 'programme-retry-1' });
     expect(again.id).toBe(first.id);
-    expect(again.name).toBe(first.name);
+    const conflict = await conflicting(CREATE_PROGRAMME, programmeInput({ idempotencyKey: 'programme-retry-1', name: 'A retry with another name' }), 'input.name');
+    expect(conflict.message).toContain('programme-retry-1');
+    await conflicting(CREATE_PROGRAMME, programmeInput({ idempotencyKey: 'programme-retry-1', targetAreaIds: [place('RU-KRS')] }), 'input.targetAreaIds');
+    const listed = await graph.query<{ programmes: { edges: Array<{ node: { name: string } }> } }>(`{ programmes(first: 100) { edges { node { name } } } }`);
+    expect(listed.data!.programmes.edges.filter((e) => e.node.name === 'A retry with another name')).toHaveLength(0);
   });
 
   test('an end before the start, an unknown partner or area, an empty area list are refused', async () => {
@@ -146,9 +158,18 @@ describe('distributions', () => {
     const dates = listed.data!.location.distributions.edges.map((e) => e.node.date);
     expect(dates.slice(0, 2)).toEqual(['2025-01-20', '2024-12-10']);
 
-    const retry = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id, { idempotencyKey: 'dist-1', date: '2025-02-01' }) });
+    const retry = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id, { idempotencyKey: 'dist-1' }) });
     expect(retry.data!.recordDistribution.id).toBe(distribution.id);
-    expect(retry.data!.recordDistribution.date).toBe('2024-12-10');
+    // The same key for another date or other items is another distribution: refused, not answered with the first.
+    await conflicting(RECORD_DISTRIBUTION, distributionInput(programme.id, { idempotencyKey: 'dist-1', date: '2025-02-01' }), 'input.date');
+    const otherItems = { items: [{ item: 'blanket', modality: 'IN_KIND', quantity: 301, unit: 'PIECE' }, { item: 'cash grant', modality: 'CASH', quantity: 150000, unit: 'CURRENCY', currency: 'RUB' }] };
+    await conflicting(RECORD_DISTRIBUTION, distributionInput(programme.id, { idempotencyKey: 'dist-1', ...otherItems }), 'input.items');
+    // The items in another order are the same distribution.
+    const reordered = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, {
+      input: distributionInput(programme.id, { idempotencyKey: 'dist-1', items: [...distributionInput(programme.id).items].reverse() }),
+    });
+    expect(reordered.errors).toBeUndefined();
+    expect(reordered.data!.recordDistribution.id).toBe(distribution.id);
   });
 
   test('dates outside the programme, unknown units, negative or absurd quantities and unknown references are refused', async () => {
@@ -216,6 +237,48 @@ describe('assistance records', () => {
     await refused(RECORD_ASSISTANCE, assistanceInput({ distributionId: unknown }), 'input.distributionId');
   });
 
+  test('assistance within a distribution must be given by the partner that carried it out', async () => {
+    const programme = await createProgramme({ name: 'Partner of a distribution' });
+    const distribution = (await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id) })).data!.recordDistribution;
+    const other = await refused(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: person(7), distributionId: distribution.id, partnerId: org('BRC') }), 'input.partnerId');
+    expect(other.message).toContain(org('RRC'));
+    const received = await graph.query<{ person: { assistanceReceived: { edges: unknown[] } } }>(
+      `query($id: ID!) { person(id: $id) { assistanceReceived(first: 100) { edges { cursor } } } }`,
+      { id: person(7) },
+    );
+    const before = received.data!.person.assistanceReceived.edges.length;
+    const same = await graph.query(RECORD_ASSISTANCE, { input: assistanceInput({ beneficiaryId: person(7), distributionId: distribution.id }) });
+    expect(same.errors).toBeUndefined();
+    const after = await graph.query<{ person: { assistanceReceived: { edges: unknown[] } } }>(
+      `query($id: ID!) { person(id: $id) { assistanceReceived(first: 100) { edges { cursor } } } }`,
+      { id: person(7) },
+    );
+    // Only the accepted record was written.
+    expect(after.data!.person.assistanceReceived.edges).toHaveLength(before + 1);
+  });
+
+  test('an idempotency key reused for a different delivery is a conflict and records nothing', async () => {
+    const receivedBy = async (i: number) => {
+      const result = await graph.query<{ person: { assistanceReceived: { edges: unknown[] } } }>(
+        `query($id: ID!) { person(id: $id) { assistanceReceived(first: 100) { edges { cursor } } } }`,
+        { id: person(i) },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.person.assistanceReceived.edges.length;
+    };
+    const first = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, { input: assistanceInput({ beneficiaryId: person(8), idempotencyKey: 'delivery-8' }) });
+    expect(first.errors).toBeUndefined();
+    const [before8, before9] = [await receivedBy(8), await receivedBy(9)];
+    const other = await conflicting(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: person(9), idempotencyKey: 'delivery-8' }), 'input.beneficiaryId');
+    expect(other.message).toContain('delivery-8');
+    await conflicting(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: person(8), quantity: 5, idempotencyKey: 'delivery-8' }), 'input.quantity');
+    await conflicting(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: person(8), sharedWithIds: [], idempotencyKey: 'delivery-8' }), 'input.sharedWithIds');
+    expect([await receivedBy(8), await receivedBy(9)]).toEqual([before8, before9]);
+    // The same content again is a retry, answered with the first record.
+    const retry = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, { input: assistanceInput({ beneficiaryId: person(8), idempotencyKey: 'delivery-8' }) });
+    expect(retry.data!.recordAssistance.id).toBe(first.data!.recordAssistance.id);
+  });
+
   test('unknown people, places and partners, wrong units and absurd quantities are refused', async () => {
     await refused(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: unknown }), 'input.beneficiaryId');
     await refused(RECORD_ASSISTANCE, assistanceInput({ locationId: unknown }), 'input.locationId');
@@ -246,8 +309,9 @@ describe('reunification support', () => {
     const support = result.data!.recordReunificationSupport;
     expect(support).toMatchObject({ kind: 'ESCORT', tracingRequest: { id: request }, borderCrossing: { name: 'Novaya Guta border crossing' } });
     expect(support.tracingRequest.reference.length).toBeGreaterThan(0);
-    const retry = await graph.query<{ recordReunificationSupport: { id: string } }>(RECORD_SUPPORT, { input: supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2', kind: 'TRAVEL' }) });
+    const retry = await graph.query<{ recordReunificationSupport: { id: string } }>(RECORD_SUPPORT, { input: supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2' }) });
     expect(retry.data!.recordReunificationSupport.id).toBe(support.id);
+    await conflicting(RECORD_SUPPORT, supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2', kind: 'TRAVEL' }), 'input.kind');
 
     const after = await graph.query<{ tracingRequest: { reunificationSupport: Array<{ id: string; kind: string }> } }>(
       `query($id: ID!) { tracingRequest(id: $id) { reunificationSupport { id kind } } }`,
@@ -264,5 +328,13 @@ describe('reunification support', () => {
     await refused(RECORD_SUPPORT, supportInput({ tracingRequestId: unknown }), 'input.tracingRequestId');
     await refused(RECORD_SUPPORT, supportInput({ personId: unknown }), 'input.personId');
     await refused(RECORD_SUPPORT, supportInput({ borderCrossingId: unknown }), 'input.borderCrossingId');
+  });
+
+  test('a border crossing must be a place of type border crossing', async () => {
+    const town = await refused(RECORD_SUPPORT, supportInput({ borderCrossingId: place('RU-ROS-01-0001') }), 'input.borderCrossingId');
+    expect(town.message).toContain('BORDER_CROSSING');
+    await refused(RECORD_SUPPORT, supportInput({ borderCrossingId: place('BY') }), 'input.borderCrossingId');
+    const none = await graph.query(RECORD_SUPPORT, { input: supportInput({ kind: 'DOCUMENTS', borderCrossingId: null }) });
+    expect(none.errors).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { peerHeaders } from '@movement/runtime';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -8,17 +9,29 @@ import { GraphQLError } from 'graphql';
  * it cannot be asked, so nothing is written with an unchecked place.
  */
 export async function enclosingAreas(url: string | undefined, ids: string[]): Promise<Map<string, string[]>> {
+  const found = await places(url, ids);
+  return new Map([...found].map(([id, place]) => [id, place.areaIds]));
+}
+
+/** A place the locations subgraph knows: its type (e.g. `BORDER_CROSSING`) and the areas it counts towards. */
+export interface Place {
+  type: string;
+  areaIds: string[];
+}
+
+/** Like `enclosingAreas`, with each place's type as well. */
+export async function places(url: string | undefined, ids: string[]): Promise<Map<string, Place>> {
   const unique = [...new Set(ids)];
-  const areas = new Map<string, string[]>();
+  const areas = new Map<string, Place>();
   if (unique.length === 0) return areas;
   if (!url) throw unavailable('no address is configured for the locations subgraph');
-  let body: { data?: { _entities?: Array<{ id: string; ancestors: Array<{ id: string }> } | null> }; errors?: Array<{ message: string }> };
+  let body: { data?: { _entities?: Array<{ id: string; type: string; ancestors: Array<{ id: string }> } | null> }; errors?: Array<{ message: string }> };
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: peerHeaders(),
       body: JSON.stringify({
-        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { id ancestors { id } } } }',
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { id type ancestors { id } } } }',
         variables: { r: unique.map((id) => ({ __typename: 'Location', id })) },
       }),
       signal: AbortSignal.timeout(5000),
@@ -32,7 +45,7 @@ export async function enclosingAreas(url: string | undefined, ids: string[]): Pr
   unique.forEach((id, index) => {
     const entity = entities[index];
     // `ancestors` runs outermost first; the place itself leads so the array reads innermost first.
-    if (entity) areas.set(id, [id, ...entity.ancestors.map((a) => a.id).reverse()]);
+    if (entity) areas.set(id, { type: entity.type, areaIds: [id, ...entity.ancestors.map((a) => a.id).reverse()] });
   });
   return areas;
 }

@@ -29,7 +29,7 @@ export interface ReportFilter {
 /**
  * A report as resolvers see it. Totals and reach are separate statements run only when their
  * fields are asked for (and once each however often they are): totals read the small area-totals
- * table, reach has to count distinct beneficiaries among the records.
+ * table, reach the small reach-totals table (or the records, when filtered by partner or item).
  */
 export interface ReportModel {
   areaId: string;
@@ -40,7 +40,7 @@ export interface ReportModel {
 }
 
 /** WHERE conditions on the filter's columns, named as in both tables, with `$1` the area. */
-function where(filter: ReportFilter, areaCondition: string): { sql: string; params: unknown[] } {
+export function where(filter: ReportFilter, areaCondition: string): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.areaId];
   const conditions = [areaCondition];
   const add = (condition: (n: number) => string, value: unknown) => {
@@ -54,7 +54,7 @@ function where(filter: ReportFilter, areaCondition: string): { sql: string; para
   return { sql: conditions.join(' AND '), params };
 }
 
-const truncation = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' } as const;
+export const truncation = { MONTH: 'month', QUARTER: 'quarter', YEAR: 'year' } as const;
 
 /** Totals per period, item, unit, currency and partner, summed from the area totals (primary key range on area and date). */
 async function totals(prisma: PrismaClient, filter: ReportFilter): Promise<TotalModel[]> {
@@ -71,16 +71,35 @@ async function totals(prisma: PrismaClient, filter: ReportFilter): Promise<Total
 }
 
 /**
- * Distinct beneficiaries among the records in the area (the GIN index on `areaIds`), each counted
- * once at the largest household size recorded for them.
+ * Distinct beneficiaries reached in the area, each counted once at their latest household size
+ * (the largest recorded on their latest day). Within the range, a beneficiary's first day is the
+ * one whose previous day lies before `from`, their last the one whose next day lies after `to`;
+ * without a partner or item filter, both are sums over the area's reach totals (its primary key
+ * range), with no comparison between beneficiaries. Days are kept per area, not per partner or
+ * item, so those filters count distinct beneficiaries among the matching records.
  */
 async function reach(prisma: PrismaClient, filter: ReportFilter): Promise<Reach> {
-  const { sql, params } = where(filter, `t."areaIds" @> ARRAY[$1::uuid]`);
-  const rows = await prisma.$queryRawUnsafe<Array<{ households: number | string; persons: number | string }>>(
-    `SELECT count(*)::int AS "households", coalesce(sum(h.size), 0)::int AS "persons"
-     FROM (SELECT max(t."householdSize") AS size FROM "assistance"."AssistanceRecord" t WHERE ${sql} GROUP BY t."beneficiaryId") h`,
-    ...params,
-  );
+  type Row = { households: number | string; persons: number | string };
+  let rows: Row[];
+  if (!filter.partnerId && !filter.item) {
+    const { sql, params } = where(filter, `t."areaId" = $1::uuid`);
+    // `where` numbers the area $1, then `from` and `to` when given.
+    const first = filter.from ? `t."previousDate" < $2::date` : `t."previousDate" = '-infinity'::date`;
+    const last = filter.to ? `t."nextDate" > $${filter.from ? 3 : 2}::date` : `t."nextDate" = 'infinity'::date`;
+    rows = await prisma.$queryRawUnsafe<Row[]>(
+      `SELECT coalesce(sum(t."households") FILTER (WHERE ${first}), 0)::int AS "households", coalesce(sum(t."persons") FILTER (WHERE ${last}), 0)::int AS "persons"
+       FROM "assistance"."AssistanceAreaReachTotal" t WHERE ${sql}`,
+      ...params,
+    );
+  } else {
+    const { sql, params } = where(filter, `t."areaIds" @> ARRAY[$1::uuid]`);
+    rows = await prisma.$queryRawUnsafe<Row[]>(
+      `SELECT count(*)::int AS "households", coalesce(sum(h.size), 0)::int AS "persons"
+       FROM (SELECT DISTINCT ON (t."beneficiaryId") t."householdSize" AS size FROM "assistance"."AssistanceRecord" t WHERE ${sql}
+             ORDER BY t."beneficiaryId", t."date" DESC, t."householdSize" DESC) h`,
+      ...params,
+    );
+  }
   return { households: Number(rows[0]?.households ?? 0), persons: Number(rows[0]?.persons ?? 0) };
 }
 

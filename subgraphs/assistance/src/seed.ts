@@ -1,5 +1,5 @@
 import { borderCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SqlDriver } from '@movement/runtime';
-import { addToAreaTotals } from './area-totals';
+import { addBeneficiaryDays, addToAreaTotals, addToReachTotals } from './area-totals';
 import { demoProgrammes, programmeId, programmeSpanDays } from './seed-catalogue';
 
 /** Largest number of rows one seeding statement writes, so a million people never need one huge statement. */
@@ -90,8 +90,12 @@ async function insertRecords(driver: SqlDriver, distributions: number, lo: numbe
     JOIN ${S}."Distribution" dist ON dist."id" = ${syntheticIdSql('distribution', 's.d')}
     JOIN prog ON prog.p = s.d % ${P}
     JOIN items it ON it.p = prog.p AND it.n = (s.i / ${distributions}) % prog.n_items`);
-  // The batch's records, found by the ids just written, added to the area totals reports read.
-  await driver.exec(addToAreaTotals(`SELECT * FROM ${S}."AssistanceRecord" WHERE "id" IN (SELECT ${syntheticIdSql('assistance-record', 'i')} FROM generate_series(${lo}, ${hi - 1}) AS i)`));
+  // The batch's records, found by the ids just written, added to the area totals and beneficiary days reports read.
+  const batch = `SELECT * FROM ${S}."AssistanceRecord" WHERE "id" IN (SELECT ${syntheticIdSql('assistance-record', 'i')} FROM generate_series(${lo}, ${hi - 1}) AS i)`;
+  await driver.exec(addToAreaTotals(batch));
+  // Person i is the beneficiary of record i alone, so each batch holds all of its beneficiaries' records.
+  await driver.exec(addBeneficiaryDays(batch));
+  await driver.exec(addToReachTotals(`d."beneficiaryId" IN (SELECT ${syntheticIdSql('person', 'i')} FROM generate_series(${lo}, ${hi - 1}) AS i)`));
   return hi - lo;
 }
 

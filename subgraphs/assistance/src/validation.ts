@@ -71,6 +71,14 @@ export const reportArgs = z.object({
   item: z.string().max(100, 'must be at most 100 characters').nullish(),
 });
 
+export const distributionReportArgs = z.object({
+  areaId: uuid,
+  from: isoDate.nullish(),
+  to: isoDate.nullish(),
+  partnerId: uuid.nullish(),
+  programmeId: uuid.nullish(),
+});
+
 /**
  * Parses `value` with `schema`; the first problem becomes BAD_USER_INPUT naming its dotted path
  * under `prefix` (e.g. `input.items.1.quantity`). Unknown keys pass through untouched.

@@ -56,6 +56,31 @@ test('seeded records are consistent: quantities match units, dates fall inside t
   expect(currencies).toEqual([{ currency: 'BYN' }, { currency: 'RUB' }]);
 }, SLOW);
 
+test('the seed fills the beneficiary days: one per record and area, chained to the days before and after', async () => {
+  const driver = subgraph.database.driver;
+  const [{ days, expected }] = (await driver.query<{ days: string | number; expected: string | number }>(
+    `SELECT (SELECT count(*) FROM "assistance"."AssistanceAreaBeneficiaryDay") AS days,
+            (SELECT sum(cardinality("areaIds")) FROM "assistance"."AssistanceRecord") AS expected`,
+  )) as [{ days: string | number; expected: string | number }];
+  expect(Number(days)).toBe(Number(expected));
+  // Each seeded person has one record, so every day is both their first and their last.
+  const chained = await driver.query(`SELECT 1 FROM "assistance"."AssistanceAreaBeneficiaryDay" WHERE "previousDate" IS NOT NULL OR "nextDate" IS NOT NULL`);
+  expect(chained).toEqual([]);
+  const stray = await driver.query(`SELECT d."beneficiaryId" FROM "assistance"."AssistanceAreaBeneficiaryDay" d
+    WHERE NOT EXISTS (SELECT 1 FROM "assistance"."AssistanceRecord" r
+                      WHERE r."beneficiaryId" = d."beneficiaryId" AND r."date" = d."date" AND r."householdSize" = d."householdSize" AND d."areaId" = ANY(r."areaIds"))`);
+  expect(stray).toEqual([]);
+  // The reach totals are the days summed per area, day and neighbouring days.
+  const unsummed = await driver.query(`SELECT d."areaId", d."date", t."areaId" AS "totalAreaId" FROM
+      (SELECT "areaId", "date", coalesce("previousDate", '-infinity') AS "previousDate", coalesce("nextDate", 'infinity') AS "nextDate",
+              count(*)::int AS "households", sum("householdSize")::int AS "persons"
+       FROM "assistance"."AssistanceAreaBeneficiaryDay" GROUP BY 1, 2, 3, 4) d
+    FULL JOIN "assistance"."AssistanceAreaReachTotal" t USING ("areaId", "date", "previousDate", "nextDate")
+    WHERE d."households" IS DISTINCT FROM t."households" OR d."persons" IS DISTINCT FROM t."persons"`);
+  expect(unsummed).toEqual([]);
+  expect(await count('AssistanceAreaReachTotal')).toBeGreaterThan(0);
+}, SLOW);
+
 test('seeded data answers through GraphQL under the ids the other subgraphs use', async () => {
   const url = subgraph.service.url;
   const person = await postGraphQL<{ _entities: Array<{ assistanceReceived: { edges: Array<{ node: { id: string; beneficiary: { id: string } } }> } }> }>(

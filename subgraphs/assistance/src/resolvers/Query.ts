@@ -2,8 +2,9 @@ import { badUserInput, keysetOrder, keysetWhere, readPage, toConnection } from '
 import type { QueryResolvers } from '../generated/graphql';
 import { dateCursor } from '../dates';
 import { itemTypes } from '../items';
+import { distributionReport } from '../distribution-report';
 import { assistanceReport } from '../report';
-import { parseInput, reportArgs } from '../validation';
+import { distributionReportArgs, parseInput, reportArgs } from '../validation';
 
 export const Query: QueryResolvers = {
   programme: (_root, { id }, { loaders }) => loaders.programme.load(id),
@@ -22,6 +23,11 @@ export const Query: QueryResolvers = {
     parseInput(reportArgs, args, '');
     if (args.from && args.to && args.to < args.from) throw badUserInput('to', `must not be before from ${args.from}`);
     return assistanceReport(prisma, args);
+  },
+  distributionReport: (_root, args, { prisma }) => {
+    parseInput(distributionReportArgs, args, '');
+    if (args.from && args.to && args.to < args.from) throw badUserInput('to', `must not be before from ${args.from}`);
+    return distributionReport(prisma, args);
   },
   assistanceItems: () => itemTypes,
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
-import { once } from '../../idempotency';
+import { firstDifference, once } from '../../idempotency';
 import { requireExisting } from '../../references-check';
 import { parseInput, programmeInput } from '../../validation';
 
@@ -29,5 +29,14 @@ export const createAssistanceProgramme: MutationResolvers['createAssistanceProgr
         idempotencyKey: input.idempotencyKey ?? null,
       },
     });
-  });
+  }, (first) =>
+    firstDifference({
+      name: [first.name, input.name],
+      partnerId: [first.partnerId, input.partnerId],
+      sector: [first.sector, input.sector],
+      startDate: [first.startDate, input.startDate],
+      endDate: [first.endDate, input.endDate],
+      targetAreaIds: [first.targetAreaIds, [...new Set(input.targetAreaIds)]],
+    }),
+  );
 };

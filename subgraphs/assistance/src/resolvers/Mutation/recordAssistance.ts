@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
-import { addToAreaTotals } from '../../area-totals';
-import { once } from '../../idempotency';
+import { addReachedDay, addToAreaTotals } from '../../area-totals';
+import { firstDifference, once } from '../../idempotency';
 import { requireExisting } from '../../references-check';
 import { assistanceInput, checkItem, insideProgramme, notInFuture, parseInput } from '../../validation';
 
@@ -18,6 +18,10 @@ export const recordAssistance: MutationResolvers['recordAssistance'] = async (_r
       const distribution = await prisma.distribution.findUnique({ where: { id: input.distributionId }, include: { programme: true } });
       if (!distribution) throw badUserInput('input.distributionId', `no distribution with id ${input.distributionId}`);
       insideProgramme('input.date', input.date, distribution.programme);
+      // A household served at a distribution was served by the partner that carried it out.
+      if (distribution.partnerId !== input.partnerId) {
+        throw badUserInput('input.partnerId', `distribution ${distribution.id} was carried out by partner ${distribution.partnerId}, not ${input.partnerId}`);
+      }
     }
     const [areas] = await Promise.all([
       enclosingAreas(peers.locations, [input.locationId]),
@@ -55,7 +59,24 @@ export const recordAssistance: MutationResolvers['recordAssistance'] = async (_r
       });
       // The area totals move with the record, so reports never disagree with the records.
       await tx.$executeRawUnsafe(addToAreaTotals('SELECT * FROM "assistance"."AssistanceRecord" WHERE "id" = $1::uuid'), record.id);
+      await addReachedDay(tx, { beneficiaryId: record.beneficiaryId, date: input.date, householdSize: record.householdSize, areaIds });
       return record;
     });
-  });
+  }, (first) =>
+    firstDifference({
+      beneficiaryId: [first.beneficiaryId, input.beneficiaryId],
+      householdSize: [first.householdSize, input.householdSize ?? 1],
+      distributionId: [first.distributionId, input.distributionId],
+      item: [first.item, input.item],
+      modality: [first.modality, input.modality],
+      quantity: [first.quantity, input.quantity],
+      unit: [first.unit, input.unit],
+      currency: [first.currency, input.currency],
+      date: [first.date, input.date],
+      locationId: [first.locationId, input.locationId],
+      partnerId: [first.partnerId, input.partnerId],
+      recordedById: [first.recordedById, input.recordedById],
+      sharedWithIds: [first.sharedWithIds, sharedWithIds],
+    }),
+  );
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
-import { once } from '../../idempotency';
+import { firstDifference, once } from '../../idempotency';
 import { requireExisting } from '../../references-check';
 import { checkDistributionItem, distributionInput, insideProgramme, notInFuture, parseInput } from '../../validation';
 
@@ -58,6 +58,18 @@ export const recordDistribution: MutationResolvers['recordDistribution'] = async
         })),
       });
       return distribution;
+    });
+  }, async (first) => {
+    const items = await prisma.distributionItem.findMany({ where: { distributionId: first.id } });
+    const itemKey = (item: { item: string; modality: string; quantity: number; unit: string; currency?: string | null }) =>
+      [item.item, item.modality, item.quantity, item.unit, item.currency ?? ''].join('|');
+    return firstDifference({
+      programmeId: [first.programmeId, input.programmeId],
+      locationId: [first.locationId, input.locationId],
+      date: [first.date, input.date],
+      partnerId: [first.partnerId, input.partnerId],
+      recordedById: [first.recordedById, input.recordedById],
+      items: [items.map(itemKey), input.items.map(itemKey)],
     });
   });
 };

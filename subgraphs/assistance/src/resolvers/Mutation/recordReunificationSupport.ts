@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
-import { enclosingAreas } from '../../areas';
-import { once } from '../../idempotency';
+import { places } from '../../areas';
+import { firstDifference, once } from '../../idempotency';
 import { requireExisting } from '../../references-check';
 import { notInFuture, parseInput, reunificationInput } from '../../validation';
 
@@ -14,7 +14,7 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
   const find = (key: string) => prisma.reunificationSupport.findUnique({ where: { idempotencyKey: key } });
   return once(input.idempotencyKey, find, async () => {
     const [areas] = await Promise.all([
-      enclosingAreas(peers.locations, input.borderCrossingId ? [input.borderCrossingId] : []),
+      places(peers.locations, input.borderCrossingId ? [input.borderCrossingId] : []),
       requireExisting(peers, {
         TracingRequest: [{ field: 'input.tracingRequestId', ids: [input.tracingRequestId] }],
         Person: [{ field: 'input.personId', ids: [input.personId] }],
@@ -25,8 +25,12 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
         ],
       }),
     ]);
-    if (input.borderCrossingId && !areas.has(input.borderCrossingId)) {
-      throw badUserInput('input.borderCrossingId', `no Location with id ${input.borderCrossingId}`);
+    if (input.borderCrossingId) {
+      const crossing = areas.get(input.borderCrossingId);
+      if (!crossing) throw badUserInput('input.borderCrossingId', `no Location with id ${input.borderCrossingId}`);
+      if (crossing.type !== 'BORDER_CROSSING') {
+        throw badUserInput('input.borderCrossingId', `Location ${input.borderCrossingId} is a ${crossing.type}, not a BORDER_CROSSING`);
+      }
     }
     return prisma.reunificationSupport.create({
       data: {
@@ -43,5 +47,17 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
         idempotencyKey: input.idempotencyKey ?? null,
       },
     });
-  });
+  }, (first) =>
+    firstDifference({
+      tracingRequestId: [first.tracingRequestId, input.tracingRequestId],
+      personId: [first.personId, input.personId],
+      kind: [first.kind, input.kind],
+      borderCrossingId: [first.borderCrossingId, input.borderCrossingId],
+      date: [first.date, input.date],
+      outcome: [first.outcome, input.outcome],
+      partnerId: [first.partnerId, input.partnerId],
+      recordedById: [first.recordedById, input.recordedById],
+      sharedWithIds: [first.sharedWithIds, sharedWithIds],
+    }),
+  );
 };
