@@ -17,6 +17,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     TracingRequest: './prisma/client#TracingRequest',
     DetentionRecord: './prisma/client#DetentionRecord',
     DetentionVisit: './prisma/client#DetentionVisit',
+    AccessRequestStep: './prisma/client#DetentionAccessStep',
     Location: '../references#LocationReference',
   },
   assistance: {

@@ -111,6 +111,90 @@ describe('registering people', () => {
   });
 });
 
+describe('updating people', () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdatePersonInput!) {
+    updatePerson(id: $id, input: $input) { fullName birthDate birthYear nationality lastSeenOn lastSeenAt { id } status }
+  }`;
+  type Updated = { updatePerson: { fullName: string; birthDate: string | null; birthYear: number | null; nationality: string | null; lastSeenOn: string | null; lastSeenAt: { id: string } | null; status: string } };
+
+  test('null clears an optional field, a field left out keeps its value', async () => {
+    const registered = await register({
+      givenName: 'Тарас', familyName: 'Мельник', birthDate: '1984-07-12', nationality: 'UA', lastSeenAtId: kurskPlace, lastSeenOn: '2024-03-10',
+    });
+    const kept = await mutate<Updated>(UPDATE, { id: registered.id, input: { status: 'DISPLACED' } });
+    expect(kept.updatePerson).toEqual({
+      fullName: 'Тарас Мельник', birthDate: '1984-07-12', birthYear: 1984, nationality: 'UA', lastSeenOn: '2024-03-10', lastSeenAt: { id: kurskPlace }, status: 'DISPLACED',
+    });
+    const dateOnly = await mutate<Updated>(UPDATE, { id: registered.id, input: { birthDate: null, nationality: null, lastSeenAtId: null, lastSeenOn: null } });
+    expect(dateOnly.updatePerson).toEqual({
+      fullName: 'Тарас Мельник', birthDate: null, birthYear: 1984, nationality: null, lastSeenOn: null, lastSeenAt: null, status: 'DISPLACED',
+    });
+    const cleared = await mutate<Updated>(UPDATE, { id: registered.id, input: { birthYear: null } });
+    expect(cleared.updatePerson.birthYear).toBeNull();
+    // The name forms follow: a birth-year search no longer counts the person as born in 1984.
+    const found = await search('Taras Melnyk', { birthYear: 1984, birthYearTolerance: 0 });
+    const hit = found.find((r) => r.person.id === registered.id)!;
+    const unfiltered = (await search('Taras Melnyk')).find((r) => r.person.id === registered.id)!;
+    expect(hit.score).toBeCloseTo(unfiltered.score * 0.85, 2);
+  });
+
+  test('required fields cannot be cleared, and a birth year must agree with the date kept', async () => {
+    const registered = await register({ givenName: 'Оксана', familyName: 'Гнатюк', sex: 'FEMALE', birthDate: '1991-02-03' });
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ givenName: null }, 'input.givenName'],
+      [{ familyName: null }, 'input.familyName'],
+      [{ status: null }, 'input.status'],
+      [{ birthYear: null }, 'input.birthYear'],
+      [{ birthYear: 1990 }, 'input.birthYear'],
+      [{ nationality: 'Ukraine' }, 'input.nationality'],
+      [{ lastSeenOn: '2999-01-01' }, 'input.lastSeenOn'],
+    ];
+    for (const [input, field] of cases) {
+      const error = await failure(UPDATE, { id: registered.id, input });
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const moved = await mutate<Updated>(UPDATE, { id: registered.id, input: { birthDate: '1990-02-03' } });
+    expect(moved.updatePerson).toMatchObject({ birthDate: '1990-02-03', birthYear: 1990 });
+  });
+});
+
+describe('atomic writes', () => {
+  const count = async (sql: string, params: unknown[]) => {
+    const [row] = await graph.graph.subgraphs.people.database.driver.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params);
+    return row!.n;
+  };
+
+  test('a registration whose later family link fails leaves no person, name or link behind', async () => {
+    const mother = await register({ givenName: 'Людмила', familyName: 'Зайченко', sex: 'FEMALE', birthYear: 1960 });
+    const missing = syntheticId('person', 'NOBODY');
+    const before = {
+      people: await count('"people"."Person"', []),
+      forms: await count('"people"."PersonNameForm"', []),
+      links: await count('"people"."FamilyLink"', []),
+    };
+    const error = await failure(REGISTER, {
+      input: person({
+        givenName: 'Богдан', familyName: 'Зайченко', birthYear: 1988,
+        familyLinks: [{ relativeId: mother.id, relationship: 'PARENT' }, { relativeId: missing, relationship: 'SIBLING' }],
+      }),
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.familyLinks.1.relativeId' });
+    expect(await count('"people"."Person"', [])).toBe(before.people);
+    expect(await count('"people"."Person" WHERE "givenName" = $1', ['Богдан'])).toBe(0);
+    expect(await count('"people"."PersonNameForm"', [])).toBe(before.forms);
+    expect(await count('"people"."FamilyLink"', [])).toBe(before.links);
+    expect(await count('"people"."FamilyLink" WHERE "personId" = $1::uuid OR "relativeId" = $1::uuid', [mother.id])).toBe(0);
+
+    // The same registration with only existing relatives writes the person and both sides of the link.
+    const son = await mutate<{ registerPerson: { id: string; familyLinks: Array<{ relationship: string; relative: { id: string } }> } }>(
+      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id familyLinks { relationship relative { id } } } }`,
+      { input: person({ givenName: 'Богдан', familyName: 'Зайченко', birthYear: 1988, familyLinks: [{ relativeId: mother.id, relationship: 'PARENT' }] }) },
+    );
+    expect(son.registerPerson.familyLinks).toEqual([{ relationship: 'PARENT', relative: { id: mother.id } }]);
+    expect(await count('"people"."FamilyLink" WHERE "personId" = $1::uuid AND "relationship" = \'CHILD\'', [mother.id])).toBe(1);
+  });
+});
+
 describe('search across scripts', () => {
   test.each([
     ['Ukrainian, Latin finds Cyrillic', 'Oleksandr Shevchenko', 'Олександр Шевченко'],
@@ -146,11 +230,36 @@ describe('search across scripts', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  test('a birth year filter narrows the candidates', async () => {
+  test('a birth year filter narrows the candidates; unknown years still match, ranked lower', async () => {
     expect((await search('Oleksandr Shevchenko', { birthYear: 1987 }))[0]?.person.fullName).toBe('Олександр Шевченко');
     expect((await search('Oleksandr Shevchenko', { birthYear: 1950, birthYearTolerance: 0 })).map((r) => r.person.fullName)).not.toContain(
       'Олександр Шевченко',
     );
+    const known = await register({ givenName: 'Яромир', familyName: 'Дорошенко', birthYear: 1972 });
+    const unknown = await register({ givenName: 'Яромир', familyName: 'Дорошенко' });
+    const other = await register({ givenName: 'Яромир', familyName: 'Дорошенко', birthYear: 2001 });
+    const found = await search('Iaromyr Doroshenko', { birthYear: 1972, birthYearTolerance: 1 });
+    expect(found.slice(0, 2).map((r) => r.person.id)).toEqual([known.id, unknown.id]);
+    expect(found.map((r) => r.person.id)).not.toContain(other.id);
+    expect(found[1]!.score).toBeCloseTo(found[0]!.score * 0.85, 2);
+  });
+
+  test('sex and status filters still fill the page with the best matches', async () => {
+    for (const [sex, status] of [['MALE', 'CIVILIAN'], ['FEMALE', 'MISSING'], ['FEMALE', 'CIVILIAN'], ['MALE', 'MISSING']]) {
+      await register({ givenName: 'Саша', familyName: 'Кравчук', sex, status });
+    }
+    const women = await mutate<{ searchPeople: Array<{ person: { sex: string; status: string } }> }>(
+      `query($name: String!, $filters: PersonSearchFilters) { searchPeople(name: $name, filters: $filters, first: 2) { person { sex status } } }`,
+      { name: 'Sasha Kravchuk', filters: { sex: 'FEMALE' } },
+    );
+    expect(women.searchPeople).toHaveLength(2);
+    expect(women.searchPeople.every((r) => r.person.sex === 'FEMALE')).toBe(true);
+    const missing = await mutate<{ searchPeople: Array<{ person: { sex: string; status: string } }> }>(
+      `query($name: String!, $filters: PersonSearchFilters) { searchPeople(name: $name, filters: $filters, first: 5) { person { sex status } } }`,
+      { name: 'Sasha Kravchuk', filters: { sex: 'MALE', status: 'MISSING' } },
+    );
+    expect(missing.searchPeople[0]).toEqual({ person: { sex: 'MALE', status: 'MISSING' } });
+    expect(missing.searchPeople.every((r) => r.person.sex === 'MALE' && r.person.status === 'MISSING')).toBe(true);
   });
 
   test('a search name that is too short or a page too large is refused', async () => {
@@ -309,12 +418,39 @@ describe('detention, access and visits', () => {
     const tooEarly = await failure(VISIT, { input: visit });
     expect(tooEarly.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['REQUESTED'] });
 
-    const ACCESS = `mutation($id: ID!, $status: AccessStatus!) { recordAccessRequest(detentionRecordId: $id, status: $status) { accessStatus } }`;
+    const ACCESS = `mutation($id: ID!, $status: AccessStatus!, $on: String, $partner: ID) {
+      recordAccessRequest(detentionRecordId: $id, status: $status, occurredOn: $on, partnerId: $partner) {
+        accessStatus accessHistory { status occurredOn partner { id shortName } }
+      }
+    }`;
+    type Access = { recordAccessRequest: { accessStatus: string; accessHistory: Array<{ status: string; occurredOn: string; partner: { id: string; shortName: string } }> } };
     const skipped = await failure(ACCESS, { id: record.id, status: 'GRANTED' });
     expect(skipped.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['REQUESTED'] });
-    await mutate(ACCESS, { id: record.id, status: 'REQUESTED' });
-    const granted = await mutate<{ recordAccessRequest: { accessStatus: string } }>(ACCESS, { id: record.id, status: 'GRANTED' });
+    await mutate(ACCESS, { id: record.id, status: 'REQUESTED', on: '2024-03-05', partner: rrcKursk });
+    await mutate(ACCESS, { id: record.id, status: 'DENIED', on: '2024-03-20' });
+    const twice = await failure(ACCESS, { id: record.id, status: 'DENIED', on: '2024-03-21' });
+    expect(twice.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['REQUESTED'] });
+    const backwards = await failure(ACCESS, { id: record.id, status: 'REQUESTED', on: '2024-03-19' });
+    expect(backwards.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'occurredOn' });
+    const unknownPartner = await failure(ACCESS, { id: record.id, status: 'REQUESTED', on: '2024-04-01', partner: syntheticId('organization', 'NOBODY') });
+    expect(unknownPartner.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'partnerId' });
+    await mutate(ACCESS, { id: record.id, status: 'REQUESTED', on: '2024-04-01', partner: icrcMoscow });
+    const granted = await mutate<Access>(ACCESS, { id: record.id, status: 'GRANTED', on: '2024-04-15' });
     expect(granted.recordAccessRequest.accessStatus).toBe('GRANTED');
+    // Every request and answer is kept, most recent first; the refused moves left no step.
+    expect(granted.recordAccessRequest.accessHistory.map((step) => `${step.occurredOn} ${step.status} ${step.partner.shortName}`)).toEqual([
+      '2024-04-15 GRANTED ICRC Moscow',
+      '2024-04-01 REQUESTED ICRC Moscow',
+      '2024-03-20 DENIED ICRC Moscow',
+      '2024-03-05 REQUESTED RRC Kursk',
+    ]);
+    const latest = await mutate<{ detentionRecord: { accessHistory: Array<{ status: string }> } }>(
+      `query($id: ID!) { detentionRecord(id: $id) { accessHistory(first: 2) { status } } }`,
+      { id: record.id },
+    );
+    expect(latest.detentionRecord.accessHistory).toEqual([{ status: 'GRANTED' }, { status: 'REQUESTED' }]);
+    const tooMany = await failure(`query($id: ID!) { detentionRecord(id: $id) { accessHistory(first: 500) { status } } }`, { id: record.id });
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
 
     const beforeCapture = await failure(VISIT, { input: { ...visit, visitedOn: '2024-03-01' } });
     expect(beforeCapture.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.visitedOn' });

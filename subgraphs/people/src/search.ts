@@ -27,6 +27,12 @@ const CANDIDATES_PER_PATH = 200;
 const TRIGRAM_KEYS = 40;
 /** Spellings taken per near key on the trigram path. */
 const FORMS_PER_KEY = 10;
+/**
+ * A birth-year filter keeps people whose birth year is unknown, since often only the name of the
+ * person sought is known, but scales their score by this so that those whose known year fits
+ * rank first.
+ */
+export const UNKNOWN_YEAR_FACTOR = 0.85;
 
 interface FoldedQuery {
   key: string;
@@ -44,7 +50,10 @@ interface FoldedQuery {
  *    double-metaphone sound in either order (B-tree), and the spellings of the nearest distinct keys
  *    by trigram distance (GiST over `PersonNameKey`, for misspellings); a phonetic agreement lifts
  *    a weaker trigram score.
- * The score is the best spelling's trigram similarity, from 0 to 1 (trigrams ignore word order).
+ * The score is the best spelling's trigram similarity, from 0 to 1 (trigrams ignore word order),
+ * scaled by `UNKNOWN_YEAR_FACTOR` when a birth year is sought and the person's is unknown. The
+ * filters (birth year, sex, status, excluded people) are part of every candidate path, so a
+ * filtered search still returns a full page of the best matches.
  */
 export async function searchNames(prisma: PrismaClient, name: string, options: NameSearchOptions): Promise<NameCandidate[]> {
   const [folded] = await prisma.$queryRawUnsafe<FoldedQuery[]>(
@@ -55,42 +64,52 @@ export async function searchNames(prisma: PrismaClient, name: string, options: N
   const { key, swapped, p1, p2 } = folded!;
   if (key.length < 2) return [];
   const tolerance = options.birthYearTolerance ?? 2;
-  const yearFilter = `($4::int IS NULL OR f."birthYear" BETWEEN $4::int - $5::int AND $4::int + $5::int)`;
+  // Every filter is applied inside each candidate path, before its LIMIT, so a filtered search
+  // still fills its page with the best matching people rather than what survives a later cut.
+  const filters = `($4::int IS NULL OR f."birthYear" BETWEEN $4::int - $5::int AND $4::int + $5::int
+                     OR f."birthYear" IS NULL)
+                   AND NOT (f."personId" = ANY($10::uuid[]))
+                   AND ($8::text IS NULL AND $9::text IS NULL OR EXISTS (
+                     SELECT 1 FROM "people"."Person" p WHERE p."id" = f."personId"
+                       AND ($8::text IS NULL OR p."sex"::text = $8::text) AND ($9::text IS NULL OR p."status"::text = $9::text)))`;
   return prisma.$queryRawUnsafe<NameCandidate[]>(
     `
     WITH cand AS (
-      (SELECT f."id", f."personId", f."nameKey", f."phoneticKey" FROM "people"."PersonNameForm" f
-        WHERE f."nameKey" IN ($1, $2) AND ${yearFilter} LIMIT ${CANDIDATES_PER_PATH})
+      (SELECT f."id", f."personId", f."nameKey", f."phoneticKey", f."birthYear" FROM "people"."PersonNameForm" f
+        WHERE f."nameKey" IN ($1, $2) AND ${filters} LIMIT ${CANDIDATES_PER_PATH})
       UNION
-      (SELECT f."id", f."personId", f."nameKey", f."phoneticKey" FROM "people"."PersonNameForm" f
-        WHERE f."phoneticKey" IN ($6, $7) AND ${yearFilter} LIMIT ${CANDIDATES_PER_PATH})
+      (SELECT f."id", f."personId", f."nameKey", f."phoneticKey", f."birthYear" FROM "people"."PersonNameForm" f
+        WHERE f."phoneticKey" IN ($6, $7) AND ${filters} LIMIT ${CANDIDATES_PER_PATH})
       UNION
-      (SELECT f."id", f."personId", f."nameKey", f."phoneticKey"
+      (SELECT f."id", f."personId", f."nameKey", f."phoneticKey", f."birthYear"
         FROM (SELECT k."nameKey" FROM "people"."PersonNameKey" k WHERE k."nameKey" % $1
               ORDER BY k."nameKey" <-> $1 LIMIT ${TRIGRAM_KEYS}) near
         -- A few spellings per near key, so a common name cannot crowd out a rarer, nearer one.
         CROSS JOIN LATERAL (
-          SELECT f."id", f."personId", f."nameKey", f."phoneticKey" FROM "people"."PersonNameForm" f
-          WHERE f."nameKey" = near."nameKey" AND ${yearFilter} LIMIT ${FORMS_PER_KEY}) f)
+          SELECT f."id", f."personId", f."nameKey", f."phoneticKey", f."birthYear" FROM "people"."PersonNameForm" f
+          WHERE f."nameKey" = near."nameKey" AND ${filters} LIMIT ${FORMS_PER_KEY}) f)
     ),
-    scored AS (
-      SELECT c."id", c."personId",
+    named AS (
+      SELECT c."id", c."personId", c."birthYear",
              CASE WHEN c."phoneticKey" IN ($6, $7)
                   THEN greatest(similarity(c."nameKey", $1), 0.5 + 0.5 * similarity(c."nameKey", $1))
                   ELSE similarity(c."nameKey", $1) END AS score
       FROM cand c
     ),
+    scored AS (
+      SELECT n."id", n."personId",
+             CASE WHEN $4::int IS NOT NULL AND n."birthYear" IS NULL THEN n.score * ${UNKNOWN_YEAR_FACTOR} ELSE n.score END AS score
+      FROM named n
+      WHERE n.score >= 0.25
+    ),
     best AS (
       SELECT DISTINCT ON (s."personId") s."personId", s."id", s.score
       FROM scored s
-      WHERE s.score >= 0.25 AND NOT (s."personId" = ANY($10::uuid[]))
       ORDER BY s."personId", s.score DESC
     )
     SELECT b."personId", b."id" AS "formId", f."script", f."scheme", f."language", f."value", b.score::float8 AS score
     FROM best b
     JOIN "people"."PersonNameForm" f ON f."id" = b."id"
-    JOIN "people"."Person" p ON p."id" = b."personId"
-    WHERE ($8::text IS NULL OR p."sex"::text = $8::text) AND ($9::text IS NULL OR p."status"::text = $9::text)
     ORDER BY b.score DESC, b."personId"
     LIMIT $3::int`,
     key,

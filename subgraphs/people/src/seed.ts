@@ -47,6 +47,16 @@ const givenCount = nameLanguages[0]!.given.MALE.length;
 const familyCount = nameLanguages[0]!.family.MALE.length;
 const patronymicCount = nameLanguages[0]!.patronymic.MALE.length;
 
+/**
+ * An index into a list of `count` names for person `i`, drawn pseudo-randomly (a multiplicative
+ * hash modulo a prime, the same on every engine) and skewed towards the head of the list, where
+ * the common names are: the first name of a list of 120 is drawn about 3% of the time, the last
+ * about 0.6%. Each list uses its own multiplier, so the given and family names of a person
+ * are drawn independently and a population has many distinct names, the common ones repeated.
+ */
+const skewedPick = (i: string, multiplier: number, count: number) =>
+  `floor(${count} * power((((${i})::bigint * ${multiplier} + ${multiplier % 1000}) % 1000003) / 1000003.0, 1.4))::int`;
+
 /** Where person `i` was last seen ($3 holds the places); the tracing request of a sought person repeats it. */
 const lastSeenAtSql = (i: string) => `CASE WHEN (${i}) % 11 = 10 THEN NULL ELSE ($3::uuid[])[1 + (${i}) % array_length($3::uuid[], 1)] END`;
 const lastSeenOnSql = (i: string) => `CASE WHEN (${i}) % 11 = 10 THEN NULL ELSE DATE '2022-02-24' + ((${i}) * 37) % 1000 END`;
@@ -100,9 +110,9 @@ SELECT ${syntheticIdSql('person', 'b.i')},
   ($4::uuid[])[1 + b.i % array_length($4::uuid[], 1)],
   CASE WHEN b.i % 3 = 0 THEN ARRAY[($4::uuid[])[1 + (b.i + 1) % array_length($4::uuid[], 1)]] ELSE ARRAY[]::uuid[] END
 FROM base b
-JOIN catalogue g ON g.language = b.language AND g.sex = b.name_sex AND g.kind = 'given' AND g.idx = (b.i / 6) % ${givenCount}
-JOIN catalogue f ON f.language = b.language AND f.sex = b.name_sex AND f.kind = 'family' AND f.idx = (b.i / 2 + b.i / 48) % ${familyCount}
-LEFT JOIN catalogue p ON b.i % 9 <> 0 AND p.language = b.language AND p.sex = b.name_sex AND p.kind = 'patronymic' AND p.idx = (b.i / 7) % ${patronymicCount}
+JOIN catalogue g ON g.language = b.language AND g.sex = b.name_sex AND g.kind = 'given' AND g.idx = ${skewedPick('b.i', 7919, givenCount)}
+JOIN catalogue f ON f.language = b.language AND f.sex = b.name_sex AND f.kind = 'family' AND f.idx = ${skewedPick('b.i', 104729, familyCount)}
+LEFT JOIN catalogue p ON b.i % 9 <> 0 AND p.language = b.language AND p.sex = b.name_sex AND p.kind = 'patronymic' AND p.idx = ${skewedPick('b.i', 1299709, patronymicCount)}
 ON CONFLICT ("id") DO NOTHING`;
 
 /**
@@ -191,6 +201,28 @@ FROM generate_series($1::int, $2::int) AS v
 WHERE (v / 2) % 5 IN (0, 2)
 ON CONFLICT ("id") DO NOTHING`;
 
+/**
+ * Steps s = 2d (the request) and 2d+1 (the answer) of the access history of record d, matching its
+ * status: requested 10 days after capture, answered 30 days after (before the first visit).
+ */
+const accessStepKept = (s: number) => {
+  const status = Math.floor(s / 2) % 5;
+  return s % 2 === 0 ? status !== 4 : [0, 2, 3].includes(status);
+};
+const accessStepSql = `
+INSERT INTO "people"."DetentionAccessStep" ("id", "detentionRecordId", "status", "occurredOn", "partnerId", "recordedById", "sharedWithIds")
+SELECT ${syntheticIdSql('detention-access-step', 's')},
+  ${syntheticIdSql('detention-record', 's / 2')},
+  (CASE WHEN s % 2 = 0 THEN 'REQUESTED' ELSE (ARRAY['GRANTED', NULL, 'GRANTED', 'DENIED'])[1 + (s / 2) % 5] END)::"people"."AccessStatus",
+  ${captureDateSql('s / 2')} + CASE WHEN s % 2 = 0 THEN 10 ELSE 30 END,
+  $3::uuid,
+  $3::uuid,
+  ARRAY[]::uuid[]
+FROM generate_series($1::int, $2::int) AS s
+WHERE CASE WHEN s % 2 = 0 THEN (s / 2) % 5 <> 4 ELSE (s / 2) % 5 IN (0, 2, 3) END
+ORDER BY s
+ON CONFLICT ("id") DO NOTHING`;
+
 export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
   const volumes = demoVolumes(options.people);
   let written = 0;
@@ -219,6 +251,12 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
   await inBatches(people > 0 ? volumes.detentionRecords : 0, async (from, to) => {
     await driver.query(detentionRecordSql, [from, to, detentionPlaceIds, people, icrcMoscow, icrcMinsk]);
     return to - from + 1;
+  });
+  await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
+    await driver.query(accessStepSql, [from, to, icrcMoscow]);
+    let rows = 0;
+    for (let step = from; step <= to; step += 1) if (accessStepKept(step)) rows += 1;
+    return rows;
   });
   await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
     await driver.query(detentionVisitSql, [from, to, icrcMoscow]);

@@ -21,6 +21,7 @@ const birthYear = z.number().int().min(1900, 'is not a plausible birth year (bef
 const text = (min: number, max: number) => z.string().trim().min(min, `must have at least ${min} character(s)`).max(max, `must have at most ${max} characters`);
 const personName = text(1, 100).regex(/^[\p{L}\p{M}' ’ʼ.-]+$/u, 'may contain only letters, spaces, apostrophes, dots and hyphens');
 // Any 8-4-4-4-12 hex id: synthetic ids are md5-based and carry no RFC 4122 version bits.
+const nationality = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as UA');
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
 
 export const registerPersonSchema = z
@@ -31,12 +32,16 @@ export const registerPersonSchema = z
     otherSpellings: z.array(text(2, 300)).max(10, 'must have at most 10 spellings').nullish(),
     birthDate: birthDate.nullish(),
     birthYear: birthYear.nullish(),
-    nationality: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as UA').nullish(),
+    nationality: nationality.nullish(),
     lastSeenAtId: uuid.nullish(),
     lastSeenOn: pastDate.nullish(),
     purpose: text(1, 200),
     recordedById: uuid,
     sharedWithIds: z.array(uuid).max(50).nullish(),
+    familyLinks: z
+      .array(z.object({ relativeId: uuid }).passthrough())
+      .max(20, 'must have at most 20 links')
+      .nullish(),
   })
   .passthrough()
   .superRefine((input, ctx) => {
@@ -52,6 +57,7 @@ export const updatePersonSchema = z
     patronymic: personName.nullish(),
     birthDate: birthDate.nullish(),
     birthYear: birthYear.nullish(),
+    nationality: nationality.nullish(),
     lastSeenAtId: uuid.nullish(),
     lastSeenOn: pastDate.nullish(),
   })

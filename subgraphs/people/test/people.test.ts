@@ -273,3 +273,47 @@ test('page sizes out of range are refused naming the argument', async () => {
   const badCursor = await postGraphQL(subgraph.service.url, `{ people(after: "not-a-cursor") { edges { cursor } } }`);
   expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 }, SLOW);
+
+test('a filtered search fills its page even when the name is shared by hundreds who do not fit', async () => {
+  const prisma = subgraph.database.prisma;
+  // More namesakes of the other sex than any candidate path takes before filtering.
+  const men = 300;
+  const women = 8;
+  const rows = Array.from({ length: men + women }, (_, n) => ({
+    id: id(0x5000 + n),
+    givenName: 'Саша',
+    familyName: 'Бондар',
+    names: name('Саша Бондар', 'Sasha Bondar', 'ru', 'ru-bgn-pcgn'),
+    sex: n < men ? ('MALE' as const) : ('FEMALE' as const),
+    birthYear: n < men ? 1980 : null,
+    status: 'DECEASED' as const,
+    purpose: 'restoring family links',
+    legalBasis: 'VITAL_INTEREST' as const,
+    ...owned,
+  }));
+  await prisma.person.createMany({ data: rows });
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "people"."PersonNameForm" ("id", "personId", "script", "scheme", "language", "value", "nameKey", "phoneticKey", "birthYear")
+    SELECT md5('form:' || p."id"::text)::uuid, p."id", 'Cyrl', 'original', 'ru', 'Саша Бондар', k.key, "people"."name_phonetic"(k.key), p."birthYear"
+    FROM "people"."Person" p CROSS JOIN (SELECT "people"."name_fold"('Саша Бондар') AS key) k
+    WHERE p."givenName" = 'Саша' AND p."familyName" = 'Бондар'`);
+  await prisma.$executeRawUnsafe(`INSERT INTO "people"."PersonNameKey" ("nameKey") VALUES ("people"."name_fold"('Саша Бондар')) ON CONFLICT DO NOTHING`);
+  const search = async (filters: Record<string, unknown>) => {
+    const result = await postGraphQL<{ searchPeople: Array<{ score: number; person: { id: string; sex: string; birthYear: number | null } }> }>(
+      subgraph.service.url,
+      `query($filters: PersonSearchFilters) { searchPeople(name: "Sasha Bondar", filters: $filters, first: 6) { score person { id sex birthYear } } }`,
+      { filters },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.searchPeople;
+  };
+  const found = await search({ sex: 'FEMALE' });
+  expect(found).toHaveLength(6);
+  expect(found.every((r) => r.person.sex === 'FEMALE' && r.score === 1)).toBe(true);
+  // Born 1980 fits; unknown years come after every fitting one, scaled down.
+  const byYear = await search({ birthYear: 1981, birthYearTolerance: 1, status: 'DECEASED' });
+  expect(byYear.map((r) => r.person.birthYear)).toEqual([1980, 1980, 1980, 1980, 1980, 1980]);
+  const unknownFirst = await search({ birthYear: 1960, birthYearTolerance: 0 });
+  expect(unknownFirst).toHaveLength(6);
+  expect(unknownFirst.every((r) => r.person.birthYear === null && r.person.sex === 'FEMALE' && r.score === 0.85)).toBe(true);
+}, SLOW);

@@ -26,6 +26,7 @@ const counts = async () => {
     tracingRequests: await prisma.tracingRequest.count(),
     detentionRecords: await prisma.detentionRecord.count(),
     visits: await prisma.detentionVisit.count(),
+    accessSteps: await prisma.detentionAccessStep.count(),
   };
 };
 
@@ -36,9 +37,10 @@ test('seeding 200 people fills every table to the demo volumes, and seeding agai
   await seed(driver, { people: 200, onProgress: (rows) => progress.push(rows) });
   expect(await isSeeded(driver)).toBe(true);
   // 10 detention records; access granted to records 0, 2, 5 and 7, two visits each.
-  const expected = { people: 200, familyLinks: 100, tracingRequests: 20, detentionRecords: 10, visits: 8 };
+  const expected = { people: 200, familyLinks: 100, tracingRequests: 20, detentionRecords: 10, visits: 8, accessSteps: 14 };
   expect(await counts()).toEqual(expected);
-  expect(progress[progress.length - 1]).toBe(338);
+  // 338 rows before the access history, plus a request for 8 of the 10 records and an answer for 6.
+  expect(progress[progress.length - 1]).toBe(352);
 
   const before = await subgraph.database.prisma.person.findUnique({ where: { id: syntheticId('person', 1) } });
   await seed(driver, { people: 200 });
@@ -57,6 +59,15 @@ test('seeding 200 people fills every table to the demo volumes, and seeding agai
   );
   expect(vulnerable!.children).toBeGreaterThan(0);
   expect(vulnerable!.elderly).toBeGreaterThan(0);
+  // Names vary as in a real register: nearly every person has their own full name, yet the
+  // common family names recur.
+  const [variety] = await driver.query<{ names: number; commonest: number }>(
+    `SELECT count(DISTINCT ("givenName", "patronymic", "familyName"))::int AS "names",
+            (SELECT max(n)::int FROM (SELECT count(*) AS n FROM "people"."Person" GROUP BY "familyName") f) AS "commonest"
+     FROM "people"."Person"`,
+  );
+  expect(variety!.names).toBeGreaterThan(180);
+  expect(variety!.commonest).toBeGreaterThanOrEqual(4);
 }, SLOW);
 
 test('the seeded people answer through GraphQL with Cyrillic names and their Latin forms', async () => {
@@ -66,7 +77,7 @@ test('the seeded people answer through GraphQL with Cyrillic names and their Lat
       person(id: $person) { fullName names { script scheme language value } nationality status recordedBy { id }
         familyLinks { relationship relative { id fullName } } }
       tracingRequest(id: $tracing) { reference status enquirer { id } soughtPerson { id fullName patronymic status } enquirerRelationship }
-      detentionRecord(id: $detention) { registrationNumber accessStatus person { id status } placeOfDetention { id } visits { visitedBy { id } } }
+      detentionRecord(id: $detention) { registrationNumber accessStatus accessHistory { status occurredOn } person { id status } placeOfDetention { id } visits { visitedBy { id } } }
     }`,
     { person: syntheticId('person', 0), tracing: syntheticId('tracing-request', 0), detention: syntheticId('detention-record', 0) },
   );
@@ -80,18 +91,19 @@ test('the seeded people answer through GraphQL with Cyrillic names and their Lat
     nationality: 'RU',
     status: 'DISPLACED',
     recordedBy: { id: syntheticId('organization', 'ICRC-MOSCOW') },
-    familyLinks: [{ relationship: 'CHILD', relative: { id: syntheticId('person', 1), fullName: 'Олександр Шевченко' } }],
+    familyLinks: [{ relationship: 'CHILD', relative: { id: syntheticId('person', 1), fullName: 'Олександр Кравченко' } }],
   });
   expect(result.data!.tracingRequest).toEqual({
     reference: 'TR-2024-000001',
     status: 'OPEN',
     enquirer: { id: syntheticId('person', 0) },
-    soughtPerson: { id: syntheticId('person', 1), fullName: 'Олександр Шевченко', patronymic: 'Олександрович', status: 'MISSING' },
+    soughtPerson: { id: syntheticId('person', 1), fullName: 'Олександр Кравченко', patronymic: 'Іванович', status: 'MISSING' },
     enquirerRelationship: 'PARENT',
   });
   expect(result.data!.detentionRecord).toEqual({
     registrationNumber: 'ICRC-RU-0000001',
     accessStatus: 'GRANTED',
+    accessHistory: [{ status: 'GRANTED', occurredOn: '2022-03-31' }, { status: 'REQUESTED', occurredOn: '2022-03-11' }],
     person: { id: syntheticId('person', 3), status: 'DETAINED' },
     placeOfDetention: { id: syntheticId('location', 'DETENTION-1') },
     visits: [{ visitedBy: { id: syntheticId('organization', 'ICRC-MOSCOW') } }, { visitedBy: { id: syntheticId('organization', 'ICRC-MOSCOW') } }],
@@ -103,8 +115,8 @@ test('the seeded people answer through GraphQL with Cyrillic names and their Lat
     { id: syntheticId('person', 2) },
   );
   expect(belarusian.data!.person.names).toEqual([
-    { scheme: 'original', value: 'Аляксандр Аляксандравіч Каваленка' },
-    { scheme: 'be-passport', value: 'Aliaksandr Aliaksandravich Kavalenka' },
+    { scheme: 'original', value: 'Аляксандр Уладзіміравіч Багдановіч' },
+    { scheme: 'be-passport', value: 'Aliaksandr Uladzimiravich Bahdanovich' },
   ]);
 
   const place = syntheticId('location', 'RU-MOW-0001');

@@ -12,7 +12,8 @@ import { belarusianNational } from '@movement/people/dist/names/belarusian';
 
 /**
  * `node test/dist/bench/people-search.js --sizes 10000,100000,1000000 --postgres postgres://…`:
- * for each size, a fresh PostgreSQL database seeded with that many synthetic people, plus 1,000
+ * for each size, a fresh PostgreSQL database seeded with that many synthetic people (names drawn
+ * from the seed's lists of about a quarter of a million distinct full names, common ones repeated), plus 1,000
  * target people with distinct names recorded in one script only. Each target is then sought in
  * the other script (another romanisation system than any stored), half of them misspelt; the
  * report gives search latency p50/p95 and recall (the target in the top 5). `--keep` keeps the
@@ -152,9 +153,14 @@ async function benchSize(server: string, size: number, reuse: boolean): Promise<
       if (results.some((r) => r.personId === target.id)) found += 1;
     }
     latencies.sort((a, b) => a - b);
-    const [{ forms }] = (await database.driver.query<{ forms: number }>('SELECT count(*)::int AS forms FROM "people"."PersonNameForm"')) as [{ forms: number }];
+    const [{ forms, names, keys }] = (await database.driver.query<{ forms: number; names: number; keys: number }>(
+      `SELECT (SELECT count(*)::int FROM "people"."PersonNameForm") AS forms,
+              (SELECT count(DISTINCT ("givenName", "patronymic", "familyName"))::int FROM "people"."Person") AS names,
+              (SELECT count(*)::int FROM "people"."PersonNameKey") AS keys`,
+    )) as [{ forms: number; names: number; keys: number }];
     process.stdout.write(
-      `${size.toLocaleString('en')} people (${forms.toLocaleString('en')} name forms, seeded in ${seedSeconds.toFixed(0)} s): ` +
+      `${size.toLocaleString('en')} people (${names.toLocaleString('en')} distinct full names, ${keys.toLocaleString('en')} distinct name keys, ` +
+        `${forms.toLocaleString('en')} name forms, seeded in ${seedSeconds.toFixed(0)} s): ` +
         `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, ` +
         `recall@5 ${((100 * found) / targets.length).toFixed(1)}% (${found}/${targets.length})\n`,
     );

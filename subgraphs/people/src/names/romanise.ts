@@ -30,6 +30,13 @@ const systems: Record<NameLanguage, Array<[string, (text: string) => string]>> =
   ],
 };
 
+/** The romanisation `scheme` of `language` (one of those `nameSpellings` stores). */
+export function romaniser(language: NameLanguage, scheme: string): (text: string) => string {
+  const system = systems[language].find(([name]) => name === scheme);
+  if (!system) throw new Error(`No romanisation ${scheme} for ${language}.`);
+  return system[1];
+}
+
 export const isCyrillic = (text: string) => /\p{Script=Cyrillic}/u.test(text);
 
 /** Guesses the language of a Cyrillic name from letters only one of the languages has. */

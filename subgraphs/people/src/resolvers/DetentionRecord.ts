@@ -1,5 +1,6 @@
 import type { DetentionRecordResolvers } from '../generated/graphql';
 import type { DetentionRecord as DetentionRecordModel } from '../generated/prisma/client';
+import { accessHistory } from '../access-history';
 import { isoDate } from '../dates';
 import { loadRequired } from '../loaders';
 import { locationRef, organizationRef } from '../references';
@@ -13,6 +14,7 @@ export const DetentionRecord: DetentionRecordResolvers = {
   placeOfDetention: (record) => locationRef(record.placeOfDetentionId),
   captureDate: (record) => isoDate(record.captureDate),
   visits: (record, _args, { loaders }) => loaders.visitsOf.load(record.id),
+  accessHistory: (record, { first }, context) => accessHistory(context, record.id, first),
   recordedBy: (record) => organizationRef(record.recordedById),
   sharedWith: (record) => record.sharedWithIds.map(organizationRef),
 };

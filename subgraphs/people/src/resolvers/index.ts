@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/graphql';
 import { DetentionRecord } from './DetentionRecord';
-import { DetentionVisit } from './DetentionVisit';
+import { AccessRequestStep, DetentionVisit } from './DetentionVisit';
 import { FamilyLink } from './FamilyLink';
 import { Location } from './Location';
 import { Mutation } from './Mutation';
@@ -8,4 +8,4 @@ import { Person } from './Person';
 import { Query } from './Query';
 import { TracingRequest } from './TracingRequest';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, Location };
+export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, AccessRequestStep, Location };

@@ -5,7 +5,7 @@ import type { AccessStatus } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
 import { accessTransitions, assertTransition } from '../../lifecycle';
 import { isoDate } from '../../dates';
-import { recordVisitSchema, registerDetentionSchema, uuidSchema, validate } from '../../validation';
+import { pastDate, recordVisitSchema, registerDetentionSchema, uuidSchema, validate } from '../../validation';
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
 
@@ -39,13 +39,34 @@ export const registerDetention: MutationResolvers['registerDetention'] = async (
   });
 };
 
-export const recordAccessRequest: MutationResolvers['recordAccessRequest'] = async (_root, { detentionRecordId, status }, context) => {
+export const recordAccessRequest: MutationResolvers['recordAccessRequest'] = async (_root, { detentionRecordId, status, occurredOn, partnerId }, context) => {
   validate(uuidSchema, detentionRecordId, 'detentionRecordId');
+  if (occurredOn != null) validate(pastDate, occurredOn, 'occurredOn');
+  if (partnerId != null) {
+    validate(uuidSchema, partnerId, 'partnerId');
+    await checkPeerReferences(context, [{ field: 'partnerId', typename: 'Organization', ids: [partnerId] }]);
+  }
+  const on = occurredOn ?? new Date().toISOString().slice(0, 10);
   return context.prisma.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<Array<{ accessStatus: AccessStatus }>>`
-      SELECT "accessStatus" FROM "people"."DetentionRecord" WHERE "id" = ${detentionRecordId}::uuid FOR UPDATE`;
+    // Locks the record so two answers recorded at once cannot both pass the transition check.
+    const [current] = await tx.$queryRaw<Array<{ accessStatus: AccessStatus; captureDate: Date; recordedById: string; sharedWithIds: string[] }>>`
+      SELECT "accessStatus", "captureDate", "recordedById", "sharedWithIds" FROM "people"."DetentionRecord" WHERE "id" = ${detentionRecordId}::uuid FOR UPDATE`;
     if (!current) throw notFound('detentionRecordId', `no DetentionRecord has the id ${detentionRecordId}`);
     assertTransition('Access to the detainee', accessTransitions, current.accessStatus, status);
+    if (on < isoDate(current.captureDate)) throw badUserInput('occurredOn', 'must not be before the capture date');
+    const previous = await tx.detentionAccessStep.findFirst({ where: { detentionRecordId }, orderBy: { sequence: 'desc' }, select: { occurredOn: true } });
+    if (previous && on < isoDate(previous.occurredOn)) throw badUserInput('occurredOn', `must not be before the previous step (${isoDate(previous.occurredOn)})`);
+    await tx.detentionAccessStep.create({
+      data: {
+        id: randomUUID(),
+        detentionRecordId,
+        status,
+        occurredOn: day(on),
+        partnerId: partnerId ?? current.recordedById,
+        recordedById: partnerId ?? current.recordedById,
+        sharedWithIds: current.sharedWithIds,
+      },
+    });
     return tx.detentionRecord.update({ where: { id: detentionRecordId }, data: { accessStatus: status } });
   });
 };

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { notFound } from '@movement/runtime';
+import { badUserInput, notFound } from '@movement/runtime';
 import type { MutationResolvers, NameLanguage as NameLanguageEnum } from '../../generated/graphql';
 import type { Prisma } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
+import { isoDate } from '../../dates';
 import { namesJson, writeNameForms } from '../../names/forms';
 import { nameSpellings, type NameLanguage } from '../../names/romanise';
 import { linkFamilySchema, registerPersonSchema, updatePersonSchema, validate } from '../../validation';
 
 const languageOf = (value: NameLanguageEnum | null | undefined): NameLanguage | null => (value ? (value.toLowerCase() as NameLanguage) : null);
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+/** A write refused by a foreign key (Prisma's P2003, or PostgreSQL's 23503 through a driver adapter). */
+const isForeignKeyViolation = (error: unknown): boolean => {
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return code === 'P2003' || meta?.driverAdapterError?.cause?.originalCode === '23503';
+};
 
 /** What each relationship is seen from the other side. */
 const inverse = {
@@ -53,12 +60,26 @@ export const registerPerson: MutationResolvers['registerPerson'] = async (_root,
       },
     });
     await writeNameForms(tx, id, birthYear, spellings);
-    context.logger.info({ personId: id }, 'person registered');
+    // The foreign key checks each relative as the link is written; a missing one aborts the whole
+    // transaction, so the person and the links written before it are rolled back too.
+    for (const [index, link] of (input.familyLinks ?? []).entries()) {
+      try {
+        await linkBothWays(tx, id, link.relativeId, link.relationship, input.recordedById);
+      } catch (error) {
+        if (isForeignKeyViolation(error)) throw badUserInput(`input.familyLinks.${index}.relativeId`, `no Person has the id ${link.relativeId}`);
+        throw error;
+      }
+    }
+    context.logger.info({ personId: id, familyLinks: input.familyLinks?.length ?? 0 }, 'person registered');
     return person;
   });
 };
 
+/** Fields a person always has: `null` in an update would leave the record without them. */
+const uncleared = ['givenName', 'familyName', 'status'] as const;
+
 export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { id, input }, context) => {
+  for (const field of uncleared) if (input[field] === null) throw badUserInput(`input.${field}`, 'cannot be cleared; leave it out to keep it');
   validate(updatePersonSchema, input, 'input');
   const current = await context.prisma.person.findUnique({ where: { id } });
   if (!current) throw notFound('id', `no Person has the id ${id}`);
@@ -68,21 +89,32 @@ export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { i
     familyName: input.familyName?.trim() ?? current.familyName,
     patronymic: input.patronymic === undefined ? current.patronymic : input.patronymic?.trim() || null,
   };
-  const birthYear = input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : current.birthYear);
+  // Absent keeps, null clears: `undefined` leaves a column out of Prisma's update.
+  const birthDate = input.birthDate === undefined ? isoDate(current.birthDate) : input.birthDate;
+  const birthYear =
+    input.birthYear !== undefined ? input.birthYear : input.birthDate ? Number(input.birthDate.slice(0, 4)) : current.birthYear;
+  if (birthDate && birthYear === null) throw badUserInput('input.birthYear', 'cannot be cleared while the birth date is known; clear birthDate too');
+  if (birthDate && Number(birthDate.slice(0, 4)) !== birthYear) {
+    throw badUserInput(input.birthYear != null ? 'input.birthYear' : 'input.birthDate', 'does not agree with the birth date or year kept');
+  }
   const previousLanguage = (current.names as Array<{ language?: string | null }>)[0]?.language ?? null;
-  const nameChanged = input.givenName != null || input.familyName != null || input.patronymic !== undefined || input.language != null;
-  const spellings = nameSpellings(name, languageOf(input.language) ?? (previousLanguage as NameLanguage | null));
+  const language = input.language === undefined ? (previousLanguage as NameLanguage | null) : languageOf(input.language);
+  const nameChanged = input.givenName != null || input.familyName != null || input.patronymic !== undefined || input.language !== undefined;
+  const spellings = nameSpellings(name, language);
+  const keepOrClear = <T, U>(value: T | null | undefined, convert: (present: T) => U): U | null | undefined =>
+    value === undefined ? undefined : value === null ? null : convert(value);
   return context.prisma.$transaction(async (tx) => {
     const person = await tx.person.update({
       where: { id },
       data: {
         ...name,
         ...(nameChanged ? { names: namesJson(spellings) as Prisma.InputJsonValue } : {}),
-        ...(input.birthDate ? { birthDate: dateOrNull(input.birthDate) } : {}),
+        birthDate: keepOrClear(input.birthDate, (value) => new Date(`${value}T00:00:00Z`)),
         birthYear,
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.lastSeenAtId ? { lastSeenAtId: input.lastSeenAtId } : {}),
-        ...(input.lastSeenOn ? { lastSeenOn: dateOrNull(input.lastSeenOn) } : {}),
+        nationality: input.nationality,
+        status: input.status ?? undefined,
+        lastSeenAtId: input.lastSeenAtId,
+        lastSeenOn: keepOrClear(input.lastSeenOn, (value) => new Date(`${value}T00:00:00Z`)),
       },
     });
     if (nameChanged) await writeNameForms(tx, id, birthYear, spellings);
