@@ -1,48 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type http from 'node:http';
 import express from 'express';
 import { ConfigurationError, createLogger, listen, parseEnvironment, port } from '@movement/runtime';
+import { close, rateHeaders, serve, type Served } from './rate-limit-support';
 import { createRateLimiter, limitsEnvironment, limitsFromVariables, loadLimitsConfig, payloadTooLarge, type RateLimiter } from '../src/limits';
 
-// The Redis server of the development machine and CI; TEST_REDIS_URL points elsewhere.
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('limits-test', 'silent');
-
-interface Served {
-  get(partner: string): Promise<Response>;
-  stop(): Promise<void>;
-}
-
-/** A real HTTP server whose one route is behind the limiter, keyed by the `x-partner` header. */
-async function serve(limiter: RateLimiter): Promise<Served> {
-  const app = express();
-  app.get(
-    '/graphql',
-    limiter.rateLimit((req) => req.header('x-partner') ?? 'anonymous'),
-    (_req, res) => {
-      res.json({ data: { ok: true } });
-    },
-  );
-  const { server, port } = await listen(app, '127.0.0.1', 0);
-  return {
-    get: (partner) => fetch(`http://127.0.0.1:${port}/graphql`, { headers: { 'x-partner': partner } }),
-    stop: () => close(server),
-  };
-}
-
-async function close(server: http.Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-}
-
-function rateHeaders(response: Response) {
-  return {
-    status: response.status,
-    limit: response.headers.get('ratelimit-limit'),
-    remaining: response.headers.get('ratelimit-remaining'),
-    retryAfter: response.headers.get('retry-after'),
-  };
-}
 
 function expectReset(response: Response) {
   const reset = Number(response.headers.get('ratelimit-reset'));
@@ -90,35 +51,6 @@ describe('rate limits in memory', () => {
   });
 });
 
-test('two gateway instances sharing Redis agree on the count', async () => {
-  // A fresh namespace per run, so counts left by an earlier run within the minute do not interfere.
-  const options = { keyPrefix: `test-rate-${randomUUID()}` };
-  const first = await createRateLimiter({ rateLimitPerMinute: 3, redisUrl }, logger, options);
-  const second = await createRateLimiter({ rateLimitPerMinute: 3, redisUrl }, logger, options);
-  const [a, b] = [await serve(first), await serve(second)];
-  try {
-    expect([first.store, second.store]).toEqual(['redis', 'redis']);
-    const answers = [await a.get('icrc'), await b.get('icrc'), await a.get('icrc'), await b.get('icrc')].map(rateHeaders);
-    expect(answers.map((answer) => [answer.status, answer.remaining])).toEqual([
-      [200, '2'],
-      [200, '1'],
-      [200, '0'],
-      [429, '0'],
-    ]);
-    // A limiter without Redis keeps its own count, which is why several instances need it.
-    const alone = await createRateLimiter({ rateLimitPerMinute: 3, redisUrl: undefined }, logger, options);
-    const c = await serve(alone);
-    expect(rateHeaders(await c.get('icrc'))).toMatchObject({ status: 200, remaining: '2' });
-    await c.stop();
-    await alone.close();
-  } finally {
-    await a.stop();
-    await b.stop();
-    await first.close();
-    await second.close();
-  }
-});
-
 test('while Redis cannot be reached the gateway still serves and counts in memory', async () => {
   // Nothing listens on port 1: the limiter starts all the same and falls back to its own count.
   const limiter = await createRateLimiter({ rateLimitPerMinute: 2, redisUrl: 'redis://127.0.0.1:1' }, logger);
@@ -134,7 +66,8 @@ test('while Redis cannot be reached the gateway still serves and counts in memor
 });
 
 test('a limit of 0 turns rate limiting off', async () => {
-  const limiter = await createRateLimiter({ rateLimitPerMinute: 0, redisUrl }, logger);
+  // Even with Redis configured (nothing listens on port 1), a limit of 0 never asks it.
+  const limiter = await createRateLimiter({ rateLimitPerMinute: 0, redisUrl: 'redis://127.0.0.1:1' }, logger);
   const served = await serve(limiter);
   try {
     expect(limiter.store).toBe('memory');
