@@ -76,7 +76,7 @@ test('bad transition inputs are refused naming the field', async () => {
     ['reviewMessage', { messageId: message.id, partnerId: nobody, decision: 'APPROVE' }, 'BAD_USER_INPUT', 'input.partnerId'],
     ['reviewMessage', { messageId: nobody, partnerId: ICRC_MOSCOW, decision: 'APPROVE' }, 'NOT_FOUND', 'input.messageId'],
     ['reviewMessage', { messageId: 'x', partnerId: ICRC_MOSCOW, decision: 'APPROVE' }, 'BAD_USER_INPUT', 'input.messageId'],
-    ['replyToMessage', { idempotencyKey: 'r', inReplyToId: nobody, language: 'ru', content: 'x', collectingPartnerId: GOMEL }, 'BAD_USER_INPUT', 'input.inReplyToId'],
+    ['replyToMessage', { idempotencyKey: 'r', inReplyToId: nobody, language: 'ru', content: 'x', collectingPartnerId: GOMEL }, 'NOT_FOUND', 'input.inReplyToId'],
   ];
   for (const [name, input, code, field] of cases) {
     const { errors } = await mutate(graph, name, input);

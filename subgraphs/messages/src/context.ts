@@ -2,12 +2,12 @@ import type { BaseSubgraphContext } from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
 import { createLoaders, type Loaders } from './loaders';
 
-/** What every messages resolver receives: one Prisma client, loaders made for this request. */
+/** What every messages resolver receives: one Prisma client, loaders made for this request and its principal. */
 export interface Context extends BaseSubgraphContext {
   prisma: PrismaClient;
   loaders: Loaders;
 }
 
 export function createContext(base: BaseSubgraphContext, prisma: PrismaClient): Context {
-  return { ...base, prisma, loaders: createLoaders(prisma) };
+  return { ...base, prisma, loaders: createLoaders(prisma, base.principal) };
 }

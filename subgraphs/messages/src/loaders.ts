@@ -1,25 +1,32 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader } from '@movement/runtime';
+import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, type Principal } from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
 import { messagesOfPeople } from './message-pages';
+import { visibleMessagesWhere } from './visibility';
 
-/** Per-request loaders: every message or relation looked up in a request is fetched in batches. */
-export function createLoaders(prisma: PrismaClient) {
+/**
+ * Per-request loaders: every message or relation looked up in a request is fetched in batches.
+ * The principal's visibility is part of each batch's query, so a message off its route is never
+ * fetched (it reads as absent) and checking it costs no extra statement.
+ */
+export function createLoaders(prisma: PrismaClient, principal: Principal) {
+  const visible = visibleMessagesWhere(principal);
   return {
-    message: byIdLoader((ids) => prisma.redCrossMessage.findMany({ where: { id: { in: ids } } })),
+    message: byIdLoader((ids) => prisma.redCrossMessage.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
+    // Only asked for messages already loaded through a visible path, so no second check here.
     statusHistory: manyByKeyLoader(
       (messageIds) => prisma.messageStatusChange.findMany({ where: { messageId: { in: messageIds } }, orderBy: [{ messageId: 'asc' }, { sequence: 'asc' }] }),
       (row) => row.messageId,
     ),
     replies: manyByKeyLoader(
-      (messageIds) => prisma.redCrossMessage.findMany({ where: { inReplyToId: { in: messageIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      (messageIds) => prisma.redCrossMessage.findMany({ where: { AND: [{ inReplyToId: { in: messageIds } }, visible] }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
       (row) => row.inReplyToId as string,
     ),
     messagesSent: pagedChildrenLoader(
-      (personIds, page) => messagesOfPeople(prisma, 'senderId', personIds, page),
+      (personIds, page) => messagesOfPeople(prisma, principal, 'senderId', personIds, page),
       (row) => row.senderId,
     ),
     messagesReceived: pagedChildrenLoader(
-      (personIds, page) => messagesOfPeople(prisma, 'addresseeId', personIds, page),
+      (personIds, page) => messagesOfPeople(prisma, principal, 'addresseeId', personIds, page),
       (row) => row.addresseeId,
     ),
   };

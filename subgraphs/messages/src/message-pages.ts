@@ -1,5 +1,6 @@
-import { childPageSql, toConnection, type Page } from '@movement/runtime';
+import { childPageSql, toConnection, type Page, type Principal } from '@movement/runtime';
 import type { PrismaClient, RedCrossMessage } from './generated/prisma/client';
+import { visibleMessagesSql } from './visibility';
 
 /** Lists of messages run newest first; the id breaks ties so the keyset is total. */
 export const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), row.id];
@@ -10,14 +11,14 @@ type PersonColumn = 'senderId' | 'addresseeId';
 
 /**
  * One statement fetching a page of messages for every person in the batch, however many there
- * are: a window over the person column (see childPageSql).
+ * are: a window over the person column (see childPageSql). Only messages the principal may see are
+ * ranked, so a page is full and `hasNextPage` says nothing about hidden ones.
  */
-export async function messagesOfPeople(prisma: PrismaClient, column: PersonColumn, personIds: string[], page: Page): Promise<RedCrossMessage[]> {
-  const { sql, params } = childPageSql(
-    { table: '"messages"."RedCrossMessage"', parentColumn: column, sortColumn: 'createdAt', direction: 'desc' },
-    personIds,
-    page,
-  );
-  const rows = await prisma.$queryRawUnsafe<Array<RedCrossMessage & { __rank?: unknown }>>(sql, ...params);
+export async function messagesOfPeople(prisma: PrismaClient, principal: Principal, column: PersonColumn, personIds: string[], page: Page): Promise<RedCrossMessage[]> {
+  const query = { table: '"messages"."RedCrossMessage"', parentColumn: column, sortColumn: 'createdAt', direction: 'desc' } as const;
+  // The visibility condition's parameter goes after those childPageSql uses, whatever their number.
+  const visible = visibleMessagesSql(principal, 't', childPageSql(query, personIds, page).params.length + 1);
+  const { sql, params } = childPageSql({ ...query, where: visible.sql }, personIds, page);
+  const rows = await prisma.$queryRawUnsafe<Array<RedCrossMessage & { __rank?: unknown }>>(sql, ...params, ...visible.params);
   return rows.map(({ __rank: _rank, ...message }) => ({ ...message, createdAt: new Date(message.createdAt), updatedAt: new Date(message.updatedAt) }));
 }

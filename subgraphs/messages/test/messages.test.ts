@@ -169,3 +169,46 @@ test('/ready reports the database reachable and migrated', async () => {
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ status: 'ready' });
 }, SLOW);
+
+describe('partner access', () => {
+  const partner = (partnerId: string | null, scopes = ['messages:read', 'messages:read:content']) => ({ subject: `key:${partnerId ?? 'none'}`, kind: 'partner' as const, partnerId, scopes });
+  const listQuery = `{ messages(first: 10) { edges { node { reference } } pageInfo { hasNextPage } } }`;
+
+  test('a partner lists only the messages on its route; one acting for no partner without the mandate sees none', async () => {
+    const asRrc = await postGraphQL<{ messages: Page }>(subgraph.service.url, listQuery, {}, {}, { as: partner(rrc) });
+    expect(references(asRrc.data!.messages)).toEqual(['RCM-T-4', 'RCM-T-2', 'RCM-T-1']);
+    const asGomel = await postGraphQL<{ messages: Page }>(subgraph.service.url, listQuery, {}, {}, { as: partner(gomel) });
+    expect(references(asGomel.data!.messages)).toEqual([]);
+    const asNobody = await postGraphQL<{ messages: Page }>(subgraph.service.url, listQuery, {}, {}, { as: partner(null) });
+    expect(asNobody.errors).toBeUndefined();
+    expect(references(asNobody.data!.messages)).toEqual([]);
+  });
+
+  test('off the route a message is null by id, in inReplyTo and in replies', async () => {
+    const query = `query($a: ID!, $b: ID!) { a: message(id: $a) { reference inReplyTo { reference } replies { reference } } b: message(id: $b) { reference } }`;
+    const asRrc = await postGraphQL<{ a: { inReplyTo: { reference: string } | null }; b: unknown }>(subgraph.service.url, query, { a: msg(4), b: msg(3) }, {}, { as: partner(rrc) });
+    expect(asRrc.errors).toBeUndefined();
+    expect(asRrc.data).toEqual({ a: { reference: 'RCM-T-4', inReplyTo: { reference: 'RCM-T-1' }, replies: [] }, b: null });
+    const original = await postGraphQL<{ message: { replies: Array<{ reference: string }> } }>(
+      subgraph.service.url,
+      `query($id: ID!) { message(id: $id) { replies { reference } } }`,
+      { id: msg(1) },
+      {},
+      { as: partner(rrc) },
+    );
+    expect(original.data!.message.replies).toEqual([{ reference: 'RCM-T-4' }]);
+  });
+
+  test('a partner acting as another partner is refused before anything is written', async () => {
+    const result = await postGraphQL(
+      subgraph.service.url,
+      `mutation($input: ReviewMessageInput!) { reviewMessage(input: $input) { id } }`,
+      { input: { messageId: msg(3), partnerId: rrc, decision: 'APPROVE' } },
+      {},
+      { as: { ...partner(brc), scopes: ['messages:read', 'messages:write'] } },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.partnerId' });
+    const history = await subgraph.database.prisma.messageStatusChange.count({ where: { messageId: msg(3) } });
+    expect(history).toBe(0);
+  });
+});

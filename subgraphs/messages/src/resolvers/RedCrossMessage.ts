@@ -1,11 +1,21 @@
+import { forbidden } from '@movement/runtime';
 import type { RedCrossMessageResolvers } from '../generated/graphql';
 import { organizationReference, personReference } from '../references';
-import { routeOf } from '../visibility';
+import { canSeeMessage, routeOf } from '../visibility';
 
 export const RedCrossMessage: RedCrossMessageResolvers = {
+  // The loader only fetches visible messages, so `_entities` answers null for one off the route.
   __resolveReference: (reference, { loaders }) => loaders.message.load(reference.id),
   sender: (message) => personReference(message.senderId),
   addressee: (message) => personReference(message.addresseeId),
+  // The family's words: the scope is checked by @access; the route is checked again here so that
+  // no path that ever yields a message off the caller's route can hand out its text.
+  content: (message, _args, { principal }) => {
+    if (!canSeeMessage(principal, message)) {
+      throw forbidden(`RedCrossMessage.content: only partners on the route of ${message.reference} may read it.`, { coordinate: 'RedCrossMessage.content' });
+    }
+    return message.content;
+  },
   statusHistory: (message, _args, { loaders }) => loaders.statusHistory.load(message.id),
   collectingPartner: (message) => organizationReference(message.collectingPartnerId),
   deliveringPartner: (message) => (message.deliveringPartnerId ? organizationReference(message.deliveringPartnerId) : null),

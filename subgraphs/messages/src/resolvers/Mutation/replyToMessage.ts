@@ -1,13 +1,16 @@
-import { badUserInput, conflict } from '@movement/runtime';
+import { conflict, notFound } from '@movement/runtime';
 import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
 import { parse, replyToMessageInput } from '../../validation';
+import { assertActingPartner, visibleMessagesWhere } from '../../visibility';
 
 export const replyToMessage: MutationResolvers['replyToMessage'] = async (_root, args, context) => {
   const input = parse(replyToMessageInput, args.input);
-  const original = await context.prisma.redCrossMessage.findUnique({ where: { id: input.inReplyToId } });
-  if (!original) throw badUserInput('input.inReplyToId', `no message has the id ${input.inReplyToId}.`);
+  assertActingPartner(context.principal, input.collectingPartnerId, 'input.collectingPartnerId');
+  // A message off the caller's route is answered exactly like one that does not exist.
+  const original = await context.prisma.redCrossMessage.findFirst({ where: { AND: [{ id: input.inReplyToId }, visibleMessagesWhere(context.principal)] } });
+  if (!original) throw notFound('input.inReplyToId', `no message has the id ${input.inReplyToId}.`);
   // The addressee answers the sender: the reply's people come from the original, never the input.
   const reply = { ...input, senderId: original.addresseeId, addresseeId: original.senderId };
   const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
