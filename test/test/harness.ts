@@ -45,6 +45,8 @@ export async function startTestGraph(options: { seedPeople?: number; label?: str
       enforce: options.enforce,
       // Tests send bursts (hundreds of concurrent sends) as one principal: a limit they never reach.
       limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 1_000_000, ...options.limits },
+      // Concurrency tests queue hundreds of requests on a busy CI machine: time is not what they test.
+      gateway: { subgraphTimeoutMs: 60_000 },
     });
   } catch (error) {
     await target.dispose();
