@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { migrate, openDatabase, type Logger, type SqlDriver } from '@movement/runtime';
+import { openSqlStore, type Logger, type SqlDriver } from '@movement/runtime';
 import { repositoryRoot } from './subgraphs';
 import type { SchemaChange } from './changes';
 
@@ -105,20 +105,14 @@ export class SchemaRegistry {
 
   /** Opens (and migrates) the registry: PostgreSQL when a URL is given, else embedded PGlite. */
   static async open(location: RegistryLocation = {}, logger?: Logger): Promise<SchemaRegistry> {
-    const database = await openDatabase({
+    const store = await openSqlStore({
       databaseUrl: location.databaseUrl,
       dataDir: location.dataDir ?? defaultRegistryDataDir,
-      poolSize: 4,
-      // The registry talks SQL only; openDatabase wants a client factory, so give it an inert one.
-      createClient: () => ({ $disconnect: async () => undefined }),
+      schema: 'registry',
+      migrationsDir: registryMigrationsDir,
+      logger,
     });
-    try {
-      await migrate(database.driver, { schema: 'registry', migrationsDir: registryMigrationsDir, logger });
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
-    return new SchemaRegistry(database.driver, () => database.close());
+    return new SchemaRegistry(store.driver, store.close);
   }
 
   /** Records a new version, numbered one after the latest. */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SqlDriver } from './database';
+import { openDatabase, type SqlDriver } from './database';
 import type { Logger } from './logger';
 
 /** A migration folder in Prisma's layout: `prisma/migrations/<timestamp>_<name>/migration.sql`. */
@@ -132,4 +132,31 @@ export async function migrationsApplied(driver: SqlDriver, schema: string, migra
   } catch {
     return false;
   }
+}
+
+/**
+ * Opens a small plain-SQL store (no Prisma client) in its own Postgres schema and applies its
+ * migrations: what the schema registry and the gateway's access store run on.
+ */
+export async function openSqlStore(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  schema: string;
+  migrationsDir: string;
+  logger?: Logger;
+}): Promise<{ driver: SqlDriver; close(): Promise<void> }> {
+  const database = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    poolSize: 4,
+    // Plain SQL only; openDatabase wants a client factory, so give it an inert one.
+    createClient: () => ({ $disconnect: async () => undefined }),
+  });
+  try {
+    await migrate(database.driver, { schema: options.schema, migrationsDir: options.migrationsDir, logger: options.logger });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { driver: database.driver, close: () => database.close() };
 }

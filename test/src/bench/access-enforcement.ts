@@ -4,6 +4,7 @@ import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/g
 import { startDemoGraph } from '../demo-graph';
 import { demoPartnerKeys } from '../demo-access';
 import { subgraphNames } from '../subgraphs';
+import { compareThroughput, formatComparison } from './throughput';
 
 /**
  * Gateway throughput with access enforcement on versus off, in one run on loopback: the same
@@ -44,40 +45,16 @@ async function main(): Promise<void> {
   const bodies = Array.from({ length: 8 }, (_, i) =>
     JSON.stringify({ query: `query Q${i % 4} { person(id: "${syntheticId('person', (i % 20) + 1)}") { id fullName status vulnerabilities } }` }),
   );
-  const run = async (gateway: GatewayService): Promise<number> => {
-    let next = 0;
-    const began = process.hrtime.bigint();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < requests) {
-          const i = next++;
-          const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': secret }, body: bodies[i % bodies.length] });
-          const body = (await response.json()) as { data?: { person?: { fullName?: string; vulnerabilities?: unknown } }; errors?: Array<{ extensions?: { code?: string } }> };
-          if (!response.ok || !body.data?.person?.fullName || body.data.person.vulnerabilities !== null || body.errors?.[0]?.extensions?.code !== 'FORBIDDEN') {
-            throw new Error(`unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
-          }
-        }
-      }),
-    );
-    return requests / (Number(process.hrtime.bigint() - began) / 1e9);
-  };
-
-  const results: Record<'on' | 'off', number[]> = { on: [], off: [] };
-  try {
-    await run(gateways.on);
-    await run(gateways.off); // warm-up, not counted
-    for (let round = 0; round < rounds; round += 1) {
-      for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) results[mode].push(await run(gateways[mode]));
+  const send = (gateway: GatewayService) => async (i: number) => {
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': secret }, body: bodies[i % bodies.length] });
+    const body = (await response.json()) as { data?: { person?: { fullName?: string; vulnerabilities?: unknown } }; errors?: Array<{ extensions?: { code?: string } }> };
+    if (!response.ok || !body.data?.person?.fullName || body.data.person.vulnerabilities !== null || body.errors?.[0]?.extensions?.code !== 'FORBIDDEN') {
+      throw new Error(`unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    const on = median(results.on);
-    const off = median(results.off);
-    process.stdout.write(
-      `requests per round: ${requests}, concurrency ${concurrency}, rounds ${rounds}\n` +
-        `access enforcement off: ${off.toFixed(0)} req/s (median; rounds ${results.off.map((x) => x.toFixed(0)).join(', ')})\n` +
-        `access enforcement on:  ${on.toFixed(0)} req/s (median; rounds ${results.on.map((x) => x.toFixed(0)).join(', ')})\n` +
-        `difference: ${(((on - off) / off) * 100).toFixed(1)} %\n`,
-    );
+  };
+  try {
+    const result = await compareThroughput({ requests, concurrency, rounds, send: { on: send(gateways.on), off: send(gateways.off) } });
+    process.stdout.write(`requests per round: ${requests}, concurrency ${concurrency}, rounds ${rounds}\n${formatComparison('access enforcement', result)}`);
   } finally {
     await gateways.on.stop();
     await gateways.off.stop();

@@ -4,6 +4,7 @@ import { startGateway, type GatewayService } from '@movement/gateway';
 import { publishSchema, readSubgraphSdls, SchemaRegistry } from '@movement/schema';
 import { startDemoGraph } from '../demo-graph';
 import { subgraphNames } from '../subgraphs';
+import { compareThroughput, formatComparison } from './throughput';
 
 /**
  * Gateway throughput with usage recording on versus off, in one run on loopback: the same four
@@ -49,44 +50,20 @@ async function main(): Promise<void> {
   const bodies = Array.from({ length: 8 }, (_, i) =>
     JSON.stringify({ query: `query Q${i % 4} { person(id: "${syntheticId('person', (i % 20) + 1)}") { id fullName${i % 2 ? ' status' : ''} } }` }),
   );
-  const run = async (gateway: GatewayService): Promise<number> => {
-    let next = 0;
-    const began = process.hrtime.bigint();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < requests) {
-          const i = next++;
-          const response = await fetch(gateway.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-api-key': partnerKeys[i % 5]! },
-            body: bodies[i % bodies.length],
-          });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          await response.arrayBuffer();
-        }
-      }),
-    );
-    return requests / (Number(process.hrtime.bigint() - began) / 1e9);
+  const send = (gateway: GatewayService) => async (i: number) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': partnerKeys[i % 5]! },
+      body: bodies[i % bodies.length],
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    await response.arrayBuffer();
   };
-
-  const results: Record<'on' | 'off', number[]> = { on: [], off: [] };
   try {
-    await run(gateways.on);
-    await run(gateways.off); // warm-up, not counted
-    for (let round = 0; round < rounds; round += 1) {
-      for (const mode of round % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) results[mode].push(await run(gateways[mode]));
-    }
+    const result = await compareThroughput({ requests, concurrency, rounds, send: { on: send(gateways.on), off: send(gateways.off) } });
     await gateways.on.flushUsage();
     const recorded = (await registry.allUsage()).reduce((sum, usage) => sum + usage.count, 0);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    const on = median(results.on);
-    const off = median(results.off);
-    process.stdout.write(
-      `requests per round: ${requests}, concurrency ${concurrency}, rounds ${rounds}\n` +
-        `usage recording off: ${off.toFixed(0)} req/s (median; rounds ${results.off.map((x) => x.toFixed(0)).join(', ')})\n` +
-        `usage recording on:  ${on.toFixed(0)} req/s (median; rounds ${results.on.map((x) => x.toFixed(0)).join(', ')})\n` +
-        `difference: ${(((on - off) / off) * 100).toFixed(1)} %; operations recorded: ${recorded}\n`,
-    );
+    process.stdout.write(`requests per round: ${requests}, concurrency ${concurrency}, rounds ${rounds}\n${formatComparison('usage recording', result)}operations recorded: ${recorded}\n`);
   } finally {
     await gateways.on.stop();
     await gateways.off.stop();
