@@ -1,4 +1,14 @@
-import { byIdLoader, childPageSql, manyByKeyLoader, pagedChildrenLoader, type ChildPageQuery, type Page } from '@movement/runtime';
+import {
+  byIdLoader,
+  childPageSql,
+  manyByKeyLoader,
+  pagedChildrenLoader,
+  visibleRecordsSql,
+  visibleRecordsWhere,
+  type ChildPageQuery,
+  type Page,
+  type Principal,
+} from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
 import type { AssistanceRecord, Distribution } from './generated/prisma/client';
 
@@ -6,33 +16,51 @@ import type { AssistanceRecord, Distribution } from './generated/prisma/client';
  * A page of children for many parents in one SQL statement, sent through Prisma so that it is
  * counted with every other statement. The window's rank column is dropped from the rows.
  */
-function childPages<T>(prisma: PrismaClient, query: ChildPageQuery) {
+function childPages<T>(prisma: PrismaClient, query: ChildPageQuery, visibleTo?: Principal) {
   return async (parentIds: string[], page: Page): Promise<T[]> => {
-    const { sql, params } = childPageSql(query, parentIds, page);
+    // The visibility parameter comes after those of the page ($1, $2, and $3, $4 with a cursor):
+    // placeholders are numbered, so it may sit anywhere in the text.
+    const visibility = visibleTo ? visibleRecordsSql(visibleTo, 't', page.after ? 5 : 3) : undefined;
+    const { sql, params } = childPageSql(visibility ? { ...query, where: visibility.sql } : query, parentIds, page);
+    params.push(...(visibility?.params ?? []));
     const rows = await prisma.$queryRawUnsafe<Array<T & { __rank?: unknown }>>(sql, ...params);
     return rows.map(({ __rank: _rank, ...row }) => row as T);
   };
 }
 
-/** Per-request loaders: every programme, distribution and relation in a request is fetched in batches. */
-export function createLoaders(prisma: PrismaClient) {
+/**
+ * Per-request loaders: every programme, distribution and relation in a request is fetched in batches.
+ * Records about people (assistance records, reunification support) are filtered by the principal's
+ * visibility inside each batch's query: a hidden record is never fetched, reads as absent, keeps
+ * pages full and costs no extra statement. Programmes and distributions are not about a person and
+ * are not filtered.
+ */
+export function createLoaders(prisma: PrismaClient, principal: Principal) {
+  const visible = visibleRecordsWhere(principal);
   return {
     programme: byIdLoader((ids) => prisma.assistanceProgramme.findMany({ where: { id: { in: ids } } })),
     distribution: byIdLoader((ids) => prisma.distribution.findMany({ where: { id: { in: ids } } })),
-    assistanceRecord: byIdLoader((ids) => prisma.assistanceRecord.findMany({ where: { id: { in: ids } } })),
+    assistanceRecord: byIdLoader((ids) => prisma.assistanceRecord.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
     distributionItems: manyByKeyLoader(
       (distributionIds) =>
         prisma.distributionItem.findMany({ where: { distributionId: { in: distributionIds } }, orderBy: [{ item: 'asc' }, { id: 'asc' }] }),
       (row) => row.distributionId,
     ),
-    reunificationSupportById: byIdLoader((ids) => prisma.reunificationSupport.findMany({ where: { id: { in: ids } } })),
+    reunificationSupportById: byIdLoader((ids) => prisma.reunificationSupport.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
     reunificationSupport: manyByKeyLoader(
       (tracingRequestIds) =>
-        prisma.reunificationSupport.findMany({ where: { tracingRequestId: { in: tracingRequestIds } }, orderBy: [{ date: 'asc' }, { id: 'asc' }] }),
+        prisma.reunificationSupport.findMany({
+          where: { AND: [{ tracingRequestId: { in: tracingRequestIds } }, visible] },
+          orderBy: [{ date: 'asc' }, { id: 'asc' }],
+        }),
       (row) => row.tracingRequestId,
     ),
     assistanceReceived: pagedChildrenLoader(
-      childPages<AssistanceRecord>(prisma, { table: '"assistance"."AssistanceRecord"', parentColumn: 'beneficiaryId', sortColumn: 'date', direction: 'desc' }),
+      childPages<AssistanceRecord>(
+        prisma,
+        { table: '"assistance"."AssistanceRecord"', parentColumn: 'beneficiaryId', sortColumn: 'date', direction: 'desc' },
+        principal,
+      ),
       (row) => row.beneficiaryId,
     ),
     distributionsAtLocation: pagedChildrenLoader(

@@ -3,11 +3,13 @@ import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
 import { firstDifference, once } from '../../idempotency';
+import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { parseInput, programmeInput } from '../../validation';
 
-export const createAssistanceProgramme: MutationResolvers['createAssistanceProgramme'] = async (_root, { input }, { prisma, peers }) => {
+export const createAssistanceProgramme: MutationResolvers['createAssistanceProgramme'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(programmeInput, input);
+  requireActingPartner(principal, { 'input.partnerId': input.partnerId });
   if (input.endDate && input.endDate < input.startDate) throw badUserInput('input.endDate', `must not be before startDate ${input.startDate}`);
   const find = (key: string) => prisma.assistanceProgramme.findUnique({ where: { idempotencyKey: key } });
   return once(input.idempotencyKey, find, async () => {

@@ -4,11 +4,13 @@ import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
 import { addReachedDay, addToAreaTotals } from '../../area-totals';
 import { firstDifference, once } from '../../idempotency';
+import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { assistanceInput, checkItem, insideProgramme, notInFuture, parseInput } from '../../validation';
 
-export const recordAssistance: MutationResolvers['recordAssistance'] = async (_root, { input }, { prisma, peers }) => {
+export const recordAssistance: MutationResolvers['recordAssistance'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(assistanceInput, input);
+  requireActingPartner(principal, { 'input.partnerId': input.partnerId, 'input.recordedById': input.recordedById });
   checkItem('input', input);
   notInFuture('input.date', input.date);
   const sharedWithIds = [...new Set(input.sharedWithIds ?? [])];

@@ -3,11 +3,13 @@ import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
 import { firstDifference, once } from '../../idempotency';
+import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { checkDistributionItem, distributionInput, insideProgramme, notInFuture, parseInput } from '../../validation';
 
-export const recordDistribution: MutationResolvers['recordDistribution'] = async (_root, { input }, { prisma, peers }) => {
+export const recordDistribution: MutationResolvers['recordDistribution'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(distributionInput, input);
+  requireActingPartner(principal, { 'input.partnerId': input.partnerId, 'input.recordedById': input.recordedById });
   notInFuture('input.date', input.date);
   const seen = new Set<string>();
   input.items.forEach((item, index) => {

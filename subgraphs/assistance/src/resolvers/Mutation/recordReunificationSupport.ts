@@ -3,11 +3,13 @@ import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { places } from '../../areas';
 import { firstDifference, once } from '../../idempotency';
+import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { notInFuture, parseInput, reunificationInput } from '../../validation';
 
-export const recordReunificationSupport: MutationResolvers['recordReunificationSupport'] = async (_root, { input }, { prisma, peers }) => {
+export const recordReunificationSupport: MutationResolvers['recordReunificationSupport'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(reunificationInput, input);
+  requireActingPartner(principal, { 'input.partnerId': input.partnerId, 'input.recordedById': input.recordedById });
   // Only a planned journey may lie ahead; what was carried out or failed has happened.
   if (input.outcome !== 'PLANNED') notInFuture('input.date', input.date);
   const sharedWithIds = [...new Set(input.sharedWithIds ?? [])];
