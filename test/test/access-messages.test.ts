@@ -13,6 +13,12 @@ let graph: TestGraph;
 // RRC and the ICRC each have messages on their route and many off it.
 beforeAll(async () => {
   graph = await startTestGraph({ seedPeople: 120, label: 'accessmsg' });
+  // The sender and addressee of the messages this file collects are shared with the partners that
+  // collect them: a partner can only name people it may see (see access-people.test.ts).
+  await graph.graph.subgraphs.people.database.driver.query(`UPDATE "people"."Person" SET "sharedWithIds" = $2::uuid[] WHERE "id" = ANY($1::uuid[])`, [
+    [person(0), person(1)],
+    [org('BRC'), org('RRC'), org('ICRC-MOSCOW')],
+  ]);
 });
 
 afterAll(async () => {

@@ -5,6 +5,10 @@ let graph: TestGraph;
 
 beforeAll(async () => {
   graph = await startTestGraph({ seedPeople: 60, label: 'access' });
+  // Field rules are this file's subject: the detainee is shared with the partners it asks as, so
+  // ownership (test/test/access-people.test.ts) does not hide the whole record.
+  const partners = ['RRC', 'BRC'].map((key) => syntheticId('organization', key));
+  await graph.graph.subgraphs.people.database.driver.query(`UPDATE "people"."Person" SET "sharedWithIds" = $2::uuid[] WHERE "id" = $1`, [detainee, partners]);
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { badUserInput, missingEntities } from '@movement/runtime';
 import type { Context } from './context';
+import { visibleRecords } from './visibility';
 
 /** A reference to records the locations subgraph owns, named by the input field that holds it. */
 export interface PeerReference {
@@ -28,9 +29,15 @@ export async function checkPeerReferences(context: Context, references: PeerRefe
   }
 }
 
-/** Throws BAD_USER_INPUT on `field` unless every listed person exists here. */
+/**
+ * Throws BAD_USER_INPUT on `field` unless every listed person exists here and the principal may
+ * see them: a hidden person is answered as if absent, so a write cannot probe for one.
+ */
 export async function checkPeople(context: Context, people: Array<{ field: string; id: string }>): Promise<void> {
-  const found = await context.prisma.person.findMany({ where: { id: { in: people.map((p) => p.id) } }, select: { id: true } });
+  const found = await context.prisma.person.findMany({
+    where: { AND: [{ id: { in: people.map((p) => p.id) } }, visibleRecords(context.principal)] },
+    select: { id: true },
+  });
   const existing = new Set(found.map((p) => p.id));
   const missing = people.find((p) => !existing.has(p.id));
   if (missing) throw badUserInput(missing.field, `no Person has the id ${missing.id}`);

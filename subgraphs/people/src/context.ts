@@ -9,5 +9,5 @@ export interface Context extends BaseSubgraphContext {
 }
 
 export function createContext(base: BaseSubgraphContext, prisma: PrismaClient): Context {
-  return { ...base, prisma, loaders: createLoaders(prisma) };
+  return { ...base, prisma, loaders: createLoaders(prisma, base.principal) };
 }

@@ -1,26 +1,44 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader } from '@movement/runtime';
+import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, type Principal } from '@movement/runtime';
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
 import { peopleLastSeenAt } from './last-seen-page';
+import { visibleRecords } from './visibility';
 
-/** Per-request loaders: every person, record and relation looked up in a request is fetched in batches. */
-export function createLoaders(prisma: PrismaClient) {
+/**
+ * Per-request loaders: every person, record and relation looked up in a request is fetched in
+ * batches, and the principal's visibility rule is part of each batch's query (see visibility.ts),
+ * so hiding records costs no extra statement.
+ */
+export function createLoaders(prisma: PrismaClient, principal: Principal) {
+  const visible = visibleRecords(principal);
   return {
-    person: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
-    tracingRequest: byIdLoader((ids) => prisma.tracingRequest.findMany({ where: { id: { in: ids } } })),
-    detentionRecord: byIdLoader((ids) => prisma.detentionRecord.findMany({ where: { id: { in: ids } } })),
+    /** A person the principal may see; null for a hidden one, as for one that does not exist. */
+    person: byIdLoader((ids) => prisma.person.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
+    /**
+     * A person named by a record already shown (a request's enquirer or sought person, a
+     * detainee, the person a link belongs to): sharing the record shares who it is about.
+     */
+    personOfRecord: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
+    tracingRequest: byIdLoader((ids) => prisma.tracingRequest.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
+    detentionRecord: byIdLoader((ids) => prisma.detentionRecord.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
+    // A link to a relative the principal may not see is left out: showing it would reveal that a
+    // hidden person exists and how they are related.
     familyLinksOf: manyByKeyLoader(
-      (personIds) => prisma.familyLink.findMany({ where: { personId: { in: personIds } }, orderBy: [{ relationship: 'asc' }, { id: 'asc' }] }),
+      (personIds) =>
+        prisma.familyLink.findMany({
+          where: { personId: { in: personIds }, ...(Object.keys(visible).length > 0 ? { relative: visible } : {}) },
+          orderBy: [{ relationship: 'asc' }, { id: 'asc' }],
+        }),
       (row) => row.personId,
     ),
     tracingRequestsSeeking: manyByKeyLoader(
       (personIds) =>
-        prisma.tracingRequest.findMany({ where: { soughtPersonId: { in: personIds } }, orderBy: [{ openedOn: 'desc' }, { id: 'desc' }] }),
+        prisma.tracingRequest.findMany({ where: { AND: [{ soughtPersonId: { in: personIds } }, visible] }, orderBy: [{ openedOn: 'desc' }, { id: 'desc' }] }),
       (row) => row.soughtPersonId,
     ),
     detentionRecordsOf: manyByKeyLoader(
       (personIds) =>
-        prisma.detentionRecord.findMany({ where: { personId: { in: personIds } }, orderBy: [{ captureDate: 'desc' }, { id: 'desc' }] }),
+        prisma.detentionRecord.findMany({ where: { AND: [{ personId: { in: personIds } }, visible] }, orderBy: [{ captureDate: 'desc' }, { id: 'desc' }] }),
       (row) => row.personId,
     ),
     visitsOf: manyByKeyLoader(
@@ -29,7 +47,7 @@ export function createLoaders(prisma: PrismaClient) {
       (row) => row.detentionRecordId,
     ),
     peopleLastSeenAt: pagedChildrenLoader(
-      (placeIds, page) => peopleLastSeenAt(prisma, placeIds, page),
+      (placeIds, page) => peopleLastSeenAt(prisma, principal, placeIds, page),
       (row) => row.lastSeenAtId as string,
     ),
   };

@@ -1,4 +1,5 @@
 import type { MatchReasonKind } from './generated/graphql';
+import type { Principal } from '@movement/runtime';
 import type { Person, PrismaClient, TracingRequest } from './generated/prisma/client';
 import { searchNames } from './search';
 
@@ -26,9 +27,10 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 /**
  * Candidates for a tracing request: people whose name is like any spelling of the sought person's,
  * scored on name, birth year, place last seen and an existing family link to the enquirer.
- * The sought person, the enquirer and rejected candidates are left out.
+ * The sought person, the enquirer, rejected candidates and people the principal may not see are
+ * left out (the last inside the search's SQL, so the best visible candidates fill the list).
  */
-export async function possibleMatches(prisma: PrismaClient, request: TracingRequest, first: number): Promise<PossibleMatchValue[]> {
+export async function possibleMatches(prisma: PrismaClient, principal: Principal, request: TracingRequest, first: number): Promise<PossibleMatchValue[]> {
   const [sought, rejections] = await Promise.all([
     prisma.person.findUniqueOrThrow({ where: { id: request.soughtPersonId }, include: { nameForms: true } }),
     prisma.tracingMatchRejection.findMany({ where: { tracingRequestId: request.id }, select: { personId: true } }),
@@ -37,7 +39,7 @@ export async function possibleMatches(prisma: PrismaClient, request: TracingRequ
   const spellings = [...new Map(sought.nameForms.map((form) => [form.nameKey, form.value])).entries()];
   const bestName = new Map<string, { score: number; value: string }>();
   for (const [key, value] of spellings) {
-    for (const candidate of await searchNames(prisma, key, { excludeIds, limit: 50 })) {
+    for (const candidate of await searchNames(prisma, key, { excludeIds, principal, limit: 50 })) {
       const previous = bestName.get(candidate.personId);
       if (!previous || previous.score < candidate.score) bestName.set(candidate.personId, { score: candidate.score, value: `${candidate.value} ~ ${value}` });
     }

@@ -1,3 +1,4 @@
+import { visibleRecordsSql, type Principal } from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
 
 /** A person whose name is like the one searched, with the spelling that matched best. */
@@ -18,6 +19,11 @@ export interface NameSearchOptions {
   status?: string | null;
   /** People never to return (the sought person, the enquirer, rejected candidates). */
   excludeIds?: string[];
+  /**
+   * Only people this principal may see (see visibility.ts). Every resolver passes it; only tools
+   * working over the whole database (the search benchmark) leave it out.
+   */
+  principal?: Principal;
   limit: number;
 }
 
@@ -52,8 +58,8 @@ interface FoldedQuery {
  *    a weaker trigram score.
  * The score is the best spelling's trigram similarity, from 0 to 1 (trigrams ignore word order),
  * scaled by `UNKNOWN_YEAR_FACTOR` when a birth year is sought and the person's is unknown. The
- * filters (birth year, sex, status, excluded people) are part of every candidate path, so a
- * filtered search still returns a full page of the best matches.
+ * filters (birth year, sex, status, excluded people, the people the principal may see) are part of
+ * every candidate path, so a filtered search still returns a full page of the best matches.
  */
 export async function searchNames(prisma: PrismaClient, name: string, options: NameSearchOptions): Promise<NameCandidate[]> {
   const [folded] = await prisma.$queryRawUnsafe<FoldedQuery[]>(
@@ -64,6 +70,12 @@ export async function searchNames(prisma: PrismaClient, name: string, options: N
   const { key, swapped, p1, p2 } = folded!;
   if (key.length < 2) return [];
   const tolerance = options.birthYearTolerance ?? 2;
+  // Visibility is one more filter of every candidate path: a primary-key probe of the person per
+  // spelling, after the trigram or B-tree index has picked the spellings. Left out under the
+  // mandate so the unrestricted search keeps its plan.
+  const visible = options.principal ? visibleRecordsSql(options.principal, 'v', 11) : { sql: 'TRUE', params: [] };
+  const visibleFilter =
+    visible.sql === 'TRUE' ? '' : `\n                   AND EXISTS (SELECT 1 FROM "people"."Person" v WHERE v."id" = f."personId" AND ${visible.sql})`;
   // Every filter is applied inside each candidate path, before its LIMIT, so a filtered search
   // still fills its page with the best matching people rather than what survives a later cut.
   const filters = `($4::int IS NULL OR f."birthYear" BETWEEN $4::int - $5::int AND $4::int + $5::int
@@ -71,7 +83,7 @@ export async function searchNames(prisma: PrismaClient, name: string, options: N
                    AND NOT (f."personId" = ANY($10::uuid[]))
                    AND ($8::text IS NULL AND $9::text IS NULL OR EXISTS (
                      SELECT 1 FROM "people"."Person" p WHERE p."id" = f."personId"
-                       AND ($8::text IS NULL OR p."sex"::text = $8::text) AND ($9::text IS NULL OR p."status"::text = $9::text)))`;
+                       AND ($8::text IS NULL OR p."sex"::text = $8::text) AND ($9::text IS NULL OR p."status"::text = $9::text)))${visibleFilter}`;
   return prisma.$queryRawUnsafe<NameCandidate[]>(
     `
     WITH cand AS (
@@ -122,5 +134,6 @@ export async function searchNames(prisma: PrismaClient, name: string, options: N
     options.sex ?? null,
     options.status ?? null,
     options.excludeIds ?? [],
+    ...visible.params,
   );
 }

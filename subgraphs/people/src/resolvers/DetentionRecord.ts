@@ -10,7 +10,8 @@ export const byCaptureDate = (record: DetentionRecordModel) => [record.captureDa
 
 export const DetentionRecord: DetentionRecordResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.detentionRecord.load(reference.id),
-  person: (record, _args, { loaders }) => loadRequired(loaders.person, record.personId, 'Person'),
+  // The detainee is shown with a visible record (see visibility.ts).
+  person: (record, _args, { loaders }) => loadRequired(loaders.personOfRecord, record.personId, 'Person'),
   placeOfDetention: (record) => locationRef(record.placeOfDetentionId),
   captureDate: (record) => isoDate(record.captureDate),
   visits: (record, _args, { loaders }) => loaders.visitsOf.load(record.id),

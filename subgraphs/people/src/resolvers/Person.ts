@@ -1,3 +1,5 @@
+import { forbidden, hasScope } from '@movement/runtime';
+import type { Context } from '../context';
 import type { PersonName, PersonResolvers } from '../generated/graphql';
 import { isMinorOn, isoDate } from '../dates';
 import type { Person as PersonModel } from '../generated/prisma/client';
@@ -6,15 +8,36 @@ import { locationRef, organizationRef } from '../references';
 /** People are listed by family name, then given name; the id breaks ties so the keyset is total. */
 export const byName = (person: PersonModel) => [person.familyName, person.givenName, person.id];
 
+/** The scope a child's identifying and locating fields need. */
+const childScope = 'people:read:sensitive';
+
+/**
+ * Special protection of children: for a minor, the fields that identify or locate the child are
+ * sensitive, a rule that depends on the row, so the `@access` directive cannot express it. Without
+ * `people:read:sensitive` the field is null with FORBIDDEN at its path; with it, the read is
+ * recorded in the audit trail like every sensitive read. An adult's fields answer as usual.
+ */
+async function childField<T>(person: PersonModel, field: string, context: Context, read: () => T | Promise<T>): Promise<T> {
+  if (!isMinorOn(new Date(), person.birthDate, person.birthYear)) return read();
+  if (!hasScope(context.principal, childScope)) {
+    throw forbidden(`Person.${field} of a child requires ${childScope}.`, { coordinate: `Person.${field}` });
+  }
+  const value = await read();
+  const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  if (!empty) context.audit.record({ recordType: 'Person', recordId: person.id, field, personIds: [person.id] });
+  return value;
+}
+
 export const Person: PersonResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.person.load(reference.id),
   fullName: (person) => `${person.givenName} ${person.familyName}`,
   names: (person) => person.names as unknown as PersonName[],
-  birthDate: (person) => isoDate(person.birthDate),
+  birthDate: (person, _args, context) => childField(person, 'birthDate', context, () => isoDate(person.birthDate)),
   isMinor: (person) => isMinorOn(new Date(), person.birthDate, person.birthYear),
-  lastSeenAt: (person) => (person.lastSeenAtId ? locationRef(person.lastSeenAtId) : null),
-  lastSeenOn: (person) => isoDate(person.lastSeenOn),
-  familyLinks: (person, _args, { loaders }) => loaders.familyLinksOf.load(person.id),
+  lastSeenAt: (person, _args, context) =>
+    childField(person, 'lastSeenAt', context, () => (person.lastSeenAtId ? locationRef(person.lastSeenAtId) : null)),
+  lastSeenOn: (person, _args, context) => childField(person, 'lastSeenOn', context, () => isoDate(person.lastSeenOn)),
+  familyLinks: (person, _args, context) => childField(person, 'familyLinks', context, () => context.loaders.familyLinksOf.load(person.id)),
   tracingRequests: (person, _args, { loaders }) => loaders.tracingRequestsSeeking.load(person.id),
   detentionRecords: (person, _args, { loaders }) => loaders.detentionRecordsOf.load(person.id),
   recordedBy: (person) => organizationRef(person.recordedById),

@@ -5,21 +5,22 @@ import { byName } from './Person';
 import { byOpenedOn } from './TracingRequest';
 import { searchNames } from '../search';
 import { searchSchema, validate } from '../validation';
+import { visibleRecords } from '../visibility';
 
 const nameOrder = ['familyName', 'givenName', 'id'];
 
 export const Query: QueryResolvers = {
   person: (_root, { id }, { loaders }) => loaders.person.load(id),
-  people: async (_root, args, { prisma }) => {
+  people: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const rows = await prisma.person.findMany({
-      where: { ...(args.status ? { status: args.status } : {}), ...keysetWhereColumns(page.after, nameOrder, 'asc') },
+      where: { AND: [{ ...(args.status ? { status: args.status } : {}), ...keysetWhereColumns(page.after, nameOrder, 'asc') }, visibleRecords(principal)] },
       orderBy: keysetOrderColumns(nameOrder, 'asc'),
       take: page.limit + 1,
     });
     return toConnection(rows, page, byName);
   },
-  searchPeople: async (_root, args, { prisma, loaders }) => {
+  searchPeople: async (_root, args, { prisma, loaders, principal }) => {
     validate(searchSchema, args, '');
     const filters = args.filters ?? {};
     const found = await searchNames(prisma, args.name.trim(), {
@@ -27,6 +28,7 @@ export const Query: QueryResolvers = {
       birthYearTolerance: filters.birthYearTolerance ?? 2,
       sex: filters.sex,
       status: filters.status,
+      principal,
       limit: args.first ?? 10,
     });
     const people = await loaders.person.loadMany(found.map((candidate) => candidate.personId));
@@ -38,20 +40,25 @@ export const Query: QueryResolvers = {
     });
   },
   tracingRequest: (_root, { id }, { loaders }) => loaders.tracingRequest.load(id),
-  tracingRequests: async (_root, args, { prisma }) => {
+  tracingRequests: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const rows = await prisma.tracingRequest.findMany({
-      where: { ...(args.status ? { status: args.status } : {}), ...keysetWhere(page.after, 'openedOn', 'desc') },
+      where: { AND: [{ ...(args.status ? { status: args.status } : {}), ...keysetWhere(page.after, 'openedOn', 'desc') }, visibleRecords(principal)] },
       orderBy: keysetOrder('openedOn', 'desc'),
       take: page.limit + 1,
     });
     return toConnection(rows, page, byOpenedOn);
   },
   detentionRecord: (_root, { id }, { loaders }) => loaders.detentionRecord.load(id),
-  detentionRecords: async (_root, args, { prisma }) => {
+  detentionRecords: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const rows = await prisma.detentionRecord.findMany({
-      where: { ...(args.placeOfDetentionId ? { placeOfDetentionId: args.placeOfDetentionId } : {}), ...keysetWhere(page.after, 'captureDate', 'desc') },
+      where: {
+        AND: [
+          { ...(args.placeOfDetentionId ? { placeOfDetentionId: args.placeOfDetentionId } : {}), ...keysetWhere(page.after, 'captureDate', 'desc') },
+          visibleRecords(principal),
+        ],
+      },
       orderBy: keysetOrder('captureDate', 'desc'),
       take: page.limit + 1,
     });

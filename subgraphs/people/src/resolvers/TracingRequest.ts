@@ -12,17 +12,18 @@ export const byOpenedOn = (request: TracingRequestModel) => [request.openedOn.to
 
 export const TracingRequest: TracingRequestResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.tracingRequest.load(reference.id),
-  enquirer: (request, _args, { loaders }) => loadRequired(loaders.person, request.enquirerId, 'Person'),
-  soughtPerson: (request, _args, { loaders }) => loadRequired(loaders.person, request.soughtPersonId, 'Person'),
+  // The people a visible request is about are shown with it (see visibility.ts).
+  enquirer: (request, _args, { loaders }) => loadRequired(loaders.personOfRecord, request.enquirerId, 'Person'),
+  soughtPerson: (request, _args, { loaders }) => loadRequired(loaders.personOfRecord, request.soughtPersonId, 'Person'),
   lastSeenAt: (request) => (request.lastSeenAtId ? locationRef(request.lastSeenAtId) : null),
   lastSeenOn: (request) => isoDate(request.lastSeenOn),
   openedOn: (request) => isoDate(request.openedOn),
-  locatedPerson: (request, _args, { loaders }) => (request.locatedPersonId ? loaders.person.load(request.locatedPersonId) : null),
-  possibleMatches: (request, args, { prisma }) => {
+  locatedPerson: (request, _args, { loaders }) => (request.locatedPersonId ? loaders.personOfRecord.load(request.locatedPersonId) : null),
+  possibleMatches: (request, args, { prisma, principal }) => {
     const first = validate(z.number().int().min(1, 'must be between 1 and 50').max(50, 'must be between 1 and 50'), args.first ?? 10, 'first');
     // A case no longer searched has nothing to propose.
     if (!['OPEN', 'SEARCHING'].includes(request.status)) return [];
-    return possibleMatches(prisma, request, first);
+    return possibleMatches(prisma, principal, request, first);
   },
   recordedBy: (request) => organizationRef(request.recordedById),
   sharedWith: (request) => request.sharedWithIds.map(organizationRef),

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, conflict, notFound } from '@movement/runtime';
+import { badUserInput, conflict, hasScope, mandateScope, visibleRecordsSql } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import type { AccessStatus } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
 import { accessTransitions, assertTransition } from '../../lifecycle';
 import { isoDate } from '../../dates';
 import { pastDate, recordVisitSchema, registerDetentionSchema, uuidSchema, validate } from '../../validation';
+import { assertActingAs, notVisible, visibleRecords } from '../../visibility';
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
 
 export const registerDetention: MutationResolvers['registerDetention'] = async (_root, { input }, context) => {
   validate(registerDetentionSchema, input, 'input');
+  assertActingAs(context.principal, 'input.recordedById', input.recordedById);
   await checkPeople(context, [{ field: 'input.personId', id: input.personId }]);
   await checkPeerReferences(context, [
     { field: 'input.placeOfDetentionId', typename: 'Location', ids: [input.placeOfDetentionId] },
@@ -44,16 +46,25 @@ export const recordAccessRequest: MutationResolvers['recordAccessRequest'] = asy
   if (occurredOn != null) validate(pastDate, occurredOn, 'occurredOn');
   if (partnerId != null) {
     validate(uuidSchema, partnerId, 'partnerId');
+    assertActingAs(context.principal, 'partnerId', partnerId);
     await checkPeerReferences(context, [{ field: 'partnerId', typename: 'Organization', ids: [partnerId] }]);
   }
   const on = occurredOn ?? new Date().toISOString().slice(0, 10);
   return context.prisma.$transaction(async (tx) => {
     // Locks the record so two answers recorded at once cannot both pass the transition check.
-    const [current] = await tx.$queryRaw<Array<{ accessStatus: AccessStatus; captureDate: Date; recordedById: string; sharedWithIds: string[] }>>`
-      SELECT "accessStatus", "captureDate", "recordedById", "sharedWithIds" FROM "people"."DetentionRecord" WHERE "id" = ${detentionRecordId}::uuid FOR UPDATE`;
-    if (!current) throw notFound('detentionRecordId', `no DetentionRecord has the id ${detentionRecordId}`);
+    // A record the principal may not see is answered as absent.
+    const visible = visibleRecordsSql(context.principal, 'd', 2);
+    const [current] = await tx.$queryRawUnsafe<Array<{ accessStatus: AccessStatus; captureDate: Date; recordedById: string; sharedWithIds: string[] }>>(
+      `SELECT d."accessStatus", d."captureDate", d."recordedById", d."sharedWithIds" FROM "people"."DetentionRecord" d
+       WHERE d."id" = $1::uuid AND ${visible.sql} FOR UPDATE`,
+      detentionRecordId,
+      ...visible.params,
+    );
+    if (!current) throw notVisible('detentionRecordId', 'DetentionRecord', detentionRecordId);
     assertTransition('Access to the detainee', accessTransitions, current.accessStatus, status);
     if (on < isoDate(current.captureDate)) throw badUserInput('occurredOn', 'must not be before the capture date');
+    // Without the mandate a partner acts only as itself, also when it leaves the partner out.
+    const actingPartner = hasScope(context.principal, mandateScope) ? current.recordedById : (context.principal.partnerId ?? current.recordedById);
     const previous = await tx.detentionAccessStep.findFirst({ where: { detentionRecordId }, orderBy: { sequence: 'desc' }, select: { occurredOn: true } });
     if (previous && on < isoDate(previous.occurredOn)) throw badUserInput('occurredOn', `must not be before the previous step (${isoDate(previous.occurredOn)})`);
     await tx.detentionAccessStep.create({
@@ -62,8 +73,8 @@ export const recordAccessRequest: MutationResolvers['recordAccessRequest'] = asy
         detentionRecordId,
         status,
         occurredOn: day(on),
-        partnerId: partnerId ?? current.recordedById,
-        recordedById: partnerId ?? current.recordedById,
+        partnerId: partnerId ?? actingPartner,
+        recordedById: partnerId ?? actingPartner,
         sharedWithIds: current.sharedWithIds,
       },
     });
@@ -73,7 +84,11 @@ export const recordAccessRequest: MutationResolvers['recordAccessRequest'] = asy
 
 export const recordVisit: MutationResolvers['recordVisit'] = async (_root, { input }, context) => {
   validate(recordVisitSchema, input, 'input');
-  const record = await context.prisma.detentionRecord.findUnique({ where: { id: input.detentionRecordId } });
+  // The visiting organisation may be another one (an ICRC delegation's visit recorded by a National
+  // Society); the recording partner is the one acting.
+  assertActingAs(context.principal, 'input.recordedById', input.recordedById);
+  // A record the principal may not see is answered as absent.
+  const record = await context.prisma.detentionRecord.findFirst({ where: { AND: [{ id: input.detentionRecordId }, visibleRecords(context.principal)] } });
   if (!record) throw badUserInput('input.detentionRecordId', `no DetentionRecord has the id ${input.detentionRecordId}`);
   if (record.accessStatus !== 'GRANTED') {
     throw conflict(`A visit needs granted access; access is ${record.accessStatus}.`, { allowed: accessTransitions[record.accessStatus] });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, notFound } from '@movement/runtime';
+import { badUserInput } from '@movement/runtime';
 import type { MutationResolvers, NameLanguage as NameLanguageEnum } from '../../generated/graphql';
 import type { Prisma } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
@@ -7,6 +7,7 @@ import { isoDate } from '../../dates';
 import { namesJson, writeNameForms } from '../../names/forms';
 import { nameSpellings, type NameLanguage } from '../../names/romanise';
 import { linkFamilySchema, registerPersonSchema, updatePersonSchema, validate } from '../../validation';
+import { assertActingAs, notVisible, visibleRecords } from '../../visibility';
 
 const languageOf = (value: NameLanguageEnum | null | undefined): NameLanguage | null => (value ? (value.toLowerCase() as NameLanguage) : null);
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
@@ -30,6 +31,12 @@ const inverse = {
 
 export const registerPerson: MutationResolvers['registerPerson'] = async (_root, { input }, context) => {
   validate(registerPersonSchema, input, 'input');
+  assertActingAs(context.principal, 'input.recordedById', input.recordedById);
+  // Relatives the principal may not see are refused as unknown, like missing ones, before anything is written.
+  await checkPeople(
+    context,
+    (input.familyLinks ?? []).map((link, index) => ({ field: `input.familyLinks.${index}.relativeId`, id: link.relativeId })),
+  );
   await checkPeerReferences(context, [
     { field: 'input.lastSeenAtId', typename: 'Location', ids: [input.lastSeenAtId] },
     { field: 'input.recordedById', typename: 'Organization', ids: [input.recordedById] },
@@ -81,8 +88,8 @@ const uncleared = ['givenName', 'familyName', 'status'] as const;
 export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { id, input }, context) => {
   for (const field of uncleared) if (input[field] === null) throw badUserInput(`input.${field}`, 'cannot be cleared; leave it out to keep it');
   validate(updatePersonSchema, input, 'input');
-  const current = await context.prisma.person.findUnique({ where: { id } });
-  if (!current) throw notFound('id', `no Person has the id ${id}`);
+  const current = await context.prisma.person.findFirst({ where: { AND: [{ id }, visibleRecords(context.principal)] } });
+  if (!current) throw notVisible('id', 'Person', id);
   await checkPeerReferences(context, [{ field: 'input.lastSeenAtId', typename: 'Location', ids: [input.lastSeenAtId] }]);
   const name = {
     givenName: input.givenName?.trim() ?? current.givenName,
@@ -125,6 +132,7 @@ export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { i
 
 export const linkFamilyMembers: MutationResolvers['linkFamilyMembers'] = async (_root, { input }, context) => {
   validate(linkFamilySchema, input, 'input');
+  assertActingAs(context.principal, 'input.recordedById', input.recordedById);
   await checkPeople(context, [
     { field: 'input.personId', id: input.personId },
     { field: 'input.relativeId', id: input.relativeId },

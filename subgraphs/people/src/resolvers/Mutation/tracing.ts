@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { badUserInput, conflict, notFound } from '@movement/runtime';
+import { badUserInput, conflict, visibleRecordsSql } from '@movement/runtime';
 import type { Context } from '../../context';
 import type { MutationResolvers } from '../../generated/graphql';
 import type { TracingStatus } from '../../generated/prisma/client';
@@ -7,6 +7,7 @@ import { checkPeerReferences, checkPeople } from '../../check-references';
 import { assertTransition, tracingTransitions } from '../../lifecycle';
 import { closedReasonSchema, openTracingSchema, uuidSchema, validate } from '../../validation';
 import { linkBothWays } from './people';
+import { assertActingAs, notVisible, visibleRecords } from '../../visibility';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -15,6 +16,7 @@ const newReference = () => `TR-${new Date().getUTCFullYear()}-${randomBytes(4).t
 
 export const openTracingRequest: MutationResolvers['openTracingRequest'] = async (_root, { input }, context) => {
   validate(openTracingSchema, input, 'input');
+  assertActingAs(context.principal, 'input.recordedById', input.recordedById);
   await checkPeople(context, [
     { field: 'input.enquirerId', id: input.enquirerId },
     { field: 'input.soughtPersonId', id: input.soughtPersonId },
@@ -47,10 +49,15 @@ export const changeTracingStatus: MutationResolvers['changeTracingStatus'] = asy
   if (status === 'CLOSED') validate(closedReasonSchema, closedReason ?? '', 'closedReason');
   else if (closedReason != null) throw badUserInput('closedReason', 'is only given when the status is CLOSED');
   return context.prisma.$transaction(async (tx) => {
-    // Locks the row so two caseworkers moving the same case cannot both pass the check.
-    const [current] = await tx.$queryRaw<Array<{ status: TracingStatus }>>`
-      SELECT "status" FROM "people"."TracingRequest" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    if (!current) throw notFound('id', `no TracingRequest has the id ${id}`);
+    // Locks the row so two caseworkers moving the same case cannot both pass the check; a request
+    // the principal may not see is answered as absent.
+    const visible = visibleRecordsSql(context.principal, 't', 2);
+    const [current] = await tx.$queryRawUnsafe<Array<{ status: TracingStatus }>>(
+      `SELECT t."status" FROM "people"."TracingRequest" t WHERE t."id" = $1::uuid AND ${visible.sql} FOR UPDATE`,
+      id,
+      ...visible.params,
+    );
+    if (!current) throw notVisible('id', 'TracingRequest', id);
     assertTransition('The tracing request', tracingTransitions, current.status, status);
     return tx.tracingRequest.update({ where: { id }, data: { status, closedReason: status === 'CLOSED' ? closedReason!.trim() : null } });
   });
@@ -60,8 +67,8 @@ export const changeTracingStatus: MutationResolvers['changeTracingStatus'] = asy
 async function openRequest(context: Context, tracingRequestId: string, personId: string) {
   validate(uuidSchema, tracingRequestId, 'tracingRequestId');
   validate(uuidSchema, personId, 'personId');
-  const request = await context.prisma.tracingRequest.findUnique({ where: { id: tracingRequestId } });
-  if (!request) throw notFound('tracingRequestId', `no TracingRequest has the id ${tracingRequestId}`);
+  const request = await context.prisma.tracingRequest.findFirst({ where: { AND: [{ id: tracingRequestId }, visibleRecords(context.principal)] } });
+  if (!request) throw notVisible('tracingRequestId', 'TracingRequest', tracingRequestId);
   await checkPeople(context, [{ field: 'personId', id: personId }]);
   if (personId === request.enquirerId || personId === request.soughtPersonId) {
     throw badUserInput('personId', 'must be a candidate, not the enquirer or the record of the sought person');
@@ -70,6 +77,7 @@ async function openRequest(context: Context, tracingRequestId: string, personId:
 }
 
 export const confirmPossibleMatch: MutationResolvers['confirmPossibleMatch'] = async (_root, { tracingRequestId, personId, recordedById }, context) => {
+  assertActingAs(context.principal, 'recordedById', recordedById);
   const request = await openRequest(context, tracingRequestId, personId);
   assertTransition('The tracing request', tracingTransitions, request.status, 'LOCATED');
   await checkPeerReferences(context, [{ field: 'recordedById', typename: 'Organization', ids: [recordedById] }]);
@@ -87,6 +95,7 @@ export const confirmPossibleMatch: MutationResolvers['confirmPossibleMatch'] = a
 };
 
 export const rejectPossibleMatch: MutationResolvers['rejectPossibleMatch'] = async (_root, { tracingRequestId, personId, reason, recordedById }, context) => {
+  assertActingAs(context.principal, 'recordedById', recordedById);
   const request = await openRequest(context, tracingRequestId, personId);
   if (!['OPEN', 'SEARCHING'].includes(request.status)) {
     throw conflict(`Candidates are decided only while the request is OPEN or SEARCHING; it is ${request.status}.`, { allowed: [] });
