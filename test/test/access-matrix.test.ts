@@ -253,6 +253,44 @@ describe.each(principals)('as $caller', ({ caller, scopes }) => {
   });
 });
 
+/**
+ * Records about people, by type: one recorded by the Belarus Red Cross and shared with nobody.
+ * Seen by its recorder and by the ICRC's mandate, absent (null, no error) for everyone else, and
+ * forbidden outright to a principal without the type's read scope.
+ */
+const recordTypes = [
+  { type: 'Person', root: 'person', subgraph: 'people', table: '"people"."Person"', id: () => ids.person! },
+  { type: 'TracingRequest', root: 'tracingRequest', subgraph: 'people', table: '"people"."TracingRequest"', id: () => ids.tracingRequest! },
+  { type: 'DetentionRecord', root: 'detentionRecord', subgraph: 'people', table: '"people"."DetentionRecord"', id: () => ids.detentionRecord! },
+  { type: 'RedCrossMessage', root: 'message', subgraph: 'messages', table: '"messages"."RedCrossMessage"', id: () => ids.message! },
+  { type: 'AssistanceRecord', root: 'assistanceRecord', subgraph: 'assistance', table: '"assistance"."AssistanceRecord"', id: () => ids.assistanceRecord! },
+] as const;
+
+describe('record ownership by type', () => {
+  beforeAll(async () => {
+    for (const record of recordTypes) {
+      await graph.graph.subgraphs[record.subgraph].database.driver.query(
+        `UPDATE ${record.table} SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = $1`,
+        [record.id(), partners.belarusRedCross],
+      );
+    }
+  });
+
+  test.each(principals)('as $caller', async ({ caller, scopes, partnerId }) => {
+    const outcomes: Record<string, { expected: string; actual: string }> = {};
+    for (const record of recordTypes) {
+      const result = await graph.query<Record<string, { id: string } | null>>(`{ r: ${record.root}(id: "${record.id()}") { id } }`, {}, graph.as(caller));
+      const forbiddenRoot = expected(scopes, [`Query.${record.root}`]) !== 'visible';
+      const sees = scopes.includes('mandate:all-records') || partnerId === partners.belarusRedCross;
+      outcomes[record.type] = {
+        expected: forbiddenRoot ? 'forbidden' : sees ? 'visible' : 'hidden',
+        actual: actual(result.errors) !== 'visible' ? 'forbidden' : result.data?.r?.id === record.id() ? 'visible' : result.data?.r === null && !result.errors ? 'hidden' : `unexpected ${JSON.stringify(result)}`,
+      };
+    }
+    expect(Object.entries(outcomes).filter(([, outcome]) => outcome.expected !== outcome.actual)).toEqual([]);
+  });
+});
+
 test('the policy the directives encode: detention for the ICRC only, health and children need the sensitive scope', () => {
   const outcome = (caller: (typeof principals)[number]['caller'], coordinate: string) => {
     const principal = principals.find((p) => p.caller === caller)!;
