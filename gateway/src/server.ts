@@ -72,7 +72,9 @@ const requestIdPattern = /^[\w.:-]{1,128}$/;
 
 /**
  * Serves the supergraph: `/graphql`, `/health` (process alive) and `/ready` (supergraph loaded and
- * every subgraph's `/ready` answers). Resolves once listening; `stop()` drains in-flight requests.
+ * every subgraph's `/ready` answers), and `/admin/graphql` (API keys and the audit trail). Every
+ * GraphQL request is authenticated, rate limited per partner and held to the operation limits.
+ * Resolves once listening; `stop()` drains in-flight requests.
  */
 export async function startGateway(options: GatewayOptions): Promise<GatewayService> {
   const logger = options.logger ?? createLogger('gateway');
@@ -93,7 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     : undefined;
   const usage = registry && (options.usage?.enabled ?? true) ? new UsageRecorder(registry, logger, options.usage?.flushIntervalMs ?? 5000) : undefined;
   const fileStatus: SupergraphStatus = { version: null, source: 'file', loadedAt: new Date().toISOString(), refused: null };
-  const closeRegistry = async () => {
+  const closeStores = async () => {
     await usage?.stop();
     await registry?.close();
     await accessDatabase.close();
@@ -136,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   } catch (error) {
     await new Promise((resolve) => httpServer.close(resolve));
     pool.close();
-    await closeRegistry();
+    await closeStores();
     throw error;
   }
 
@@ -208,7 +210,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       await apollo.stop();
       await admin.stop();
       await rateLimiter.close();
-      await closeRegistry();
+      await closeStores();
       pool.close();
       logger.info('gateway stopped');
     },
