@@ -117,6 +117,18 @@ describe('updating people', () => {
   }`;
   type Updated = { updatePerson: { fullName: string; birthDate: string | null; birthYear: number | null; nationality: string | null; lastSeenOn: string | null; lastSeenAt: { id: string } | null; status: string } };
 
+  test('correcting a name keeps the spellings seen on documents and finds the person under both', async () => {
+    const registered = await register({ givenName: 'Тарас', familyName: 'Мельнік', otherSpellings: ['Taras Melnick'] });
+    const corrected = await mutate<{ updatePerson: { fullName: string; names: Array<{ scheme: string; value: string }> } }>(
+      `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { fullName names { scheme value } } }`,
+      { id: registered.id, input: { familyName: 'Мельник' } },
+    );
+    expect(corrected.updatePerson.fullName).toBe('Тарас Мельник');
+    expect(corrected.updatePerson.names).toEqual(expect.arrayContaining([{ scheme: 'document', value: 'Taras Melnick' }]));
+    expect(corrected.updatePerson.names.map((name) => name.value)).not.toContain('Тарас Мельнік');
+    expect((await search('Taras Melnick')).map((result) => result.person.id)).toContain(registered.id);
+  });
+
   test('null clears an optional field, a field left out keeps its value', async () => {
     const registered = await register({
       givenName: 'Тарас', familyName: 'Мельник', birthDate: '1984-07-12', nationality: 'UA', lastSeenAtId: kurskPlace, lastSeenOn: '2024-03-10',

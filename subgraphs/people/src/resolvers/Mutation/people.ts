@@ -107,7 +107,11 @@ export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { i
   const previousLanguage = (current.names as Array<{ language?: string | null }>)[0]?.language ?? null;
   const language = input.language === undefined ? (previousLanguage as NameLanguage | null) : languageOf(input.language);
   const nameChanged = input.givenName != null || input.familyName != null || input.patronymic !== undefined || input.language !== undefined;
-  const spellings = nameSpellings(name, language);
+  // Spellings seen on the person's documents stay: a corrected name does not change a passport.
+  const documentSpellings = (current.names as Array<{ scheme?: string; value?: string }>)
+    .filter((spelling) => spelling.scheme === 'document' && typeof spelling.value === 'string')
+    .map((spelling) => spelling.value as string);
+  const spellings = nameSpellings(name, language, documentSpellings);
   const keepOrClear = <T, U>(value: T | null | undefined, convert: (present: T) => U): U | null | undefined =>
     value === undefined ? undefined : value === null ? null : convert(value);
   return context.prisma.$transaction(async (tx) => {
