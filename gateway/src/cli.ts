@@ -1,9 +1,9 @@
-import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateInternalKeyPair, internalKeyToJson, isScope } from '@movement/runtime';
-import { repositoryRoot } from '@movement/schema';
+import { z } from 'zod';
+import { generateInternalKeyPair, internalKeyToJson, isScope, parseEnvironment, postgresUrl } from '@movement/runtime';
 import { openAccessDatabase } from './access/access-database';
 import { ApiKeyStore } from './auth/api-keys';
+import { accessDatabaseLocation } from './environment';
 
 /**
  * `npm run access -- <command>`: what an operator does outside the API — make the gateway's
@@ -18,8 +18,11 @@ const usage = `Usage: npm run access -- <command>
 The access database is ACCESS_DATABASE_URL, else the embedded one under DATA_DIR/access.`;
 
 function accessLocation() {
-  const dataDir = process.env.DATA_DIR?.trim() || '.data';
-  return { databaseUrl: process.env.ACCESS_DATABASE_URL?.trim() || undefined, dataDir: join(isAbsolute(dataDir) ? dataDir : join(repositoryRoot, dataDir), 'access') };
+  const env = parseEnvironment({
+    ACCESS_DATABASE_URL: postgresUrl,
+    DATA_DIR: z.string().min(1).default('.data'),
+  });
+  return accessDatabaseLocation(env.ACCESS_DATABASE_URL, env.DATA_DIR);
 }
 
 async function withKeys<T>(work: (keys: ApiKeyStore) => Promise<T>): Promise<T> {

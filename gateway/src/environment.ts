@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { logLevel, parseEnvironment, port } from '@movement/runtime';
+import { logLevel, parseEnvironment, port, postgresUrl } from '@movement/runtime';
 import { limitsEnvironment, limitsFromVariables, type LimitsConfig } from './limits';
 import { registryLocationFromEnvironment, repositoryRoot, supergraphPath, subgraphs, type RegistryLocation } from '@movement/schema';
 
@@ -34,6 +34,14 @@ export interface GatewayEnvironment {
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
 
+/**
+ * Where API keys and the audit trail are: `ACCESS_DATABASE_URL`, else the embedded database under
+ * `DATA_DIR/access` (relative folders taken from the repository root).
+ */
+export function accessDatabaseLocation(databaseUrl: string | undefined, dataDir: string): { databaseUrl?: string; dataDir: string } {
+  return { databaseUrl, dataDir: join(isAbsolute(dataDir) ? dataDir : join(repositoryRoot, dataDir), 'access') };
+}
+
 /** Reads the gateway's configuration, naming every bad variable at once. */
 export function loadGatewayEnvironment(source: Record<string, string | undefined> = process.env): GatewayEnvironment {
   const env = parseEnvironment(
@@ -51,7 +59,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       REGISTRY_POLL_MS: z.coerce.number().int().min(100).default(5000),
       USAGE_RECORDING: z.enum(['on', 'off']).default('on'),
       GATEWAY_SIGNING_KEY: z.string({ error: "is required: the gateway's Ed25519 private key as JWK JSON (npm run access -- signing-keys prints a pair)" }).min(1),
-      ACCESS_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+      ACCESS_DATABASE_URL: postgresUrl,
       DATA_DIR: z.string().min(1).default('.data'),
       JWKS_PATH: z.string().min(1).optional(),
       JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
@@ -79,7 +87,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
     registry: env.REGISTRY_DATABASE_URL ? { location: registryLocationFromEnvironment(source), pollIntervalMs: env.REGISTRY_POLL_MS } : undefined,
     usageRecording: env.USAGE_RECORDING === 'on',
     signingKey: env.GATEWAY_SIGNING_KEY,
-    accessDatabase: { databaseUrl: env.ACCESS_DATABASE_URL, dataDir: join(isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(repositoryRoot, env.DATA_DIR), 'access') },
+    accessDatabase: accessDatabaseLocation(env.ACCESS_DATABASE_URL, env.DATA_DIR),
     bearerTokens: env.JWKS_PATH
       ? { jwks: { path: env.JWKS_PATH }, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }
       : env.JWKS_URL

@@ -85,7 +85,7 @@ export class AccessEnforcingGateway {
           // Query plans are cached by this hash: the pruned operation must not share the full one's plan.
           queryHash: createHash('sha256').update(print(pruned)).digest('hex'),
         });
-    const original = getOperationAST(requestContext.document, requestContext.operationName)!;
+    const original = requestContext.operation;
     const fragments = requestContext.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
     const restored = restoreForbidden(
       requestContext.schema,

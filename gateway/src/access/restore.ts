@@ -28,6 +28,8 @@ interface Walk {
   allowed: (typeName: string, fieldName: string) => boolean;
   forbidden: (typeName: string, fieldName: string, path: Path) => GraphQLError;
   errors: GraphQLError[];
+  /** The flattened fields of each selection set, collected once for all the objects it applies to. */
+  fields: Map<SelectionSetNode, FieldNode[]>;
 }
 
 /**
@@ -56,6 +58,7 @@ export function restoreForbidden(
         extensions: { code: 'FORBIDDEN', coordinate: `${typeName}.${fieldName}` },
       }),
     errors: [],
+    fields: new Map(),
   };
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   // When execution already nulled the whole answer, only the errors are added.
@@ -89,7 +92,9 @@ function restoreObject(walk: Walk, selectionSet: SelectionSetNode, typeName: str
   const type = walk.schema.getType(typeName);
   if (!isObjectType(type)) return false;
   let nullSelf = false;
-  for (const field of fieldsOf(walk, selectionSet)) {
+  let fields = walk.fields.get(selectionSet);
+  if (!fields) walk.fields.set(selectionSet, (fields = fieldsOf(walk, selectionSet)));
+  for (const field of fields) {
     const name = field.name.value;
     const key = field.alias?.value ?? name;
     if (name.startsWith('__')) continue;

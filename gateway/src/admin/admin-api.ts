@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { badUserInput, forbidden, isScope, notFound, scopeCatalogue, type Logger, type Principal } from '@movement/runtime';
+import { badUserInput, forbidden, isScope, notFound, scopeCatalogue, uuidPattern, type Logger, type Principal } from '@movement/runtime';
 import type { AuditLog } from '../access/audit-log';
 import type { ApiKey, ApiKeyStore } from '../auth/api-keys';
 
@@ -10,7 +10,6 @@ export interface AdminContext {
   principal: Principal;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Scopes for people who administer the graph: carried by their tokens, never by a partner's key. */
 const adminOnlyScopes = new Set(['keys:admin', 'audit:read', 'schema:introspect']);
 
@@ -29,7 +28,7 @@ function optionalDate(value: string | null | undefined, field: string): Date | n
 
 function optionalUuid(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined) return null;
-  if (!uuid.test(value)) throw badUserInput(field, 'must be a UUID');
+  if (!uuidPattern.test(value)) throw badUserInput(field, 'must be a UUID');
   return value;
 }
 
@@ -75,7 +74,7 @@ export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditL
       Mutation: {
         issueApiKey: async (_: unknown, { input }: { input: { partnerId: string; name: string; scopes: string[] } }, { principal }: AdminContext) => {
           need(principal, 'keys:admin');
-          if (!uuid.test(input.partnerId)) throw badUserInput('input.partnerId', 'must be an Organization id (UUID)');
+          if (!uuidPattern.test(input.partnerId)) throw badUserInput('input.partnerId', 'must be an Organization id (UUID)');
           const name = input.name.trim();
           if (name.length < 1 || name.length > 200) throw badUserInput('input.name', 'must be 1 to 200 characters');
           if (input.scopes.length === 0) throw badUserInput('input.scopes', 'must name at least one scope');

@@ -1,10 +1,10 @@
 import { conflict } from '@movement/runtime';
 
 /**
- * The first field of `fields` whose stored value differs from the one sent, or null when all agree.
- * Each entry is `[stored, sent]`; dates compare as ISO 8601 days, lists as sets, absent as null.
+ * The first field of `sent` (the content a write would store) whose value differs from the stored
+ * row's, or null when all agree. Dates compare as ISO 8601 days, lists as sets, absent as null.
  */
-export function firstDifference(fields: Record<string, [unknown, unknown]>): string | null {
+export function firstDifference(stored: object, sent: Record<string, unknown>): string | null {
   const normal = (value: unknown): unknown => {
     if (value === undefined || value === null) return null;
     if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -12,7 +12,8 @@ export function firstDifference(fields: Record<string, [unknown, unknown]>): str
     if (typeof value === 'string') return value.trim();
     return value;
   };
-  for (const [field, [stored, sent]] of Object.entries(fields)) if (normal(stored) !== normal(sent)) return field;
+  const row = stored as Record<string, unknown>;
+  for (const [field, value] of Object.entries(sent)) if (normal(row[field]) !== normal(value)) return field;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { badUserInput } from '@movement/runtime';
+import { badUserInput, uuidPattern } from '@movement/runtime';
 import { z } from 'zod';
 import { asDate } from './dates';
 import { itemType, MAX_RECORDS_PER_DISTRIBUTION } from './items';
@@ -12,7 +12,7 @@ const isoDate = z
   .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'is not a calendar date')
   .refine((value) => value >= EARLIEST, `must not be before ${EARLIEST}`);
 // Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type accepts: demo ids are md5 digests, not RFC 4122 versions.
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
+const uuid = z.string().regex(uuidPattern, 'must be a UUID');
 const key = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullish();
 const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as RUB').nullish();
 const uuids = z.array(uuid).max(50, 'must name at most 50 organisations').nullish();

@@ -1,6 +1,5 @@
-import { childPageSql, toConnection, type Page, type Principal } from '@movement/runtime';
+import { childPageSql, toConnection, visibleRecordsSql, type Page, type Principal } from '@movement/runtime';
 import type { PrismaClient, RedCrossMessage } from './generated/prisma/client';
-import { visibleMessagesSql } from './visibility';
 
 /** Lists of messages run newest first; the id breaks ties so the keyset is total. */
 export const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), row.id];
@@ -17,7 +16,7 @@ type PersonColumn = 'senderId' | 'addresseeId';
 export async function messagesOfPeople(prisma: PrismaClient, principal: Principal, column: PersonColumn, personIds: string[], page: Page): Promise<RedCrossMessage[]> {
   const query = { table: '"messages"."RedCrossMessage"', parentColumn: column, sortColumn: 'createdAt', direction: 'desc' } as const;
   // The visibility condition's parameter goes after those childPageSql uses, whatever their number.
-  const visible = visibleMessagesSql(principal, 't', childPageSql(query, personIds, page).params.length + 1);
+  const visible = visibleRecordsSql(principal, 't', childPageSql(query, personIds, page).params.length + 1);
   const { sql, params } = childPageSql({ ...query, where: visible.sql }, personIds, page);
   const rows = await prisma.$queryRawUnsafe<Array<RedCrossMessage & { __rank?: unknown }>>(sql, ...params, ...visible.params);
   return rows.map(({ __rank: _rank, ...message }) => ({ ...message, createdAt: new Date(message.createdAt), updatedAt: new Date(message.updatedAt) }));

@@ -1,8 +1,8 @@
-import { badUserInput, conflict, notFound } from '@movement/runtime';
+import { badUserInput, canSeeRecord, conflict, notFound } from '@movement/runtime';
 import type { Context } from './context';
 import type { MessageStatus, Prisma, RedCrossMessage, UndeliverableReason } from './generated/prisma/client';
 import { canMove, nextStatuses } from './status-machine';
-import { canSeeMessage, sharedWithAfter } from './visibility';
+import { sharedWithAfter } from './visibility';
 
 export interface StepInput {
   messageId: string;
@@ -38,7 +38,7 @@ export async function transition(
     if (locked.length === 0) throw notFound('input.messageId', `no message has the id ${step.messageId}.`);
     const message = await tx.redCrossMessage.findUniqueOrThrow({ where: { id: step.messageId } });
     // Off the caller's route: answered exactly like a message that does not exist.
-    if (!canSeeMessage(context.principal, message)) throw notFound('input.messageId', `no message has the id ${step.messageId}.`);
+    if (!canSeeRecord(context.principal, message)) throw notFound('input.messageId', `no message has the id ${step.messageId}.`);
     if (!canMove(message.status, to)) {
       const allowed = nextStatuses[message.status];
       throw conflict(

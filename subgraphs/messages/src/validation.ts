@@ -1,4 +1,4 @@
-import { badUserInput } from '@movement/runtime';
+import { badUserInput, uuidPattern } from '@movement/runtime';
 import { z } from 'zod';
 
 /**
@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 // Ids are UUIDs in every subgraph; checked by shape here because the database would otherwise
 // answer a malformed one with an opaque error.
-const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID.').transform((value) => value.toLowerCase());
+const id = z.string().regex(uuidPattern, 'must be a UUID.').transform((value) => value.toLowerCase());
 const text = (max: number) => z.string().trim().min(1, 'must not be empty.').max(max, `must be at most ${max} characters.`);
 const optionalText = (max: number) => text(max).nullish();
 // BCP 47: a 2-3 letter language, then subtags (script, region, variant), at most 35 characters.

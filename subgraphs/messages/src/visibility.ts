@@ -1,4 +1,4 @@
-import { canSeeRecord, forbidden, hasScope, mandateScope, recordVisibility, visibleRecordsSql, type Principal } from '@movement/runtime';
+import { canSeeRecord, hasScope, visibleRecordsWhere, type Principal } from '@movement/runtime';
 import type { Prisma } from './generated/prisma/client';
 
 /**
@@ -31,12 +31,9 @@ export function sharedWithAfter(message: Routed, ...partnerIds: Array<string | n
   return [...shared].sort();
 }
 
-/** Whether the principal may see the message at all: its partner is on the route, or it holds the mandate. */
-export const canSeeMessage = (principal: Principal, message: Routed): boolean => canSeeRecord(principal, message);
-
 /** What a caller may see of a message: nothing off its route (without the mandate); the scopes decide the rest. */
 export function messageAccess(message: Routed, principal: Principal): { metadata: boolean; content: boolean } {
-  const visible = canSeeMessage(principal, message);
+  const visible = canSeeRecord(principal, message);
   return {
     metadata: visible && hasScope(principal, MESSAGES_READ_SCOPE),
     content: visible && hasScope(principal, MESSAGES_CONTENT_SCOPE),
@@ -44,29 +41,4 @@ export function messageAccess(message: Routed, principal: Principal): { metadata
 }
 
 /** Prisma condition selecting the messages the principal may see; AND it into every message query. */
-export function visibleMessagesWhere(principal: Principal): Prisma.RedCrossMessageWhereInput {
-  const visibility = recordVisibility(principal);
-  if (visibility.all) return {};
-  // No partner and no mandate: an empty `in` matches nothing.
-  if (visibility.partnerId === null) return { id: { in: [] } };
-  return { OR: [{ recordedById: visibility.partnerId }, { sharedWithIds: { has: visibility.partnerId } }] };
-}
-
-/** The same rule as raw SQL on the message table aliased `alias`, its parameter at `$<parameterIndex>`. */
-export const visibleMessagesSql = (principal: Principal, alias: string, parameterIndex: number) => visibleRecordsSql(principal, alias, parameterIndex);
-
-/**
- * A partner acts only as itself: the input field naming the acting partner must be the
- * principal's partner, unless the principal holds the ICRC's mandate (which may record for any
- * delegation or National Society). Anything else is FORBIDDEN, naming the field.
- */
-export function assertActingPartner(principal: Principal, partnerId: string, field: string): void {
-  if (hasScope(principal, mandateScope)) return;
-  if (principal.partnerId !== null && principal.partnerId.toLowerCase() === partnerId.toLowerCase()) return;
-  throw forbidden(
-    principal.partnerId === null
-      ? `${field}: the caller acts for no partner and may not act as ${partnerId}.`
-      : `${field}: the caller acts for partner ${principal.partnerId} and may not act as ${partnerId}.`,
-    { field },
-  );
-}
+export const visibleMessagesWhere = (principal: Principal) => visibleRecordsWhere(principal) as Prisma.RedCrossMessageWhereInput;

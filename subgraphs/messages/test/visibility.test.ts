@@ -1,5 +1,5 @@
-import { mandateScope, type Principal } from '@movement/runtime';
-import { assertActingPartner, canSeeMessage, messageAccess, routeOf, sharedWithAfter } from '../src/visibility';
+import { assertActingAs, canSeeRecord, mandateScope, type Principal } from '@movement/runtime';
+import { messageAccess, routeOf, sharedWithAfter } from '../src/visibility';
 
 const brc = '00000000-0000-4000-8000-000000000001';
 const rrc = '00000000-0000-4000-8000-000000000002';
@@ -18,16 +18,16 @@ test('a message is visible on its route or under the mandate; the content needs 
   expect(messageAccess(message, principal(gomel, ['messages:read']))).toEqual({ metadata: true, content: false });
   // Off the route, the content is refused whatever the scopes: the content resolver asks this too.
   expect(messageAccess(message, principal(brc, reader))).toEqual({ metadata: false, content: false });
-  expect(canSeeMessage(principal(null, reader), message)).toBe(false);
+  expect(canSeeRecord(principal(null, reader), message)).toBe(false);
   expect(messageAccess(message, principal(null, [...reader, mandateScope]))).toEqual({ metadata: true, content: true });
 });
 
 test('a partner acts only as itself unless it holds the mandate', () => {
-  expect(() => assertActingPartner(principal(brc, []), brc.toUpperCase(), 'input.partnerId')).not.toThrow();
-  expect(() => assertActingPartner(principal(null, [mandateScope]), rrc, 'input.partnerId')).not.toThrow();
+  expect(() => assertActingAs(principal(brc, []), 'input.partnerId', brc.toUpperCase())).not.toThrow();
+  expect(() => assertActingAs(principal(null, [mandateScope]), 'input.partnerId', rrc)).not.toThrow();
   for (const caller of [principal(brc, []), principal(null, [])]) {
     try {
-      assertActingPartner(caller, rrc, 'input.collectingPartnerId');
+      assertActingAs(caller, 'input.collectingPartnerId', rrc);
       throw new Error('not refused');
     } catch (error) {
       expect((error as { extensions?: unknown }).extensions).toEqual({ code: 'FORBIDDEN', field: 'input.collectingPartnerId' });

@@ -1,6 +1,5 @@
-import { badUserInput, missingEntities } from '@movement/runtime';
+import { badUserInput, missingEntities, visibleRecordsWhere } from '@movement/runtime';
 import type { Context } from './context';
-import { visibleRecords } from './visibility';
 
 /** A reference to records the locations subgraph owns, named by the input field that holds it. */
 export interface PeerReference {
@@ -35,7 +34,7 @@ export async function checkPeerReferences(context: Context, references: PeerRefe
  */
 export async function checkPeople(context: Context, people: Array<{ field: string; id: string }>): Promise<void> {
   const found = await context.prisma.person.findMany({
-    where: { AND: [{ id: { in: people.map((p) => p.id) } }, visibleRecords(context.principal)] },
+    where: { AND: [{ id: { in: people.map((p) => p.id) } }, visibleRecordsWhere(context.principal)] },
     select: { id: true },
   });
   const existing = new Set(found.map((p) => p.id));

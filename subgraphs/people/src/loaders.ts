@@ -1,8 +1,7 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, type Principal } from '@movement/runtime';
+import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, visibleRecordsWhere, type Principal } from '@movement/runtime';
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
 import { peopleLastSeenAt } from './last-seen-page';
-import { visibleRecords } from './visibility';
 
 /**
  * Per-request loaders: every person, record and relation looked up in a request is fetched in
@@ -10,7 +9,7 @@ import { visibleRecords } from './visibility';
  * so hiding records costs no extra statement.
  */
 export function createLoaders(prisma: PrismaClient, principal: Principal) {
-  const visible = visibleRecords(principal);
+  const visible = visibleRecordsWhere(principal);
   return {
     /** A person the principal may see; null for a hidden one, as for one that does not exist. */
     person: byIdLoader((ids) => prisma.person.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),

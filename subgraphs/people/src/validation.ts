@@ -1,4 +1,4 @@
-import { badUserInput } from '@movement/runtime';
+import { badUserInput, uuidPattern } from '@movement/runtime';
 import { z } from 'zod';
 
 /**
@@ -22,7 +22,7 @@ const text = (min: number, max: number) => z.string().trim().min(min, `must have
 const personName = text(1, 100).regex(/^[\p{L}\p{M}' ’ʼ.-]+$/u, 'may contain only letters, spaces, apostrophes, dots and hyphens');
 // Any 8-4-4-4-12 hex id: synthetic ids are md5-based and carry no RFC 4122 version bits.
 const nationality = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as UA');
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
+const uuid = z.string().regex(uuidPattern, 'must be a UUID');
 
 export const registerPersonSchema = z
   .object({

@@ -1,5 +1,8 @@
 import { GraphQLError } from 'graphql';
 
+/** A UUID in its text form, any case: how every id of the graph is written. */
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Every error code the graph answers with. Partners branch on `extensions.code`, so a code is a
  * contract: add new ones, never rename.

@@ -1,7 +1,7 @@
-import { forbidden } from '@movement/runtime';
+import { canSeeRecord, forbidden } from '@movement/runtime';
 import type { RedCrossMessageResolvers } from '../generated/graphql';
 import { organizationReference, personReference } from '../references';
-import { canSeeMessage, routeOf } from '../visibility';
+import { routeOf } from '../visibility';
 
 export const RedCrossMessage: RedCrossMessageResolvers = {
   // The loader only fetches visible messages, so `_entities` answers null for one off the route.
@@ -11,7 +11,7 @@ export const RedCrossMessage: RedCrossMessageResolvers = {
   // The family's words: the scope is checked by @access; the route is checked again here so that
   // no path that ever yields a message off the caller's route can hand out its text.
   content: (message, _args, { principal }) => {
-    if (!canSeeMessage(principal, message)) {
+    if (!canSeeRecord(principal, message)) {
       throw forbidden(`RedCrossMessage.content: only partners on the route of ${message.reference} may read it.`, { coordinate: 'RedCrossMessage.content' });
     }
     return message.content;

@@ -1,11 +1,10 @@
-import { keysetOrder, keysetOrderColumns, keysetWhere, keysetWhereColumns, readPage, toConnection } from '@movement/runtime';
+import { keysetOrder, keysetOrderColumns, keysetWhere, keysetWhereColumns, readPage, toConnection, visibleRecordsWhere } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
 import { byCaptureDate } from './DetentionRecord';
 import { byName } from './Person';
 import { byOpenedOn } from './TracingRequest';
 import { searchNames } from '../search';
 import { searchSchema, validate } from '../validation';
-import { visibleRecords } from '../visibility';
 
 const nameOrder = ['familyName', 'givenName', 'id'];
 
@@ -14,7 +13,7 @@ export const Query: QueryResolvers = {
   people: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const rows = await prisma.person.findMany({
-      where: { AND: [{ ...(args.status ? { status: args.status } : {}), ...keysetWhereColumns(page.after, nameOrder, 'asc') }, visibleRecords(principal)] },
+      where: { AND: [{ ...(args.status ? { status: args.status } : {}), ...keysetWhereColumns(page.after, nameOrder, 'asc') }, visibleRecordsWhere(principal)] },
       orderBy: keysetOrderColumns(nameOrder, 'asc'),
       take: page.limit + 1,
     });
@@ -43,7 +42,7 @@ export const Query: QueryResolvers = {
   tracingRequests: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const rows = await prisma.tracingRequest.findMany({
-      where: { AND: [{ ...(args.status ? { status: args.status } : {}), ...keysetWhere(page.after, 'openedOn', 'desc') }, visibleRecords(principal)] },
+      where: { AND: [{ ...(args.status ? { status: args.status } : {}), ...keysetWhere(page.after, 'openedOn', 'desc') }, visibleRecordsWhere(principal)] },
       orderBy: keysetOrder('openedOn', 'desc'),
       take: page.limit + 1,
     });
@@ -56,7 +55,7 @@ export const Query: QueryResolvers = {
       where: {
         AND: [
           { ...(args.placeOfDetentionId ? { placeOfDetentionId: args.placeOfDetentionId } : {}), ...keysetWhere(page.after, 'captureDate', 'desc') },
-          visibleRecords(principal),
+          visibleRecordsWhere(principal),
         ],
       },
       orderBy: keysetOrder('captureDate', 'desc'),

@@ -1,3 +1,4 @@
+import { forbidden } from '../errors';
 import { mandateScope } from './scopes';
 
 /**
@@ -57,4 +58,16 @@ export function visibleRecordsSql(principal: Principal, alias: string, parameter
   if (visibility.partnerId === null) return { sql: 'FALSE', params: [] };
   // `@>` rather than `= ANY` so the GIN index on sharedWithIds serves it.
   return { sql: `(${alias}."recordedById" = $${parameterIndex}::uuid OR ${alias}."sharedWithIds" @> ARRAY[$${parameterIndex}::uuid])`, params: [visibility.partnerId] };
+}
+
+/**
+ * A partner acts only as itself: an input naming the acting or recording partner must name the
+ * principal's own partner, unless the principal holds the ICRC's mandate (which records on behalf
+ * of others, e.g. when paper forms are entered centrally). FORBIDDEN names the field. Check it
+ * before anything is read or written, so a refusal writes nothing.
+ */
+export function assertActingAs(principal: Principal, field: string, partnerId: string): void {
+  if (hasScope(principal, mandateScope)) return;
+  if (principal.partnerId !== null && principal.partnerId.toLowerCase() === partnerId.toLowerCase()) return;
+  throw forbidden(`${field}: the caller acts for ${principal.partnerId === null ? 'no partner' : `partner ${principal.partnerId}`} and may not act as ${partnerId}.`, { field });
 }

@@ -21,6 +21,8 @@ export class AccessRules {
   private readonly fieldRules = new Map<string, ScopeRequirement[]>();
   private readonly returnTypes = new Map<string, string>();
   private readonly fieldsByType = new Map<string, Set<string>>();
+  /** Requirements per coordinate, worked out once: the gateway asks for every field of every request. */
+  private readonly resolved = new Map<string, ScopeRequirement[]>();
 
   static fromDocument(document: DocumentNode): AccessRules {
     const rules = new AccessRules();
@@ -50,12 +52,17 @@ export class AccessRules {
   /** Everything the principal must satisfy to read `typeName.fieldName`; empty when unprotected. */
   requirements(typeName: string, fieldName: string): ScopeRequirement[] {
     const coordinate = `${typeName}.${fieldName}`;
-    const returnType = this.returnTypes.get(coordinate);
-    return [
-      ...(this.typeRules.get(typeName) ?? []),
-      ...(this.fieldRules.get(coordinate) ?? []),
-      ...(returnType && returnType !== typeName ? (this.typeRules.get(returnType) ?? []) : []),
-    ];
+    let requirements = this.resolved.get(coordinate);
+    if (!requirements) {
+      const returnType = this.returnTypes.get(coordinate);
+      requirements = [
+        ...(this.typeRules.get(typeName) ?? []),
+        ...(this.fieldRules.get(coordinate) ?? []),
+        ...(returnType && returnType !== typeName ? (this.typeRules.get(returnType) ?? []) : []),
+      ];
+      this.resolved.set(coordinate, requirements);
+    }
+    return requirements;
   }
 
   /** Every `Type.field` with at least one requirement, for the authorization matrix. */

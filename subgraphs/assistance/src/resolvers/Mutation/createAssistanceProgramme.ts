@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '@movement/runtime';
+import { assertActingAs, badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
 import { firstDifference, once } from '../../idempotency';
-import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { parseInput, programmeInput } from '../../validation';
 
 export const createAssistanceProgramme: MutationResolvers['createAssistanceProgramme'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(programmeInput, input);
-  requireActingPartner(principal, { 'input.partnerId': input.partnerId });
+  assertActingAs(principal, 'input.partnerId', input.partnerId);
   if (input.endDate && input.endDate < input.startDate) throw badUserInput('input.endDate', `must not be before startDate ${input.startDate}`);
+  // What the programme says: written once, and compared with the first one when a key comes again.
+  const content = {
+    name: input.name.trim(),
+    partnerId: input.partnerId,
+    sector: input.sector,
+    startDate: new Date(input.startDate),
+    endDate: input.endDate ? new Date(input.endDate) : null,
+    targetAreaIds: [...new Set(input.targetAreaIds)],
+  };
   const find = (key: string) => prisma.assistanceProgramme.findUnique({ where: { idempotencyKey: key } });
   return once(input.idempotencyKey, find, async () => {
     const [areas] = await Promise.all([
@@ -22,23 +30,9 @@ export const createAssistanceProgramme: MutationResolvers['createAssistanceProgr
     return prisma.assistanceProgramme.create({
       data: {
         id: randomUUID(),
-        name: input.name.trim(),
-        partnerId: input.partnerId,
-        sector: input.sector,
-        startDate: new Date(input.startDate),
-        endDate: input.endDate ? new Date(input.endDate) : null,
-        targetAreaIds: [...new Set(input.targetAreaIds)],
+        ...content,
         idempotencyKey: input.idempotencyKey ?? null,
       },
     });
-  }, (first) =>
-    firstDifference({
-      name: [first.name, input.name],
-      partnerId: [first.partnerId, input.partnerId],
-      sector: [first.sector, input.sector],
-      startDate: [first.startDate, input.startDate],
-      endDate: [first.endDate, input.endDate],
-      targetAreaIds: [first.targetAreaIds, [...new Set(input.targetAreaIds)]],
-    }),
-  );
+  }, (first) => firstDifference(first, content));
 };

@@ -1,19 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '@movement/runtime';
+import { assertActingAs, badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
 import { addReachedDay, addToAreaTotals } from '../../area-totals';
 import { firstDifference, once } from '../../idempotency';
-import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { assistanceInput, checkItem, insideProgramme, notInFuture, parseInput } from '../../validation';
 
 export const recordAssistance: MutationResolvers['recordAssistance'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(assistanceInput, input);
-  requireActingPartner(principal, { 'input.partnerId': input.partnerId, 'input.recordedById': input.recordedById });
+  // Checked before anything is read, so an idempotency key never hands back another partner's record.
+  assertActingAs(principal, 'input.partnerId', input.partnerId);
+  assertActingAs(principal, 'input.recordedById', input.recordedById);
   checkItem('input', input);
   notInFuture('input.date', input.date);
   const sharedWithIds = [...new Set(input.sharedWithIds ?? [])];
+  // What the record says: written once, and compared with the first record when a key comes again.
+  const content = {
+    beneficiaryId: input.beneficiaryId,
+    householdSize: input.householdSize ?? 1,
+    distributionId: input.distributionId ?? null,
+    item: input.item,
+    modality: input.modality,
+    quantity: input.quantity,
+    unit: input.unit,
+    currency: input.currency ?? null,
+    date: new Date(input.date),
+    locationId: input.locationId,
+    partnerId: input.partnerId,
+    recordedById: input.recordedById,
+    sharedWithIds,
+  };
   const find = (key: string) => prisma.assistanceRecord.findUnique({ where: { idempotencyKey: key } });
   return once(input.idempotencyKey, find, async () => {
     if (input.distributionId) {
@@ -42,19 +59,7 @@ export const recordAssistance: MutationResolvers['recordAssistance'] = async (_r
       const record = await tx.assistanceRecord.create({
         data: {
           id: randomUUID(),
-          beneficiaryId: input.beneficiaryId,
-          householdSize: input.householdSize ?? 1,
-          distributionId: input.distributionId ?? null,
-          item: input.item,
-          modality: input.modality,
-          quantity: input.quantity,
-          unit: input.unit,
-          currency: input.currency ?? null,
-          date: new Date(input.date),
-          locationId: input.locationId,
-          partnerId: input.partnerId,
-          recordedById: input.recordedById,
-          sharedWithIds,
+          ...content,
           areaIds,
           idempotencyKey: input.idempotencyKey ?? null,
         },
@@ -64,21 +69,5 @@ export const recordAssistance: MutationResolvers['recordAssistance'] = async (_r
       await addReachedDay(tx, { beneficiaryId: record.beneficiaryId, date: input.date, householdSize: record.householdSize, areaIds });
       return record;
     });
-  }, (first) =>
-    firstDifference({
-      beneficiaryId: [first.beneficiaryId, input.beneficiaryId],
-      householdSize: [first.householdSize, input.householdSize ?? 1],
-      distributionId: [first.distributionId, input.distributionId],
-      item: [first.item, input.item],
-      modality: [first.modality, input.modality],
-      quantity: [first.quantity, input.quantity],
-      unit: [first.unit, input.unit],
-      currency: [first.currency, input.currency],
-      date: [first.date, input.date],
-      locationId: [first.locationId, input.locationId],
-      partnerId: [first.partnerId, input.partnerId],
-      recordedById: [first.recordedById, input.recordedById],
-      sharedWithIds: [first.sharedWithIds, sharedWithIds],
-    }),
-  );
+  }, (first) => firstDifference(first, content));
 };

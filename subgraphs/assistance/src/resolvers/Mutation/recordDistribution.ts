@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '@movement/runtime';
+import { assertActingAs, badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { enclosingAreas } from '../../areas';
 import { firstDifference, once } from '../../idempotency';
-import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { checkDistributionItem, distributionInput, insideProgramme, notInFuture, parseInput } from '../../validation';
 
 export const recordDistribution: MutationResolvers['recordDistribution'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(distributionInput, input);
-  requireActingPartner(principal, { 'input.partnerId': input.partnerId, 'input.recordedById': input.recordedById });
+  // Checked before anything is read, so an idempotency key never hands back another partner's record.
+  assertActingAs(principal, 'input.partnerId', input.partnerId);
+  assertActingAs(principal, 'input.recordedById', input.recordedById);
   notInFuture('input.date', input.date);
   const seen = new Set<string>();
   input.items.forEach((item, index) => {
@@ -19,6 +20,14 @@ export const recordDistribution: MutationResolvers['recordDistribution'] = async
     if (seen.has(itemKey)) throw badUserInput(`input.items.${index}.item`, `${item.item} is listed twice; give one total per item`);
     seen.add(itemKey);
   });
+  // What the distribution says (its items apart): written once, and compared with the first one when a key comes again.
+  const content = {
+    programmeId: input.programmeId,
+    locationId: input.locationId,
+    date: new Date(input.date),
+    partnerId: input.partnerId,
+    recordedById: input.recordedById,
+  };
   const find = (key: string) => prisma.distribution.findUnique({ where: { idempotencyKey: key } });
   return once(input.idempotencyKey, find, async () => {
     const programme = await prisma.assistanceProgramme.findUnique({ where: { id: input.programmeId } });
@@ -39,11 +48,7 @@ export const recordDistribution: MutationResolvers['recordDistribution'] = async
       const distribution = await tx.distribution.create({
         data: {
           id: randomUUID(),
-          programmeId: programme.id,
-          locationId: input.locationId,
-          date: new Date(input.date),
-          partnerId: input.partnerId,
-          recordedById: input.recordedById,
+          ...content,
           areaIds,
           idempotencyKey: input.idempotencyKey ?? null,
         },
@@ -65,13 +70,6 @@ export const recordDistribution: MutationResolvers['recordDistribution'] = async
     const items = await prisma.distributionItem.findMany({ where: { distributionId: first.id } });
     const itemKey = (item: { item: string; modality: string; quantity: number; unit: string; currency?: string | null }) =>
       [item.item, item.modality, item.quantity, item.unit, item.currency ?? ''].join('|');
-    return firstDifference({
-      programmeId: [first.programmeId, input.programmeId],
-      locationId: [first.locationId, input.locationId],
-      date: [first.date, input.date],
-      partnerId: [first.partnerId, input.partnerId],
-      recordedById: [first.recordedById, input.recordedById],
-      items: [items.map(itemKey), input.items.map(itemKey)],
-    });
+    return firstDifference({ ...first, items: items.map(itemKey) }, { ...content, items: input.items.map(itemKey) });
   });
 };

@@ -1,18 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '@movement/runtime';
+import { assertActingAs, badUserInput } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { places } from '../../areas';
 import { firstDifference, once } from '../../idempotency';
-import { requireActingPartner } from '../../acting-partner';
 import { requireExisting } from '../../references-check';
 import { notInFuture, parseInput, reunificationInput } from '../../validation';
 
 export const recordReunificationSupport: MutationResolvers['recordReunificationSupport'] = async (_root, { input }, { prisma, peers, principal }) => {
   parseInput(reunificationInput, input);
-  requireActingPartner(principal, { 'input.partnerId': input.partnerId, 'input.recordedById': input.recordedById });
+  // Checked before anything is read, so an idempotency key never hands back another partner's record.
+  assertActingAs(principal, 'input.partnerId', input.partnerId);
+  assertActingAs(principal, 'input.recordedById', input.recordedById);
   // Only a planned journey may lie ahead; what was carried out or failed has happened.
   if (input.outcome !== 'PLANNED') notInFuture('input.date', input.date);
   const sharedWithIds = [...new Set(input.sharedWithIds ?? [])];
+  // What the record says: written once, and compared with the first record when a key comes again.
+  const content = {
+    tracingRequestId: input.tracingRequestId,
+    personId: input.personId,
+    kind: input.kind,
+    borderCrossingId: input.borderCrossingId ?? null,
+    date: new Date(input.date),
+    outcome: input.outcome,
+    partnerId: input.partnerId,
+    recordedById: input.recordedById,
+    sharedWithIds,
+  };
   const find = (key: string) => prisma.reunificationSupport.findUnique({ where: { idempotencyKey: key } });
   return once(input.idempotencyKey, find, async () => {
     const [areas] = await Promise.all([
@@ -37,29 +50,9 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
     return prisma.reunificationSupport.create({
       data: {
         id: randomUUID(),
-        tracingRequestId: input.tracingRequestId,
-        personId: input.personId,
-        kind: input.kind,
-        borderCrossingId: input.borderCrossingId ?? null,
-        date: new Date(input.date),
-        outcome: input.outcome,
-        partnerId: input.partnerId,
-        recordedById: input.recordedById,
-        sharedWithIds,
+        ...content,
         idempotencyKey: input.idempotencyKey ?? null,
       },
     });
-  }, (first) =>
-    firstDifference({
-      tracingRequestId: [first.tracingRequestId, input.tracingRequestId],
-      personId: [first.personId, input.personId],
-      kind: [first.kind, input.kind],
-      borderCrossingId: [first.borderCrossingId, input.borderCrossingId],
-      date: [first.date, input.date],
-      outcome: [first.outcome, input.outcome],
-      partnerId: [first.partnerId, input.partnerId],
-      recordedById: [first.recordedById, input.recordedById],
-      sharedWithIds: [first.sharedWithIds, sharedWithIds],
-    }),
-  );
+  }, (first) => firstDifference(first, content));
 };

@@ -1,12 +1,12 @@
+import { assertActingAs } from '@movement/runtime';
 import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
 import { collectMessageInput, parse } from '../../validation';
-import { assertActingPartner } from '../../visibility';
 
 export const collectMessage: MutationResolvers['collectMessage'] = async (_root, args, context) => {
   const input = parse(collectMessageInput, args.input);
-  assertActingPartner(context.principal, input.collectingPartnerId, 'input.collectingPartnerId');
+  assertActingAs(context.principal, 'input.collectingPartnerId', input.collectingPartnerId);
   // A retry is answered from the database alone: it must succeed even if a peer is down now.
   const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
   if (earlier) return sameMessageOrConflict(earlier, input);

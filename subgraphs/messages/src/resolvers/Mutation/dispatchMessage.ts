@@ -1,12 +1,12 @@
+import { assertActingAs } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
 import { transition } from '../../transition';
 import { dispatchMessageInput, parse } from '../../validation';
-import { assertActingPartner } from '../../visibility';
 
 export const dispatchMessage: MutationResolvers['dispatchMessage'] = async (_root, args, context) => {
   const input = parse(dispatchMessageInput, args.input);
-  assertActingPartner(context.principal, input.partnerId, 'input.partnerId');
+  assertActingAs(context.principal, 'input.partnerId', input.partnerId);
   await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId, 'input.deliveringPartnerId': input.deliveringPartnerId } });
   // The delivering partner joins the route (sharedWith) in the same step.
   return transition(context, 'IN_TRANSIT', input, () => ({ deliveringPartnerId: input.deliveringPartnerId }));

@@ -1,13 +1,13 @@
-import { conflict, notFound } from '@movement/runtime';
+import { assertActingAs, conflict, notFound } from '@movement/runtime';
 import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
 import { parse, replyToMessageInput } from '../../validation';
-import { assertActingPartner, visibleMessagesWhere } from '../../visibility';
+import { visibleMessagesWhere } from '../../visibility';
 
 export const replyToMessage: MutationResolvers['replyToMessage'] = async (_root, args, context) => {
   const input = parse(replyToMessageInput, args.input);
-  assertActingPartner(context.principal, input.collectingPartnerId, 'input.collectingPartnerId');
+  assertActingAs(context.principal, 'input.collectingPartnerId', input.collectingPartnerId);
   // A message off the caller's route is answered exactly like one that does not exist.
   const original = await context.prisma.redCrossMessage.findFirst({ where: { AND: [{ id: input.inReplyToId }, visibleMessagesWhere(context.principal)] } });
   if (!original) throw notFound('input.inReplyToId', `no message has the id ${input.inReplyToId}.`);

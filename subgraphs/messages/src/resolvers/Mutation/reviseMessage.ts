@@ -1,12 +1,12 @@
+import { assertActingAs } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
 import { transition } from '../../transition';
 import { parse, reviseMessageInput } from '../../validation';
-import { assertActingPartner } from '../../visibility';
 
 export const reviseMessage: MutationResolvers['reviseMessage'] = async (_root, args, context) => {
   const input = parse(reviseMessageInput, args.input);
-  assertActingPartner(context.principal, input.partnerId, 'input.partnerId');
+  assertActingAs(context.principal, 'input.partnerId', input.partnerId);
   await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId } });
   return transition(context, 'COLLECTED', input, () => ({
     ...(input.content ? { content: input.content } : {}),

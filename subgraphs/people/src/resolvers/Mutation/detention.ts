@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, conflict, hasScope, mandateScope, visibleRecordsSql } from '@movement/runtime';
+import { assertActingAs, badUserInput, conflict, hasScope, mandateScope, visibleRecordsSql, visibleRecordsWhere } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import type { AccessStatus } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
 import { accessTransitions, assertTransition } from '../../lifecycle';
 import { isoDate } from '../../dates';
 import { pastDate, recordVisitSchema, registerDetentionSchema, uuidSchema, validate } from '../../validation';
-import { assertActingAs, notVisible, visibleRecords } from '../../visibility';
+import { notVisible } from '../../visibility';
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
 
@@ -88,7 +88,7 @@ export const recordVisit: MutationResolvers['recordVisit'] = async (_root, { inp
   // Society); the recording partner is the one acting.
   assertActingAs(context.principal, 'input.recordedById', input.recordedById);
   // A record the principal may not see is answered as absent.
-  const record = await context.prisma.detentionRecord.findFirst({ where: { AND: [{ id: input.detentionRecordId }, visibleRecords(context.principal)] } });
+  const record = await context.prisma.detentionRecord.findFirst({ where: { AND: [{ id: input.detentionRecordId }, visibleRecordsWhere(context.principal)] } });
   if (!record) throw badUserInput('input.detentionRecordId', `no DetentionRecord has the id ${input.detentionRecordId}`);
   if (record.accessStatus !== 'GRANTED') {
     throw conflict(`A visit needs granted access; access is ${record.accessStatus}.`, { allowed: accessTransitions[record.accessStatus] });

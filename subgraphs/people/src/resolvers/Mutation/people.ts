@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput } from '@movement/runtime';
+import { assertActingAs, badUserInput, visibleRecordsWhere } from '@movement/runtime';
 import type { MutationResolvers, NameLanguage as NameLanguageEnum } from '../../generated/graphql';
 import type { Prisma } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
@@ -7,7 +7,7 @@ import { isoDate } from '../../dates';
 import { namesJson, writeNameForms } from '../../names/forms';
 import { nameSpellings, type NameLanguage } from '../../names/romanise';
 import { linkFamilySchema, registerPersonSchema, updatePersonSchema, validate } from '../../validation';
-import { assertActingAs, notVisible, visibleRecords } from '../../visibility';
+import { notVisible } from '../../visibility';
 
 const languageOf = (value: NameLanguageEnum | null | undefined): NameLanguage | null => (value ? (value.toLowerCase() as NameLanguage) : null);
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
@@ -88,7 +88,7 @@ const uncleared = ['givenName', 'familyName', 'status'] as const;
 export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { id, input }, context) => {
   for (const field of uncleared) if (input[field] === null) throw badUserInput(`input.${field}`, 'cannot be cleared; leave it out to keep it');
   validate(updatePersonSchema, input, 'input');
-  const current = await context.prisma.person.findFirst({ where: { AND: [{ id }, visibleRecords(context.principal)] } });
+  const current = await context.prisma.person.findFirst({ where: { AND: [{ id }, visibleRecordsWhere(context.principal)] } });
   if (!current) throw notVisible('id', 'Person', id);
   await checkPeerReferences(context, [{ field: 'input.lastSeenAtId', typename: 'Location', ids: [input.lastSeenAtId] }]);
   const name = {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { badUserInput, conflict, visibleRecordsSql } from '@movement/runtime';
+import { assertActingAs, badUserInput, conflict, visibleRecordsSql, visibleRecordsWhere } from '@movement/runtime';
 import type { Context } from '../../context';
 import type { MutationResolvers } from '../../generated/graphql';
 import type { TracingStatus } from '../../generated/prisma/client';
@@ -7,7 +7,7 @@ import { checkPeerReferences, checkPeople } from '../../check-references';
 import { assertTransition, tracingTransitions } from '../../lifecycle';
 import { closedReasonSchema, openTracingSchema, uuidSchema, validate } from '../../validation';
 import { linkBothWays } from './people';
-import { assertActingAs, notVisible, visibleRecords } from '../../visibility';
+import { notVisible } from '../../visibility';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -67,7 +67,7 @@ export const changeTracingStatus: MutationResolvers['changeTracingStatus'] = asy
 async function openRequest(context: Context, tracingRequestId: string, personId: string) {
   validate(uuidSchema, tracingRequestId, 'tracingRequestId');
   validate(uuidSchema, personId, 'personId');
-  const request = await context.prisma.tracingRequest.findFirst({ where: { AND: [{ id: tracingRequestId }, visibleRecords(context.principal)] } });
+  const request = await context.prisma.tracingRequest.findFirst({ where: { AND: [{ id: tracingRequestId }, visibleRecordsWhere(context.principal)] } });
   if (!request) throw notVisible('tracingRequestId', 'TracingRequest', tracingRequestId);
   await checkPeople(context, [{ field: 'personId', id: personId }]);
   if (personId === request.enquirerId || personId === request.soughtPersonId) {
