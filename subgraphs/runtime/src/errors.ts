@@ -39,6 +39,15 @@ export function badUserInput(field: string, message: string, extra: Record<strin
   return graphError('BAD_USER_INPUT', `${field}: ${message}`, { field, ...extra });
 }
 
+/**
+ * An id argument checked before it reaches SQL: a value that is not a UUID is bad input naming
+ * `field` (e.g. `id`, `partnerIds.2`), not a database error. Returns the id in lower case.
+ */
+export function requireId(value: string, field: string): string {
+  if (!uuidPattern.test(value)) throw badUserInput(field, 'must be an id (a UUID).');
+  return value.toLowerCase();
+}
+
 export function notFound(field: string, message: string): GraphQLError {
   return graphError('NOT_FOUND', `${field}: ${message}`, { field });
 }

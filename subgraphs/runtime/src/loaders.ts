@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { uuidPattern } from './errors';
 import type { Page } from './pagination';
 
 /**
@@ -6,10 +7,14 @@ import type { Page } from './pagination';
  * so a list of N parents costs one query per relation, not N.
  */
 
-/** Loads rows by id; a missing id resolves to null. */
+/**
+ * Loads rows by id; a missing id resolves to null. So does a value that is not a UUID: such an id
+ * names no record, and sending it to SQL would fail the whole batch, valid ids included.
+ */
 export function byIdLoader<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await fetch([...ids]);
+    const wellFormed = ids.filter((id) => uuidPattern.test(id));
+    const rows = wellFormed.length > 0 ? await fetch(wellFormed) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
