@@ -1,6 +1,7 @@
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@movement/runtime';
-import type { SchemaRegistry } from '@movement/schema';
+import type { SchemaRegistry, SchemaVersion } from '@movement/schema';
+import { accessRulesOf } from './access/enforcing-gateway';
 
 /** What the gateway serves and the last reload it refused, for `/ready` and the logs. */
 export interface SupergraphStatus {
@@ -26,6 +27,8 @@ export interface RegistryFollowerOptions {
  * published version and polls for newer ones. `update` swaps the schema between requests —
  * requests already planned finish on the old one — and throws, leaving the old schema serving,
  * when the new supergraph does not load; that version is then refused until a newer one comes.
+ * A version whose access rules do not build is refused before it reaches Apollo: Apollo would
+ * serve it, and every request would then fail closed for want of rules.
  */
 export function followRegistry(options: RegistryFollowerOptions): { hook: SupergraphSdlHook; status: () => SupergraphStatus; poll: () => Promise<void> } {
   const { registry, logger } = options;
@@ -41,6 +44,7 @@ export function followRegistry(options: RegistryFollowerOptions): { hook: Superg
     const version = await registry.get(newest);
     if (!version) return;
     try {
+      accessRulesOf(version.supergraphSdl);
       update(version.supergraphSdl);
       status = { version: version.version, source: 'registry', loadedAt: new Date().toISOString(), refused: null };
       logger.info({ version: version.version }, 'supergraph reloaded from the registry');
@@ -60,11 +64,22 @@ export function followRegistry(options: RegistryFollowerOptions): { hook: Superg
   };
 
   const hook: SupergraphSdlHook = async ({ update: apply }) => {
-    const latest = await registry.latest();
+    let latest: SchemaVersion | undefined = await registry.latest();
     update = apply;
+    let refused: SupergraphStatus['refused'] = null;
+    if (latest) {
+      try {
+        accessRulesOf(latest.supergraphSdl);
+      } catch (error) {
+        // Starting on the supergraph file beats not starting: the refusal shows in /ready.
+        refused = { version: latest.version, error: (error as Error).message, at: new Date().toISOString() };
+        logger.error({ version: latest.version, err: error }, 'supergraph refused: its access rules do not build; serving the supergraph file');
+        latest = undefined;
+      }
+    }
     status = latest
-      ? { version: latest.version, source: 'registry', loadedAt: new Date().toISOString(), refused: null }
-      : { version: null, source: 'file', loadedAt: new Date().toISOString(), refused: null };
+      ? { version: latest.version, source: 'registry', loadedAt: new Date().toISOString(), refused }
+      : { version: null, source: 'file', loadedAt: new Date().toISOString(), refused };
     const timer = setInterval(() => void poll(), options.pollIntervalMs);
     timer.unref();
     logger.info({ version: status.version, source: status.source, pollIntervalMs: options.pollIntervalMs }, 'following the schema registry');

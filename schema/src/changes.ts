@@ -40,13 +40,16 @@ export async function diffApiSchemas(before: string, after: string): Promise<Sch
 /**
  * Which operation coordinates (see `coordinatesOf`) a change can break. Argument paths become
  * `Type.field(argument:)`; a removed or re-kinded type hits every coordinate inside it; a new
- * required argument or input field hits every use of the field or input type.
+ * required argument or input field hits every use of the field or input type; a removed enum value
+ * hits its literal uses and every variable of that enum type.
  */
 export function affects(change: SchemaChange): (coordinate: string) => boolean {
   const parts = change.path?.split('.') ?? [];
   const [type, member, argument] = parts;
   if (!type) return () => false;
-  if (parts.length === 1) return (coordinate) => coordinate.startsWith(`${type}.`);
+  // A bare `Enum` coordinate is an enum passed in a variable: any of its values may be sent.
+  if (parts.length === 1) return (coordinate) => coordinate === type || coordinate.startsWith(`${type}.`);
+  if (change.type === 'ENUM_VALUE_REMOVED') return (coordinate) => coordinate === type || coordinate === `${type}.${member}`;
   if (change.type === 'INPUT_FIELD_ADDED') return (coordinate) => coordinate.startsWith(`${type}.`);
   if (argument !== undefined) {
     if (change.type === 'FIELD_ARGUMENT_ADDED') return (coordinate) => coordinate === `${type}.${member}`;

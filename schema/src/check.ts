@@ -96,8 +96,8 @@ export async function checkSchema(options: CheckOptions): Promise<CheckResult> {
   };
 }
 
-/** The check as an admin reads it in a terminal. */
-export function formatCheck(result: CheckResult, options: { verbose?: boolean } = {}): string {
+/** The check as an admin reads it in a terminal: every change, grouped breaking, dangerous, safe. */
+export function formatCheck(result: CheckResult): string {
   if (!result.composed) return `Composition failed with ${result.errors.length} error(s):\n${formatProblems(result.errors)}\n`;
   const against = result.baselineVersion === null ? 'the checked-in schema/api.graphql (the registry has no version yet)' : `published version ${result.baselineVersion}`;
   const lines = [`Composes. ${result.changes.length} change(s) against ${against}.`];
@@ -105,11 +105,6 @@ export function formatCheck(result: CheckResult, options: { verbose?: boolean } 
     const ofLevel = result.changes.filter((change) => change.level === level);
     if (ofLevel.length === 0) continue;
     lines.push('', `${level.toUpperCase()} (${ofLevel.length})`);
-    // Safe changes (additions, descriptions) can run to hundreds of lines; list them on request.
-    if (level === 'safe' && !options.verbose) {
-      lines.push('  (listed with --verbose)');
-      continue;
-    }
     for (const change of ofLevel) {
       lines.push(`  - ${change.message}${change.path ? ` [${change.path}]` : ''}`);
       const impact = result.impacts.find((candidate) => candidate.change === change);

@@ -4,12 +4,15 @@ import {
   TypeInfo,
   getNamedType,
   isEnumType,
+  isInputObjectType,
+  typeFromAST,
   print,
   separateOperations,
   stripIgnoredCharacters,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 
@@ -17,13 +20,22 @@ import {
  * Schema coordinates an operation touches: `Type.field` for every field selected,
  * `Type.field(argument:)` for every argument given, `Input.field` for input fields written and
  * `Enum.VALUE` for enum literals. These are the keys `check` and `usage` match changes against.
+ *
+ * Values passed as variables are not in the document, so for each variable the operation records
+ * what any value of its type may carry: the input type's every field (recursively), and each
+ * enum type it can reach as `Enum` (a removed value of it may be among the values sent).
  */
 export function coordinatesOf(schema: GraphQLSchema, document: DocumentNode): string[] {
   const found = new Set<string>();
   const typeInfo = new TypeInfo(schema);
+  const reached = new Set<string>();
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
+      VariableDefinition(node) {
+        const type = typeFromAST(schema, node.type);
+        if (type) recordReachable(getNamedType(type), found, reached);
+      },
       Field(node) {
         const parent = typeInfo.getParentType();
         if (parent && !node.name.value.startsWith('__')) found.add(`${parent.name}.${node.name.value}`);
@@ -46,6 +58,18 @@ export function coordinatesOf(schema: GraphQLSchema, document: DocumentNode): st
     }),
   );
   return [...found].sort();
+}
+
+/** Every input field (`Input.field`) and enum type (`Enum`) a variable of `type` can carry; each type visited once. */
+function recordReachable(type: GraphQLNamedType, found: Set<string>, reached: Set<string>): void {
+  if (reached.has(type.name)) return;
+  reached.add(type.name);
+  if (isEnumType(type)) found.add(type.name);
+  if (!isInputObjectType(type)) return;
+  for (const field of Object.values(type.getFields())) {
+    found.add(`${type.name}.${field.name}`);
+    recordReachable(getNamedType(field.type), found, reached);
+  }
 }
 
 /**

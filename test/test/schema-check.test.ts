@@ -8,10 +8,15 @@ import {
   formatCheck,
   publishSchema,
   PublishRefused,
+  readPersistedOperations,
   readSubgraphSdls,
   SchemaRegistry,
+  coordinatesOf,
+  operationSignature,
+  signatureHash,
   type CheckResult,
 } from '@movement/schema';
+import { buildSchema, parse } from 'graphql';
 import { main } from '@movement/schema/dist/cli';
 import { editedSubgraphs, withField, withoutField } from './schema-support';
 
@@ -60,6 +65,44 @@ test('a breaking change to a field no operation uses names no operation', async 
   expect(impact).toBeDefined();
   expect(impact?.operations).toEqual([]);
   expect(impact?.partners).toEqual([]);
+});
+
+test('breaking changes to input fields and enum values name the operations that pass them as variables', async () => {
+  const text = 'mutation RecordDistribution($input: RecordDistributionInput!) { recordDistribution(input: $input) { id } }';
+  const document = parse(text);
+  const recordDistribution = { name: 'RecordDistribution', app: 'Distribution app', file: 'schema/operations/RecordDistribution.graphql', persistedId: 'sha256:test', document };
+  const baseline = await registry.latest();
+  if (!baseline) throw new Error('the baseline should be published');
+  const signature = operationSignature(document, 'RecordDistribution');
+  const partner = 'variables-partner';
+  await registry.recordUsage([
+    { signatureHash: signatureHash(signature), partner, operationName: 'RecordDistribution', signature, coordinates: coordinatesOf(buildSchema(baseline.apiSdl), document), count: 3 },
+  ]);
+
+  const replaced = (sdl: string, from: string, to: string) => {
+    if (!sdl.includes(from)) throw new Error(`The assistance SDL no longer contains ${from.trim()}`);
+    return sdl.replace(from, to);
+  };
+  const edit = (sdl: string) => {
+    // Removed from an input nested in the variable's type.
+    let edited = replaced(sdl, '  "ISO 4217 currency code, required when `unit` is `CURRENCY` and refused otherwise."\n  currency: String\n}\n\n"A new distribution."', '}\n\n"A new distribution."');
+    // A new required field of the variable's own type.
+    edited = replaced(edited, 'input RecordDistributionInput {\n', 'input RecordDistributionInput {\n  "A test field added by the schema evolution tests."\n  reference: String!\n');
+    // A value of an enum reachable from the variable.
+    return replaced(edited, '  "A voucher exchanged for goods or services."\n  VOUCHER\n', '');
+  };
+  const result = composed(
+    await checkSchema({ subgraphs: editedSubgraphs('assistance', edit), registry, operations: [recordDistribution, ...readPersistedOperations()] }),
+  );
+  const impactOf = (path: string) => result.impacts.find((impact) => impact.change.path === path);
+  expect(impactOf('DistributionItemInput.currency')?.change.type).toBe('INPUT_FIELD_REMOVED');
+  expect(impactOf('RecordDistributionInput.reference')?.change.type).toBe('INPUT_FIELD_ADDED');
+  expect(impactOf('Modality.VOUCHER')?.change.type).toBe('ENUM_VALUE_REMOVED');
+  for (const path of ['DistributionItemInput.currency', 'RecordDistributionInput.reference', 'Modality.VOUCHER']) {
+    expect(impactOf(path)?.operations.map((operation) => operation.name)).toEqual(['RecordDistribution']);
+    expect(impactOf(path)?.partners.map((usage) => [usage.partner, usage.operationName])).toEqual([[partner, 'RecordDistribution']]);
+  }
+  expect(formatCheck(result)).toMatch(/breaks partner variables-partner: RecordDistribution/);
 });
 
 test('SDL that does not compose fails the check with the composition errors', async () => {

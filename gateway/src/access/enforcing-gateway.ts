@@ -18,6 +18,14 @@ export interface AccessEnforcementOptions {
 }
 
 /**
+ * The access rules of a supergraph. Throws on a malformed `@access`: the registry follower calls
+ * it before accepting a version, since a schema served without its rules would answer nothing.
+ */
+export function accessRulesOf(supergraphSdl: string): AccessRules {
+  return AccessRules.fromDocument(parse(supergraphSdl));
+}
+
+/**
  * `@apollo/gateway` with the graph's access rules in front of it. The rules come from the
  * `@access` directives of the supergraph being served (re-read on every reload). For each
  * request the operation loses the fields the principal may not read before it is planned; they
@@ -30,7 +38,7 @@ export class AccessEnforcingGateway {
 
   constructor(private readonly inner: ApolloGateway, private readonly options: AccessEnforcementOptions) {
     inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-      this.rules.set(apiSchema, AccessRules.fromDocument(parse(coreSupergraphSdl)));
+      this.rules.set(apiSchema, accessRulesOf(coreSupergraphSdl));
     });
   }
 

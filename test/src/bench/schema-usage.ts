@@ -11,7 +11,10 @@ import { compareThroughput, formatComparison } from './throughput';
  * subgraphs and registry behind two gateways that differ only in recording. Rounds alternate so
  * warm-up and machine noise fall on both alike.
  *
- *   npm run build && node test/dist/bench/schema-usage.js [--requests 2000] [--concurrency 16] [--rounds 3]
+ *   npm run bench:usage -- --requests 1000 --concurrency 16 --rounds 5
+ *
+ * (the command README and docs/evolving-the-schema.md quote; the defaults are 2000 requests,
+ * concurrency 16, 3 rounds).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
