@@ -224,24 +224,45 @@ describe('by id, by entity reference and nested', () => {
   });
 
   test('family links to hidden relatives and hidden tracing requests are left out of a person', async () => {
-    const query = `query($p: ID!) { person(id: $p) { familyLinks { relative { id } } tracingRequests { id } } }`;
+    const query = `query($p: ID!) { person(id: $p) { familyLinks { edges { node { relative { id } } } } tracingRequests { edges { node { id } } } } }`;
     const links = await sql<{ relativeId: string }>(`SELECT "relativeId" FROM "people"."FamilyLink" WHERE "personId" = $1`, [ids.rrcSharedWithBrc]);
     const visible = await visibleIds('belarusRedCross', 'Person', `"id" IN (${links.map((link) => `'${link.relativeId}'`).join(', ')})`);
-    const brc = await graph.query<{ person: { familyLinks: Array<{ relative: { id: string } }> } }>(query, { p: ids.rrcSharedWithBrc }, graph.as('belarusRedCross'));
+    type Links = { person: { familyLinks: { edges: Array<{ node: { relative: { id: string } } }> } } };
+    const brc = await graph.query<Links>(query, { p: ids.rrcSharedWithBrc }, graph.as('belarusRedCross'));
     expect(brc.errors).toBeUndefined();
-    expect(new Set(brc.data!.person.familyLinks.map((link) => link.relative.id))).toEqual(visible);
+    expect(new Set(brc.data!.person.familyLinks.edges.map((edge) => edge.node.relative.id))).toEqual(visible);
     expect(visible.has(ids.brcOnly!)).toBe(true);
     expect(visible.has(ids.rrcOnly!)).toBe(false);
-    const icrc = await graph.query<{ person: { familyLinks: Array<{ relative: { id: string } }> } }>(query, { p: ids.rrcSharedWithBrc }, graph.as('icrc'));
-    expect(icrc.data!.person.familyLinks.map((link) => link.relative.id)).toEqual(expect.arrayContaining([ids.rrcOnly, ids.brcOnly]));
+    const icrc = await graph.query<Links>(query, { p: ids.rrcSharedWithBrc }, graph.as('icrc'));
+    expect(icrc.data!.person.familyLinks.edges.map((edge) => edge.node.relative.id)).toEqual(expect.arrayContaining([ids.rrcOnly, ids.brcOnly]));
+
+    // Hidden links are filtered inside the page, not after it: pages of one hold exactly the
+    // visible links, and the last visible one says no page follows.
+    const pageQuery = `query($p: ID!, $after: String) { person(id: $p) { familyLinks(first: 1, after: $after) { edges { node { relative { id } } } pageInfo { hasNextPage endCursor } } } }`;
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { data?: { person: { familyLinks: { edges: Array<{ node: { relative: { id: string } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } } =
+        await graph.query(pageQuery, { p: ids.rrcSharedWithBrc, after }, graph.as('belarusRedCross'));
+      const { edges, pageInfo } = page.data!.person.familyLinks;
+      expect(edges).toHaveLength(1);
+      paged.push(...edges.map((edge) => edge.node.relative.id));
+      after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+    } while (after);
+    expect(paged.sort()).toEqual([...visible].sort());
 
     // The sought person's requests: the shared one only, for BRC; every one under the mandate.
     const seeking = await sql<Owned>(`SELECT "id", "recordedById", "sharedWithIds" FROM "people"."TracingRequest" WHERE "soughtPersonId" = $1`, [ids.rrcOnly]);
-    const requests = `query($t: ID!) { tracingRequest(id: $t) { soughtPerson { tracingRequests { id } } } }`;
-    const nested = await graph.query<{ tracingRequest: { soughtPerson: { tracingRequests: Array<{ id: string }> } } }>(requests, { t: ids.sharedRequest }, graph.as('belarusRedCross'));
+    const requests = `query($t: ID!) { tracingRequest(id: $t) { soughtPerson { tracingRequests { edges { node { id } } } } } }`;
+    const nested = await graph.query<{ tracingRequest: { soughtPerson: { tracingRequests: { edges: Array<{ node: { id: string } }> } } } }>(
+      requests,
+      { t: ids.sharedRequest },
+      graph.as('belarusRedCross'),
+    );
     expect(nested.errors).toBeUndefined();
-    expect(seeking.length).toBeGreaterThan(nested.data!.tracingRequest.soughtPerson.tracingRequests.length);
-    expect(nested.data!.tracingRequest.soughtPerson.tracingRequests.map((r) => r.id).sort()).toEqual(
+    const nestedIds = nested.data!.tracingRequest.soughtPerson.tracingRequests.edges.map((edge) => edge.node.id);
+    expect(seeking.length).toBeGreaterThan(nestedIds.length);
+    expect(nestedIds.sort()).toEqual(
       seeking.filter((row) => visibleTo('belarusRedCross', row)).map((row) => row.id).sort(),
     );
   });
@@ -267,18 +288,20 @@ describe('by id, by entity reference and nested', () => {
 
     // Under the mandate the hidden detainee's records are listed; for BRC (were it visible) none are.
     await share('Person', ids.hiddenDetainee!, BRC, []);
-    const nested = await direct<{ person: { detentionRecords: Array<{ id: string }> } }>(
-      `query($p: ID!) { person(id: $p) { detentionRecords { id } } }`,
+    type Records = { person: { detentionRecords: { edges: Array<{ node: { id: string } }> } } };
+    const nested = await direct<Records>(
+      `query($p: ID!) { person(id: $p) { detentionRecords { edges { node { id } } } } }`,
       { p: ids.hiddenDetainee },
       brc,
     );
-    expect(nested.data!.person.detentionRecords.map((r) => r.id)).not.toContain(ids.hiddenDetention);
-    const all = await direct<{ person: { detentionRecords: Array<{ id: string }> } }>(
-      `query($p: ID!) { person(id: $p) { detentionRecords { id } } }`,
+    expect(nested.errors).toBeUndefined();
+    expect(nested.data!.person.detentionRecords.edges.map((edge) => edge.node.id)).not.toContain(ids.hiddenDetention);
+    const all = await direct<Records>(
+      `query($p: ID!) { person(id: $p) { detentionRecords { edges { node { id } } } } }`,
       { p: ids.hiddenDetainee },
       partnerPrincipal(null, ['mandate:all-records']),
     );
-    expect(all.data!.person.detentionRecords.map((r) => r.id)).toContain(ids.hiddenDetention);
+    expect(all.data!.person.detentionRecords.edges.map((edge) => edge.node.id)).toContain(ids.hiddenDetention);
   });
 
   test('a principal acting for no partner and without the mandate sees no records', async () => {
@@ -338,7 +361,7 @@ describe('search and possible matches propose visible people only', () => {
 });
 
 describe('children', () => {
-  const childQuery = `query ChildFile($id: ID!) { person(id: $id) { id fullName isMinor birthDate lastSeenAt { id } lastSeenOn familyLinks { relationship } } }`;
+  const childQuery = `query ChildFile($id: ID!) { person(id: $id) { id fullName isMinor birthDate lastSeenAt { id } lastSeenOn familyLinks { edges { node { relationship } } } } }`;
 
   test('without people:read:sensitive the identifying fields of a child are FORBIDDEN, the rest answers', async () => {
     const result = await graph.query<{ person: Record<string, unknown> }>(childQuery, { id: ids.child }, graph.as('russianRedCross'));

@@ -198,11 +198,11 @@ describe('atomic writes', () => {
     expect(await count('"people"."FamilyLink" WHERE "personId" = $1::uuid OR "relativeId" = $1::uuid', [mother.id])).toBe(0);
 
     // The same registration with only existing relatives writes the person and both sides of the link.
-    const son = await mutate<{ registerPerson: { id: string; familyLinks: Array<{ relationship: string; relative: { id: string } }> } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id familyLinks { relationship relative { id } } } }`,
+    const son = await mutate<{ registerPerson: { id: string; familyLinks: { edges: Array<{ node: { relationship: string; relative: { id: string } } }> } } }>(
+      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id familyLinks { edges { node { relationship relative { id } } } } } }`,
       { input: person({ givenName: 'Богдан', familyName: 'Зайченко', birthYear: 1988, familyLinks: [{ relativeId: mother.id, relationship: 'PARENT' }] }) },
     );
-    expect(son.registerPerson.familyLinks).toEqual([{ relationship: 'PARENT', relative: { id: mother.id } }]);
+    expect(son.registerPerson.familyLinks.edges).toEqual([{ node: { relationship: 'PARENT', relative: { id: mother.id } } }]);
     expect(await count('"people"."FamilyLink" WHERE "personId" = $1::uuid AND "relationship" = \'CHILD\'', [mother.id])).toBe(1);
   });
 });
@@ -343,11 +343,11 @@ describe('a tracing case from enquiry to reunion', () => {
       { r: requestId, p: son.id, by: rrcKursk },
     );
     expect(confirmed.confirmPossibleMatch).toEqual({ status: 'LOCATED', locatedPerson: { id: son.id } });
-    const family = await mutate<{ person: { familyLinks: Array<{ relationship: string; relative: { id: string } }> } }>(
-      `query($id: ID!) { person(id: $id) { familyLinks { relationship relative { id } } } }`,
+    const family = await mutate<{ person: { familyLinks: { edges: Array<{ node: { relationship: string; relative: { id: string } } }> } } }>(
+      `query($id: ID!) { person(id: $id) { familyLinks { edges { node { relationship relative { id } } } } } }`,
       { id: son.id },
     );
-    expect(family.person.familyLinks).toEqual([{ relationship: 'PARENT', relative: { id: mother.id } }]);
+    expect(family.person.familyLinks.edges).toEqual([{ node: { relationship: 'PARENT', relative: { id: mother.id } } }]);
 
     const closeWithoutReason = await failure(CHANGE, { id: requestId, status: 'CLOSED' });
     expect(closeWithoutReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closedReason' });
@@ -468,10 +468,30 @@ describe('detention, access and visits', () => {
     expect(beforeCapture.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.visitedOn' });
     const visited = await mutate<{ recordVisit: { visitedOn: string; visitedBy: { shortName: string } } }>(VISIT, { input: visit });
     expect(visited.recordVisit).toMatchObject({ visitedOn: '2024-05-01', visitedBy: { shortName: 'ICRC Moscow' } });
-    const read = await mutate<{ detentionRecord: { visits: Array<{ visitedOn: string }> } }>(
-      `query($id: ID!) { detentionRecord(id: $id) { visits { visitedOn } } }`,
+    const read = await mutate<{ detentionRecord: { visits: { edges: Array<{ node: { visitedOn: string } }>; pageInfo: { hasNextPage: boolean } } } }>(
+      `query($id: ID!) { detentionRecord(id: $id) { visits(first: 1) { edges { node { visitedOn } } pageInfo { hasNextPage } } } }`,
       { id: record.id },
     );
-    expect(read.detentionRecord.visits).toEqual([{ visitedOn: '2024-05-01' }]);
+    expect(read.detentionRecord.visits).toEqual({ edges: [{ node: { visitedOn: '2024-05-01' } }], pageInfo: { hasNextPage: false } });
+  });
+});
+
+describe('ids', () => {
+  test('an id that is not a UUID is refused as bad input naming the argument, without reaching the database', async () => {
+    const result = await graph.query<Record<string, unknown>>(`{ person(id: "x") { id } tracingRequest(id: "x") { id } detentionRecord(id: "x") { id } }`, {});
+    expect(result.data).toEqual({ person: null, tracingRequest: null, detentionRecord: null });
+    const byPath = Object.fromEntries((result.errors ?? []).map((error) => [error.path?.join('.'), [error.extensions?.code, error.extensions?.field]]));
+    expect(byPath).toEqual({
+      person: ['BAD_USER_INPUT', 'id'],
+      tracingRequest: ['BAD_USER_INPUT', 'id'],
+      detentionRecord: ['BAD_USER_INPUT', 'id'],
+    });
+    // The answer names the argument, never a file or a database error.
+    expect(JSON.stringify(result.errors)).not.toMatch(/prisma|\.ts|\.js|uuid.*syntax/i);
+
+    const place = await graph.query(`{ detentionRecords(placeOfDetentionId: "x") { edges { cursor } } }`, {});
+    expect(place.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'placeOfDetentionId' });
+    const update = await graph.query(`mutation { updatePerson(id: "x", input: { status: MISSING }) { id } }`, {});
+    expect(update.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });

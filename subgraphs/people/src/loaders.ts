@@ -1,6 +1,7 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, visibleRecordsWhere, type Principal } from '@movement/runtime';
+import { byIdLoader, pagedChildrenLoader, visibleRecordsWhere, type Principal } from '@movement/runtime';
 import type DataLoader from 'dataloader';
 import type { PrismaClient } from './generated/prisma/client';
+import { detentionRecordsOf, familyLinksOf, tracingRequestsSeeking, visitsOf } from './child-pages';
 import { peopleLastSeenAt } from './last-seen-page';
 
 /**
@@ -20,29 +21,20 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
     personOfRecord: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
     tracingRequest: byIdLoader((ids) => prisma.tracingRequest.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
     detentionRecord: byIdLoader((ids) => prisma.detentionRecord.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
-    // A link to a relative the principal may not see is left out: showing it would reveal that a
-    // hidden person exists and how they are related.
-    familyLinksOf: manyByKeyLoader(
-      (personIds) =>
-        prisma.familyLink.findMany({
-          where: { personId: { in: personIds }, ...(Object.keys(visible).length > 0 ? { relative: visible } : {}) },
-          orderBy: [{ relationship: 'asc' }, { id: 'asc' }],
-        }),
+    familyLinksOf: pagedChildrenLoader(
+      (personIds, page) => familyLinksOf(prisma, principal, personIds, page),
       (row) => row.personId,
     ),
-    tracingRequestsSeeking: manyByKeyLoader(
-      (personIds) =>
-        prisma.tracingRequest.findMany({ where: { AND: [{ soughtPersonId: { in: personIds } }, visible] }, orderBy: [{ openedOn: 'desc' }, { id: 'desc' }] }),
+    tracingRequestsSeeking: pagedChildrenLoader(
+      (personIds, page) => tracingRequestsSeeking(prisma, principal, personIds, page),
       (row) => row.soughtPersonId,
     ),
-    detentionRecordsOf: manyByKeyLoader(
-      (personIds) =>
-        prisma.detentionRecord.findMany({ where: { AND: [{ personId: { in: personIds } }, visible] }, orderBy: [{ captureDate: 'desc' }, { id: 'desc' }] }),
+    detentionRecordsOf: pagedChildrenLoader(
+      (personIds, page) => detentionRecordsOf(prisma, principal, personIds, page),
       (row) => row.personId,
     ),
-    visitsOf: manyByKeyLoader(
-      (recordIds) =>
-        prisma.detentionVisit.findMany({ where: { detentionRecordId: { in: recordIds } }, orderBy: [{ visitedOn: 'desc' }, { id: 'desc' }] }),
+    visitsOf: pagedChildrenLoader(
+      (recordIds, page) => visitsOf(prisma, recordIds, page),
       (row) => row.detentionRecordId,
     ),
     peopleLastSeenAt: pagedChildrenLoader(

@@ -115,8 +115,8 @@ test('a person answers with names, computed fields, family links both ways and o
     subgraph.service.url,
     `query($olena: ID!, $mariia: ID!, $ivan: ID!) {
       olena: person(id: $olena) { fullName birthDate isMinor names { script scheme language value } lastSeenAt { id } lastSeenOn
-        familyLinks { relationship person { id } relative { fullName } } recordedBy { id } sharedWith { id } legalBasis }
-      mariia: person(id: $mariia) { isMinor vulnerabilities familyLinks { relationship relative { fullName } } tracingRequests { reference } }
+        familyLinks { edges { node { relationship person { id } relative { fullName } } } } recordedBy { id } sharedWith { id } legalBasis }
+      mariia: person(id: $mariia) { isMinor vulnerabilities familyLinks { edges { node { relationship relative { fullName } } } } tracingRequests { edges { node { reference } } pageInfo { hasNextPage } } }
       ivan: person(id: $ivan) { fullName patronymic isMinor birthDate birthYear }
     }`,
     { olena: OLENA, mariia: MARIIA, ivan: IVAN },
@@ -132,7 +132,7 @@ test('a person answers with names, computed fields, family links both ways and o
     ],
     lastSeenAt: { id: PLACE },
     lastSeenOn: '2024-03-01',
-    familyLinks: [{ relationship: 'CHILD', person: { id: OLENA }, relative: { fullName: 'Марія Шевченко' } }],
+    familyLinks: { edges: [{ node: { relationship: 'CHILD', person: { id: OLENA }, relative: { fullName: 'Марія Шевченко' } } }] },
     recordedBy: { id: ORG },
     sharedWith: [{ id: PARTNER }],
     legalBasis: 'VITAL_INTEREST',
@@ -140,8 +140,8 @@ test('a person answers with names, computed fields, family links both ways and o
   expect(result.data!.mariia).toEqual({
     isMinor: true,
     vulnerabilities: ['UNACCOMPANIED_CHILD'],
-    familyLinks: [{ relationship: 'PARENT', relative: { fullName: 'Олена Шевченко' } }],
-    tracingRequests: [{ reference: 'TR-2024-000001' }],
+    familyLinks: { edges: [{ node: { relationship: 'PARENT', relative: { fullName: 'Олена Шевченко' } } }] },
+    tracingRequests: { edges: [{ node: { reference: 'TR-2024-000001' } }], pageInfo: { hasNextPage: false } },
   });
   expect(result.data!.ivan).toEqual({ fullName: 'Іван Бойко', patronymic: 'Іванович', isMinor: false, birthDate: null, birthYear: 1950 });
 }, SLOW);
@@ -177,7 +177,8 @@ test('a detention record shows the person, the place and the visits most recent 
   const result = await postGraphQL<{ detentionRecords: { edges: Array<{ node: Record<string, unknown> }> } }>(
     subgraph.service.url,
     `query($place: ID!) { detentionRecords(placeOfDetentionId: $place) { edges { node { registrationNumber captureDate accessStatus
-        placeOfDetention { id } person { fullName status detentionRecords { id } } visits { visitedOn visitedBy { id } privateInterview } } } } }`,
+        placeOfDetention { id } person { fullName status detentionRecords { edges { node { id } } } }
+        visits { edges { node { visitedOn visitedBy { id } privateInterview } } } } } } }`,
     { place: DETENTION_PLACE },
   );
   expect(result.errors).toBeUndefined();
@@ -187,11 +188,13 @@ test('a detention record shows the person, the place and the visits most recent 
       captureDate: '2023-01-10',
       accessStatus: 'GRANTED',
       placeOfDetention: { id: DETENTION_PLACE },
-      person: { fullName: 'Анна Иванова', status: 'DETAINED', detentionRecords: [{ id: DETENTION }] },
-      visits: [
-        { visitedOn: '2023-06-01', visitedBy: { id: ORG }, privateInterview: false },
-        { visitedOn: '2023-03-01', visitedBy: { id: ORG }, privateInterview: true },
-      ],
+      person: { fullName: 'Анна Иванова', status: 'DETAINED', detentionRecords: { edges: [{ node: { id: DETENTION } }] } },
+      visits: {
+        edges: [
+          { node: { visitedOn: '2023-06-01', visitedBy: { id: ORG }, privateInterview: false } },
+          { node: { visitedOn: '2023-03-01', visitedBy: { id: ORG }, privateInterview: true } },
+        ],
+      },
     },
   ]);
   const elsewhere = await postGraphQL<{ detentionRecords: { edges: unknown[] } }>(
@@ -247,7 +250,10 @@ test('places list the people last seen there, most recent first, in one batch fo
 }, SLOW);
 
 test('nested lists cost the same statements for 50 people as for 5', async () => {
-  const query = `query($first: Int) { people(first: $first) { edges { node { familyLinks { relative { id } } tracingRequests { id } } } } }`;
+  const query = `query($first: Int) { people(first: $first) { edges { node {
+    familyLinks(first: 2) { edges { node { relative { id } } } }
+    tracingRequests(first: 2) { edges { node { id } } }
+    detentionRecords(first: 2) { edges { node { visits(first: 2) { edges { node { id } } } } } } } } } }`;
   subgraph.resetStatements();
   const five = await postGraphQL<{ people: { edges: unknown[] } }>(subgraph.service.url, query, { first: 5 });
   const fewStatements = subgraph.statements();
@@ -257,6 +263,56 @@ test('nested lists cost the same statements for 50 people as for 5', async () =>
   expect(fifty.data!.people.edges).toHaveLength(50);
   expect(fewStatements).toBeGreaterThan(0);
   expect(subgraph.statements()).toBe(fewStatements);
+}, SLOW);
+
+test("a person's family links, tracing requests and detention records, and a record's visits, come in keyset pages", async () => {
+  const filler = id(0x1000);
+  await subgraph.database.prisma.familyLink.createMany({
+    data: [
+      { id: id(0xf10), personId: filler, relativeId: IVAN, relationship: 'PARENT', ...owned },
+      { id: id(0xf11), personId: filler, relativeId: ANNA, relationship: 'OTHER_RELATIVE', ...owned },
+    ],
+  });
+  type Page = { edges: Array<{ node: Record<string, unknown> }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } };
+  const query = `query($person: ID!, $record: ID!, $links: String, $visits: String) {
+    person(id: $person) { familyLinks(first: 2, after: $links) { edges { node { relationship } } pageInfo { hasNextPage hasPreviousPage endCursor } } }
+    detentionRecord(id: $record) { visits(first: 1, after: $visits) { edges { node { visitedOn } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`;
+  type Result = { person: { familyLinks: Page }; detentionRecord: { visits: Page } };
+  const first = await postGraphQL<Result>(subgraph.service.url, query, { person: filler, record: DETENTION });
+  expect(first.errors).toBeUndefined();
+  const { familyLinks } = first.data!.person;
+  const { visits } = first.data!.detentionRecord;
+  // Links follow the order of the Relationship enum, not the alphabet.
+  expect(familyLinks.edges.map((e) => e.node.relationship)).toEqual(['PARENT', 'SIBLING']);
+  expect(familyLinks.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  expect(visits.edges.map((e) => e.node.visitedOn)).toEqual(['2023-06-01']);
+  expect(visits.pageInfo.hasNextPage).toBe(true);
+
+  const second = await postGraphQL<Result>(subgraph.service.url, query, {
+    person: filler,
+    record: DETENTION,
+    links: familyLinks.pageInfo.endCursor,
+    visits: visits.pageInfo.endCursor,
+  });
+  expect(second.errors).toBeUndefined();
+  expect(second.data!.person.familyLinks.edges.map((e) => e.node.relationship)).toEqual(['OTHER_RELATIVE']);
+  expect(second.data!.person.familyLinks.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  expect(second.data!.detentionRecord.visits.edges.map((e) => e.node.visitedOn)).toEqual(['2023-03-01']);
+  expect(second.data!.detentionRecord.visits.pageInfo.hasNextPage).toBe(false);
+
+  await subgraph.database.prisma.tracingRequest.create({
+    data: { id: id(0x3100), reference: 'TR-2022-000001', enquirerId: OLENA, soughtPersonId: filler, enquirerRelationship: 'SIBLING', circumstances: '-', status: 'OPEN', openedOn: day('2022-01-01'), ...owned },
+  });
+  const requestsQuery = `query($id: ID!, $after: String) { person(id: $id) { tracingRequests(first: 1, after: $after) { edges { node { reference } } pageInfo { hasNextPage endCursor } } } }`;
+  const newest = await postGraphQL<{ person: { tracingRequests: Page } }>(subgraph.service.url, requestsQuery, { id: filler });
+  expect(newest.data!.person.tracingRequests.edges).toEqual([{ node: { reference: 'TR-2024-100000' } }]);
+  expect(newest.data!.person.tracingRequests.pageInfo.hasNextPage).toBe(true);
+  const older = await postGraphQL<{ person: { tracingRequests: Page } }>(subgraph.service.url, requestsQuery, {
+    id: filler,
+    after: newest.data!.person.tracingRequests.pageInfo.endCursor,
+  });
+  expect(older.data!.person.tracingRequests.edges).toEqual([{ node: { reference: 'TR-2022-000001' } }]);
+  expect(older.data!.person.tracingRequests.pageInfo.hasNextPage).toBe(false);
 }, SLOW);
 
 test('page sizes out of range are refused naming the argument', async () => {
@@ -270,6 +326,10 @@ test('page sizes out of range are refused naming the argument', async () => {
     { r: [{ __typename: 'Location', id: PLACE }] },
   );
   expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'peopleLastSeenHere.first' });
+  const links = await postGraphQL(subgraph.service.url, `query($id: ID!) { person(id: $id) { familyLinks(first: 101) { edges { cursor } } } }`, { id: OLENA });
+  expect(links.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'familyLinks.first' });
+  const visits = await postGraphQL(subgraph.service.url, `query($id: ID!) { detentionRecord(id: $id) { visits(after: "x") { edges { cursor } } } }`, { id: DETENTION });
+  expect(visits.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visits.after' });
   const badCursor = await postGraphQL(subgraph.service.url, `{ people(after: "not-a-cursor") { edges { cursor } } }`);
   expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 }, SLOW);

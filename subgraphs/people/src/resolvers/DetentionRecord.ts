@@ -1,6 +1,8 @@
+import { readPage, toConnection } from '@movement/runtime';
 import type { DetentionRecordResolvers } from '../generated/graphql';
 import type { DetentionRecord as DetentionRecordModel } from '../generated/prisma/client';
 import { accessHistory } from '../access-history';
+import { byVisitedOn } from '../child-pages';
 import { isoDate } from '../dates';
 import { loadRequired } from '../loaders';
 import { locationRef, organizationRef } from '../references';
@@ -14,7 +16,10 @@ export const DetentionRecord: DetentionRecordResolvers = {
   person: (record, _args, { loaders }) => loadRequired(loaders.personOfRecord, record.personId, 'Person'),
   placeOfDetention: (record) => locationRef(record.placeOfDetentionId),
   captureDate: (record) => isoDate(record.captureDate),
-  visits: (record, _args, { loaders }) => loaders.visitsOf.load(record.id),
+  visits: async (record, args, { loaders }) => {
+    const page = readPage(args, 'visits');
+    return toConnection(await loaders.visitsOf.load({ parentId: record.id, page }), page, byVisitedOn);
+  },
   accessHistory: (record, { first }, context) => accessHistory(context, record.id, first),
   recordedBy: (record) => organizationRef(record.recordedById),
   sharedWith: (record) => record.sharedWithIds.map(organizationRef),

@@ -1,12 +1,17 @@
-import { forbidden, hasScope } from '@movement/runtime';
+import { forbidden, hasScope, readPage, toConnection } from '@movement/runtime';
 import type { Context } from '../context';
 import type { PersonName, PersonResolvers } from '../generated/graphql';
+import { byCaptureDay, byOpenedOnDate, byRelationship } from '../child-pages';
 import { isMinorOn, isoDate } from '../dates';
 import type { Person as PersonModel } from '../generated/prisma/client';
 import { locationRef, organizationRef } from '../references';
 
 /** People are listed by family name, then given name; the id breaks ties so the keyset is total. */
 export const byName = (person: PersonModel) => [person.familyName, person.givenName, person.id];
+
+/** A page of a list: reading an empty one discloses nothing, so it is not audited. */
+const isConnection = (value: unknown): value is { edges: unknown[] } =>
+  typeof value === 'object' && value !== null && Array.isArray((value as { edges?: unknown }).edges);
 
 /** The scope a child's identifying and locating fields need. */
 const childScope = 'people:read:sensitive';
@@ -23,7 +28,7 @@ async function childField<T>(person: PersonModel, field: string, context: Contex
     throw forbidden(`Person.${field} of a child requires ${childScope}.`, { coordinate: `Person.${field}` });
   }
   const value = await read();
-  const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  const empty = value === null || value === undefined || (isConnection(value) && value.edges.length === 0);
   if (!empty) context.audit.record({ recordType: 'Person', recordId: person.id, field, personIds: [person.id] });
   return value;
 }
@@ -37,9 +42,20 @@ export const Person: PersonResolvers = {
   lastSeenAt: (person, _args, context) =>
     childField(person, 'lastSeenAt', context, () => (person.lastSeenAtId ? locationRef(person.lastSeenAtId) : null)),
   lastSeenOn: (person, _args, context) => childField(person, 'lastSeenOn', context, () => isoDate(person.lastSeenOn)),
-  familyLinks: (person, _args, context) => childField(person, 'familyLinks', context, () => context.loaders.familyLinksOf.load(person.id)),
-  tracingRequests: (person, _args, { loaders }) => loaders.tracingRequestsSeeking.load(person.id),
-  detentionRecords: (person, _args, { loaders }) => loaders.detentionRecordsOf.load(person.id),
+  familyLinks: (person, args, context) => {
+    const page = readPage(args, 'familyLinks');
+    return childField(person, 'familyLinks', context, async () =>
+      toConnection(await context.loaders.familyLinksOf.load({ parentId: person.id, page }), page, byRelationship),
+    );
+  },
+  tracingRequests: async (person, args, { loaders }) => {
+    const page = readPage(args, 'tracingRequests');
+    return toConnection(await loaders.tracingRequestsSeeking.load({ parentId: person.id, page }), page, byOpenedOnDate);
+  },
+  detentionRecords: async (person, args, { loaders }) => {
+    const page = readPage(args, 'detentionRecords');
+    return toConnection(await loaders.detentionRecordsOf.load({ parentId: person.id, page }), page, byCaptureDay);
+  },
   recordedBy: (person) => organizationRef(person.recordedById),
   sharedWith: (person) => person.sharedWithIds.map(organizationRef),
 };

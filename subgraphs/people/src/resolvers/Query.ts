@@ -1,4 +1,4 @@
-import { keysetOrder, keysetOrderColumns, keysetWhere, keysetWhereColumns, readPage, toConnection, visibleRecordsWhere } from '@movement/runtime';
+import { keysetOrder, keysetOrderColumns, keysetWhere, keysetWhereColumns, readPage, requireId, toConnection, visibleRecordsWhere } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
 import { byCaptureDate } from './DetentionRecord';
 import { byName } from './Person';
@@ -9,7 +9,7 @@ import { searchSchema, validate } from '../validation';
 const nameOrder = ['familyName', 'givenName', 'id'];
 
 export const Query: QueryResolvers = {
-  person: (_root, { id }, { loaders }) => loaders.person.load(id),
+  person: (_root, { id }, { loaders }) => loaders.person.load(requireId(id, 'id')),
   people: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const rows = await prisma.person.findMany({
@@ -38,7 +38,7 @@ export const Query: QueryResolvers = {
       return [{ person, score: Math.round(candidate.score * 1000) / 1000, matchedName: { script, scheme, language, value } }];
     });
   },
-  tracingRequest: (_root, { id }, { loaders }) => loaders.tracingRequest.load(id),
+  tracingRequest: (_root, { id }, { loaders }) => loaders.tracingRequest.load(requireId(id, 'id')),
   tracingRequests: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const rows = await prisma.tracingRequest.findMany({
@@ -48,13 +48,14 @@ export const Query: QueryResolvers = {
     });
     return toConnection(rows, page, byOpenedOn);
   },
-  detentionRecord: (_root, { id }, { loaders }) => loaders.detentionRecord.load(id),
+  detentionRecord: (_root, { id }, { loaders }) => loaders.detentionRecord.load(requireId(id, 'id')),
   detentionRecords: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
+    const placeOfDetentionId = args.placeOfDetentionId ? requireId(args.placeOfDetentionId, 'placeOfDetentionId') : null;
     const rows = await prisma.detentionRecord.findMany({
       where: {
         AND: [
-          { ...(args.placeOfDetentionId ? { placeOfDetentionId: args.placeOfDetentionId } : {}), ...keysetWhere(page.after, 'captureDate', 'desc') },
+          { ...(placeOfDetentionId ? { placeOfDetentionId } : {}), ...keysetWhere(page.after, 'captureDate', 'desc') },
           visibleRecordsWhere(principal),
         ],
       },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertActingAs, badUserInput, visibleRecordsWhere } from '@movement/runtime';
+import { assertActingAs, badUserInput, requireId, visibleRecordsWhere } from '@movement/runtime';
 import type { MutationResolvers, NameLanguage as NameLanguageEnum } from '../../generated/graphql';
 import type { Prisma } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
@@ -86,6 +86,7 @@ export const registerPerson: MutationResolvers['registerPerson'] = async (_root,
 const uncleared = ['givenName', 'familyName', 'status'] as const;
 
 export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { id, input }, context) => {
+  requireId(id, 'id');
   for (const field of uncleared) if (input[field] === null) throw badUserInput(`input.${field}`, 'cannot be cleared; leave it out to keep it');
   validate(updatePersonSchema, input, 'input');
   const current = await context.prisma.person.findFirst({ where: { AND: [{ id }, visibleRecordsWhere(context.principal)] } });
