@@ -226,9 +226,9 @@ describe('reunification support and _entities', () => {
     const requests = [...new Set(all.map((row) => row.parentId))].slice(0, 8);
     const principal: Principal = { subject: `key:${caller}`, kind: 'partner', partnerId: partnerOf[caller], scopes: caller === 'icrc' ? ['assistance:read', 'mandate:all-records'] : ['assistance:read'] };
     const sample = all.filter((row) => requests.includes(row.parentId));
-    const result = await postGraphQL<{ _entities: Array<{ id?: string; reunificationSupport?: Array<{ id: string }> } | null> }>(
+    const result = await postGraphQL<{ _entities: Array<{ id?: string; reunificationSupport?: { edges: Array<{ node: { id: string } }> } } | null> }>(
       graph.graph.subgraphs.assistance.service.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on TracingRequest { reunificationSupport { id } } ... on ReunificationSupport { id } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on TracingRequest { reunificationSupport(first: 100) { edges { node { id } } } } ... on ReunificationSupport { id } } }`,
       { r: [...requests.map((id) => ({ __typename: 'TracingRequest', id })), ...sample.map((row) => ({ __typename: 'ReunificationSupport', id: row.id }))] },
       {},
       { as: principal },
@@ -237,7 +237,7 @@ describe('reunification support and _entities', () => {
     const entities = result.data!._entities;
     requests.forEach((requestId, i) => {
       const expected = all.filter((row) => row.parentId === requestId).filter(visibleTo(caller)).map((row) => row.id);
-      expect((entities[i]!.reunificationSupport ?? []).map((support) => support.id).sort()).toEqual([...expected].sort());
+      expect((entities[i]!.reunificationSupport?.edges ?? []).map((edge) => edge.node.id).sort()).toEqual([...expected].sort());
     });
     sample.forEach((row, i) => {
       const entity = entities[requests.length + i];

@@ -50,15 +50,18 @@ const principals: Array<{ caller: Exclude<Caller, 'anonymous' | 'fullAccess'>; s
 const reach: Record<string, { root: () => string; via: string[] }> = {
   Person: { root: () => `person(id: "${ids.person}")`, via: [] },
   PersonEdge: { root: () => `people(first: 1)`, via: ['edges'] },
-  FamilyLink: { root: () => `person(id: "${ids.person}")`, via: ['familyLinks'] },
+  FamilyLinkEdge: { root: () => `person(id: "${ids.person}")`, via: ['familyLinks', 'edges'] },
+  FamilyLink: { root: () => `person(id: "${ids.person}")`, via: ['familyLinks', 'edges', 'node'] },
   PersonSearchResult: { root: () => `searchPeople(name: "${ids.personName}", first: 1)`, via: [] },
   TracingRequest: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: [] },
   TracingRequestEdge: { root: () => `tracingRequests(first: 1)`, via: ['edges'] },
   PossibleMatch: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['possibleMatches'] },
-  ReunificationSupport: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['reunificationSupport'] },
+  ReunificationSupport: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['reunificationSupport', 'edges', 'node'] },
+  ReunificationSupportEdge: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['reunificationSupport', 'edges'] },
   DetentionRecord: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: [] },
   DetentionRecordEdge: { root: () => `detentionRecords(first: 1)`, via: ['edges'] },
-  DetentionVisit: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['visits'] },
+  DetentionVisitEdge: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['visits', 'edges'] },
+  DetentionVisit: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['visits', 'edges', 'node'] },
   AccessRequestStep: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['accessHistory'] },
   RedCrossMessage: { root: () => `message(id: "${ids.message}")`, via: [] },
   RedCrossMessageEdge: { root: () => `messages(first: 1)`, via: ['edges'] },
@@ -157,27 +160,27 @@ beforeAll(async () => {
   graph = await startTestGraph({ seedPeople: 200, label: 'matrix' });
   // Records with every kind of nested data, found as the full-access principal.
   const found = await graph.query<{
-    people: { edges: Array<{ node: { id: string; fullName: string; familyLinks: unknown[]; assistanceReceived: { edges: Array<{ node: { id: string } }> } } }> };
-    tracingRequests: { edges: Array<{ node: { id: string; reunificationSupport: unknown[]; possibleMatches: unknown[] } }> };
-    detentionRecords: { edges: Array<{ node: { id: string; visits: unknown[] } }> };
+    people: { edges: Array<{ node: { id: string; fullName: string; familyLinks: { edges: unknown[] }; assistanceReceived: { edges: Array<{ node: { id: string } }> } } }> };
+    tracingRequests: { edges: Array<{ node: { id: string; reunificationSupport: { edges: unknown[] }; possibleMatches: unknown[] } }> };
+    detentionRecords: { edges: Array<{ node: { id: string; visits: { edges: unknown[] } } }> };
     messages: { edges: Array<{ node: { id: string; collectingPartner: { id: string } } }> };
     programmes: { edges: Array<{ node: { id: string; distributions: { edges: Array<{ node: { id: string; location: { id: string; ancestors: Array<{ id: string }> } } }> } } }> };
   }>(`{
-    people(first: 100) { edges { node { id fullName familyLinks { id } assistanceReceived(first: 1) { edges { node { id } } } } } }
-    tracingRequests(first: 100) { edges { node { id reunificationSupport { id } possibleMatches(first: 1) { score } } } }
-    detentionRecords(first: 100) { edges { node { id visits { id } } } }
+    people(first: 100) { edges { node { id fullName familyLinks(first: 1) { edges { node { id } } } assistanceReceived(first: 1) { edges { node { id } } } } } }
+    tracingRequests(first: 100) { edges { node { id reunificationSupport(first: 1) { edges { node { id } } } possibleMatches(first: 1) { score } } } }
+    detentionRecords(first: 100) { edges { node { id visits(first: 1) { edges { node { id } } } } } }
     messages(first: 1) { edges { node { id collectingPartner { id } } } }
     programmes(first: 20) { edges { node { id distributions(first: 1) { edges { node { id location { id ancestors { id } } } } } } } }
   }`);
   if (found.errors) throw new Error(JSON.stringify(found.errors));
   const data = found.data!;
-  const person = data.people.edges.map((e) => e.node).find((p) => p.familyLinks.length > 0 && p.assistanceReceived.edges.length > 0)!;
+  const person = data.people.edges.map((e) => e.node).find((p) => p.familyLinks.edges.length > 0 && p.assistanceReceived.edges.length > 0)!;
   Object.assign(ids, {
     person: person.id,
     personName: person.fullName,
     assistanceRecord: person.assistanceReceived.edges[0]!.node.id,
-    tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.length > 0 && t.possibleMatches.length > 0)!.id,
-    detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.length > 0)!.id,
+    tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.edges.length > 0 && t.possibleMatches.length > 0)!.id,
+    detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.edges.length > 0)!.id,
     message: data.messages.edges[0]!.node.id,
     countsPartner: data.messages.edges[0]!.node.collectingPartner.id,
   });
@@ -298,6 +301,9 @@ test('the policy the directives encode: detention for the ICRC only, health and 
     return satisfies(principal.scopes, rules.requirements(type, field));
   };
   expect(principals.map(({ caller }) => [caller, outcome(caller, 'DetentionRecord.registrationNumber')])).toEqual([
+    ['icrc', true], ['russianRedCross', false], ['belarusRedCross', false], ['app', false], ['admin', false],
+  ]);
+  expect(principals.map(({ caller }) => [caller, outcome(caller, 'Person.detentionRecords')])).toEqual([
     ['icrc', true], ['russianRedCross', false], ['belarusRedCross', false], ['app', false], ['admin', false],
   ]);
   expect(principals.map(({ caller }) => [caller, outcome(caller, 'Person.vulnerabilities')])).toEqual([

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** Person 3 is detained in the seed (1 in 20, from 3): it has a detention record. */
 const detainee = syntheticId('person', 3);
-const personQuery = `query PersonFile($id: ID!) { person(id: $id) { fullName status vulnerabilities detentionRecords { id registrationNumber } } }`;
+const personQuery = `query PersonFile($id: ID!) { person(id: $id) { fullName status vulnerabilities detentionRecords { edges { node { id registrationNumber } } } } }`;
 
 describe('authentication at the gateway', () => {
   test('no credentials: HTTP 401 UNAUTHENTICATED and nothing else', async () => {
@@ -45,7 +45,7 @@ describe('fields a principal may not read', () => {
   test('come back null with FORBIDDEN at their path while the rest answers', async () => {
     const result = await graph.query<{ person: Record<string, unknown> }>(personQuery, { id: detainee }, graph.as('icrc'));
     expect(result.errors).toBeUndefined();
-    expect(result.data?.person.detentionRecords).toEqual([expect.objectContaining({ registrationNumber: expect.any(String) })]);
+    expect(result.data?.person.detentionRecords).toEqual({ edges: [{ node: expect.objectContaining({ registrationNumber: expect.any(String) }) }] });
 
     const redacted = await graph.query<{ person: Record<string, unknown> }>(personQuery, { id: detainee }, graph.as('russianRedCross'));
     expect(redacted.data?.person.fullName).toEqual(expect.any(String));

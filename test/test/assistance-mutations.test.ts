@@ -299,7 +299,10 @@ describe('assistance records', () => {
 describe('reunification support', () => {
   test('support is recorded and listed on the tracing request, oldest first', async () => {
     const request = syntheticId('tracing-request', 2);
-    const before = await graph.query<{ tracingRequest: { reunificationSupport: unknown[] } }>(`query($id: ID!) { tracingRequest(id: $id) { reunificationSupport { id } } }`, { id: request });
+    const before = await graph.query<{ tracingRequest: { reunificationSupport: { edges: unknown[] } } }>(
+      `query($id: ID!) { tracingRequest(id: $id) { reunificationSupport(first: 100) { edges { node { id } } } } }`,
+      { id: request },
+    );
     expect(before.errors).toBeUndefined();
     const result = await graph.query<{ recordReunificationSupport: { id: string; kind: string; tracingRequest: { id: string; reference: string }; borderCrossing: { name: string } } }>(
       RECORD_SUPPORT,
@@ -313,12 +316,12 @@ describe('reunification support', () => {
     expect(retry.data!.recordReunificationSupport.id).toBe(support.id);
     await conflicting(RECORD_SUPPORT, supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2', kind: 'TRAVEL' }), 'input.kind');
 
-    const after = await graph.query<{ tracingRequest: { reunificationSupport: Array<{ id: string; kind: string }> } }>(
-      `query($id: ID!) { tracingRequest(id: $id) { reunificationSupport { id kind } } }`,
+    const after = await graph.query<{ tracingRequest: { reunificationSupport: { edges: Array<{ node: { id: string; kind: string } }> } } }>(
+      `query($id: ID!) { tracingRequest(id: $id) { reunificationSupport(first: 100) { edges { node { id kind } } } } }`,
       { id: request },
     );
-    expect(after.data!.tracingRequest.reunificationSupport).toHaveLength(before.data!.tracingRequest.reunificationSupport.length + 1);
-    expect(after.data!.tracingRequest.reunificationSupport.map((s) => s.id)).toContain(support.id);
+    expect(after.data!.tracingRequest.reunificationSupport.edges).toHaveLength(before.data!.tracingRequest.reunificationSupport.edges.length + 1);
+    expect(after.data!.tracingRequest.reunificationSupport.edges.map((e) => e.node.id)).toContain(support.id);
   });
 
   test('a planned journey may lie ahead; unknown tracing requests, people and crossings are refused', async () => {

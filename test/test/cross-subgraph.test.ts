@@ -62,11 +62,11 @@ test('a distribution point lists its distributions; a tracing request its reunif
   expect(place.data!.location.distributions.edges.length).toBeGreaterThan(0);
   expect(place.data!.location.distributions.edges[0]!.node.partner.name.length).toBeGreaterThan(0);
 
-  const requests = await graph.query<{ tracingRequests: { edges: Array<{ node: { reference: string; soughtPerson: { fullName: string }; reunificationSupport: Array<{ kind: string; person: { id: string } }> } }> } }>(
-    `{ tracingRequests(first: 20) { edges { node { reference soughtPerson { fullName } reunificationSupport { kind person { id } } } } } }`,
+  const requests = await graph.query<{ tracingRequests: { edges: Array<{ node: { reference: string; soughtPerson: { fullName: string }; reunificationSupport: { edges: Array<{ node: { kind: string; person: { id: string } } }> } } }> } }>(
+    `{ tracingRequests(first: 20) { edges { node { reference soughtPerson { fullName } reunificationSupport(first: 5) { edges { node { kind person { id } } } } } } } }`,
   );
   expect(requests.errors).toBeUndefined();
-  const supported = requests.data!.tracingRequests.edges.filter((e) => e.node.reunificationSupport.length > 0);
+  const supported = requests.data!.tracingRequests.edges.filter((e) => e.node.reunificationSupport.edges.length > 0);
   expect(supported.length).toBeGreaterThan(0);
 });
 

@@ -1,3 +1,4 @@
+import { syntheticId } from '@movement/runtime';
 import { startTestGraph, type TestGraph } from './harness';
 
 let graph: TestGraph;
@@ -18,6 +19,9 @@ const peopleWithEverything = `query($first: Int!) {
       messagesSent(first: 5) { edges { node { id status } } }
       messagesReceived(first: 5) { edges { node { id status } } }
       assistanceReceived(first: 5) { edges { node { id item } } }
+      familyLinks(first: 2) { edges { node { relationship } } }
+      tracingRequests(first: 2) { edges { node { id } } }
+      detentionRecords(first: 2) { edges { node { id } } }
     } }
   }
 }`;
@@ -30,9 +34,77 @@ async function statementsFor(first: number): Promise<number> {
   return Object.values(graph.graph.statements()).reduce((a, b) => a + b, 0) - before;
 }
 
-test('50 people with messages, assistance and last-seen place cost as many SQL statements as 5', async () => {
+test('50 people with messages, assistance, last-seen place, family links, tracing requests and detention records cost as many SQL statements as 5', async () => {
   const five = await statementsFor(5);
   const fifty = await statementsFor(50);
   expect(five).toBeGreaterThan(0);
   expect(fifty).toBe(five);
+});
+
+/** Statements all subgraphs send for one query, after checking it answered without errors. */
+async function statementsOf<T>(query: string, variables: Record<string, unknown>, check: (data: T) => void): Promise<number> {
+  const total = () => Object.values(graph.graph.statements()).reduce((a, b) => a + b, 0);
+  const before = total();
+  const result = await graph.query<T>(query, variables);
+  expect(result.errors).toBeUndefined();
+  check(result.data!);
+  return total() - before;
+}
+
+test('50 places with their children, and every organisation with its places, cost as many SQL statements as 5 and 2', async () => {
+  // The demo catalogue is small: fifty more settlements in one region, each with an office inside.
+  const region = syntheticId('location', 'BY-HM');
+  const settlement = (n: number) => syntheticId('nplusone-settlement', n);
+  for (let n = 0; n < 50; n += 1) {
+    await graph.graph.subgraphs.locations.database.driver.query(
+      `INSERT INTO "locations"."Location" (id, type, name, names, "parentId", "ancestorIds") VALUES ($1, 'SETTLEMENT', $2, '[]'::jsonb, $3, ARRAY[$3]::uuid[]),
+         ($4, 'OFFICE', $5, '[]'::jsonb, $1, ARRAY[$3, $1]::uuid[])`,
+      [settlement(n), `Test settlement ${String(n).padStart(2, '0')}`, region, syntheticId('nplusone-office', n), `Office of settlement ${n}`],
+    );
+  }
+  type Places = { locations: { edges: Array<{ node: { children: { edges: Array<{ node: { name: string } }> } } }> } };
+  const places = (first: number) =>
+    statementsOf<Places>(
+      `query($first: Int!, $parentId: ID!) { locations(parentId: $parentId, type: SETTLEMENT, first: $first) { edges { node { id name children(first: 5) { edges { node { id name operatedBy { name } } } } } } } }`,
+      { first, parentId: region },
+      (data) => {
+        expect(data.locations.edges).toHaveLength(first);
+        expect(data.locations.edges.every((e) => e.node.children.edges.length === 1)).toBe(true);
+      },
+    );
+  const five = await places(5);
+  const fifty = await places(50);
+  expect(five).toBeGreaterThan(0);
+  expect(fifty).toBe(five);
+
+  type Organizations = { organizations: { edges: Array<{ node: { places: { edges: unknown[] } } }> } };
+  const organizations = (first: number) =>
+    statementsOf<Organizations>(`query($first: Int!) { organizations(first: $first) { edges { node { name places(first: 5) { edges { node { name } } } } } } }`, { first }, (data) => {
+      expect(data.organizations.edges).toHaveLength(first);
+      expect(data.organizations.edges.some((e) => e.node.places.edges.length > 0)).toBe(true);
+    });
+  const two = await organizations(2);
+  // The demo catalogue has nine organisations.
+  const all = await organizations(9);
+  expect(all).toBe(two);
+});
+
+test('every tracing request with its reunification support costs as many SQL statements as 5', async () => {
+  type Requests = { tracingRequests: { edges: Array<{ node: { reunificationSupport: { edges: unknown[] } } }> } };
+  let supported = 0;
+  const requests = (first: number) =>
+    statementsOf<Requests>(
+      `query($first: Int!) { tracingRequests(first: $first) { edges { node { id reunificationSupport(first: 5) { edges { node { id kind borderCrossing { name } } } } } } } }`,
+      { first },
+      (data) => {
+        expect(data.tracingRequests.edges).toHaveLength(first);
+        supported = data.tracingRequests.edges.filter((e) => e.node.reunificationSupport.edges.length > 0).length;
+      },
+    );
+  const five = await requests(5);
+  // The seed makes one tracing request per ten people: all twenty of them.
+  const all = await requests(20);
+  expect(supported).toBeGreaterThan(1);
+  expect(five).toBeGreaterThan(0);
+  expect(all).toBe(five);
 });

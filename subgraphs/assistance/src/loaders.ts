@@ -10,7 +10,7 @@ import {
   type Principal,
 } from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
-import type { AssistanceRecord, Distribution } from './generated/prisma/client';
+import type { AssistanceRecord, Distribution, ReunificationSupport } from './generated/prisma/client';
 
 /**
  * A page of children for many parents in one SQL statement, sent through Prisma so that it is
@@ -47,12 +47,12 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
       (row) => row.distributionId,
     ),
     reunificationSupportById: byIdLoader((ids) => prisma.reunificationSupport.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
-    reunificationSupport: manyByKeyLoader(
-      (tracingRequestIds) =>
-        prisma.reunificationSupport.findMany({
-          where: { AND: [{ tracingRequestId: { in: tracingRequestIds } }, visible] },
-          orderBy: [{ date: 'asc' }, { id: 'asc' }],
-        }),
+    reunificationSupport: pagedChildrenLoader(
+      childPages<ReunificationSupport>(
+        prisma,
+        { table: '"assistance"."ReunificationSupport"', parentColumn: 'tracingRequestId', sortColumn: 'date', direction: 'asc' },
+        principal,
+      ),
       (row) => row.tracingRequestId,
     ),
     assistanceReceived: pagedChildrenLoader(

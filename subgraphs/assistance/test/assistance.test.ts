@@ -176,18 +176,47 @@ test('a location entity lists the distributions held there, most recent first', 
   expect(crossing!.distributions.edges).toEqual([]);
 });
 
-test('a tracing request entity lists its reunification support, oldest first', async () => {
-  const result = await postGraphQL<{ _entities: Array<{ reunificationSupport: Array<{ id: string; kind: string; date: string; outcome: string; borderCrossing: { id: string } | null; person: { id: string }; tracingRequest: { id: string } }> }> }>(
-    url,
-    `query($r: [_Any!]!) { _entities(representations: $r) { ... on TracingRequest { reunificationSupport { id kind date outcome borderCrossing { id } person { id } tracingRequest { id } } } } }`,
-    { r: [{ __typename: 'TracingRequest', id: tracing.found }, { __typename: 'TracingRequest', id: tracing.none }] },
-  );
+test('a tracing request entity lists its reunification support in pages, oldest first', async () => {
+  type Support = { id: string; kind: string; date: string; outcome: string; borderCrossing: { id: string } | null; person: { id: string }; tracingRequest: { id: string } };
+  type Page = { edges: Array<{ node: Support }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  const query = `query($r: [_Any!]!, $first: Int, $after: String) { _entities(representations: $r) { ... on TracingRequest {
+      reunificationSupport(first: $first, after: $after) { edges { node { id kind date outcome borderCrossing { id } person { id } tracingRequest { id } } } pageInfo { hasNextPage endCursor } } } } }`;
+  const result = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, {
+    r: [{ __typename: 'TracingRequest', id: tracing.found }, { __typename: 'TracingRequest', id: tracing.none }],
+  });
   expect(result.errors).toBeUndefined();
   const [found, none] = result.data!._entities;
-  expect(found!.reunificationSupport.map((s) => s.kind)).toEqual(['DOCUMENTS', 'BORDER_CROSSING']);
-  expect(found!.reunificationSupport[1]).toMatchObject({ date: '2024-05-01', outcome: 'COMPLETED', borderCrossing: { id: place.crossing }, person: { id: person(7) }, tracingRequest: { id: tracing.found } });
-  expect(found!.reunificationSupport[0]!.borderCrossing).toBeNull();
-  expect(none!.reunificationSupport).toEqual([]);
+  const supports = found!.reunificationSupport.edges.map((e) => e.node);
+  expect(supports.map((s) => s.kind)).toEqual(['DOCUMENTS', 'BORDER_CROSSING']);
+  expect(supports[1]).toMatchObject({ date: '2024-05-01', outcome: 'COMPLETED', borderCrossing: { id: place.crossing }, person: { id: person(7) }, tracingRequest: { id: tracing.found } });
+  expect(supports[0]!.borderCrossing).toBeNull();
+  expect(found!.reunificationSupport.pageInfo.hasNextPage).toBe(false);
+  expect(none!.reunificationSupport).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+
+  // One at a time: the cursor of the first page leads to the second, and nothing follows it.
+  const first = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, { r: [{ __typename: 'TracingRequest', id: tracing.found }], first: 1 });
+  const firstPage = first.data!._entities[0]!.reunificationSupport;
+  expect(firstPage.edges.map((e) => e.node.kind)).toEqual(['DOCUMENTS']);
+  expect(firstPage.pageInfo.hasNextPage).toBe(true);
+  const second = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, {
+    r: [{ __typename: 'TracingRequest', id: tracing.found }],
+    first: 1,
+    after: firstPage.pageInfo.endCursor,
+  });
+  expect(second.errors).toBeUndefined();
+  expect(second.data!._entities[0]!.reunificationSupport.edges.map((e) => e.node.kind)).toEqual(['BORDER_CROSSING']);
+  expect(second.data!._entities[0]!.reunificationSupport.pageInfo.hasNextPage).toBe(false);
+
+  const tooBig = await postGraphQL(url, query, { r: [{ __typename: 'TracingRequest', id: tracing.found }], first: 101 });
+  expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reunificationSupport.first' });
+});
+
+test('an id that is not a UUID is refused naming the argument, before it reaches the database', async () => {
+  for (const root of ['programme', 'distribution', 'assistanceRecord']) {
+    const result = await postGraphQL<Record<string, unknown>>(url, `{ ${root}(id: "x") { id } }`);
+    expect([root, result.errors?.[0]?.extensions]).toEqual([root, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'id' })]);
+    expect([root, result.data?.[root] ?? null]).toEqual([root, null]);
+  }
 });
 
 test('entities of the subgraph resolve by id, and unknown ids as null', async () => {
@@ -217,6 +246,16 @@ test('a page larger than the maximum, or a cursor that is not one, is refused na
   expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assistanceReceived.first' });
   const badCursor = await postGraphQL(url, `{ programmes(after: "not-a-cursor") { edges { cursor } } }`);
   expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  // A cursor of a list in another order decodes, but its values are not a date and an id.
+  const foreign = Buffer.from(JSON.stringify(['Region 1', 'not-an-id'])).toString('base64url');
+  const nestedForeign = await postGraphQL(
+    url,
+    `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on TracingRequest { reunificationSupport(after: $after) { edges { cursor } } } } }`,
+    { r: [{ __typename: 'TracingRequest', id: tracing.found }], after: foreign },
+  );
+  expect(nestedForeign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reunificationSupport.after' });
+  const rootForeign = await postGraphQL(url, `query($after: String) { programmes(after: $after) { edges { cursor } } }`, { after: foreign });
+  expect(rootForeign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 });
 
 test('assistance of 50 people costs as many SQL statements as that of 5', async () => {

@@ -1,16 +1,29 @@
-import { byIdLoader, manyByKeyLoader } from '@movement/runtime';
-import type { PrismaClient } from './generated/prisma/client';
+import { byIdLoader, pagedChildrenLoader } from '@movement/runtime';
+import { placePages } from './child-pages';
+import type { Location, PrismaClient } from './generated/prisma/client';
 
-/** Per-request loaders: every place or organisation looked up in a request is fetched in batches. */
+/**
+ * Per-request loaders: every place or organisation looked up in a request is fetched in batches,
+ * and every page of children or of an organisation's places costs the same statements for one
+ * parent as for a hundred.
+ */
 export function createLoaders(prisma: PrismaClient) {
+  // One children loader per type filter: a batch fetches one page shape for one filter.
+  const childrenByType = new Map<string, ReturnType<typeof childrenLoader>>();
+  const childrenLoader = (type?: string) => pagedChildrenLoader(placePages(prisma, 'parentId', type), (row: Location) => row.parentId as string);
   return {
     location: byIdLoader((ids) => prisma.location.findMany({ where: { id: { in: ids } } })),
     organization: byIdLoader((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
-    placesOperatedBy: manyByKeyLoader(
-      (organizationIds) =>
-        prisma.location.findMany({ where: { organizationId: { in: organizationIds } }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-      (row) => row.organizationId as string,
-    ),
+    children: (type?: string | null) => {
+      const key = type ?? '';
+      let loader = childrenByType.get(key);
+      if (!loader) {
+        loader = childrenLoader(type ?? undefined);
+        childrenByType.set(key, loader);
+      }
+      return loader;
+    },
+    placesOperatedBy: pagedChildrenLoader(placePages(prisma, 'organizationId'), (row: Location) => row.organizationId as string),
   };
 }
 

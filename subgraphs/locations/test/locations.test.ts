@@ -48,13 +48,73 @@ test('a page larger than the maximum is refused naming the argument', async () =
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
 });
 
-test('organisations resolve as federation entities with the places they run', async () => {
-  const result = await postGraphQL<{ _entities: Array<{ name: string; places: Array<{ name: string }> }> }>(
+test('organisations resolve as federation entities with the places they run, in pages', async () => {
+  type Places = { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  const query = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Organization { name places(first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } } } }`;
+  const r = [{ __typename: 'Organization', id: '00000000-0000-4000-8000-000000000001' }];
+  const first = await postGraphQL<{ _entities: Array<{ name: string; places: Places }> }>(subgraph.service.url, query, { r });
+  expect(first.errors).toBeUndefined();
+  expect(first.data!._entities[0]!.name).toBe('Belarus Red Cross');
+  expect(first.data!._entities[0]!.places.edges.map((e) => e.node.name)).toEqual(['Region 1', 'Region 2']);
+  expect(first.data!._entities[0]!.places.pageInfo.hasNextPage).toBe(true);
+  const next = await postGraphQL<{ _entities: Array<{ places: Places }> }>(subgraph.service.url, query, { r, after: first.data!._entities[0]!.places.pageInfo.endCursor });
+  expect(next.data!._entities[0]!.places.edges.map((e) => e.node.name)).toEqual(['Region 3']);
+  expect(next.data!._entities[0]!.places.pageInfo.hasNextPage).toBe(false);
+});
+
+test('children of a type keep only places of that type, and a too large page names the nested argument', async () => {
+  const result = await postGraphQL<{ locationByPcode: { settlements: { edges: unknown[] }; areas: { edges: Array<{ node: { pcode: string } }> } } }>(
     subgraph.service.url,
-    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { name places { name } } } }`,
-    { r: [{ __typename: 'Organization', id: '00000000-0000-4000-8000-000000000001' }] },
+    `{ locationByPcode(pcode: "BY") { settlements: children(type: SETTLEMENT) { edges { cursor } } areas: children(type: ADMIN_AREA, first: 5) { edges { node { pcode } } } } }`,
   );
-  expect(result.data!._entities[0]).toEqual({ name: 'Belarus Red Cross', places: [{ name: 'Region 1' }, { name: 'Region 2' }, { name: 'Region 3' }] });
+  expect(result.errors).toBeUndefined();
+  expect(result.data!.locationByPcode.settlements.edges).toEqual([]);
+  expect(result.data!.locationByPcode.areas.edges.map((e) => e.node.pcode)).toEqual(['BY-01', 'BY-02', 'BY-03']);
+  const tooBig = await postGraphQL(subgraph.service.url, `{ locationByPcode(pcode: "BY") { children(first: 101) { edges { cursor } } } }`);
+  expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'children.first' });
+  // A cursor of a list in another order decodes, but its values are not a name and an id.
+  const foreign = Buffer.from(JSON.stringify(['2024-01-01T00:00:00.000Z', 'not-an-id'])).toString('base64url');
+  const badCursor = await postGraphQL(subgraph.service.url, `query($after: String) { locationByPcode(pcode: "BY") { children(after: $after) { edges { cursor } } } }`, { after: foreign });
+  expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'children.after' });
+});
+
+test('children of 50 places cost as many SQL statements as those of 5', async () => {
+  const prisma = subgraph.database.prisma;
+  // Fifty settlements in region 1, each with two offices inside.
+  const settlement = (n: number) => `00000000-0000-4000-8000-${String(1000 + n).padStart(12, '0')}`;
+  const office = (n: number, k: number) => `00000000-0000-4000-8000-${String(2000 + n * 10 + k).padStart(12, '0')}`;
+  const region = '00000000-0000-4000-8000-0000000000a1';
+  await prisma.location.createMany({
+    data: Array.from({ length: 50 }, (_, n) => ({ id: settlement(n), type: 'SETTLEMENT' as const, name: `Settlement ${String(n).padStart(2, '0')}`, names: [], parentId: region, ancestorIds: [region] })),
+  });
+  await prisma.location.createMany({
+    data: Array.from({ length: 50 }, (_, n) => [1, 2].map((k) => ({ id: office(n, k), type: 'OFFICE' as const, name: `Office ${k}`, names: [], parentId: settlement(n), ancestorIds: [region, settlement(n)] }))).flat(),
+  });
+  const statementsFor = async (count: number) => {
+    subgraph.resetStatements();
+    const result = await postGraphQL<{ locations: { edges: Array<{ node: { children: { edges: Array<{ node: { name: string } }> } } }> } }>(
+      subgraph.service.url,
+      `query($first: Int!, $parentId: ID!) { locations(parentId: $parentId, type: SETTLEMENT, first: $first) { edges { node { name children(first: 5) { edges { node { name } } } } } } }`,
+      { first: count, parentId: region },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.locations.edges).toHaveLength(count);
+    expect(result.data!.locations.edges.every((e) => e.node.children.edges.map((c) => c.node.name).join() === 'Office 1,Office 2')).toBe(true);
+    return subgraph.statements();
+  };
+  const five = await statementsFor(5);
+  const fifty = await statementsFor(50);
+  expect(five).toBeGreaterThan(0);
+  expect(fifty).toBe(five);
+});
+
+test('an id that is not a UUID is refused naming the argument, before it reaches the database', async () => {
+  for (const query of ['{ location(id: "x") { id } }', '{ organization(id: "x") { id } }', '{ locations(parentId: "x") { edges { cursor } } }']) {
+    const result = await postGraphQL(subgraph.service.url, query);
+    expect([query, result.errors?.[0]?.extensions]).toEqual([query, expect.objectContaining({ code: 'BAD_USER_INPUT', field: query.includes('parentId') ? 'parentId' : 'id' })]);
+  }
+  const upper = await postGraphQL<{ location: { name: string } | null }>(subgraph.service.url, '{ location(id: "00000000-0000-4000-8000-0000000000A0") { name } }');
+  expect(upper.data!.location).toEqual({ name: 'Belarus' });
 });
 
 test('/ready reports the database reachable and migrated', async () => {

@@ -1,6 +1,6 @@
-import { readPage, toConnection } from '@movement/runtime';
+import { toConnection } from '@movement/runtime';
 import type { AssistanceProgrammeResolvers } from '../generated/graphql';
-import { dateCursor, isoDate } from '../dates';
+import { dateCursor, isoDate, readDatePage } from '../dates';
 import { reference } from '../references';
 
 export const AssistanceProgramme: AssistanceProgrammeResolvers = {
@@ -10,7 +10,7 @@ export const AssistanceProgramme: AssistanceProgrammeResolvers = {
   endDate: (programme) => (programme.endDate ? isoDate(programme.endDate) : null),
   targetAreas: (programme) => programme.targetAreaIds.map((id) => reference('Location', id)),
   distributions: async (programme, args, { loaders }) => {
-    const page = readPage(args, 'distributions');
+    const page = readDatePage(args, 'distributions');
     const rows = await loaders.distributionsOfProgramme.load({ parentId: programme.id, page });
     return toConnection(rows, page, (row) => dateCursor(row.date, row.id));
   },

@@ -1,12 +1,12 @@
-import { readPage, toConnection } from '@movement/runtime';
+import { toConnection } from '@movement/runtime';
 import type { PersonResolvers } from '../generated/graphql';
-import { dateCursor } from '../dates';
+import { dateCursor, readDatePage } from '../dates';
 
 export const Person: PersonResolvers = {
   // The people subgraph owns the person; this one only needs the id to find their assistance.
   __resolveReference: (ref) => ({ id: ref.id }),
   assistanceReceived: async (person, args, { loaders }) => {
-    const page = readPage(args, 'assistanceReceived');
+    const page = readDatePage(args, 'assistanceReceived');
     const rows = await loaders.assistanceReceived.load({ parentId: person.id, page });
     return toConnection(rows, page, (row) => dateCursor(row.date, row.id));
   },

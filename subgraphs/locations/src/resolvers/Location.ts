@@ -1,9 +1,7 @@
-import { keysetOrder, keysetWhere, readPage, toConnection } from '@movement/runtime';
+import { toConnection } from '@movement/runtime';
+import { byName, readNamePage } from '../child-pages';
 import type { LocalizedName, LocationResolvers } from '../generated/graphql';
 import type { Location as LocationModel } from '../generated/prisma/client';
-
-/** Locations are listed by name; the id breaks ties so the keyset is total. */
-export const byName = (row: LocationModel) => [row.name, row.id];
 
 export const Location: LocationResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.location.load(reference.id),
@@ -13,13 +11,9 @@ export const Location: LocationResolvers = {
     const ancestors = await loaders.location.loadMany(location.ancestorIds);
     return ancestors.filter((row): row is LocationModel => row !== null && !(row instanceof Error));
   },
-  children: async (location, args, { prisma }) => {
-    const page = readPage(args, 'children');
-    const rows = await prisma.location.findMany({
-      where: { parentId: location.id, ...(args.type ? { type: args.type } : {}), ...keysetWhere(page.after, 'name', 'asc') },
-      orderBy: keysetOrder('name', 'asc'),
-      take: page.limit + 1,
-    });
+  children: async (location, args, { loaders }) => {
+    const page = readNamePage(args, 'children');
+    const rows = await loaders.children(args.type).load({ parentId: location.id, page });
     return toConnection(rows, page, byName);
   },
   coordinates: (location) =>

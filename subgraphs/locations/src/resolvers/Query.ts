@@ -1,16 +1,17 @@
-import { keysetOrder, keysetWhere, readPage, toConnection } from '@movement/runtime';
+import { keysetOrder, keysetWhere, requireId, toConnection } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
-import { byName } from './Location';
+import { byName, readNamePage } from '../child-pages';
 
 export const Query: QueryResolvers = {
-  location: (_root, { id }, { loaders }) => loaders.location.load(id),
+  location: (_root, { id }, { loaders }) => loaders.location.load(requireId(id, 'id')),
   locationByPcode: (_root, { pcode }, { prisma }) => prisma.location.findUnique({ where: { pcode } }),
   locations: async (_root, args, { prisma }) => {
-    const page = readPage(args);
+    const page = readNamePage(args);
+    const parentId = args.parentId != null ? requireId(args.parentId, 'parentId') : null;
     const rows = await prisma.location.findMany({
       where: {
         ...(args.type ? { type: args.type } : {}),
-        ...(args.parentId ? { parentId: args.parentId } : {}),
+        ...(parentId ? { parentId } : {}),
         ...keysetWhere(page.after, 'name', 'asc'),
       },
       orderBy: keysetOrder('name', 'asc'),
@@ -18,9 +19,9 @@ export const Query: QueryResolvers = {
     });
     return toConnection(rows, page, byName);
   },
-  organization: (_root, { id }, { loaders }) => loaders.organization.load(id),
+  organization: (_root, { id }, { loaders }) => loaders.organization.load(requireId(id, 'id')),
   organizations: async (_root, args, { prisma }) => {
-    const page = readPage(args);
+    const page = readNamePage(args);
     const rows = await prisma.organization.findMany({
       where: { ...(args.type ? { type: args.type } : {}), ...keysetWhere(page.after, 'name', 'asc') },
       orderBy: keysetOrder('name', 'asc'),
