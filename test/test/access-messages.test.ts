@@ -151,10 +151,12 @@ describe('reading messages', () => {
       [RRC],
     );
     if (!link) throw new Error('the seed has no reply off RRC’s route to a message on it');
-    const replies = await graph.query<{ message: { replies: Array<{ id: string }> } }>(`query($id: ID!) { message(id: $id) { replies { id } } }`, { id: link.original }, graph.as('russianRedCross'));
-    expect(replies.data!.message.replies).toEqual([]);
-    const full = await graph.query<{ message: { replies: Array<{ id: string }> } }>(`query($id: ID!) { message(id: $id) { replies { id } } }`, { id: link.original }, graph.as('icrc'));
-    expect(full.data!.message.replies).toEqual([{ id: link.reply }]);
+    type Replies = { message: { replies: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean } } } };
+    const repliesQuery = `query($id: ID!) { message(id: $id) { replies(first: 10) { edges { node { id } } pageInfo { hasNextPage } } } }`;
+    const replies = await graph.query<Replies>(repliesQuery, { id: link.original }, graph.as('russianRedCross'));
+    expect(replies.data!.message.replies).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+    const full = await graph.query<Replies>(repliesQuery, { id: link.original }, graph.as('icrc'));
+    expect(full.data!.message.replies.edges).toEqual([{ node: { id: link.reply } }]);
   });
 
   test('_entities on the subgraph answers null for a message off the route, and filters Person.messagesSent', async () => {

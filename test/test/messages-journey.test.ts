@@ -1,8 +1,12 @@
 import { startTestGraph, type TestGraph } from './harness';
 import {
-  BELGOROD, DISTRIBUTION_POINT, GOMEL, ICRC_MOSCOW, TRANSITIONS,
-  collectInput, expectConsistentHistory, mustMutate, mutate, org, person,
+  BELGOROD, DISTRIBUTION_POINT, GOMEL, ICRC_MOSCOW, KURSK, TRANSITIONS,
+  collectInput, expectConsistentHistory, mustMutate, mutate, org, person, place,
 } from './messages-support';
+
+const ICRC_PREMISES = place('ICRC-MOSCOW-PREMISES');
+const BELGOROD_OFFICE = place('RRC-BELGOROD-OFFICE');
+const GOMEL_POINT = place('DP-GOMEL-1');
 
 let graph: TestGraph;
 const startedAt = new Date(Date.now() - 1000).toISOString();
@@ -26,12 +30,14 @@ test('a message travels from collection to delivery, and the answer comes back l
   expect(retried.id).toBe(collected.id);
   expect(retried.statusHistory).toHaveLength(1);
 
-  const sentBack = await mustMutate(graph, 'reviewMessage', { messageId: collected.id, partnerId: ICRC_MOSCOW, decision: 'REQUEST_CHANGES', note: 'Remove the street name of the unit.' });
+  const sentBack = await mustMutate(graph, 'reviewMessage', {
+    messageId: collected.id, partnerId: ICRC_MOSCOW, decision: 'REQUEST_CHANGES', note: 'Remove the street name of the unit.', locationId: ICRC_PREMISES,
+  });
   expect(sentBack.status).toBe('DRAFTED');
-  const revised = await mustMutate(graph, 'reviseMessage', { messageId: collected.id, partnerId: BELGOROD, content: 'Мама, мы живы и здоровы.', note: 'Street removed.' });
+  const revised = await mustMutate(graph, 'reviseMessage', { messageId: collected.id, partnerId: BELGOROD, content: 'Мама, мы живы и здоровы.', note: 'Street removed.', locationId: BELGOROD_OFFICE });
   expect(revised).toMatchObject({ status: 'COLLECTED', content: 'Мама, мы живы и здоровы.' });
-  await mustMutate(graph, 'reviewMessage', { messageId: collected.id, partnerId: ICRC_MOSCOW, decision: 'APPROVE', actor: 'reviewer A' });
-  const dispatched = await mustMutate(graph, 'dispatchMessage', { messageId: collected.id, partnerId: ICRC_MOSCOW, deliveringPartnerId: GOMEL });
+  await mustMutate(graph, 'reviewMessage', { messageId: collected.id, partnerId: ICRC_MOSCOW, decision: 'APPROVE', actor: 'reviewer A', locationId: ICRC_PREMISES });
+  const dispatched = await mustMutate(graph, 'dispatchMessage', { messageId: collected.id, partnerId: ICRC_MOSCOW, deliveringPartnerId: GOMEL, locationId: ICRC_PREMISES });
   expect(dispatched).toMatchObject({ status: 'IN_TRANSIT', deliveringPartner: { id: GOMEL } });
   // The route: the collecting partner owns it; the reviewer and the delivering partner share it.
   expect(dispatched.route.map((p) => p.id)).toEqual([BELGOROD, ...[ICRC_MOSCOW, GOMEL].sort()]);
@@ -42,6 +48,8 @@ test('a message travels from collection to delivery, and the answer comes back l
   expect(delivered.status).toBe('DELIVERED');
   expect(delivered.statusHistory.map((s) => s.status)).toEqual(['COLLECTED', 'DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED']);
   expect(delivered.statusHistory[1]!.note).toBe('Remove the street name of the unit.');
+  // Where every step happened, as each step's input gave it.
+  expect(delivered.statusHistory.map((s) => s.location?.id ?? null)).toEqual([DISTRIBUTION_POINT, ICRC_PREMISES, BELGOROD_OFFICE, ICRC_PREMISES, ICRC_PREMISES, DISTRIBUTION_POINT]);
   expect(delivered.statusHistory[5]).toMatchObject({ at: deliveredAt, partner: { id: GOMEL }, location: { id: DISTRIBUTION_POINT }, actor: 'delegate B' });
   expect(delivered.statusChangedAt).toBe(deliveredAt);
   expectConsistentHistory(delivered, TRANSITIONS);
@@ -52,15 +60,15 @@ test('a message travels from collection to delivery, and the answer comes back l
   expect(reply).toMatchObject({ status: 'COLLECTED', sender: { id: person(1) }, addressee: { id: person(0) }, inReplyTo: { id: collected.id }, recordedBy: { id: GOMEL } });
 
   // Through the federation: the people subgraph's Person carries the messages.
-  const people = await graph.query<{ a: { messagesSent: { edges: Array<{ node: { id: string; replies: Array<{ id: string }> } }> }; messagesReceived: { edges: Array<{ node: { id: string } }> } } }>(
+  const people = await graph.query<{ a: { messagesSent: { edges: Array<{ node: { id: string; replies: { edges: Array<{ node: { id: string } }> } } }> }; messagesReceived: { edges: Array<{ node: { id: string } }> } } }>(
     `query($a: ID!) { a: person(id: $a) {
-      messagesSent(first: 100) { edges { node { id replies { id } } } }
+      messagesSent(first: 100) { edges { node { id replies(first: 5) { edges { node { id } } } } } }
       messagesReceived(first: 100) { edges { node { id } } } } }`,
     { a: person(0) },
   );
   expect(people.errors).toBeUndefined();
   const sent = people.data!.a.messagesSent.edges.find((e) => e.node.id === collected.id);
-  expect(sent?.node.replies).toEqual([{ id: reply.id }]);
+  expect(sent?.node.replies.edges).toEqual([{ node: { id: reply.id } }]);
   expect(people.data!.a.messagesReceived.edges.map((e) => e.node.id)).toContain(reply.id);
 });
 
@@ -68,10 +76,15 @@ test('an undeliverable message keeps its reason and goes back to the sender', as
   const message = await mustMutate(graph, 'collectMessage', collectInput('journey-2', { senderId: person(2), addresseeId: person(3) }));
   await mustMutate(graph, 'reviewMessage', { messageId: message.id, partnerId: ICRC_MOSCOW, decision: 'APPROVE' });
   await mustMutate(graph, 'dispatchMessage', { messageId: message.id, partnerId: ICRC_MOSCOW, deliveringPartnerId: GOMEL });
-  const failed = await mustMutate(graph, 'markMessageUndeliverable', { messageId: message.id, partnerId: GOMEL, reason: 'PERSON_MOVED', note: 'Neighbours say the family left in March.' });
-  expect(failed.statusHistory[3]).toMatchObject({ status: 'UNDELIVERABLE', reason: 'PERSON_MOVED', note: 'Neighbours say the family left in March.' });
-  const returned = await mustMutate(graph, 'returnMessage', { messageId: message.id, partnerId: GOMEL });
+  const failed = await mustMutate(graph, 'markMessageUndeliverable', {
+    messageId: message.id, partnerId: GOMEL, reason: 'PERSON_MOVED', note: 'Neighbours say the family left in March.', locationId: GOMEL_POINT,
+  });
+  expect(failed.statusHistory[3]).toMatchObject({ status: 'UNDELIVERABLE', reason: 'PERSON_MOVED', note: 'Neighbours say the family left in March.', location: { id: GOMEL_POINT } });
+  const returned = await mustMutate(graph, 'returnMessage', { messageId: message.id, partnerId: GOMEL, locationId: GOMEL_POINT });
   expect(returned.status).toBe('RETURNED');
+  expect(returned.statusHistory[4]).toMatchObject({ status: 'RETURNED', location: { id: GOMEL_POINT } });
+  // A step given no place records none.
+  expect(returned.statusHistory[1]).toMatchObject({ status: 'REVIEWED', location: null });
   expectConsistentHistory(returned, TRANSITIONS);
 
   const again = await mutate(graph, 'returnMessage', { messageId: message.id, partnerId: GOMEL });
@@ -128,4 +141,56 @@ test('messages are listed by status, partner and date range, counted per partner
   expect(waitingNodes.every((n) => n.status === 'COLLECTED' && Date.parse(n.statusChangedAt) < Date.now() - 30 * 86_400_000)).toBe(true);
   expect(waitingNodes.map((n) => n.statusChangedAt)).toEqual([...waitingNodes.map((n) => n.statusChangedAt)].sort());
   expect(waitingNodes.map((n) => n.id)).not.toContain(fresh.id);
+});
+
+test('messagesWaiting finds the messages waiting longer than N days, on both sides of the boundary, by partner and page by page', async () => {
+  const day = 86_400_000;
+  // Backdated in the database: when each message entered its status, around the 30-day boundary.
+  const ages: Array<[string, number]> = [['well-over', 45 * day], ['just-over', 30 * day + 3_600_000], ['just-under', 30 * day - 3_600_000], ['recent', 2 * day]];
+  const made = new Map<string, string>();
+  for (const [name, age] of ages) {
+    const message = await mustMutate(graph, 'collectMessage', collectInput(`waiting-${name}`, { senderId: person(10), addresseeId: person(11), collectingPartnerId: KURSK }));
+    await graph.graph.subgraphs.messages.database.driver.query(`UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2 WHERE "id" = $1::uuid`, [message.id, new Date(Date.now() - age)]);
+    made.set(name, message.id);
+  }
+  // One more past the boundary, but on another partner's route.
+  const elsewhere = await mustMutate(graph, 'collectMessage', collectInput('waiting-elsewhere', { senderId: person(10), addresseeId: person(11), collectingPartnerId: org('BRC') }));
+  await graph.graph.subgraphs.messages.database.driver.query(`UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2 WHERE "id" = $1::uuid`, [elsewhere.id, new Date(Date.now() - 40 * day)]);
+
+  type Waiting = { messagesWaiting: { edges: Array<{ node: { id: string; status: string; statusChangedAt: string; route: Array<{ id: string }> } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  const waiting = (variables: Record<string, unknown>) =>
+    graph.query<Waiting>(
+      `query($partnerId: ID, $first: Int, $after: String) { messagesWaiting(status: COLLECTED, olderThanDays: 30, partnerId: $partnerId, first: $first, after: $after) {
+        edges { node { id status statusChangedAt route { id } } } pageInfo { hasNextPage endCursor } } }`,
+      variables,
+    );
+  const all = await waiting({ first: 100 });
+  expect(all.errors).toBeUndefined();
+  const allIds = all.data!.messagesWaiting.edges.map((e) => e.node.id);
+  expect(allIds).toEqual(expect.arrayContaining([made.get('well-over'), made.get('just-over'), elsewhere.id]));
+  expect(allIds).not.toContain(made.get('just-under'));
+  expect(allIds).not.toContain(made.get('recent'));
+
+  const kursk = await waiting({ partnerId: KURSK, first: 100 });
+  const kurskNodes = kursk.data!.messagesWaiting.edges.map((e) => e.node);
+  expect(kurskNodes.every((n) => n.route.some((p) => p.id === KURSK) && n.status === 'COLLECTED')).toBe(true);
+  expect(kurskNodes.every((n) => Date.parse(n.statusChangedAt) < Date.now() - 30 * day)).toBe(true);
+  const kurskIds = kurskNodes.map((n) => n.id);
+  // Longest waiting first.
+  expect(kurskIds.indexOf(made.get('well-over')!)).toBeLessThan(kurskIds.indexOf(made.get('just-over')!));
+  expect(kurskIds.indexOf(made.get('just-over')!)).toBeGreaterThanOrEqual(0);
+  expect(kurskIds).not.toContain(elsewhere.id);
+  expect(kurskIds).not.toContain(made.get('just-under'));
+
+  // Page by page, one at a time: the same messages in the same order, each once.
+  const paged: string[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages <= kurskIds.length; pages += 1) {
+    const page: Awaited<ReturnType<typeof waiting>> = await waiting({ partnerId: KURSK, first: 1, after });
+    expect(page.data!.messagesWaiting.edges.length).toBeLessThanOrEqual(1);
+    paged.push(...page.data!.messagesWaiting.edges.map((e) => e.node.id));
+    if (!page.data!.messagesWaiting.pageInfo.hasNextPage) break;
+    after = page.data!.messagesWaiting.pageInfo.endCursor;
+  }
+  expect(paged).toEqual(kurskIds);
 });

@@ -7,13 +7,16 @@ export const org = (key: string) => syntheticId('organization', key);
 export const place = (key: string) => syntheticId('location', key);
 export const BELGOROD = org('RRC-BELGOROD');
 export const ICRC_MOSCOW = org('ICRC-MOSCOW');
+export const ICRC_MINSK = org('ICRC-MINSK');
+export const KURSK = org('RRC-KURSK');
+export const RRC = org('RRC');
 export const GOMEL = org('BRC-GOMEL');
 export const DISTRIBUTION_POINT = place('DP-BELGOROD-1');
 
 export const MESSAGE_FIELDS = `id reference status content language
   sender { id } addressee { id }
   collectingPartner { id } deliveringPartner { id } recordedBy { id } sharedWith { id } route { id }
-  inReplyTo { id } replies { id } statusChangedAt
+  inReplyTo { id } replies(first: 10) { edges { node { id } } } statusChangedAt
   statusHistory { sequence status at partner { id } location { id } note actor reason }`;
 
 export interface MessageView {
@@ -30,7 +33,7 @@ export interface MessageView {
   sharedWith: Array<{ id: string }>;
   route: Array<{ id: string }>;
   inReplyTo: { id: string } | null;
-  replies: Array<{ id: string }>;
+  replies: { edges: Array<{ node: { id: string } }> };
   statusChangedAt: string;
   statusHistory: Array<{ sequence: number; status: string; at: string; partner: { id: string }; location: { id: string } | null; note: string | null; actor: string | null; reason: string | null }>;
 }
@@ -40,16 +43,19 @@ export interface GraphError {
   extensions?: { code?: string; field?: string; allowed?: string[]; current?: string };
 }
 
-/** Runs a mutation `name(input: $input)` through the gateway and returns the message or the errors. */
-export async function mutate(graph: TestGraph, name: string, input: Record<string, unknown>): Promise<{ message?: MessageView; errors?: GraphError[] }> {
+/**
+ * Runs a mutation `name(input: $input)` through the gateway and returns the message or the errors;
+ * as the full-access principal (the ICRC's mandate) unless `headers` carry other credentials.
+ */
+export async function mutate(graph: TestGraph, name: string, input: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ message?: MessageView; errors?: GraphError[] }> {
   const inputType = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`;
-  const result = await graph.query<Record<string, MessageView>>(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${MESSAGE_FIELDS} } }`, { input });
+  const result = await graph.query<Record<string, MessageView>>(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${MESSAGE_FIELDS} } }`, { input }, headers);
   return { message: result.data?.[name] ?? undefined, errors: result.errors as GraphError[] | undefined };
 }
 
 /** Like `mutate`, but fails the test with the errors when the mutation does not succeed. */
-export async function mustMutate(graph: TestGraph, name: string, input: Record<string, unknown>): Promise<MessageView> {
-  const { message, errors } = await mutate(graph, name, input);
+export async function mustMutate(graph: TestGraph, name: string, input: Record<string, unknown>, headers: Record<string, string> = {}): Promise<MessageView> {
+  const { message, errors } = await mutate(graph, name, input, headers);
   if (!message) throw new Error(`${name} failed: ${JSON.stringify(errors)}`);
   return message;
 }
@@ -89,3 +95,17 @@ export const TRANSITIONS: Record<string, string[]> = {
   UNDELIVERABLE: ['RETURNED'],
   RETURNED: [],
 };
+
+/** Headers of a bearer token acting for `partnerId` with the scopes a message worker needs, without the mandate. */
+export async function partnerWorker(graph: TestGraph, partnerId: string): Promise<Record<string, string>> {
+  const token = await graph.token({ sub: `worker-${partnerId}`, kind: 'app', partnerId, scopes: ['people:read', 'messages:read', 'messages:read:content', 'messages:write'] });
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Every row of the messages database, to prove a refused call wrote nothing. */
+export async function messageRowCounts(graph: TestGraph): Promise<{ messages: number; steps: number }> {
+  const [row] = await graph.graph.subgraphs.messages.database.driver.query<{ messages: number; steps: number }>(
+    `SELECT (SELECT count(*)::int FROM "messages"."RedCrossMessage") AS messages, (SELECT count(*)::int FROM "messages"."MessageStatusChange") AS steps`,
+  );
+  return row!;
+}

@@ -20,22 +20,36 @@ export interface NewMessage {
 export const findByKey = (context: Context, collectingPartnerId: string, idempotencyKey: string) =>
   context.prisma.redCrossMessage.findUnique({ where: { collectingPartnerId_idempotencyKey: { collectingPartnerId, idempotencyKey } } });
 
+/** The stored input fields a retry must repeat, in the order the input lists them. */
+const comparedFields = [
+  'inReplyToId', 'senderId', 'addresseeId', 'senderAddress', 'addresseeAddress', 'language', 'content', 'locationId', 'actor',
+] as const satisfies ReadonlyArray<keyof NewMessage>;
+
 /**
  * A retry must be the same message: returning the first one for different content would tell the
- * client its new message was recorded when it was not.
+ * client its new message was recorded when it was not. Every field the input stores is compared
+ * (where and by whom it was collected are in the message's first step), in the order of the
+ * input; the first that differs is named in the CONFLICT as `input.<field>`.
  */
-export function sameMessageOrConflict(existing: RedCrossMessage, input: NewMessage): RedCrossMessage {
-  const same =
-    existing.senderId === input.senderId &&
-    existing.addresseeId === input.addresseeId &&
-    existing.language === input.language &&
-    existing.content === input.content &&
-    (existing.inReplyToId ?? null) === (input.inReplyToId ?? null);
-  if (!same) {
-    throw conflict(`The idempotency key "${input.idempotencyKey}" was already used by ${existing.reference} for a different message; choose a new key.`, {
-      field: 'input.idempotencyKey',
-      existingMessageId: existing.id,
-    });
+export async function sameMessageOrConflict(context: Context, existing: RedCrossMessage, input: NewMessage): Promise<RedCrossMessage> {
+  const first = await context.prisma.messageStatusChange.findFirst({ where: { messageId: existing.id, sequence: 1 } });
+  const stored: Record<(typeof comparedFields)[number], string | null> = {
+    inReplyToId: existing.inReplyToId,
+    senderId: existing.senderId,
+    addresseeId: existing.addresseeId,
+    senderAddress: existing.senderAddress,
+    addresseeAddress: existing.addresseeAddress,
+    language: existing.language,
+    content: existing.content,
+    locationId: first?.locationId ?? null,
+    actor: first?.actor ?? null,
+  };
+  const differing = comparedFields.find((field) => (stored[field] ?? null) !== (input[field] ?? null));
+  if (differing) {
+    throw conflict(
+      `input.${differing}: the idempotency key "${input.idempotencyKey}" was already used by ${existing.reference} with a different ${differing}; send the same message again, or choose a new key for a new one.`,
+      { field: `input.${differing}`, existingMessageId: existing.id },
+    );
   }
   return existing;
 }
@@ -48,7 +62,7 @@ export function sameMessageOrConflict(existing: RedCrossMessage, input: NewMessa
  */
 export async function createOnce(context: Context, input: NewMessage): Promise<RedCrossMessage> {
   const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
-  if (earlier) return sameMessageOrConflict(earlier, input);
+  if (earlier) return sameMessageOrConflict(context, earlier, input);
   try {
     return await context.prisma.$transaction(async (tx) => {
       const [{ number }] = await tx.$queryRaw<[{ number: bigint }]>`SELECT nextval('"messages"."RedCrossMessage_reference_seq"') AS number`;
@@ -92,7 +106,7 @@ export async function createOnce(context: Context, input: NewMessage): Promise<R
       const winner = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
       if (winner) {
         context.logger.debug({ messageId: winner.id }, 'idempotent retry answered with the message a concurrent call created');
-        return sameMessageOrConflict(winner, input);
+        return sameMessageOrConflict(context, winner, input);
       }
     }
     throw error;

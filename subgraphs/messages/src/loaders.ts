@@ -1,6 +1,6 @@
 import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, type Principal } from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
-import { messagesOfPeople } from './message-pages';
+import { messagesOf } from './message-pages';
 import { visibleMessagesWhere } from './visibility';
 
 /**
@@ -17,16 +17,16 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
       (messageIds) => prisma.messageStatusChange.findMany({ where: { messageId: { in: messageIds } }, orderBy: [{ messageId: 'asc' }, { sequence: 'asc' }] }),
       (row) => row.messageId,
     ),
-    replies: manyByKeyLoader(
-      (messageIds) => prisma.redCrossMessage.findMany({ where: { AND: [{ inReplyToId: { in: messageIds } }, visible] }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    replies: pagedChildrenLoader(
+      (messageIds, page) => messagesOf(prisma, principal, 'inReplyToId', messageIds, page),
       (row) => row.inReplyToId as string,
     ),
     messagesSent: pagedChildrenLoader(
-      (personIds, page) => messagesOfPeople(prisma, principal, 'senderId', personIds, page),
+      (personIds, page) => messagesOf(prisma, principal, 'senderId', personIds, page),
       (row) => row.senderId,
     ),
     messagesReceived: pagedChildrenLoader(
-      (personIds, page) => messagesOfPeople(prisma, principal, 'addresseeId', personIds, page),
+      (personIds, page) => messagesOf(prisma, principal, 'addresseeId', personIds, page),
       (row) => row.addresseeId,
     ),
   };

@@ -6,18 +6,26 @@ export const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), 
 
 export const messageConnection = (rows: RedCrossMessage[], page: Page) => toConnection(rows, page, byNewest);
 
-type PersonColumn = 'senderId' | 'addresseeId';
+/** The columns a list of messages hangs from: a person's sent or received, a message's replies. */
+type ParentColumn = 'senderId' | 'addresseeId' | 'inReplyToId';
 
 /**
- * One statement fetching a page of messages for every person in the batch, however many there
- * are: a window over the person column (see childPageSql). Only messages the principal may see are
- * ranked, so a page is full and `hasNextPage` says nothing about hidden ones.
+ * One statement fetching a page of messages for every parent in the batch, however many there
+ * are: a window over the parent column (see childPageSql). Only messages the principal may see are
+ * ranked, so a page is full and `hasNextPage` says nothing about hidden ones. A person's messages
+ * run newest first; a message's replies oldest first, as a conversation reads.
  */
-export async function messagesOfPeople(prisma: PrismaClient, principal: Principal, column: PersonColumn, personIds: string[], page: Page): Promise<RedCrossMessage[]> {
-  const query = { table: '"messages"."RedCrossMessage"', parentColumn: column, sortColumn: 'createdAt', direction: 'desc' } as const;
+export async function messagesOf(prisma: PrismaClient, principal: Principal, column: ParentColumn, parentIds: string[], page: Page): Promise<RedCrossMessage[]> {
+  const direction = column === 'inReplyToId' ? 'asc' : 'desc';
+  const query = { table: '"messages"."RedCrossMessage"', parentColumn: column, sortColumn: 'createdAt', direction } as const;
   // The visibility condition's parameter goes after those childPageSql uses, whatever their number.
-  const visible = visibleRecordsSql(principal, 't', childPageSql(query, personIds, page).params.length + 1);
-  const { sql, params } = childPageSql({ ...query, where: visible.sql }, personIds, page);
+  const visible = visibleRecordsSql(principal, 't', childPageSql(query, parentIds, page).params.length + 1);
+  const { sql, params } = childPageSql({ ...query, where: visible.sql }, parentIds, page);
   const rows = await prisma.$queryRawUnsafe<Array<RedCrossMessage & { __rank?: unknown }>>(sql, ...params, ...visible.params);
-  return rows.map(({ __rank: _rank, ...message }) => ({ ...message, createdAt: new Date(message.createdAt), updatedAt: new Date(message.updatedAt) }));
+  return rows.map(({ __rank: _rank, ...message }) => ({
+    ...message,
+    createdAt: new Date(message.createdAt),
+    updatedAt: new Date(message.updatedAt),
+    statusChangedAt: new Date(message.statusChangedAt),
+  }));
 }

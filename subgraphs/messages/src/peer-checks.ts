@@ -1,4 +1,5 @@
-import { badUserInput, missingEntities } from '@movement/runtime';
+import { GraphQLError } from 'graphql';
+import { badUserInput, missingEntities, peerHeaders } from '@movement/runtime';
 import type { Context } from './context';
 
 /** References to check, by the input field that holds them; null/undefined ones are skipped. */
@@ -30,4 +31,42 @@ export async function checkReferences(context: Context, references: ReferencesTo
       if (id && missing.includes(id)) throw badUserInput(field, `no ${typename} has the id ${id}.`);
     }
   }
+}
+
+/** An organisation and its ancestors, as the locations subgraph answers them. */
+interface OrganizationLineage {
+  type: string;
+  parent?: OrganizationLineage | null;
+}
+
+// Deep enough for the Movement's structure: the ICRC, a regional delegation, an office under it.
+const LINEAGE = 'type parent { type parent { type parent { type } } }';
+
+/**
+ * Whether the organisation is part of the ICRC: the ICRC itself, or a delegation or office whose
+ * line of parents reaches it (an IFRC delegation is a DELEGATION too, so the type alone does not
+ * tell). Asked of the locations subgraph, which owns organisations; DEPENDENCY_UNAVAILABLE when it
+ * cannot answer, so a review is never accepted unchecked.
+ */
+export async function isIcrcOrganization(context: Context, organizationId: string): Promise<boolean> {
+  let body: { data?: { _entities?: Array<OrganizationLineage | null> }; errors?: Array<{ message: string }> };
+  try {
+    if (!context.peers.locations) throw new Error('no address is configured for the locations subgraph');
+    const response = await fetch(context.peers.locations, {
+      method: 'POST',
+      headers: peerHeaders(),
+      body: JSON.stringify({
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { ${LINEAGE} } } }`,
+        variables: { r: [{ __typename: 'Organization', id: organizationId }] },
+      }),
+      signal: AbortSignal.timeout(5000),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw new GraphQLError(`Could not check the organisation's type: ${(error as Error).message}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+  }
+  const entities = body.data?._entities;
+  if (!entities) throw new GraphQLError(`Could not check the organisation's type: ${body.errors?.[0]?.message ?? 'no answer'}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+  for (let node = entities[0] ?? null; node; node = node.parent ?? null) if (node.type === 'ICRC') return true;
+  return false;
 }

@@ -15,6 +15,12 @@ export interface StepInput {
   at?: Date;
   /** Field named when `at` is refused, e.g. `input.deliveredAt`. */
   atField?: string;
+  /**
+   * Whether the acting partner may make this step on this message (its role on the route);
+   * throws FORBIDDEN when not. Runs on the locked row once the move itself is allowed, so a
+   * message off the caller's route is still NOT_FOUND and a finished one still CONFLICT.
+   */
+  authorize?: (message: RedCrossMessage) => void;
 }
 
 /**
@@ -46,6 +52,7 @@ export async function transition(
         { field: 'input.messageId', current: message.status, requested: to, allowed },
       );
     }
+    step.authorize?.(message);
     const last = await tx.messageStatusChange.findFirst({ where: { messageId: message.id }, orderBy: { sequence: 'desc' } });
     const now = new Date();
     const at = step.at ?? (last && last.at > now ? last.at : now);

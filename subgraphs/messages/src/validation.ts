@@ -49,7 +49,8 @@ export const collectMessageInput = z
 
 export const replyToMessageInput = z.object({ ...newMessageFields, inReplyToId: id });
 
-const step = { messageId: id, partnerId: id, note, actor };
+// Every step may say where it happened; delivery requires it (see deliverMessageInput).
+const step = { messageId: id, partnerId: id, note, actor, locationId: id.nullish() };
 
 export const reviseMessageInput = z.object({ ...step, content: content.nullish(), language: language.nullish(), senderAddress: address, addresseeAddress: address });
 
@@ -67,7 +68,7 @@ export const deliverMessageInput = z.object({ ...step, deliveredAt: timestamp, l
 export const undeliverableReasons = ['ADDRESS_UNKNOWN', 'PERSON_MOVED', 'DECEASED', 'REFUSED', 'PERSON_NOT_FOUND', 'NO_ACCESS', 'OTHER'] as const;
 
 export const markMessageUndeliverableInput = z
-  .object({ ...step, reason: z.enum(undeliverableReasons), locationId: id.nullish() })
+  .object({ ...step, reason: z.enum(undeliverableReasons) })
   .refine((input) => input.reason !== 'OTHER' || Boolean(input.note), { path: ['note'], message: 'is required when the reason is OTHER.' });
 
 export const returnMessageInput = z.object(step);

@@ -72,8 +72,8 @@ test('a message answers with its status history in order, its route and its repl
       reference language status createdAt sender { id } addressee { id }
       collectingPartner { id } deliveringPartner { id } recordedBy { id } sharedWith { id }
       statusHistory { status at partner { id } location { id } note }
-      inReplyTo { reference replies { reference } }
-      replies { reference }
+      inReplyTo { reference replies { edges { node { reference } } } }
+      replies { edges { node { reference } } pageInfo { hasNextPage } }
     } }`,
     { id: msg(4) },
   );
@@ -90,8 +90,8 @@ test('a message answers with its status history in order, its route and its repl
     deliveringPartner: { id: brc },
     recordedBy: { id: rrc },
     sharedWith: [{ id: brc }],
-    inReplyTo: { reference: 'RCM-T-1', replies: [{ reference: 'RCM-T-4' }] },
-    replies: [],
+    inReplyTo: { reference: 'RCM-T-1', replies: { edges: [{ node: { reference: 'RCM-T-4' } }] } },
+    replies: { edges: [], pageInfo: { hasNextPage: false } },
   });
   const history = message.statusHistory as Array<{ status: string; at: string; location: { id: string } | null; note: string | null }>;
   expect(history.map((step) => step.status)).toEqual(['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE']);
@@ -185,18 +185,18 @@ describe('partner access', () => {
   });
 
   test('off the route a message is null by id, in inReplyTo and in replies', async () => {
-    const query = `query($a: ID!, $b: ID!) { a: message(id: $a) { reference inReplyTo { reference } replies { reference } } b: message(id: $b) { reference } }`;
+    const query = `query($a: ID!, $b: ID!) { a: message(id: $a) { reference inReplyTo { reference } replies { edges { node { reference } } } } b: message(id: $b) { reference } }`;
     const asRrc = await postGraphQL<{ a: { inReplyTo: { reference: string } | null }; b: unknown }>(subgraph.service.url, query, { a: msg(4), b: msg(3) }, {}, { as: partner(rrc) });
     expect(asRrc.errors).toBeUndefined();
-    expect(asRrc.data).toEqual({ a: { reference: 'RCM-T-4', inReplyTo: { reference: 'RCM-T-1' }, replies: [] }, b: null });
-    const original = await postGraphQL<{ message: { replies: Array<{ reference: string }> } }>(
+    expect(asRrc.data).toEqual({ a: { reference: 'RCM-T-4', inReplyTo: { reference: 'RCM-T-1' }, replies: { edges: [] } }, b: null });
+    const original = await postGraphQL<{ message: { replies: { edges: Array<{ node: { reference: string } }> } } }>(
       subgraph.service.url,
-      `query($id: ID!) { message(id: $id) { replies { reference } } }`,
+      `query($id: ID!) { message(id: $id) { replies(first: 1) { edges { node { reference } } } } }`,
       { id: msg(1) },
       {},
       { as: partner(rrc) },
     );
-    expect(original.data!.message.replies).toEqual([{ reference: 'RCM-T-4' }]);
+    expect(original.data!.message.replies.edges).toEqual([{ node: { reference: 'RCM-T-4' } }]);
   });
 
   test('a partner acting as another partner is refused before anything is written', async () => {

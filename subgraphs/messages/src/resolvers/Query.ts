@@ -1,4 +1,4 @@
-import { forbidden, hasScope, keysetOrder, keysetWhere, mandateScope, readPage, toConnection } from '@movement/runtime';
+import { forbidden, hasScope, requireId, keysetOrder, keysetWhere, mandateScope, readPage, toConnection } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
 import type { Prisma } from '../generated/prisma/client';
 import { messageCountsByStatus } from '../message-counts';
@@ -14,7 +14,7 @@ const onRoute = (partnerId: string | null | undefined): Prisma.RedCrossMessageWh
 
 export const Query: QueryResolvers = {
   // The loader only fetches visible messages: one off the caller's route is null, as if absent.
-  message: (_root, { id }, { loaders }) => loaders.message.load(id),
+  message: (_root, { id }, { loaders }) => loaders.message.load(requireId(id, 'id')),
   messages: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const filter = parse(messagesFilter, args, '');

@@ -9,7 +9,7 @@ export const collectMessage: MutationResolvers['collectMessage'] = async (_root,
   assertActingAs(context.principal, 'input.collectingPartnerId', input.collectingPartnerId);
   // A retry is answered from the database alone: it must succeed even if a peer is down now.
   const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
-  if (earlier) return sameMessageOrConflict(earlier, input);
+  if (earlier) return sameMessageOrConflict(context, earlier, input);
   await checkReferences(context, {
     people: { 'input.senderId': input.senderId, 'input.addresseeId': input.addresseeId },
     organizations: { 'input.collectingPartnerId': input.collectingPartnerId },

@@ -1,6 +1,7 @@
 import { assertActingAs } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
+import { deliveringPartnerCheck } from '../../roles';
 import { transition } from '../../transition';
 import { deliverMessageInput, parse } from '../../validation';
 
@@ -11,5 +12,10 @@ export const deliverMessage: MutationResolvers['deliverMessage'] = async (_root,
     organizations: { 'input.partnerId': input.partnerId },
     locations: { 'input.locationId': input.locationId },
   });
-  return transition(context, 'DELIVERED', { ...input, at: input.deliveredAt, atField: 'input.deliveredAt' });
+  return transition(context, 'DELIVERED', {
+    ...input,
+    at: input.deliveredAt,
+    atField: 'input.deliveredAt',
+    authorize: deliveringPartnerCheck(context, input.partnerId),
+  });
 };

@@ -1,6 +1,7 @@
 import { assertActingAs } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
+import { deliveringPartnerCheck } from '../../roles';
 import { transition } from '../../transition';
 import { markMessageUndeliverableInput, parse } from '../../validation';
 
@@ -11,5 +12,5 @@ export const markMessageUndeliverable: MutationResolvers['markMessageUndeliverab
     organizations: { 'input.partnerId': input.partnerId },
     locations: { 'input.locationId': input.locationId },
   });
-  return transition(context, 'UNDELIVERABLE', input);
+  return transition(context, 'UNDELIVERABLE', { ...input, authorize: deliveringPartnerCheck(context, input.partnerId) });
 };

@@ -14,7 +14,7 @@ export const replyToMessage: MutationResolvers['replyToMessage'] = async (_root,
   // The addressee answers the sender: the reply's people come from the original, never the input.
   const reply = { ...input, senderId: original.addresseeId, addresseeId: original.senderId };
   const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
-  if (earlier) return sameMessageOrConflict(earlier, reply);
+  if (earlier) return sameMessageOrConflict(context, earlier, reply);
   if (original.status !== 'DELIVERED') {
     throw conflict(`Message ${original.reference} is ${original.status}; only a delivered message can be answered.`, {
       field: 'input.inReplyToId',

@@ -7,7 +7,7 @@ import { parse, reviseMessageInput } from '../../validation';
 export const reviseMessage: MutationResolvers['reviseMessage'] = async (_root, args, context) => {
   const input = parse(reviseMessageInput, args.input);
   assertActingAs(context.principal, 'input.partnerId', input.partnerId);
-  await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId } });
+  await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId }, locations: { 'input.locationId': input.locationId } });
   return transition(context, 'COLLECTED', input, () => ({
     ...(input.content ? { content: input.content } : {}),
     ...(input.language ? { language: input.language } : {}),

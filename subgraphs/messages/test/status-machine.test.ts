@@ -1,0 +1,49 @@
+import { canMove, journeyOrder, nextStatuses } from '../src/status-machine';
+
+// The journey as the issue describes it, written out here so that a wrong table in the subgraph
+// fails this test instead of being copied into it.
+const expected: Record<string, string[]> = {
+  DRAFTED: ['COLLECTED'],
+  COLLECTED: ['REVIEWED', 'DRAFTED'],
+  REVIEWED: ['IN_TRANSIT'],
+  IN_TRANSIT: ['DELIVERED', 'UNDELIVERABLE'],
+  DELIVERED: [],
+  UNDELIVERABLE: ['RETURNED'],
+  RETURNED: [],
+};
+const statuses = Object.keys(expected) as Array<keyof typeof nextStatuses>;
+
+test('every status moves exactly to the statuses of the journey', () => {
+  expect(Object.keys(nextStatuses).sort()).toEqual([...statuses].sort());
+  for (const from of statuses) expect({ from, to: [...nextStatuses[from]].sort() }).toEqual({ from, to: [...expected[from]!].sort() });
+});
+
+test.each(statuses.flatMap((from) => statuses.map((to) => [from, to] as const)))('%s → %s is allowed only when the journey has it', (from, to) => {
+  expect(canMove(from, to)).toBe(expected[from]!.includes(to));
+});
+
+test('no status moves to itself, and DELIVERED and RETURNED end the journey', () => {
+  for (const status of statuses) expect(canMove(status, status)).toBe(false);
+  expect(nextStatuses.DELIVERED).toEqual([]);
+  expect(nextStatuses.RETURNED).toEqual([]);
+});
+
+test('every status other than the end ones can be reached from COLLECTED, where the API starts a message', () => {
+  const reached = new Set<string>(['COLLECTED']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const from of [...reached]) {
+      for (const to of nextStatuses[from as keyof typeof nextStatuses]) {
+        if (!reached.has(to)) {
+          reached.add(to);
+          grew = true;
+        }
+      }
+    }
+  }
+  expect([...reached].sort()).toEqual([...statuses].sort());
+});
+
+test('the dashboard order lists every status once, in the order of the journey', () => {
+  expect(journeyOrder).toEqual(['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED', 'UNDELIVERABLE', 'RETURNED']);
+});
