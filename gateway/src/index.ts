@@ -12,6 +12,7 @@ export type { AuditEntry, AuditLog } from './access/audit-log';
 export type { ApiKey, ApiKeyStore } from './auth/api-keys';
 export type { BearerTokenOptions } from './auth/bearer-tokens';
 export { loadLimitsConfig, type LimitsConfig } from './limits';
+export { fieldOfVariableError, gatewayErrorFormatting } from './error-format';
 
 if (require.main === module) {
   void runUntilSignal(async () => {

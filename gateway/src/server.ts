@@ -16,6 +16,7 @@ import { ApiKeyStore } from './auth/api-keys';
 import { authenticate } from './auth/authenticate';
 import { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-tokens';
 import type { GatewayContext } from './context';
+import { gatewayErrorFormatting } from './error-format';
 import { createRateLimiter, introspectionGuard, loadLimitsConfig, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { followRegistry, type SupergraphStatus } from './registry-follower';
@@ -117,13 +118,18 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const app = express();
   app.disable('x-powered-by');
   const { server: httpServer, port } = await listen(app, host, options.port ?? 4000);
+  const errorFormatting = gatewayErrorFormatting(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
+    formatError: errorFormatting.formatError,
     includeStacktraceInErrorResponses: false,
+    // The process's own handler (runUntilSignal) drains and exits; Apollo's would re-raise SIGTERM mid-drain.
+    stopOnTerminationSignals: false,
     // Whether a caller may introspect is the introspection guard's decision (scope in production).
     introspection: true,
     plugins: [
+      errorFormatting.plugin,
       operationLimitsPlugin(limits),
       introspectionGuard(limits),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),

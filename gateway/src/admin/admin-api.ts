@@ -39,6 +39,8 @@ export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditL
     typeDefs: readFileSync(join(__dirname, '..', '..', 'admin.graphql'), 'utf8'),
     logger,
     includeStacktraceInErrorResponses: false,
+    // The process's own handler (runUntilSignal) drains and exits; Apollo's would re-raise SIGTERM mid-drain.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     resolvers: {
       Query: {

@@ -1,6 +1,7 @@
 export * from './database';
 export * from './environment';
 export * from './errors';
+export * from './error-masking';
 export * from './http';
 export * from './loaders';
 export * from './logger';

@@ -4,7 +4,7 @@ import type { Logger } from './logger';
 
 /**
  * Runs a service until SIGTERM or SIGINT, then stops it gracefully. Configuration errors are
- * printed as a list naming each bad variable, and the process exits with 1.
+ * logged and printed on stderr as a list naming each bad variable, and the process exits with 1.
  */
 export async function runUntilSignal(start: () => Promise<RunningService>, logger: Logger): Promise<void> {
   let service: RunningService;
@@ -13,6 +13,8 @@ export async function runUntilSignal(start: () => Promise<RunningService>, logge
   } catch (error) {
     if (error instanceof ConfigurationError) logger.fatal({ problems: error.problems }, error.message);
     else logger.fatal({ err: error }, 'failed to start');
+    // Logs may go to a collector; whoever started the process reads why it stopped on stderr.
+    process.stderr.write(`${error instanceof ConfigurationError ? error.message : `Failed to start: ${(error as Error).message}`}\n`);
     process.exit(1);
   }
   let stopping = false;

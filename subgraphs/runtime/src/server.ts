@@ -14,6 +14,7 @@ import { openDatabase, type Database, type DatabaseOptions } from './database';
 import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment';
 import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
+import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
 import type { PeerUrls } from './peers';
@@ -71,9 +72,12 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   );
   const app = express();
   const { server: httpServer, port } = await listen(app, env.host, env.port);
+  const masking = errorMasking<Context>(logger);
   const apollo = new ApolloServer<Context>({
     schema,
+    formatError: masking.formatError,
     plugins: [
+      masking.plugin,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: env.shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       // Traces would tell callers how long each field took; nothing here consumes them.
@@ -91,6 +95,8 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     ],
     logger,
     includeStacktraceInErrorResponses: false,
+    // The process's own handler (runUntilSignal) drains and exits; Apollo's would re-raise SIGTERM mid-drain.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -100,11 +106,14 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   app.get('/ready', async (_req, res) => {
     try {
       await database.driver.query('SELECT 1');
-      const migrated = await migrationsApplied(database.driver, definition.name, definition.migrationsDir);
-      res.status(migrated ? 200 : 503).json({ status: migrated ? 'ready' : 'migrations pending', database: 'reachable' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', database: (error as Error).message });
+      // The driver's message can name hosts and users; it goes to the log, not to the prober.
+      logger.warn({ err: error }, 'readiness: database unreachable');
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      return;
     }
+    const migrated = await migrationsApplied(database.driver, definition.name, definition.migrationsDir).catch(() => false);
+    res.status(migrated ? 200 : 503).json({ status: migrated ? 'ready' : 'migrations pending or edited', database: 'reachable' });
   });
   app.use(
     '/graphql',

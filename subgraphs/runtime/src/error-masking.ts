@@ -1,0 +1,113 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger';
+
+/** What the partner reads instead of an unexpected failure's own message. */
+export const internalErrorMessage = 'Internal server error';
+
+/** Postgres' "invalid text representation": a value that does not parse as its column's type. */
+const invalidTextRepresentation = '22P02';
+
+interface Masked {
+  requestId: string | undefined;
+  /** Set when the failure is bad input after all (a value Postgres could not read). */
+  badInput?: { field: string; value: string | undefined };
+}
+
+/**
+ * The SQLSTATE of a database error, wherever the driver or Prisma put it: pg sets `code`, Prisma
+ * wraps it in `meta` (raw queries) or in `meta.driverAdapterError.cause` (driver adapters), and
+ * some layers keep the first error as `cause`.
+ */
+export function postgresCode(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== 'object' || depth > 4) return undefined;
+  const candidate = error as { code?: unknown; originalCode?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: unknown } }; cause?: unknown };
+  for (const code of [candidate.originalCode, candidate.code, candidate.meta?.code]) {
+    // Prisma's own codes (P1000–P6999) have the same shape; they say where, not what, failed.
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^P[1-6]\d{3}$/.test(code)) return code;
+  }
+  return postgresCode(candidate.meta?.driverAdapterError?.cause, depth + 1) ?? postgresCode(candidate.cause, depth + 1);
+}
+
+/** The value Postgres refused, from `invalid input syntax for type uuid: "abc"`. */
+function refusedValue(error: unknown): string | undefined {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? '')}` : '';
+  return /invalid input (?:syntax|value) for (?:type|enum) [\w".]+: \\?"((?:[^"\\]|\\.)*)\\?"/.exec(text)?.[1];
+}
+
+/** The dotted path of the variable holding `value`, e.g. `input.personId` or `ids.2`. */
+function pathOf(value: string, within: unknown, path: string[] = []): string | undefined {
+  if (within === value) return path.join('.');
+  if (within && typeof within === 'object') {
+    for (const [key, nested] of Object.entries(within)) {
+      const found = pathOf(value, nested, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** An error the code meant to answer with (it carries its own code), rather than a failure. */
+function isExpected(error: GraphQLError): boolean {
+  const original = unwrapResolverError(error);
+  const code = (original instanceof GraphQLError ? original : error).extensions?.code;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+}
+
+/**
+ * Keeps unexpected failures (a database error, a bug: anything thrown without an error code) from
+ * reaching partners with their own message, which can carry SQL, file paths or record values.
+ * The original is logged with the request id; the partner gets "Internal server error" and that id
+ * to quote. A value Postgres could not read (22P02) is the caller's mistake, so it is answered as
+ * `BAD_USER_INPUT`, naming the variable that held it when one did.
+ */
+export function errorMasking<Context extends BaseContext & { requestId: string; logger: Logger }>(logger: Logger) {
+  // The formatter sees the error but not the request; the plugin records what it needs per error.
+  const masked = new WeakMap<GraphQLError, Masked>();
+
+  const plugin: ApolloServerPlugin<Context> = {
+    requestDidStart: async () => ({
+      didEncounterErrors: async ({ errors, contextValue, request }) => {
+        const requestId = (contextValue as Partial<Context> | undefined)?.requestId;
+        const log = (contextValue as Partial<Context> | undefined)?.logger ?? logger;
+        for (const error of errors) {
+          if (isExpected(error)) continue;
+          const original = unwrapResolverError(error);
+          if (postgresCode(original) === invalidTextRepresentation) {
+            const value = refusedValue(original);
+            const field = (value !== undefined ? pathOf(value, request.variables ?? {}) : undefined) ?? String(error.path?.[error.path.length - 1] ?? 'input');
+            masked.set(error, { requestId, badInput: { field, value } });
+            log.info({ err: original, path: error.path, field }, 'database refused a value of the input');
+            continue;
+          }
+          masked.set(error, { requestId });
+          log.error({ err: original, path: error.path }, 'unexpected error');
+        }
+      },
+    }),
+  };
+
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    const seen = error instanceof GraphQLError ? masked.get(error) : undefined;
+    const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    if (seen?.badInput) {
+      const { field, value } = seen.badInput;
+      return {
+        ...base,
+        message: `${field}: ${value === undefined ? 'a value' : JSON.stringify(value)} is not valid here (an id must be a UUID, an enum one of its values).`,
+        extensions: { code: 'BAD_USER_INPUT', field },
+      };
+    }
+    const requestId = seen?.requestId;
+    return {
+      ...base,
+      message: requestId ? `${internalErrorMessage} (request id ${requestId})` : internalErrorMessage,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+    };
+  };
+
+  return { plugin, formatError };
+}
