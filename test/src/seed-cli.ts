@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { createLogger, demoVolumes, migrate, openDatabase } from '@movement/runtime';
+import { createLogger, migrate, openDatabase } from '@movement/runtime';
 import { loadGraphEnvironment } from './environment';
 import { graphSubgraphs, subgraphNames } from './subgraphs';
 
@@ -25,8 +25,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(people) || people < 1) throw new Error(`--people must be a positive integer, got "${values.people}"`);
   const env = loadGraphEnvironment();
   const logger = createLogger('seed', env.logLevel === 'info' ? 'warn' : env.logLevel);
-  const volumes = demoVolumes(people);
-  const total = Object.values(volumes).reduce((sum, n) => sum + n, 0);
+  // Each seeder knows exactly what it will report, so the bar reaches 100% at the end and not before.
+  const total = subgraphNames.reduce((sum, name) => sum + graphSubgraphs[name].seeder.expectedRows(people), 0);
+  let reported = 0;
   const bar = new SingleBar({ format: 'seeding {bar} {percentage}% | {value}/{total} rows | {subgraph} | {duration}s' }, Presets.shades_classic);
   bar.start(total, 0, { subgraph: '' });
   const startedAt = Date.now();
@@ -41,14 +42,19 @@ async function main(): Promise<void> {
         throw new Error(`The ${name} database already holds data; run again with --reset to replace it.`);
       }
       bar.update({ subgraph: name });
-      await seeder.seed(database.driver, { people, onProgress: (rows) => bar.increment(rows, { subgraph: name }) });
+      await seeder.seed(database.driver, {
+        people,
+        onProgress: (rows) => {
+          reported += rows;
+          bar.increment(rows, { subgraph: name });
+        },
+      });
     } finally {
       await database.close();
     }
   }
-  bar.update(total);
   bar.stop();
-  process.stdout.write(`Seeded ${people} people in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`Seeded ${people} people: ${reported} of ${total} rows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
 }
 
 main().catch((error: unknown) => {

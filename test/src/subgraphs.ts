@@ -11,6 +11,8 @@ import * as messagesSeed from '@movement/messages/dist/seed';
 /** How a subgraph fills its own tables with the synthetic demo. */
 export interface Seeder {
   seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void>;
+  /** What `seed` reports through `onProgress` in all for `people` persons: the progress bar's total. */
+  expectedRows(people: number): number;
   isSeeded(driver: SqlDriver): Promise<boolean>;
 }
 

@@ -135,8 +135,20 @@ async function insertReunificationSupport(driver: SqlDriver, lo: number, hi: num
 }
 
 /**
+ * What `seed` reports through `onProgress` for `people` persons: programmes, distributions,
+ * records, the distributions whose item totals it computed (their number of items depends on the
+ * records, so the step counts distributions), and reunification support (two for every fourth
+ * tracing request).
+ */
+export function expectedRows(people: number): number {
+  const volumes = demoVolumes(people);
+  return demoProgrammes.length + volumes.distributions + volumes.assistanceRecords + volumes.distributions + 2 * Math.ceil(volumes.tracingRequests / 4);
+}
+
+/**
  * Fills the assistance tables with the deterministic demo for `people` persons. `onProgress`
- * receives the rows each statement wrote (an increment, as the seed command's progress bar adds them up).
+ * receives an increment after each statement (see `expectedRows` for what is counted), as the
+ * seed command's progress bar adds them up.
  */
 export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
   const volumes = demoVolumes(options.people);
@@ -145,7 +157,15 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
   await inBatches(volumes.distributions, BATCH_ROWS, (lo, hi) => insertDistributions(driver, lo, hi), report);
   await inBatches(volumes.assistanceRecords, BATCH_ROWS, (lo, hi) => insertRecords(driver, volumes.distributions, lo, hi), report);
   const maxItems = Math.max(...demoProgrammes.map((programme) => programme.items.length));
-  await inBatches(volumes.distributions, Math.floor(BATCH_ROWS / maxItems), (lo, hi) => insertDistributionItems(driver, lo, hi), report);
+  await inBatches(
+    volumes.distributions,
+    Math.floor(BATCH_ROWS / maxItems),
+    async (lo, hi) => {
+      await insertDistributionItems(driver, lo, hi);
+      return hi - lo;
+    },
+    report,
+  );
   await inBatches(volumes.tracingRequests, BATCH_ROWS, (lo, hi) => insertReunificationSupport(driver, lo, hi), report);
 }
 

@@ -1,5 +1,5 @@
 import { createTestDatabaseTarget, demoPlaces, postGraphQL, startTestSubgraph, syntheticId, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
-import { isSeeded, seed } from '../src/seed';
+import { expectedRows, isSeeded, seed } from '../src/seed';
 import { locations, type PrismaClient } from '../src/server';
 
 let target: TestDatabaseTarget;
@@ -17,8 +17,12 @@ afterAll(async () => {
 
 test('seeds the catalogue once, with the P-code hierarchy intact', async () => {
   expect(await isSeeded(subgraph.database.driver)).toBe(false);
-  await seed(subgraph.database.driver, { people: 10 });
+  let reported = 0;
+  await seed(subgraph.database.driver, { people: 10, onProgress: (rows) => (reported += rows) });
   expect(await isSeeded(subgraph.database.driver)).toBe(true);
+  // The seed command sizes its progress bar by expectedRows.
+  expect(reported).toBe(expectedRows(10));
+  expect(reported).toBe(demoPlaces.length + (await subgraph.database.prisma.organization.count()));
   expect(await subgraph.database.prisma.location.count()).toBe(demoPlaces.length);
 
   const result = await postGraphQL<{ location: { pcode: string; ancestors: Array<{ pcode: string }>; operatedBy: { shortName: string } } }>(

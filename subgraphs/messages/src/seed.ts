@@ -3,11 +3,12 @@ import { addressTowns, familyNews, returnedNote, undeliverableReasons } from './
 
 /**
  * Deterministic synthetic messages: message j is written by person 2j and addressed to person
- * 2j+1 (mod people), statuses cycle through every MessageStatus with a consistent history, and
- * every 5th message answers the one before it. Set-based SQL, re-runnable (ON CONFLICT DO NOTHING).
+ * 2j+1 (mod people), statuses cycle through every MessageStatus with a history the API could have
+ * written (a message starts COLLECTED; DRAFTED is the reviewer sending it back), and every 5th
+ * message answers the one before it. Set-based SQL, re-runnable (ON CONFLICT DO NOTHING).
  */
 
-/** At most 6 history steps per message, so history batches stay under 50,000 rows. */
+/** At most 5 history steps per message, so history batches stay under 50,000 rows. */
 const MESSAGES_PER_BATCH = 8000;
 
 const statuses = ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED', 'UNDELIVERABLE', 'RETURNED'];
@@ -25,6 +26,15 @@ const townIds = uuidArray(addressTowns.map((t) => syntheticId('location', t.key)
 const reviewer = `${literal(syntheticId('organization', REVIEWER))}::uuid`;
 const reviewPlace = `${literal(syntheticId('location', REVIEW_PLACE))}::uuid`;
 const P = recordingPartners.length;
+/** The reviewer's note when sending a message back (the DRAFTED step). */
+const sentBackNote = 'Sent back to the collecting partner: the addressee\'s address is incomplete.';
+
+/**
+ * Index of the last history step of a message in status `s` (the index in `statuses`): DRAFTED
+ * was collected then sent back (2 steps), COLLECTED has 1, REVIEWED 2, IN_TRANSIT 3, DELIVERED
+ * and UNDELIVERABLE 4, RETURNED 5. Written for SQL over `m.s`, and as `stepsOf` for counting.
+ */
+const lastStepSql = '(CASE m.s WHEN 0 THEN 1 WHEN 1 THEN 0 WHEN 2 THEN 1 WHEN 3 THEN 2 WHEN 4 THEN 3 WHEN 5 THEN 3 ELSE 4 END)';
 
 /** Per-message values both statements derive from j, so messages and their history agree. */
 const messageColumns = (people: number) => `
@@ -55,11 +65,12 @@ function messagesSql(people: number, from: number, to: number): string {
       CASE WHEN j % 5 = 4 THEN ${syntheticIdSql('message', 'j - 1')} END,
       m.created,
       -- updatedAt and statusChangedAt: the time of the last step of the message's history.
-      m.created + (CASE WHEN m.s <= 4 THEN m.s WHEN m.s = 5 THEN 4 ELSE 5 END) * interval '2 days',
-      m.created + (CASE WHEN m.s <= 4 THEN m.s WHEN m.s = 5 THEN 4 ELSE 5 END) * interval '2 days',
+      m.created + ${lastStepSql} * interval '2 days',
+      m.created + ${lastStepSql} * interval '2 days',
       m.collecting,
+      -- The route: the reviewer once it reviewed the message or sent it back, the deliverer once dispatched.
       ARRAY(
-        SELECT DISTINCT route.partner FROM unnest(ARRAY[CASE WHEN m.s >= 2 THEN ${reviewer} END, CASE WHEN m.s >= 3 THEN m.delivering END]) AS route(partner)
+        SELECT DISTINCT route.partner FROM unnest(ARRAY[CASE WHEN m.s <> 1 THEN ${reviewer} END, CASE WHEN m.s >= 3 THEN m.delivering END]) AS route(partner)
         WHERE route.partner IS NOT NULL AND route.partner <> m.collecting ORDER BY route.partner
       )
     FROM (SELECT ${messageColumns(people)} FROM generate_series(${from}, ${to}) AS j) AS m
@@ -67,8 +78,8 @@ function messagesSql(people: number, from: number, to: number): string {
 }
 
 /**
- * History steps k = 0..: DRAFTED, COLLECTED, REVIEWED, IN_TRANSIT, then DELIVERED or
- * UNDELIVERABLE, then RETURNED after UNDELIVERABLE.
+ * History steps k = 0..: COLLECTED, then DRAFTED for a message sent back, else REVIEWED,
+ * IN_TRANSIT, then DELIVERED or UNDELIVERABLE, then RETURNED after UNDELIVERABLE.
  */
 function historySql(people: number, from: number, to: number): string {
   return `
@@ -80,6 +91,7 @@ function historySql(people: number, from: number, to: number): string {
       m.created + k * interval '2 days',
       CASE step.status
         WHEN 'REVIEWED' THEN ${reviewer}
+        WHEN 'DRAFTED' THEN ${reviewer}
         WHEN 'DELIVERED' THEN m.delivering
         WHEN 'UNDELIVERABLE' THEN m.delivering
         ELSE m.collecting
@@ -87,34 +99,45 @@ function historySql(people: number, from: number, to: number): string {
       CASE step.status
         WHEN 'COLLECTED' THEN ${townIds}[(j % ${addressTowns.length}) + 1]
         WHEN 'REVIEWED' THEN ${reviewPlace}
+        WHEN 'DRAFTED' THEN ${reviewPlace}
         WHEN 'DELIVERED' THEN ${townIds}[((j + 3) % ${addressTowns.length}) + 1]
       END,
       CASE step.status
+        WHEN 'DRAFTED' THEN ${literal(sentBackNote)}
         WHEN 'UNDELIVERABLE' THEN ${textArray(undeliverableReasons)}[(j % ${undeliverableReasons.length}) + 1]
         WHEN 'RETURNED' THEN ${literal(returnedNote)}
       END,
       k + 1
     FROM (SELECT ${messageColumns(people)} FROM generate_series(${from}, ${to}) AS j) AS m
-    CROSS JOIN generate_series(0, 5) AS k
+    CROSS JOIN generate_series(0, 4) AS k
     CROSS JOIN LATERAL (
       SELECT CASE
-        WHEN k <= 3 THEN ${textArray(statuses)}[k + 1]
-        WHEN k = 4 AND m.s = 4 THEN 'DELIVERED'
-        WHEN k = 4 THEN 'UNDELIVERABLE'
+        WHEN k = 0 THEN 'COLLECTED'
+        WHEN m.s = 0 THEN 'DRAFTED'
+        WHEN k = 1 THEN 'REVIEWED'
+        WHEN k = 2 THEN 'IN_TRANSIT'
+        WHEN k = 3 AND m.s = 4 THEN 'DELIVERED'
+        WHEN k = 3 THEN 'UNDELIVERABLE'
         ELSE 'RETURNED'
       END AS status
     ) AS step
-    WHERE k < (CASE WHEN m.s <= 4 THEN m.s + 1 WHEN m.s = 5 THEN 5 ELSE 6 END)
+    WHERE k <= ${lastStepSql}
     ON CONFLICT DO NOTHING`;
 }
 
-/** Steps in message j's history, as `historySql` writes them. */
-const stepsOf = (j: number) => [1, 2, 3, 4, 5, 5, 6][j % 7] as number;
+/** Steps in message j's history, as `historySql` writes them (one more than `lastStepSql`). */
+const stepsOf = (j: number) => [2, 1, 2, 3, 4, 4, 5][j % 7] as number;
 
 function historySteps(from: number, to: number): number {
   let steps = 0;
   for (let j = from; j <= to; j += 1) steps += stepsOf(j);
   return steps;
+}
+
+/** Rows `seed` writes (and reports through `onProgress`) for `people` persons: messages and their steps. */
+export function expectedRows(people: number): number {
+  const { messages } = demoVolumes(Math.max(1, people));
+  return messages + historySteps(0, messages - 1);
 }
 
 export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {

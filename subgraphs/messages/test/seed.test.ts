@@ -1,5 +1,5 @@
 import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, syntheticId, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
-import { isSeeded, seed } from '../src/seed';
+import { expectedRows, isSeeded, seed } from '../src/seed';
 import { messages, type PrismaClient } from '../src/server';
 
 // `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.
@@ -32,11 +32,13 @@ const counts = async () => {
 test('seeding is sized from demoVolumes, reports its rows and is deterministic when repeated', async () => {
   expect(await isSeeded(subgraph.database.driver)).toBe(true);
   const before = await counts();
-  // 100 messages: statuses cycle with 1,2,3,4,5,5,6 history steps.
+  // 100 messages: statuses cycle with 2,1,2,3,4,4,5 history steps.
   expect(before.messages).toBe(100);
-  const expectedSteps = Array.from({ length: 100 }, (_, j) => [1, 2, 3, 4, 5, 5, 6][j % 7]!).reduce((a, b) => a + b, 0);
+  const expectedSteps = Array.from({ length: 100 }, (_, j) => [2, 1, 2, 3, 4, 4, 5][j % 7]!).reduce((a, b) => a + b, 0);
   expect(before.steps).toBe(expectedSteps);
   expect(progress).toBe(before.messages + before.steps);
+  // The seed command's progress bar is sized by expectedRows: it must end exactly at 100%.
+  expect(expectedRows(PEOPLE)).toBe(progress);
 
   await seed(subgraph.database.driver, { people: PEOPLE });
   expect(await counts()).toEqual(before);
@@ -47,7 +49,7 @@ test('seeding is sized from demoVolumes, reports its rows and is deterministic w
   expect(known).toEqual({ reference: 'RCM-2024-000008', senderId: syntheticId('person', 14), addresseeId: syntheticId('person', 15) });
 }, SLOW);
 
-test('every status is seeded with a history from DRAFTED up to it', async () => {
+test('every status is seeded with a history the API could have written: collected first, DRAFTED only when sent back', async () => {
   const result = await postGraphQL<{ messages: { edges: Array<{ node: { status: string; content: string; statusHistory: Array<{ status: string; note: string | null }> } }> } }>(
     subgraph.service.url,
     `{ messages(first: 100) { edges { node { status content statusHistory { status note } } } } }`,
@@ -55,13 +57,13 @@ test('every status is seeded with a history from DRAFTED up to it', async () => 
   expect(result.errors).toBeUndefined();
   const nodes = result.data!.messages.edges.map((edge) => edge.node);
   const paths: Record<string, string[]> = {
-    DRAFTED: ['DRAFTED'],
-    COLLECTED: ['DRAFTED', 'COLLECTED'],
-    REVIEWED: ['DRAFTED', 'COLLECTED', 'REVIEWED'],
-    IN_TRANSIT: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT'],
-    DELIVERED: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED'],
-    UNDELIVERABLE: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE'],
-    RETURNED: ['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE', 'RETURNED'],
+    DRAFTED: ['COLLECTED', 'DRAFTED'],
+    COLLECTED: ['COLLECTED'],
+    REVIEWED: ['COLLECTED', 'REVIEWED'],
+    IN_TRANSIT: ['COLLECTED', 'REVIEWED', 'IN_TRANSIT'],
+    DELIVERED: ['COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED'],
+    UNDELIVERABLE: ['COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE'],
+    RETURNED: ['COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE', 'RETURNED'],
   };
   expect(new Set(nodes.map((node) => node.status))).toEqual(new Set(Object.keys(paths)));
   for (const node of nodes) {
@@ -69,17 +71,20 @@ test('every status is seeded with a history from DRAFTED up to it', async () => 
     expect(node.content).toMatch(/[\u0400-\u04FF]/);
     const undeliverable = node.statusHistory.find((step) => step.status === 'UNDELIVERABLE');
     if (undeliverable) expect(undeliverable.note).toBeTruthy();
+    // Sent back by the reviewer, with the reason.
+    const sentBack = node.statusHistory.find((step) => step.status === 'DRAFTED');
+    if (sentBack) expect(sentBack.note).toMatch(/^Sent back/);
   }
 }, SLOW);
 
 test('seeded replies, senders and addressees answer through GraphQL', async () => {
-  const reply = await postGraphQL<{ message: { reference: string; inReplyTo: { id: string; reference: string; replies: Array<{ reference: string }> } } }>(
+  const reply = await postGraphQL<{ message: { reference: string; inReplyTo: { id: string; reference: string; replies: { edges: Array<{ node: { reference: string } }> } } } }>(
     subgraph.service.url,
-    `query($id: ID!) { message(id: $id) { reference inReplyTo { id reference replies { reference } } } }`,
+    `query($id: ID!) { message(id: $id) { reference inReplyTo { id reference replies { edges { node { reference } } } } } }`,
     { id: syntheticId('message', 4) },
   );
   expect(reply.errors).toBeUndefined();
-  expect(reply.data!.message).toEqual({ reference: 'RCM-2024-000005', inReplyTo: { id: syntheticId('message', 3), reference: 'RCM-2024-000004', replies: [{ reference: 'RCM-2024-000005' }] } });
+  expect(reply.data!.message).toEqual({ reference: 'RCM-2024-000005', inReplyTo: { id: syntheticId('message', 3), reference: 'RCM-2024-000004', replies: { edges: [{ node: { reference: 'RCM-2024-000005' } }] } } });
 
   const person = await postGraphQL<{ _entities: Array<{ messagesSent: { edges: Array<{ node: { reference: string } }> }; messagesReceived: { edges: Array<{ node: { reference: string } }> } }> }>(
     subgraph.service.url,

@@ -223,14 +223,40 @@ WHERE CASE WHEN s % 2 = 0 THEN (s / 2) % 5 <> 4 ELSE (s / 2) % 5 IN (0, 2, 3) EN
 ORDER BY s
 ON CONFLICT ("id") DO NOTHING`;
 
+/** How many of `count` candidate steps or visits (0..count-1) are written. */
+const kept = (count: number, keep: (n: number) => boolean) => {
+  let rows = 0;
+  for (let n = 0; n < count; n += 1) if (keep(n)) rows += 1;
+  return rows;
+};
+
+/**
+ * Records `seed` reports through `onProgress` for `people` persons: people (with their names),
+ * family links, tracing requests, detention records, access steps and visits.
+ */
+export function expectedRows(people: number): number {
+  const volumes = demoVolumes(people);
+  if (people <= 0) return 0;
+  const detentionSlots = volumes.detentionRecords * 2;
+  return (
+    people +
+    (people > 1 ? volumes.familyLinks : 0) +
+    volumes.tracingRequests +
+    volumes.detentionRecords +
+    kept(detentionSlots, accessStepKept) +
+    kept(detentionSlots, grantedVisit)
+  );
+}
+
+/** `onProgress` receives the records each batch wrote (an increment, as the seed command adds them up). */
 export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
   const volumes = demoVolumes(options.people);
-  let written = 0;
   const inBatches = async (count: number, run: (from: number, to: number) => Promise<number>) => {
     for (let from = 0; from < count; from += BATCH) {
       const to = Math.min(count, from + BATCH) - 1;
-      written += await run(from, to);
-      options.onProgress?.(written);
+      // Written before reporting: `onProgress?.(await run())` would skip the batch without a listener.
+      const rows = await run(from, to);
+      options.onProgress?.(rows);
     }
   };
   const people = volumes.people;
@@ -254,15 +280,11 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
   });
   await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
     await driver.query(accessStepSql, [from, to, icrcMoscow]);
-    let rows = 0;
-    for (let step = from; step <= to; step += 1) if (accessStepKept(step)) rows += 1;
-    return rows;
+    return kept(to + 1, accessStepKept) - kept(from, accessStepKept);
   });
   await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
     await driver.query(detentionVisitSql, [from, to, icrcMoscow]);
-    let rows = 0;
-    for (let v = from; v <= to; v += 1) if (grantedVisit(v)) rows += 1;
-    return rows;
+    return kept(to + 1, grantedVisit) - kept(from, grantedVisit);
   });
 }
 
