@@ -13,6 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createTestDatabaseTarget, syntheticId } from '@movement/runtime';
+import { loadLimitsConfig } from '@movement/gateway';
 import { startDemoGraph } from '../demo-graph';
 
 const { values: options } = parseArgs({
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
     accessDatabase: { databaseUrl: target.url, dataDir: target.dataDir },
     seedPeople: PEOPLE,
     logLevel: 'silent',
+    // One client at full speed: the per-partner rate limit would turn sends into 429s.
+    limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 0 },
   });
   const { graph } = demo;
   credentials = demo.credentials.fullAccess;
@@ -128,7 +131,8 @@ async function main(): Promise<void> {
         graph.url,
         `query($p: ID!, $from: String, $after: String) { messages(partnerId: $p, createdFrom: $from, first: 100, after: $after) { edges { node { id } } pageInfo { endCursor hasNextPage } } }`,
         { p: partner, from: since, after },
-      )) as unknown as { data: { messages: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } };
+      )) as unknown as { errors?: unknown[]; data?: { messages: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } };
+      if (!page.data) throw new Error(`Reading the stored messages failed: ${JSON.stringify(page.errors)}`);
       for (const edge of page.data.messages.edges) stored.set(edge.node.id, (stored.get(edge.node.id) ?? 0) + 1);
       after = page.data.messages.pageInfo.hasNextPage ? page.data.messages.pageInfo.endCursor : null;
     } while (after);
