@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createLogger, generateInternalKeyPair, syntheticId } from '@movement/runtime';
-import { startGateway, type GatewayService } from '@movement/gateway';
+import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { publishSchema, readSubgraphSdls, SchemaRegistry } from '@movement/schema';
 import { startDemoGraph } from '../demo-graph';
 import { subgraphNames } from '../subgraphs';
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
       subgraphUrls,
       registry: { location, pollIntervalMs: 60_000 },
       usage: { enabled: recording, flushIntervalMs: 1000 },
+      // Five partners at full speed: the per-partner rate limit would turn rounds into 429s.
+      limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 0 },
       access: { database: { dataDir }, signingKey: internalKeys.privateKey },
     });
   const gateways: Record<'on' | 'off', GatewayService> = { on: await start(true), off: await start(false) };
