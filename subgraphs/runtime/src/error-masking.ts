@@ -9,10 +9,28 @@ export const internalErrorMessage = 'Internal server error';
 /** Postgres' "invalid text representation": a value that does not parse as its column's type. */
 const invalidTextRepresentation = '22P02';
 
+/**
+ * Failures that say the database was too busy, not that the request was wrong: Prisma found no free
+ * connection (P2024) or could not start or finish a transaction in time (P2028), or Postgres
+ * aborted a transaction for a write conflict, deadlock or lock timeout (P2034, 40001, 40P01,
+ * 55P03). Each rolls back whole, so the caller may simply retry.
+ */
+const busyPrismaCodes = new Set(['P2024', 'P2028', 'P2034']);
+const busyPostgresCodes = new Set(['40001', '40P01', '55P03']);
+
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && busyPrismaCodes.has(code)) return true;
+  const sqlState = postgresCode(error);
+  return sqlState !== undefined && busyPostgresCodes.has(sqlState);
+}
+
 interface Masked {
   requestId: string | undefined;
   /** Set when the failure is bad input after all (a value Postgres could not read). */
   badInput?: { field: string; value: string | undefined };
+  /** Set when the database was too busy; nothing was written and a retry may succeed. */
+  busy?: boolean;
 }
 
 /**
@@ -81,6 +99,11 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
             log.info({ err: original, path: error.path, field }, 'database refused a value of the input');
             continue;
           }
+          if (isDatabaseBusy(original)) {
+            masked.set(error, { requestId, busy: true });
+            log.warn({ err: original, path: error.path }, 'database busy; the change was rolled back');
+            continue;
+          }
           masked.set(error, { requestId });
           log.error({ err: original, path: error.path }, 'unexpected error');
         }
@@ -102,6 +125,13 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
       };
     }
     const requestId = seen?.requestId;
+    if (seen?.busy) {
+      return {
+        ...base,
+        message: `The database was busy and nothing was written; retry${requestId ? ` (request id ${requestId})` : ''}.`,
+        extensions: { code: 'DATABASE_BUSY', ...(requestId ? { requestId } : {}) },
+      };
+    }
     return {
       ...base,
       message: requestId ? `${internalErrorMessage} (request id ${requestId})` : internalErrorMessage,

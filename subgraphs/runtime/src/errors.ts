@@ -14,6 +14,7 @@ export const ErrorCodes = {
   FORBIDDEN: 'The caller may not read or change this field or record.',
   CONFLICT: 'The change conflicts with the current state of the record (for example an invalid status transition).',
   DEPENDENCY_UNAVAILABLE: 'A subgraph this change depends on could not be asked; nothing was written. Retry later.',
+  DATABASE_BUSY: 'The database could not take the request in time (no free connection, a write conflict or a deadlock); nothing was written. Retry.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the request id in the logs identifies it.',
   OPERATION_TOO_DEEP: 'Fields are nested deeper than `MAX_DEPTH`; `extensions.maximum` and `extensions.actual` give both depths.',
   TOO_MANY_ALIASES: 'The operation uses more aliases than `MAX_ALIASES`.',

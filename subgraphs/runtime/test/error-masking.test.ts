@@ -6,6 +6,7 @@ import {
   badUserInput,
   openDatabase,
   postGraphQL,
+  isDatabaseBusy,
   postgresCode,
   registerTestSubgraph,
   serveSubgraph,
@@ -32,6 +33,9 @@ const failing: SubgraphDefinition<Client, BaseSubgraphContext> = {
       },
       refused: () => {
         throw badUserInput('input.reason', 'must be one of the listed reasons.');
+      },
+      busy: () => {
+        throw Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' });
       },
       cast: async (_root: unknown, { id }: { id: string }) => {
         const [row] = await database.driver.query<{ id: string }>('SELECT $1::uuid::text AS id', [id]);
@@ -87,6 +91,17 @@ test('a value the database cannot read (22P02) is bad input naming the variable 
   const ok = await postGraphQL<{ cast: string }>(service.url, 'query ($id: String!) { cast(id: $id) }', { id: '00000000-0000-4000-8000-000000000001' });
   expect(ok).toMatchObject({ data: { cast: '00000000-0000-4000-8000-000000000001' } });
   expect(ok.errors).toBeUndefined();
+});
+
+test('a database too busy to take the change is DATABASE_BUSY, which a client may retry', async () => {
+  const body = await postGraphQL(service.url, '{ busy }', {}, { 'x-request-id': 'req-busy-1' });
+  expect(body.errors).toHaveLength(1);
+  expect(body.errors![0]!.extensions).toEqual({ code: 'DATABASE_BUSY', requestId: 'req-busy-1' });
+  expect(body.errors![0]!.message).not.toMatch(/Transaction API/);
+  expect(logged.find((line) => line.msg === 'database busy; the change was rolled back')).toMatchObject({ requestId: 'req-busy-1' });
+  expect(isDatabaseBusy({ code: 'P2034' })).toBe(true);
+  expect(isDatabaseBusy({ code: 'P2010', meta: { code: '40P01' } })).toBe(true);
+  expect(isDatabaseBusy({ code: 'P2002' })).toBe(false);
 });
 
 test('the SQLSTATE is found wherever Prisma or the driver put it', () => {
