@@ -15,12 +15,12 @@ export interface GatewayEnvironment {
   subgraphTimeoutMs: number;
   nodeEnv: 'development' | 'production' | 'test';
   /**
-   * The schema registry to follow, when `REGISTRY_DATABASE_URL` is set. The embedded registry is
-   * not followed: PGlite is one process's database, so a `schema -- publish` run elsewhere could
-   * not share it with a running gateway.
+   * The schema registry to follow: the database when `REGISTRY_DATABASE_URL` is set, else the
+   * embedded registry's handoff files under `$DATA_DIR/registry` (PGlite is one process's
+   * database, and the schema CLI is the one that opens it).
    */
-  registry: { location: RegistryLocation; pollIntervalMs: number } | undefined;
-  /** Record operation usage into the registry (`USAGE_RECORDING`, default on when following it). */
+  registry: { location: RegistryLocation; pollIntervalMs: number } | { handoffDir: string; pollIntervalMs: number };
+  /** Record operation usage into the registry or its spool (`USAGE_RECORDING`, default on). */
   usageRecording: boolean;
   /** The private key (JWK JSON) the gateway signs its internal tokens to subgraphs with. */
   signingKey: string;
@@ -40,6 +40,11 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or http
  */
 export function accessDatabaseLocation(databaseUrl: string | undefined, dataDir: string): { databaseUrl?: string; dataDir: string } {
   return { databaseUrl, dataDir: join(isAbsolute(dataDir) ? dataDir : join(repositoryRoot, dataDir), 'access') };
+}
+
+/** A registry on PostgreSQL is followed in the database; an embedded one through its handoff files. */
+export function registryToFollow(location: RegistryLocation, pollIntervalMs: number): GatewayEnvironment['registry'] {
+  return location.databaseUrl ? { location, pollIntervalMs } : { handoffDir: location.dataDir ?? join(repositoryRoot, '.data', 'registry'), pollIntervalMs };
 }
 
 /** Reads the gateway's configuration, naming every bad variable at once. */
@@ -84,7 +89,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
     subgraphUrls,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     nodeEnv: env.NODE_ENV,
-    registry: env.REGISTRY_DATABASE_URL ? { location: registryLocationFromEnvironment(source), pollIntervalMs: env.REGISTRY_POLL_MS } : undefined,
+    registry: registryToFollow(registryLocationFromEnvironment(source), env.REGISTRY_POLL_MS),
     usageRecording: env.USAGE_RECORDING === 'on',
     signingKey: env.GATEWAY_SIGNING_KEY,
     accessDatabase: accessDatabaseLocation(env.ACCESS_DATABASE_URL, env.DATA_DIR),

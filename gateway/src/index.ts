@@ -2,10 +2,10 @@ import { createLogger, internalKeyFromJson, runUntilSignal } from '@movement/run
 import { loadGatewayEnvironment } from './environment';
 import { startGateway } from './server';
 
-export { startGateway, type GatewayOptions, type GatewayService } from './server';
+export { startGateway, type EmbeddedRegistryHandoff, type GatewayOptions, type GatewayService } from './server';
 export { UsageRecorder, anonymousPartner } from './usage';
 export type { SupergraphStatus } from './registry-follower';
-export { loadGatewayEnvironment, type GatewayEnvironment } from './environment';
+export { loadGatewayEnvironment, registryToFollow, type GatewayEnvironment } from './environment';
 export { SubgraphClient, type SubgraphFailureCode } from './subgraph-client';
 export type { AccessDatabaseLocation } from './access/access-database';
 export type { AuditEntry, AuditLog } from './access/audit-log';

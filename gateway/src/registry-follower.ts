@@ -1,6 +1,6 @@
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@movement/runtime';
-import type { SchemaRegistry, SchemaVersion } from '@movement/schema';
+import type { SupergraphSource } from '@movement/schema';
 import { accessRulesOf } from './access/enforcing-gateway';
 
 /** What the gateway serves and the last reload it refused, for `/ready` and the logs. */
@@ -14,7 +14,8 @@ export interface SupergraphStatus {
 }
 
 export interface RegistryFollowerOptions {
-  registry: SchemaRegistry;
+  /** The registry itself (PostgreSQL), or the handoff files an embedded registry writes. */
+  registry: SupergraphSource;
   /** Served when the registry has no version yet. */
   fallbackSdl: string;
   /** How often to ask the registry for a newer version. */
@@ -64,7 +65,8 @@ export function followRegistry(options: RegistryFollowerOptions): { hook: Superg
   };
 
   const hook: SupergraphSdlHook = async ({ update: apply }) => {
-    let latest: SchemaVersion | undefined = await registry.latest();
+    const newest = await registry.latestVersionNumber();
+    let latest = newest === undefined ? undefined : await registry.get(newest);
     update = apply;
     let refused: SupergraphStatus['refused'] = null;
     if (latest) {

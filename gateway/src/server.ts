@@ -6,7 +6,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, listen, type Logger, type RunningService } from '@movement/runtime';
-import { SchemaRegistry, supergraphPath as defaultSupergraphPath, type RegistryLocation } from '@movement/schema';
+import {
+  SchemaRegistry,
+  ServedSupergraphFiles,
+  supergraphPath as defaultSupergraphPath,
+  UsageSpoolFile,
+  type RegistryLocation,
+  type SupergraphSource,
+  type UsageSink,
+} from '@movement/schema';
 import type { KeyLike } from 'jose';
 import { openAccessDatabase, type AccessDatabaseLocation } from './access/access-database';
 import { AuditLog } from './access/audit-log';
@@ -23,6 +31,17 @@ import { followRegistry, type SupergraphStatus } from './registry-follower';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
 import { UsageRecorder } from './usage';
+
+/**
+ * An embedded (PGlite) registry, followed through the files beside it rather than opened: only
+ * one process can open it, and that is the schema CLI. Versions come from `served/`, usage goes
+ * to `usage-spool/` for the CLI to ingest.
+ */
+export interface EmbeddedRegistryHandoff {
+  /** The embedded registry's folder (`$DATA_DIR/registry`). */
+  handoffDir: string;
+  pollIntervalMs?: number;
+}
 
 export interface GatewayOptions {
   /** 0 picks a free port (tests). Default 4000. */
@@ -41,8 +60,8 @@ export interface GatewayOptions {
    * Follow the schema registry: serve its latest version (the supergraph file while it has none)
    * and reload newer ones without a restart.
    */
-  registry?: { location: RegistryLocation; pollIntervalMs?: number };
-  /** Record operation usage into the registry (needs `registry`). Default on when following it. */
+  registry?: { location: RegistryLocation; pollIntervalMs?: number } | EmbeddedRegistryHandoff;
+  /** Record operation usage into the registry, or its spool (needs `registry`). Default on when following it. */
   usage?: { enabled: boolean; flushIntervalMs?: number };
   access: {
     /** Where API keys and the audit trail are kept. */
@@ -90,11 +109,15 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const accessDatabase = await openAccessDatabase(options.access.database, logger);
   const apiKeys = new ApiKeyStore(accessDatabase.driver);
   const auditLog = new AuditLog(accessDatabase.driver);
-  const registry = options.registry ? await SchemaRegistry.open(options.registry.location, logger) : undefined;
-  const follower = registry
-    ? followRegistry({ registry, fallbackSdl: supergraphSdl, pollIntervalMs: options.registry?.pollIntervalMs ?? 5000, logger })
+  const registryOption = options.registry;
+  const registry = registryOption && 'location' in registryOption ? await SchemaRegistry.open(registryOption.location, logger) : undefined;
+  const handoffDir = registryOption && 'handoffDir' in registryOption ? registryOption.handoffDir : undefined;
+  const source: SupergraphSource | undefined = registry ?? (handoffDir ? new ServedSupergraphFiles(handoffDir) : undefined);
+  const sink: UsageSink | undefined = registry ?? (handoffDir ? new UsageSpoolFile(handoffDir) : undefined);
+  const follower = source
+    ? followRegistry({ registry: source, fallbackSdl: supergraphSdl, pollIntervalMs: registryOption?.pollIntervalMs ?? 5000, logger })
     : undefined;
-  const usage = registry && (options.usage?.enabled ?? true) ? new UsageRecorder(registry, logger, options.usage?.flushIntervalMs ?? 5000) : undefined;
+  const usage = sink && (options.usage?.enabled ?? true) ? new UsageRecorder(sink, logger, options.usage?.flushIntervalMs ?? 5000) : undefined;
   const fileStatus: SupergraphStatus = { version: null, source: 'file', loadedAt: new Date().toISOString(), refused: null };
   const closeStores = async () => {
     await usage?.stop();

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '@movement/runtime';
-import { coordinatesOf, executedOperation, operationSignature, signatureHash, type SchemaRegistry, type UsageIncrement } from '@movement/schema';
+import { coordinatesOf, executedOperation, operationSignature, signatureHash, type UsageIncrement, type UsageSink } from '@movement/schema';
 import type { GatewayContext } from './context';
 
 /** Partner ids kept as they are; anything else counts as anonymous. */
@@ -21,7 +21,8 @@ const maxCachedOperations = 2000;
 /**
  * Records who uses what, cheaply: each distinct operation text is analysed once per schema
  * (signature, coordinates), then a request costs a map lookup and a counter increment. Counts
- * are flushed to the registry in one transaction every `flushIntervalMs`, and on stop.
+ * are flushed to the sink (the registry in one transaction, or the embedded registry's usage
+ * spool) every `flushIntervalMs`, and on stop.
  *
  * The partner is the authenticated principal's partner, or its subject when it acts for none.
  */
@@ -31,7 +32,7 @@ export class UsageRecorder {
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly registry: SchemaRegistry, private readonly logger: Logger, flushIntervalMs: number) {
+  constructor(private readonly sink: UsageSink, private readonly logger: Logger, flushIntervalMs: number) {
     this.timer = setInterval(() => void this.flush(), flushIntervalMs);
     this.timer.unref();
   }
@@ -60,7 +61,7 @@ export class UsageRecorder {
       const batch = [...this.pending.values()];
       this.pending = new Map();
       try {
-        await this.registry.recordUsage(batch);
+        await this.sink.recordUsage(batch);
       } catch (error) {
         this.logger.warn({ err: error, operations: batch.length }, 'operation usage could not be recorded');
       }

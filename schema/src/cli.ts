@@ -7,6 +7,7 @@ import { diffApiSchemas } from './changes';
 import { checkSchema, formatCheck } from './check';
 import { composeSubgraphs, formatProblems, readSubgraphSdls, type SubgraphSdl } from './compose';
 import { deprecationReport } from './deprecations';
+import { ingestUsageSpool } from './embedded-handoff';
 import { coordinatesUnder } from './operation-usage';
 import { publishSchema, PublishRefused, rollbackSchema } from './publish';
 import { SchemaRegistry, type RegistryLocation } from './registry';
@@ -66,10 +67,14 @@ const compose: Command = {
   },
 };
 
-/** Opens the registry named by the environment for one command, and always closes it. */
+/**
+ * Opens the registry named by the environment for one command, and always closes it. An embedded
+ * registry first takes in the usage a running gateway spooled: the gateway cannot write it itself.
+ */
 async function withRegistry<T>(context: CliContext, work: (registry: SchemaRegistry) => Promise<T>): Promise<T> {
   const registry = await SchemaRegistry.open(context.registryLocation());
   try {
+    if (registry.embeddedDir) await ingestUsageSpool(registry.embeddedDir, registry);
     return await work(registry);
   } finally {
     await registry.close();

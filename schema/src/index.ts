@@ -6,6 +6,7 @@ export * from './check';
 export * from './publish';
 export * from './registry';
 export * from './registry-location';
+export * from './embedded-handoff';
 export * from './operation-usage';
 export * from './persisted-operations';
 export * from './changelog';

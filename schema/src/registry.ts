@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openSqlStore, type Logger, type SqlDriver } from '@movement/runtime';
 import { repositoryRoot } from './subgraphs';
 import type { SchemaChange } from './changes';
+import { writeServedSupergraph } from './embedded-handoff';
 
 /** Where the registry keeps its tables: a PostgreSQL URL, or else an embedded PGlite folder. */
 export interface RegistryLocation {
@@ -101,7 +102,12 @@ const versionColumns = 'version, supergraph_sdl, api_sdl, subgraphs, author, mes
  * need a generated client.
  */
 export class SchemaRegistry {
-  private constructor(private readonly driver: SqlDriver, private readonly closeDatabase: () => Promise<void>) {}
+  private constructor(
+    private readonly driver: SqlDriver,
+    private readonly closeDatabase: () => Promise<void>,
+    /** The embedded registry's folder on disk, where each publish leaves the handoff files a gateway follows. */
+    readonly embeddedDir: string | undefined,
+  ) {}
 
   /** Opens (and migrates) the registry: PostgreSQL when a URL is given, else embedded PGlite. */
   static async open(location: RegistryLocation = {}, logger?: Logger): Promise<SchemaRegistry> {
@@ -112,11 +118,23 @@ export class SchemaRegistry {
       migrationsDir: registryMigrationsDir,
       logger,
     });
-    return new SchemaRegistry(store.driver, store.close);
+    const dataDir = location.dataDir ?? defaultRegistryDataDir;
+    // An in-memory PGlite has no folder to share, and PostgreSQL is shared by itself.
+    const embeddedDir = location.databaseUrl || dataDir.startsWith('memory://') ? undefined : dataDir;
+    return new SchemaRegistry(store.driver, store.close, embeddedDir);
   }
 
-  /** Records a new version, numbered one after the latest. */
+  /**
+   * Records a new version, numbered one after the latest. In an embedded registry it is also
+   * written to the handoff files: a running gateway cannot open this database, so it follows those.
+   */
   async publish(entry: NewSchemaVersion): Promise<SchemaVersion> {
+    const version = await this.insertVersion(entry);
+    if (this.embeddedDir) writeServedSupergraph(this.embeddedDir, version);
+    return version;
+  }
+
+  private async insertVersion(entry: NewSchemaVersion): Promise<SchemaVersion> {
     return this.driver.transaction(async (tx) => {
       if (this.driver.kind === 'postgres') {
         // Two admins publishing at once must not both take the same number.

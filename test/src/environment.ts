@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { databaseUrlFor, defaultPorts, logLevel, parseEnvironment, port, postgresUrl, type SubgraphName } from '@movement/runtime';
 import { registryLocationFromEnvironment } from '@movement/schema';
-import { loadLimitsConfig } from '@movement/gateway';
+import { loadLimitsConfig, registryToFollow } from '@movement/gateway';
 import type { DatabaseLocation } from './graph';
 
 /**
@@ -46,14 +46,12 @@ export function loadGraphEnvironment(source: Record<string, string | undefined> 
     logLevel: env.LOG_LEVEL,
     seedPeople: env.SEED_PEOPLE,
     limits: loadLimitsConfig(source),
-    // The embedded registry can be open in one process only, so the graph follows a registry
-    // (and records usage into it) when it is on PostgreSQL, as a gateway started alone does.
-    gateway: env.REGISTRY_DATABASE_URL
-      ? {
-          registry: { location: registryLocationFromEnvironment(source), pollIntervalMs: env.REGISTRY_POLL_MS },
-          usage: { enabled: env.USAGE_RECORDING === 'on' },
-        }
-      : {},
+    // As a gateway started alone: a registry on PostgreSQL is followed (and usage recorded) in the
+    // database; the embedded one, which only the schema CLI opens, through its handoff files and spool.
+    gateway: {
+      registry: registryToFollow(registryLocationFromEnvironment(source), env.REGISTRY_POLL_MS),
+      usage: { enabled: env.USAGE_RECORDING === 'on' },
+    },
     // API keys and the audit trail: their own database on PostgreSQL, a schema of the shared PGlite otherwise.
     accessDatabase: { databaseUrl: databaseUrlFor('access', env.ACCESS_DATABASE_URL, env.DATABASE_URL), dataDir: `${env.DATA_DIR}/graph` } as DatabaseLocation,
     databaseFor: (name: SubgraphName): DatabaseLocation => ({
