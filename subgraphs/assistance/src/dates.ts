@@ -1,4 +1,4 @@
-import { badUserInput, readPage, uuidPattern, type CursorValues, type Page, type PageArgs } from '@movement/runtime';
+import { readPage, type CursorValues, type Page, type PageArgs } from '@movement/runtime';
 
 /**
  * Prisma returns `@db.Date` columns as midnight UTC; raw SQL through a driver adapter may hand back
@@ -15,16 +15,8 @@ export const isoDate = (value: Date | string): string => asDate(value).toISOStri
  */
 export const dateCursor = (date: Date | string, id: string): CursorValues => [asDate(date).toISOString(), id];
 
-/**
- * `readPage` for lists in date order. A cursor of another list decodes too, and its values would
- * reach SQL as a date and an id: one that is not `[date, id]` is refused here as bad input.
- */
-export function readDatePage(args: PageArgs, prefix = ''): Page {
-  const page = readPage(args, prefix);
-  const [date, id] = page.after ?? [];
-  const isDate = typeof date === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(date) && !Number.isNaN(Date.parse(date));
-  if (page.after && (page.after.length !== 2 || !isDate || typeof id !== 'string' || !uuidPattern.test(id))) {
-    throw badUserInput(prefix ? `${prefix}.after` : 'after', 'is not a cursor returned by this list; pass an endCursor from a previous page.');
-  }
-  return page;
-}
+/** A date-order cursor's sort key: the full ISO instant `dateCursor` writes. */
+const isInstant = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+
+/** `readPage` for lists in date order: a cursor must be `[instant, id]`. */
+export const readDatePage = (args: PageArgs, prefix = ''): Page => readPage(args, prefix, isInstant);

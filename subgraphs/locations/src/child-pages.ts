@@ -1,21 +1,11 @@
-import { badUserInput, childPageSql, readPage, uuidPattern, type Page, type PageArgs } from '@movement/runtime';
+import { childPageSql, readPage, type Page, type PageArgs } from '@movement/runtime';
 import type { Location, PrismaClient } from './generated/prisma/client';
 
 /** Locations are listed by name; the id breaks ties so the keyset is total. */
 export const byName = (row: Location) => [row.name, row.id];
 
-/**
- * `readPage` for lists in name order. A cursor of another list decodes too, and its values would
- * reach SQL as a name and an id: one that is not `[name, id]` is refused here as bad input.
- */
-export function readNamePage(args: PageArgs, prefix = ''): Page {
-  const page = readPage(args, prefix);
-  const [name, id] = page.after ?? [];
-  if (page.after && (page.after.length !== 2 || typeof name !== 'string' || typeof id !== 'string' || !uuidPattern.test(id))) {
-    throw badUserInput(prefix ? `${prefix}.after` : 'after', 'is not a cursor returned by this list; pass an endCursor from a previous page.');
-  }
-  return page;
-}
+/** `readPage` for lists in name order: a cursor must be `[name, id]`. */
+export const readNamePage = (args: PageArgs, prefix = ''): Page => readPage(args, prefix, (value) => typeof value === 'string');
 
 /**
  * Fetches a page of places for many parents (enclosing places or operating organisations) in two

@@ -1,4 +1,4 @@
-import { badUserInput } from './errors';
+import { badUserInput, uuidPattern } from './errors';
 
 /** Largest page a client may ask for; lists never return unbounded. */
 export const MAX_PAGE_SIZE = 100;
@@ -28,6 +28,8 @@ export function encodeCursor(values: CursorValues): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
+const notOurCursor = (field: string) => badUserInput(field, 'is not a cursor returned by this list; pass an endCursor from a previous page.');
+
 export function decodeCursor(cursor: string, field = 'after'): CursorValues {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -37,17 +39,23 @@ export function decodeCursor(cursor: string, field = 'after'): CursorValues {
   } catch {
     // fall through to the error below
   }
-  throw badUserInput(field, 'is not a cursor returned by this list; pass an endCursor from a previous page.');
+  throw notOurCursor(field);
 }
 
 /** Validates `first`/`after` into a page; `prefix` names the list in errors (e.g. `messagesSent`). */
-export function readPage(args: PageArgs, prefix = ''): Page {
+export function readPage(args: PageArgs, prefix = '', isSortKey?: (value: unknown) => boolean): Page {
   const at = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badUserInput(at('first'), `must be between 1 and ${MAX_PAGE_SIZE}.`, { maximum: MAX_PAGE_SIZE });
   }
-  return { limit: first, after: args.after ? decodeCursor(args.after, at('after')) : null };
+  const after = args.after ? decodeCursor(args.after, at('after')) : null;
+  // A cursor of another list decodes too, and its values would reach SQL as this list's sort key
+  // and id: with `isSortKey`, one that is not `[sort key, id]` is refused as bad input.
+  if (after && isSortKey && (after.length !== 2 || !isSortKey(after[0]) || typeof after[1] !== 'string' || !uuidPattern.test(after[1]))) {
+    throw notOurCursor(at('after'));
+  }
+  return { limit: first, after };
 }
 
 /**
