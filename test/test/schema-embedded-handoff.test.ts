@@ -7,7 +7,7 @@ import { loadLimitsConfig, registryToFollow, startGateway, type GatewayService }
 import { readSubgraphSdls, SchemaRegistry, servedDir, servedVersionNumber, spooledUsageFiles, type RegistryLocation, type SubgraphSdl } from '@movement/schema';
 import { main, type CliContext } from '@movement/schema/dist/cli';
 import { startTestGraph, type TestGraph } from './harness';
-import { editedSubgraphs, eventually, withoutField } from './schema-support';
+import { editedSubgraphs, eventually, publishUnloadable, withoutField } from './schema-support';
 
 // The default set-up: an embedded (PGlite) registry in DATA_DIR that only the schema CLI opens,
 // and a gateway that follows it through the handoff files and spools its usage beside it.
@@ -85,17 +85,8 @@ test('publish writes the handoff files, and the running gateway serves the new f
 });
 
 test('a version that does not load is refused and the previous one keeps serving', async () => {
-  // Written straight into the registry (the CLI would refuse it), as a bad publish would leave it.
   const registry = await SchemaRegistry.open(location);
-  const broken = await registry.publish({
-    supergraphSdl: 'type Query { broken: String }',
-    apiSdl: 'type Query { broken: String }',
-    subgraphs: {},
-    author: 'test',
-    message: 'Not a supergraph',
-    changes: [],
-    rollbackOf: null,
-  });
+  const broken = await publishUnloadable(registry);
   await registry.close();
   expect(servedVersionNumber(registryDir)).toBe(broken.version);
   // A poll already in flight may have read the files before the publish: wait for the next one.

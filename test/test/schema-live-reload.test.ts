@@ -3,7 +3,7 @@ import { createTestDatabaseTarget, postGraphQL, syntheticId, testInternalKeys, t
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { checkSchema, publishSchema, readSubgraphSdls, rollbackSchema, SchemaRegistry } from '@movement/schema';
 import { startTestGraph, type TestGraph } from './harness';
-import { editedSubgraphs, eventually, withoutField } from './schema-support';
+import { editedSubgraphs, eventually, publishUnloadable, withoutField } from './schema-support';
 
 let graph: TestGraph;
 let target: TestDatabaseTarget;
@@ -123,15 +123,7 @@ test('publish: the running gateway serves the new field without a restart, and r
 
 test('a supergraph that does not load is refused, the previous one keeps serving, and /ready says so', async () => {
   const serving = gateway.supergraph().version;
-  const broken = await registry.publish({
-    supergraphSdl: 'type Query { broken: String }',
-    apiSdl: 'type Query { broken: String }',
-    subgraphs: {},
-    author: 'test',
-    message: 'Not a supergraph',
-    changes: [],
-    rollbackOf: null,
-  });
+  const broken = await publishUnloadable(registry);
   await gateway.reload();
   expect(gateway.supergraph()).toMatchObject({ version: serving, refused: { version: broken.version } });
   expect((await familyName()).data?.person?.familyName).toEqual(expect.any(String));

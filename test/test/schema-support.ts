@@ -1,4 +1,4 @@
-import { readSubgraphSdls, type SubgraphSdl } from '@movement/schema';
+import { readSubgraphSdls, type SchemaRegistry, type SchemaVersion, type SubgraphSdl } from '@movement/schema';
 
 /** The working SDL with one subgraph's text edited in memory: tests never touch the files on disk. */
 export function editedSubgraphs(name: SubgraphSdl['name'], edit: (sdl: string) => string): SubgraphSdl[] {
@@ -28,3 +28,15 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Records a version whose supergraph does not load, straight into the registry (the CLI would refuse it), as a bad publish would leave it. */
+export const publishUnloadable = (registry: SchemaRegistry): Promise<SchemaVersion> =>
+  registry.publish({
+    supergraphSdl: 'type Query { broken: String }',
+    apiSdl: 'type Query { broken: String }',
+    subgraphs: {},
+    author: 'test',
+    message: 'Not a supergraph',
+    changes: [],
+    rollbackOf: null,
+  });
