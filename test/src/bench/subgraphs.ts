@@ -1,0 +1,259 @@
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { generateInternalKeyPair, internalKeyToJson, signInternalToken, subgraphNames, syntheticId, type Principal, type SubgraphName } from '@movement/runtime';
+import { demoPartnerKeys } from '../demo-access';
+import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
+import { createPlanner, executePlan, type SubgraphFetch, type SubgraphPost } from './direct-plan';
+import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
+
+/**
+ * `npm run bench:subgraphs`: the four subgraphs as separate processes on PostgreSQL with 100,000
+ * seeded people, measured alone, without a gateway in front.
+ *
+ * - The 50-person query (and the README's examples) are planned as `@apollo/gateway` plans them and
+ *   run by a small direct client at concurrency 1: p50/p95 and the subgraphs' CPU per query.
+ * - Each subgraph operation those plans send is replayed with autocannon against its subgraph
+ *   alone: requests/s, p50/p95 and that subgraph's CPU per request.
+ *
+ * With `--baseline <checkout>` a second set of subgraphs is started from another checkout's built
+ * `dist/` (e.g. the main branch) on the same databases; both sets answer every operation first and
+ * must return the same data, then they are measured in alternating rounds and the ratios printed
+ * with their range. CPU comes from /proc/<pid>/stat of each process.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:subgraphs -- \
+ *     [--baseline ../main] [--rounds 3] [--duration 5] [--connections 8] [--runs 200] [--quick] [--profile DIR]
+ */
+
+const fiftyPeople = `query FiftyPeople {
+  people(first: 50) { edges { node {
+    id fullName
+    names { script scheme value }
+    lastSeenAt { id name pcode ancestors { name } }
+    messagesSent(first: 5) { edges { node { id reference status addressee { fullName } } } }
+    messagesReceived(first: 5) { edges { node { id reference status sender { fullName } } } }
+    assistanceReceived(first: 5) { edges { node { id item quantity unit date location { name } } } }
+    tracingRequests(first: 3) { edges { node { id reference status } } }
+  } } }
+}`;
+
+/** The README's example queries, as partners first try them. */
+function readmeExamples(): string[] {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const section = /^## Example queries\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+  return [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+}
+
+/** A National Society's key: its records and those shared with it, so every list is filtered by ownership. */
+const principal: Principal = {
+  subject: 'bench-russian-red-cross',
+  kind: 'partner',
+  partnerId: syntheticId('organization', demoPartnerKeys.russianRedCross.partnerKey),
+  scopes: [...demoPartnerKeys.russianRedCross.scopes],
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+};
+
+interface Measurement {
+  rps: number;
+  p50: number;
+  p95: number;
+  /** CPU of the measured subgraph process(es) per request, in ms. */
+  cpu: number;
+}
+
+function poster(set: SubgraphSet, token: () => string): SubgraphPost {
+  return async (subgraph, body) => {
+    const response = await fetch(set.subgraphs[subgraph as SubgraphName].url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${set.label} ${subgraph}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as Awaited<ReturnType<SubgraphPost>>;
+  };
+}
+
+async function signed(operationName: string): Promise<string> {
+  return signInternalToken(keys.privateKey, { principal, operationName });
+}
+
+let keys: Awaited<ReturnType<typeof generateInternalKeyPair>>;
+
+/**
+ * A client query run `runs` times through the plan at concurrency 1. Each run gets its own token,
+ * signed outside the timed span, as the gateway signs one per client request.
+ */
+async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof createPlanner>>, runs: number): Promise<Measurement> {
+  const times: number[] = [];
+  const cpuBefore = subgraphNames.reduce((sum, name) => sum + set.subgraphs[name].cpuMs(), 0);
+  const began = process.hrtime.bigint();
+  for (let run = 0; run < runs; run += 1) {
+    const token = await signed('FiftyPeople');
+    const started = process.hrtime.bigint();
+    const result = await executePlan(plan, {}, poster(set, () => token));
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (Object.keys(result.data).length === 0) throw new Error(`${set.label}: no data`);
+  }
+  const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+  const cpu = subgraphNames.reduce((sum, name) => sum + set.subgraphs[name].cpuMs(), 0) - cpuBefore;
+  return { rps: runs / seconds, p50: percentile(times, 50), p95: percentile(times, 95), cpu: cpu / runs };
+}
+
+/** One subgraph operation replayed with autocannon for `duration` seconds against one subgraph process. */
+async function measureFetch(set: SubgraphSet, fetch: SubgraphFetch, options: { duration: number; connections: number }): Promise<Measurement> {
+  const target = set.subgraphs[fetch.subgraph as SubgraphName];
+  // One token for the whole run, as a gateway reusing its token per principal sends it.
+  const token = await signed(fetch.operationName ?? 'bench');
+  const times: number[] = [];
+  const cpuBefore = target.cpuMs();
+  const result = await new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        connections: options.connections,
+        duration: options.duration,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(fetch.body),
+      },
+      (error, finished) => (error ? fail(error) : done(finished)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  const cpu = target.cpuMs() - cpuBefore;
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${set.label} ${fetch.subgraph}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.total / (result.duration || options.duration), p50: percentile(times, 50), p95: percentile(times, 95), cpu: cpu / Math.max(1, result.requests.total) };
+}
+
+/** The first path where two answers differ, for the same-data check. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return `${path || '(root)'}: ${JSON.stringify(a)?.slice(0, 120)} ≠ ${JSON.stringify(b)?.slice(0, 120)}`;
+}
+
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+const ratioRange = (xs: number[]) => `${fmt(median(xs), 2)} (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})`;
+
+function printTable(title: string, contenders: SubgraphSet[], rounds: Measurement[][]): void {
+  process.stdout.write(`\n${title}\n`);
+  for (const [index, set] of contenders.entries()) {
+    const of = (pick: (m: Measurement) => number) => median(rounds.map((round) => pick(round[index]!)));
+    process.stdout.write(
+      `  ${set.label.padEnd(12)} ${fmt(of((m) => m.rps)).padStart(8)} req/s   p50 ${fmt(of((m) => m.p50), 2).padStart(7)} ms   p95 ${fmt(of((m) => m.p95), 2).padStart(7)} ms   CPU ${fmt(of((m) => m.cpu), 2).padStart(6)} ms/request\n`,
+    );
+  }
+  if (contenders.length === 2) {
+    const ratios = (pick: (m: Measurement) => number) => rounds.map((round) => pick(round[0]!) / pick(round[1]!));
+    process.stdout.write(
+      `  ${contenders[0]!.label} / ${contenders[1]!.label}: CPU per request ${ratioRange(ratios((m) => m.cpu))}, p50 ${ratioRange(ratios((m) => m.p50))}, req/s ${ratioRange(ratios((m) => m.rps))}   (median (range) over rounds)\n`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      people: { type: 'string', default: '100000' },
+      baseline: { type: 'string' },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string', default: '8' },
+      runs: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+    },
+  });
+  const quick = values.quick;
+  const people = Number(values.people);
+  const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+  const duration = Number(values.duration ?? (quick ? 1 : 5));
+  const connections = Number(values.connections);
+  const runs = Number(values.runs ?? (quick ? 20 : 200));
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? defaultBenchDatabaseUrl;
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  say(`bench:subgraphs — ${people} people on ${new URL(databaseUrl).pathname.slice(1)}_<subgraph>, principal: a National Society key (${demoPartnerKeys.russianRedCross.name})`);
+  await ensureBenchDatabases(databaseUrl, people, say);
+
+  keys = await generateInternalKeyPair();
+  const verifyKey = await internalKeyToJson(keys.publicKey);
+  const nodeArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [];
+  const contenders: SubgraphSet[] = [];
+  try {
+    contenders.push(await startSubgraphSet({ label: 'this build', root: join(__dirname, '..', '..', '..'), databaseUrl, verifyKey, nodeArgs }));
+    if (values.baseline) contenders.push(await startSubgraphSet({ label: 'baseline', root: resolve(values.baseline), databaseUrl, verifyKey, nodeArgs }));
+
+    const plan = createPlanner();
+    const queries = [{ name: '50 people with names, places, messages, assistance, tracing requests', query: fiftyPeople }, ...readmeExamples().map((query, index) => ({ name: `README example ${index + 1}`, query }))];
+    const planned = queries.map((entry) => ({ ...entry, plan: plan(entry.query) }));
+
+    // Every contender must give the same answers, or the comparison measures different work.
+    const fetches: SubgraphFetch[] = [];
+    for (const { name, plan: queryPlan } of planned) {
+      const answers = [];
+      for (const set of contenders) {
+        const token = await signed(name);
+        answers.push(await executePlan(queryPlan, {}, poster(set, () => token)));
+      }
+      const [ours] = answers;
+      for (const other of answers.slice(1)) {
+        const difference = firstDifference(ours!.data, other.data) ?? firstDifference(ours!.errors, other.errors);
+        if (difference) throw new Error(`${name}: the contenders answer differently at ${difference}`);
+      }
+      say(`${name}: ${ours!.fetches.length} subgraph fetches, ${ours!.errors.length} field errors${contenders.length > 1 ? ', same answer from every contender' : ''}`);
+      fetches.push(...ours!.fetches);
+    }
+
+    const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+    say(`\nload average before measuring: ${load()} (2 cores shared; ratios are measured side by side in the same run)`);
+    say(`rounds ${rounds}, contenders alternate within each round; direct queries ${runs} runs at concurrency 1; subgraph operations ${duration} s each with ${connections} connections`);
+
+    const order = (round: number) => (round % 2 === 0 ? contenders.map((_, i) => i) : contenders.map((_, i) => contenders.length - 1 - i));
+
+    for (const { name, plan: queryPlan } of planned.slice(0, quick ? 1 : planned.length)) {
+      const results: Measurement[][] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        const measured: Measurement[] = [];
+        for (const index of order(round)) measured[index] = await measurePlan(contenders[index]!, queryPlan, runs);
+        results.push(measured);
+      }
+      printTable(`${name} — direct client, concurrency 1, CPU of all four subgraphs`, contenders, results);
+    }
+
+    const seen = new Set<string>();
+    for (const fetch of fetches) {
+      const key = `${fetch.subgraph}\u0000${fetch.body.query}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const representations = Array.isArray(fetch.body.variables.representations) ? `, ${fetch.body.variables.representations.length} representations` : '';
+      const results: Measurement[][] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        const measured: Measurement[] = [];
+        for (const index of order(round)) measured[index] = await measureFetch(contenders[index]!, fetch, { duration, connections });
+        results.push(measured);
+      }
+      printTable(`${fetch.subgraph}: ${fetch.operationName ?? ''}${representations} — ${fetch.body.query.replace(/\s+/g, ' ').slice(0, 110)}`, contenders, results);
+    }
+    say(`\nload average after measuring: ${load()}`);
+  } finally {
+    for (const set of contenders) await set.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
