@@ -1,4 +1,4 @@
-import { childPageSql, toConnection, visibleRecordsSql, type Page, type Principal } from '@movement/runtime';
+import { childPageSql, readRows, toConnection, visibleRecordsSql, type Page, type Principal } from '@movement/runtime';
 import type { PrismaClient, RedCrossMessage } from './generated/prisma/client';
 
 /** Lists of messages run newest first; the id breaks ties so the keyset is total. */
@@ -11,21 +11,23 @@ type ParentColumn = 'senderId' | 'addresseeId' | 'inReplyToId';
 
 /**
  * One statement fetching a page of messages for every parent in the batch, however many there
- * are: a window over the parent column (see childPageSql). Only messages the principal may see are
- * ranked, so a page is full and `hasNextPage` says nothing about hidden ones. A person's messages
- * run newest first; a message's replies oldest first, as a conversation reads.
+ * are (see childPageSql), read on the raw driver: a hot path where Prisma's result mapping costs
+ * more than the database. Only messages the principal may see are paged, so a page is full and
+ * `hasNextPage` says nothing about hidden ones. A person's messages run newest first; a message's
+ * replies oldest first, as a conversation reads.
  */
-export async function messagesOf(prisma: PrismaClient, principal: Principal, column: ParentColumn, parentIds: string[], page: Page): Promise<RedCrossMessage[]> {
-  const direction = column === 'inReplyToId' ? 'asc' : 'desc';
-  const query = { table: '"messages"."RedCrossMessage"', parentColumn: column, sortColumn: 'createdAt', direction } as const;
-  // The visibility condition's parameter goes after those childPageSql uses, whatever their number.
-  const visible = visibleRecordsSql(principal, 't', childPageSql(query, parentIds, page).params.length + 1);
-  const { sql, params } = childPageSql({ ...query, where: visible.sql }, parentIds, page);
-  const rows = await prisma.$queryRawUnsafe<Array<RedCrossMessage & { __rank?: unknown }>>(sql, ...params, ...visible.params);
-  return rows.map(({ __rank: _rank, ...message }) => ({
-    ...message,
-    createdAt: new Date(message.createdAt),
-    updatedAt: new Date(message.updatedAt),
-    statusChangedAt: new Date(message.statusChangedAt),
-  }));
+export function messagesOf(prisma: PrismaClient, principal: Principal, column: ParentColumn, parentIds: string[], page: Page): Promise<RedCrossMessage[]> {
+  const { sql, params } = childPageSql(
+    {
+      table: '"messages"."RedCrossMessage"',
+      parentColumn: column,
+      sortColumn: 'createdAt',
+      sortType: 'timestamptz',
+      direction: column === 'inReplyToId' ? 'asc' : 'desc',
+      where: (first) => visibleRecordsSql(principal, 't', first),
+    },
+    parentIds,
+    page,
+  );
+  return readRows<RedCrossMessage>(prisma, sql, params);
 }

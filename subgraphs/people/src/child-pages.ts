@@ -1,29 +1,18 @@
-import { childPageSql, visibleRecordsSql, type ChildPageQuery, type Page, type Principal } from '@movement/runtime';
+import { childPageSql, readRows, visibleRecordsSql, type ChildCondition, type ChildPageQuery, type Page, type Principal } from '@movement/runtime';
 import type { DetentionRecord, DetentionVisit, FamilyLink, PrismaClient, TracingRequest } from './generated/prisma/client';
 import { isoDate } from './dates';
 
 /**
  * Pages of the lists under a person or a detention record (family links, tracing requests,
- * detention records, visits), one statement per list whatever the number of parents: the window
- * query of `childPageSql` ranks each parent's children and keeps a page of them. Records the
- * principal may not see are filtered inside the window, so each parent's page is full and its
- * `hasNextPage` counts only what the principal may see.
+ * detention records, visits), one statement per list whatever the number of parents (see
+ * `childPageSql`), read on the raw driver: a hot path where Prisma's result mapping costs more
+ * than the database. Records the principal may not see are filtered inside each parent's page,
+ * so the page is full and its `hasNextPage` counts only what the principal may see.
  */
 
-/** A list under a parent, with the SQL type of its sort column for the cursor's parameter. */
-interface ChildList extends Omit<ChildPageQuery, 'where'> {
-  sortType: string;
-}
-
-/** Where `childPageSql` puts the first parameter after its own: $1, $2 and, with a cursor, $3 and $4. */
-const nextParameter = (page: Page) => (page.after ? 5 : 3);
-
-async function childPage<T>(prisma: PrismaClient, list: ChildList, parentIds: string[], page: Page, where?: { sql: string; params: unknown[] }): Promise<T[]> {
-  const { sql, params } = childPageSql({ ...list, ...(where && where.sql !== 'TRUE' ? { where: where.sql } : {}) }, parentIds, page);
-  if (where && where.sql !== 'TRUE') params.push(...where.params);
-  // The raw statement needs explicit types: the parameters arrive untyped through the adapter.
-  const typed = sql.replace('= ANY($1)', '= ANY($1::uuid[])').replace('($3, $4)', `($3::${list.sortType}, $4::uuid)`);
-  return prisma.$queryRawUnsafe<T[]>(typed, ...params);
+function childPage<T>(prisma: PrismaClient, list: Omit<ChildPageQuery, 'where'>, parentIds: string[], page: Page, where?: ChildCondition): Promise<T[]> {
+  const { sql, params } = childPageSql({ ...list, where }, parentIds, page);
+  return readRows<T>(prisma, sql, params);
 }
 
 /** Family links are listed by relationship (in the enum's order), the id breaking ties. */
@@ -34,13 +23,11 @@ export const byRelationship = (link: FamilyLink) => [link.relationship, link.id]
  * out: showing it would reveal that a hidden person exists and how they are related.
  */
 export function familyLinksOf(prisma: PrismaClient, principal: Principal, personIds: string[], page: Page): Promise<FamilyLink[]> {
-  const visible = visibleRecordsSql(principal, 'r', nextParameter(page));
-  const where =
-    visible.sql === 'TRUE'
-      ? undefined
-      : { sql: `EXISTS (SELECT 1 FROM "people"."Person" r WHERE r."id" = t."relativeId" AND ${visible.sql})`, params: visible.params };
   const list = { table: '"people"."FamilyLink"', parentColumn: 'personId', sortColumn: 'relationship', sortType: '"people"."Relationship"', direction: 'asc' } as const;
-  return childPage<FamilyLink>(prisma, list, personIds, page, where);
+  return childPage<FamilyLink>(prisma, list, personIds, page, (first) => {
+    const visible = visibleRecordsSql(principal, 'r', first);
+    return visible.sql === 'TRUE' ? visible : { sql: `EXISTS (SELECT 1 FROM "people"."Person" r WHERE r."id" = t."relativeId" AND ${visible.sql})`, params: visible.params };
+  });
 }
 
 /** Tracing requests under a person are listed most recently opened first; the id breaks ties. */
@@ -49,7 +36,7 @@ export const byOpenedOnDate = (request: TracingRequest) => [isoDate(request.open
 /** A page of the visible tracing requests seeking each person. */
 export function tracingRequestsSeeking(prisma: PrismaClient, principal: Principal, personIds: string[], page: Page): Promise<TracingRequest[]> {
   const list = { table: '"people"."TracingRequest"', parentColumn: 'soughtPersonId', sortColumn: 'openedOn', sortType: 'date', direction: 'desc' } as const;
-  return childPage<TracingRequest>(prisma, list, personIds, page, visibleRecordsSql(principal, 't', nextParameter(page)));
+  return childPage<TracingRequest>(prisma, list, personIds, page, (first) => visibleRecordsSql(principal, 't', first));
 }
 
 /** Detention records under a person are listed by most recent capture; the id breaks ties. */
@@ -58,7 +45,7 @@ export const byCaptureDay = (record: DetentionRecord) => [isoDate(record.capture
 /** A page of the visible detention records of each person. */
 export function detentionRecordsOf(prisma: PrismaClient, principal: Principal, personIds: string[], page: Page): Promise<DetentionRecord[]> {
   const list = { table: '"people"."DetentionRecord"', parentColumn: 'personId', sortColumn: 'captureDate', sortType: 'date', direction: 'desc' } as const;
-  return childPage<DetentionRecord>(prisma, list, personIds, page, visibleRecordsSql(principal, 't', nextParameter(page)));
+  return childPage<DetentionRecord>(prisma, list, personIds, page, (first) => visibleRecordsSql(principal, 't', first));
 }
 
 /** Visits are listed most recent first; the id breaks ties. */

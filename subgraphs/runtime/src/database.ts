@@ -4,6 +4,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { parse as parseArray } from 'postgres-array';
 
 /**
  * The raw SQL seam under Prisma: migrations and seeding run multi-statement scripts and bulk
@@ -14,6 +15,12 @@ export interface SqlDriver {
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A query whose rows come back with a model's column types as Prisma gives them: dates and
+   * timestamps as Date (a `date` at midnight UTC), JSON parsed, arrays (of enums too) as arrays.
+   * What the hot read paths use instead of Prisma's query builder (see `readRows`).
+   */
+  read<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` on one connection inside BEGIN … COMMIT, rolling back on any error. */
   transaction<T>(work: (tx: Pick<SqlDriver, 'exec' | 'query'>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -29,7 +36,22 @@ export interface Database<Client> {
 
 type QueryEvents = { $on?: (event: 'query', listener: () => void) => void };
 
-/** Wraps an opened client and driver into a Database that counts Prisma's statements. */
+/** The driver under each client `openDatabase` made, for `readRows`. */
+const readers = new WeakMap<object, <T>(sql: string, params: unknown[]) => Promise<T[]>>();
+
+/**
+ * Runs a read on the driver under `client` (a Prisma client from `openDatabase`), typed as
+ * Prisma types the model's columns; counted with Prisma's statements. For the hot batch reads
+ * (entities by id, pages of children): for them Prisma's query building and result mapping cost
+ * more CPU than the database spends answering, and the statement is simple SQL anyway.
+ */
+export function readRows<T>(client: object, sql: string, params: unknown[] = []): Promise<T[]> {
+  const read = readers.get(client);
+  if (!read) throw new Error('readRows needs a client opened by openDatabase');
+  return read<T>(sql, params);
+}
+
+/** Wraps an opened client and driver into a Database that counts Prisma's statements and its raw reads. */
 function database<Client>(prisma: Client & { $disconnect(): Promise<void> }, driver: SqlDriver): Database<Client> {
   const db: Database<Client> = {
     prisma,
@@ -42,6 +64,10 @@ function database<Client>(prisma: Client & { $disconnect(): Promise<void> }, dri
   };
   (prisma as QueryEvents).$on?.('query', () => {
     db.statements += 1;
+  });
+  readers.set(prisma, <T>(sql: string, params: unknown[]) => {
+    db.statements += 1;
+    return driver.read<T>(sql, params);
   });
   return db;
 }
@@ -90,13 +116,51 @@ async function releaseEmbedded(dataDir: string): Promise<void> {
   await (await entry.instance).close();
 }
 
+/**
+ * Arrays of enums come back from both engines as their text form (`{A,B}`): their type ids are
+ * the database's own, looked up once per driver (after migrations, which create them).
+ */
+const enumArrayTypesSql = `SELECT a.oid::int AS "oid" FROM pg_type a JOIN pg_type e ON e.oid = a.typelem WHERE e.typtype = 'e'`;
+
+type Parsers = Record<number, (value: string) => unknown>;
+
+const enumArrayParsers = (rows: Array<{ oid: number }>): Parsers => Object.fromEntries(rows.map(({ oid }) => [oid, (value: string) => parseArray(value)]));
+
+/** `load`'s result, loaded on first use and kept; a failed load (say the database was briefly down) is retried. */
+function loadOnce<R>(load: () => Promise<R>): () => Promise<R> {
+  let loaded: Promise<R> | undefined;
+  return () => {
+    if (!loaded) {
+      loaded = load();
+      loaded.catch(() => {
+        loaded = undefined;
+      });
+    }
+    return loaded;
+  };
+}
+
+// node-postgres reads `date` and `timestamp` (no zone) in the process's local time zone; Prisma
+// reads both as UTC, and so must every other path to the same columns.
+const utcDate = (value: string) => new Date(`${value}T00:00:00.000Z`);
+const utcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+const postgresParsers: Parsers = {
+  1082: utcDate,
+  1114: utcTimestamp,
+  1182: (value) => parseArray(value, utcDate),
+  1115: (value) => parseArray(value, utcTimestamp),
+};
+
 function pgliteDriver(db: PGlite, release: () => Promise<void>): SqlDriver {
+  // PGlite already reads dates and timestamps as UTC.
+  const parsers = loadOnce(async () => enumArrayParsers((await db.query<{ oid: number }>(enumArrayTypesSql)).rows));
   return {
     kind: 'pglite',
     exec: async (sql) => {
       await db.exec(sql);
     },
     query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    read: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params, { parsers: await parsers() })).rows,
     transaction: (work) =>
       db.transaction((tx) =>
         work({
@@ -111,12 +175,17 @@ function pgliteDriver(db: PGlite, release: () => Promise<void>): SqlDriver {
 }
 
 function postgresDriver(pool: pg.Pool): SqlDriver {
+  const types = loadOnce(async (): Promise<pg.CustomTypesConfig> => {
+    const parsers: Parsers = { ...postgresParsers, ...enumArrayParsers((await pool.query<{ oid: number }>(enumArrayTypesSql)).rows) };
+    return { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'] };
+  });
   return {
     kind: 'postgres',
     exec: async (sql) => {
       await pool.query(sql);
     },
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    read: async <T>(sql: string, params?: unknown[]) => (await pool.query({ text: sql, values: params, types: await types() })).rows as T[],
     transaction: async (work) => {
       const client = await pool.connect();
       try {

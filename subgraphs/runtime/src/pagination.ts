@@ -101,36 +101,55 @@ export function keysetOrder(field: string | undefined, direction: SortDirection)
   return field ? [{ [field]: direction }, { id: direction }] : [{ id: direction }];
 }
 
+/** A condition on the child rows `t`, its placeholders numbered from `firstParameter`. */
+export type ChildCondition = (firstParameter: number) => { sql: string; params: unknown[] };
+
 export interface ChildPageQuery {
   /** Schema-qualified table, e.g. `"messages"."RedCrossMessage"`. */
   table: string;
-  /** Column holding the parent's id. */
+  /** Column holding the parent's id (a uuid). */
   parentColumn: string;
-  /** Sort column (a timestamp or text), the id breaking ties. */
+  /** Sort column (a date, timestamp, text or enum), the id breaking ties. */
   sortColumn: string;
+  /** SQL type of the sort column, for the cursor's parameter: `date`, `timestamptz`, `text`, `"people"."Relationship"`. */
+  sortType: string;
   direction: SortDirection;
-  /** Extra condition on the child rows, already safe SQL (no user input). */
-  where?: string;
+  /** Columns to return, as SQL over `t`; every column when absent. */
+  columns?: string;
+  /** Which children may be listed (visibility, a type filter): applied inside each page, so pages stay full. */
+  where?: ChildCondition;
 }
 
 /**
- * One SQL statement that fetches a page of children for many parents at once (a window over the
- * parent column), so nested connections in a list cost one query, not one per parent.
- * Returns the SQL and parameters; rows carry the child's columns.
+ * One SQL statement that fetches a page of children for many parents at once, so nested
+ * connections in a list cost one query, not one per parent.
+ *
+ * Each parent's page is its own `LIMIT` over an index on `(parent, sort, id)` (a lateral
+ * subquery per parent id): the plan is an index scan whatever the table's size or statistics,
+ * where a window over `parent = ANY(…)` lets the planner read the whole table when its estimates
+ * are off (as right after a bulk load). The `where` condition and the cursor apply inside each
+ * page, so a page is full and `hasNextPage` counts only rows the condition lets through.
+ * Rows carry the selected columns, in sort order.
  */
 export function childPageSql(query: ChildPageQuery, parentIds: readonly string[], page: Page): { sql: string; params: unknown[] } {
   const op = query.direction === 'asc' ? '>' : '<';
-  const params: unknown[] = [parentIds, page.limit + 1];
-  let keyset = '';
-  if (page.after) {
-    params.push(page.after[0], page.after[1]);
-    keyset = ` AND (t."${query.sortColumn}", t."id") ${op} ($3, $4)`;
-  }
   const order = query.direction.toUpperCase();
-  const sql = `SELECT * FROM (
-      SELECT t.*, row_number() OVER (PARTITION BY t."${query.parentColumn}" ORDER BY t."${query.sortColumn}" ${order}, t."id" ${order}) AS "__rank"
-      FROM ${query.table} t
-      WHERE t."${query.parentColumn}" = ANY($1)${query.where ? ` AND (${query.where})` : ''}${keyset}
-    ) ranked WHERE "__rank" <= $2 ORDER BY "${query.sortColumn}" ${order}, "id" ${order}`;
+  const params: unknown[] = [parentIds, page.limit + 1];
+  const conditions = [`t."${query.parentColumn}" = parent.id`];
+  if (query.where) {
+    const where = query.where(params.length + 1);
+    conditions.push(`(${where.sql})`);
+    params.push(...where.params);
+  }
+  if (page.after) {
+    conditions.push(`(t."${query.sortColumn}", t."id") ${op} ($${params.length + 1}::${query.sortType}, $${params.length + 2}::uuid)`);
+    params.push(page.after[0], page.after[1]);
+  }
+  const sql = `SELECT page.* FROM unnest($1::uuid[]) AS parent(id) CROSS JOIN LATERAL (
+      SELECT ${query.columns ?? 't.*'} FROM ${query.table} t
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY t."${query.sortColumn}" ${order}, t."id" ${order}
+      LIMIT $2
+    ) page ORDER BY page."${query.sortColumn}" ${order}, page."id" ${order}`;
   return { sql, params };
 }
