@@ -1,4 +1,4 @@
-import type { BaseSubgraphContext, SqlDriver, SubgraphDefinition, SubgraphName } from '@movement/runtime';
+import type { BaseSubgraphContext, SeedOptions, SqlDriver, SubgraphDefinition, SubgraphName } from '@movement/runtime';
 import { locations } from '@movement/locations';
 import * as locationsSeed from '@movement/locations/dist/seed';
 import { people } from '@movement/people';
@@ -10,7 +10,8 @@ import * as messagesSeed from '@movement/messages/dist/seed';
 
 /** How a subgraph fills its own tables with the synthetic demo. */
 export interface Seeder {
-  seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void>;
+  /** Writes the demo and, unless told otherwise, analyses the tables it filled. */
+  seed(driver: SqlDriver, options: SeedOptions): Promise<void>;
   /** What `seed` reports through `onProgress` in all for `people` persons: the progress bar's total. */
   expectedRows(people: number): number;
   isSeeded(driver: SqlDriver): Promise<boolean>;

@@ -1,30 +1,7 @@
-import {
-  byIdLoader,
-  childPageSql,
-  manyByKeyLoader,
-  pagedChildrenLoader,
-  readRows,
-  visibleRecordsSql,
-  visibleRecordsWhere,
-  type ChildPageQuery,
-  type Page,
-  type Principal,
-} from '@movement/runtime';
+import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, readChildPages, visibleRecordsWhere, type ChildPageQuery, type Page, type Principal } from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
 import type { AssistanceRecord, Distribution, ReunificationSupport } from './generated/prisma/client';
-
-/**
- * A page of children for many parents in one SQL statement (see childPageSql), read on the raw
- * driver: a hot path where Prisma's result mapping costs more than the database. With a
- * principal, only the records it may see are paged.
- */
-function childPages<T>(prisma: PrismaClient, query: ChildPageQuery, visibleTo?: Principal) {
-  const paged: ChildPageQuery = visibleTo ? { ...query, where: (first) => visibleRecordsSql(visibleTo, 't', first) } : query;
-  return (parentIds: string[], page: Page): Promise<T[]> => {
-    const { sql, params } = childPageSql(paged, parentIds, page);
-    return readRows<T>(prisma, sql, params);
-  };
-}
+import { relationPages } from './relation-pages';
 
 /**
  * Per-request loaders: every programme, distribution and relation in a request is fetched in batches.
@@ -35,6 +12,11 @@ function childPages<T>(prisma: PrismaClient, query: ChildPageQuery, visibleTo?: 
  */
 export function createLoaders(prisma: PrismaClient, principal: Principal) {
   const visible = visibleRecordsWhere(principal);
+  // Pages of children for a whole batch of parents in one statement (see relation-pages.ts).
+  const pages =
+    <T>(query: ChildPageQuery) =>
+    (parentIds: string[], page: Page) =>
+      readChildPages<T>(prisma, query, parentIds, page);
   return {
     programme: byIdLoader((ids) => prisma.assistanceProgramme.findMany({ where: { id: { in: ids } } })),
     distribution: byIdLoader((ids) => prisma.distribution.findMany({ where: { id: { in: ids } } })),
@@ -45,30 +27,10 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
       (row) => row.distributionId,
     ),
     reunificationSupportById: byIdLoader((ids) => prisma.reunificationSupport.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
-    reunificationSupport: pagedChildrenLoader(
-      childPages<ReunificationSupport>(
-        prisma,
-        { table: '"assistance"."ReunificationSupport"', parentColumn: 'tracingRequestId', sortColumn: 'date', sortType: 'date', direction: 'asc' },
-        principal,
-      ),
-      (row) => row.tracingRequestId,
-    ),
-    assistanceReceived: pagedChildrenLoader(
-      childPages<AssistanceRecord>(
-        prisma,
-        { table: '"assistance"."AssistanceRecord"', parentColumn: 'beneficiaryId', sortColumn: 'date', sortType: 'date', direction: 'desc' },
-        principal,
-      ),
-      (row) => row.beneficiaryId,
-    ),
-    distributionsAtLocation: pagedChildrenLoader(
-      childPages<Distribution>(prisma, { table: '"assistance"."Distribution"', parentColumn: 'locationId', sortColumn: 'date', sortType: 'date', direction: 'desc' }),
-      (row) => row.locationId,
-    ),
-    distributionsOfProgramme: pagedChildrenLoader(
-      childPages<Distribution>(prisma, { table: '"assistance"."Distribution"', parentColumn: 'programmeId', sortColumn: 'date', sortType: 'date', direction: 'desc' }),
-      (row) => row.programmeId,
-    ),
+    reunificationSupport: pagedChildrenLoader(pages<ReunificationSupport>(relationPages['TracingRequest.reunificationSupport'](principal)), (row) => row.tracingRequestId),
+    assistanceReceived: pagedChildrenLoader(pages<AssistanceRecord>(relationPages['Person.assistanceReceived'](principal)), (row) => row.beneficiaryId),
+    distributionsAtLocation: pagedChildrenLoader(pages<Distribution>(relationPages['Location.distributions']()), (row) => row.locationId),
+    distributionsOfProgramme: pagedChildrenLoader(pages<Distribution>(relationPages['AssistanceProgramme.distributions']()), (row) => row.programmeId),
   };
 }
 

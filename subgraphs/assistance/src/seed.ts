@@ -1,4 +1,4 @@
-import { borderCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SqlDriver } from '@movement/runtime';
+import { analyseSchema, borderCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SeedOptions, type SqlDriver } from '@movement/runtime';
 import { addBeneficiaryDays, addToAreaTotals, addToReachTotals } from './area-totals';
 import { demoProgrammes, programmeId, programmeSpanDays } from './seed-catalogue';
 
@@ -150,7 +150,7 @@ export function expectedRows(people: number): number {
  * receives an increment after each statement (see `expectedRows` for what is counted), as the
  * seed command's progress bar adds them up.
  */
-export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
+export async function seed(driver: SqlDriver, options: SeedOptions): Promise<void> {
   const volumes = demoVolumes(options.people);
   const report = (rows: number) => options.onProgress?.(rows);
   report(await insertProgrammes(driver));
@@ -167,6 +167,7 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
     report,
   );
   await inBatches(volumes.tracingRequests, BATCH_ROWS, (lo, hi) => insertReunificationSupport(driver, lo, hi), report);
+  if (options.analyse !== false) await analyseSchema(driver, 'assistance');
 }
 
 /** True once a seed has run to the end: reunification support is the last table it fills. */

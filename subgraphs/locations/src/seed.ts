@@ -1,4 +1,4 @@
-import { demoOrganizations, demoPlaces, syntheticId, type SqlDriver } from '@movement/runtime';
+import { analyseSchema, demoOrganizations, demoPlaces, syntheticId, type SeedOptions, type SqlDriver } from '@movement/runtime';
 
 /**
  * Seeds the Movement's organisations and the demo places (Russia and Belarus down to settlements,
@@ -10,7 +10,7 @@ export function expectedRows(_people: number): number {
   return demoOrganizations.length + demoPlaces.length;
 }
 
-export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
+export async function seed(driver: SqlDriver, options: SeedOptions): Promise<void> {
   await driver.transaction(async (tx) => {
     for (const org of demoOrganizations) {
       await tx.query(
@@ -47,6 +47,7 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
     }
   });
   options.onProgress?.(demoOrganizations.length + demoPlaces.length);
+  if (options.analyse !== false) await analyseSchema(driver, 'locations');
 }
 
 export async function isSeeded(driver: SqlDriver): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { childPageSql, readRows, toConnection, visibleRecordsSql, type Page, type Principal } from '@movement/runtime';
+import { readChildPages, toConnection, visibleRecordsSql, type ChildPageQuery, type Page, type Principal, type RelationPages } from '@movement/runtime';
 import type { PrismaClient, RedCrossMessage } from './generated/prisma/client';
 
 /** Lists of messages run newest first; the id breaks ties so the keyset is total. */
@@ -10,24 +10,30 @@ export const messageConnection = (rows: RedCrossMessage[], page: Page) => toConn
 type ParentColumn = 'senderId' | 'addresseeId' | 'inReplyToId';
 
 /**
- * One statement fetching a page of messages for every parent in the batch, however many there
- * are (see childPageSql), read on the raw driver: a hot path where Prisma's result mapping costs
- * more than the database. Only messages the principal may see are paged, so a page is full and
+ * A page of messages for every parent in a batch, in one statement however many there are (see
+ * `childPageSql`). Only messages the principal may see are paged, so a page is full and
  * `hasNextPage` says nothing about hidden ones. A person's messages run newest first; a message's
  * replies oldest first, as a conversation reads.
  */
+const messagePages =
+  (column: ParentColumn) =>
+  (principal: Principal): ChildPageQuery => ({
+    table: '"messages"."RedCrossMessage"',
+    parentColumn: column,
+    sortColumn: 'createdAt',
+    sortType: 'timestamptz',
+    direction: column === 'inReplyToId' ? 'asc' : 'desc',
+    where: (first) => visibleRecordsSql(principal, 't', first),
+  });
+
+/** Every relation page of the messages subgraph, by field. */
+export const relationPages = {
+  'Person.messagesSent': messagePages('senderId'),
+  'Person.messagesReceived': messagePages('addresseeId'),
+  'RedCrossMessage.replies': messagePages('inReplyToId'),
+} satisfies RelationPages;
+
+/** Read on the raw driver: a hot path where Prisma's result mapping costs more than the database. */
 export function messagesOf(prisma: PrismaClient, principal: Principal, column: ParentColumn, parentIds: string[], page: Page): Promise<RedCrossMessage[]> {
-  const { sql, params } = childPageSql(
-    {
-      table: '"messages"."RedCrossMessage"',
-      parentColumn: column,
-      sortColumn: 'createdAt',
-      sortType: 'timestamptz',
-      direction: column === 'inReplyToId' ? 'asc' : 'desc',
-      where: (first) => visibleRecordsSql(principal, 't', first),
-    },
-    parentIds,
-    page,
-  );
-  return readRows<RedCrossMessage>(prisma, sql, params);
+  return readChildPages<RedCrossMessage>(prisma, messagePages(column)(principal), parentIds, page);
 }

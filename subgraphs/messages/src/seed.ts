@@ -1,4 +1,4 @@
-import { demoVolumes, recordingPartners, syntheticId, syntheticIdSql, type SqlDriver } from '@movement/runtime';
+import { analyseSchema, demoVolumes, recordingPartners, syntheticId, syntheticIdSql, type SeedOptions, type SqlDriver } from '@movement/runtime';
 import { addressTowns, familyNews, returnedNote, undeliverableReasons } from './seed-content';
 
 /**
@@ -140,7 +140,7 @@ export function expectedRows(people: number): number {
   return messages + historySteps(0, messages - 1);
 }
 
-export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
+export async function seed(driver: SqlDriver, options: SeedOptions): Promise<void> {
   const people = Math.max(1, options.people);
   const { messages } = demoVolumes(people);
   for (let from = 0; from < messages; from += MESSAGES_PER_BATCH) {
@@ -150,6 +150,7 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
     await driver.exec(historySql(people, from, to));
     options.onProgress?.(historySteps(from, to));
   }
+  if (options.analyse !== false) await analyseSchema(driver, 'messages');
 }
 
 export async function isSeeded(driver: SqlDriver): Promise<boolean> {

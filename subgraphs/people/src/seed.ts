@@ -5,6 +5,8 @@ import {
   recordingPartners,
   syntheticId,
   syntheticIdSql,
+  analyseSchema,
+  type SeedOptions,
   type SqlDriver,
 } from '@movement/runtime';
 import { nameLanguages } from './seed-names';
@@ -249,7 +251,7 @@ export function expectedRows(people: number): number {
 }
 
 /** `onProgress` receives the records each batch wrote (an increment, as the seed command adds them up). */
-export async function seed(driver: SqlDriver, options: { people: number; onProgress?: (rowsWritten: number) => void }): Promise<void> {
+export async function seed(driver: SqlDriver, options: SeedOptions): Promise<void> {
   const volumes = demoVolumes(options.people);
   const inBatches = async (count: number, run: (from: number, to: number) => Promise<number>) => {
     for (let from = 0; from < count; from += BATCH) {
@@ -286,6 +288,7 @@ export async function seed(driver: SqlDriver, options: { people: number; onProgr
     await driver.query(detentionVisitSql, [from, to, icrcMoscow]);
     return kept(to + 1, grantedVisit) - kept(from, grantedVisit);
   });
+  if (options.analyse !== false) await analyseSchema(driver, 'people');
 }
 
 export async function isSeeded(driver: SqlDriver): Promise<boolean> {

@@ -209,6 +209,16 @@ function postgresDriver(pool: pg.Pool): SqlDriver {
   };
 }
 
+/**
+ * Refreshes the planner's statistics of every table in `schema`. A bulk load (the seed, an
+ * import) must end with it: until a table is analysed the planner guesses its size and the
+ * spread of its values, and may read a whole table where an index would do.
+ */
+export async function analyseSchema(driver: Pick<SqlDriver, 'query' | 'exec'>, schema: string): Promise<void> {
+  const tables = await driver.query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS "name" FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`, [schema]);
+  if (tables.length > 0) await driver.exec(`ANALYZE ${tables.map((table) => table.name).join(', ')}`);
+}
+
 /** Creates the database named in `url` when it does not exist yet (one database per subgraph). */
 export async function ensurePostgresDatabase(url: string): Promise<void> {
   const target = new URL(url);

@@ -147,3 +147,16 @@ export function demoVolumes(people: number) {
 
 /** Default size of the demo that `npm start` seeds into empty databases. */
 export const DEFAULT_DEMO_PEOPLE = 500;
+
+/** How a subgraph seeds its share of the synthetic demo. */
+export interface SeedOptions {
+  /** People in the demo; every other volume follows from it (see `demoVolumes`). */
+  people: number;
+  /** Called with the rows written since the last call, for a progress bar. */
+  onProgress?: (rowsWritten: number) => void;
+  /**
+   * `false` leaves the tables unanalysed, as any bulk load leaves them until ANALYZE: for checking
+   * that query plans do not depend on statistics. The seed analyses its tables by default.
+   */
+  analyse?: boolean;
+}

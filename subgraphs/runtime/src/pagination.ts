@@ -1,4 +1,6 @@
+import { readRows } from './database';
 import { badUserInput, uuidPattern } from './errors';
+import type { Principal } from './access/principal';
 
 /** Largest page a client may ask for; lists never return unbounded. */
 export const MAX_PAGE_SIZE = 100;
@@ -153,3 +155,15 @@ export function childPageSql(query: ChildPageQuery, parentIds: readonly string[]
     ) page ORDER BY page."${query.sortColumn}" ${order}, page."id" ${order}`;
   return { sql, params };
 }
+
+/** Reads a page of children for every parent in `parentIds` (see `childPageSql`) on the raw driver under `client`. */
+export function readChildPages<T>(client: object, query: ChildPageQuery, parentIds: readonly string[], page: Page): Promise<T[]> {
+  const { sql, params } = childPageSql(query, parentIds, page);
+  return readRows<T>(client, sql, params);
+}
+
+/**
+ * A subgraph's relation pages by field (e.g. `Person.familyLinks`), each as the query a principal's
+ * loader sends: what the loaders read and what the test of their plans explains.
+ */
+export type RelationPages = Record<string, (principal: Principal) => ChildPageQuery>;

@@ -1,4 +1,4 @@
-import { createLogger, databaseUrlFor, migrate, openDatabase, subgraphNames } from '@movement/runtime';
+import { analyseSchema, createLogger, databaseUrlFor, migrate, openDatabase, subgraphNames } from '@movement/runtime';
 import { graphSubgraphs } from '../subgraphs';
 
 /** Where the graph benchmarks keep their data unless `BENCH_DATABASE_URL` says otherwise. */
@@ -28,8 +28,8 @@ export async function ensureBenchDatabases(prefix: string, people: number, log: 
           throw new Error(`The benchmark database ${databaseUrlFor(name, undefined, prefix)} holds ${row?.people} people, not ${people}: pass --people ${row?.people} or another BENCH_DATABASE_URL.`);
         }
       }
-      // A migration applied since the seed may have added indexes or tables; statistics for all.
-      await database.driver.exec('ANALYZE');
+      // A migration applied since the seed may have added indexes or tables: fresh statistics for all.
+      await analyseSchema(database.driver, name);
     } finally {
       await database.close();
     }
