@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import type { KeyLike } from 'jose';
-import { AccessRules, AuditBuffer, auditExtension, defaultPersonsOfRecord, enforceAccess, internalKeyFromJson, runWithInternalToken, verifyInternalToken, type PersonsOfRecord, type Principal } from './access';
+import { AccessRules, AuditBuffer, auditExtension, defaultPersonsOfRecord, enforceAccess, internalKeyFromJson, internalTokenVerifier, runWithInternalToken, type InternalClaims, type PersonsOfRecord, type Principal } from './access';
 import { openDatabase, type Database, type DatabaseOptions } from './database';
 import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment';
 import { runUntilSignal } from './process';
@@ -70,6 +70,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     AccessRules.fromDocument(typeDefs),
     definition.personsOfRecord ?? defaultPersonsOfRecord,
   );
+  const verifyToken = internalTokenVerifier(gatewayVerifyKey);
   const app = express();
   const { server: httpServer, port } = await listen(app, env.host, env.port);
   const masking = errorMasking<Context>(logger);
@@ -82,6 +83,8 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
       ApolloServerPluginLandingPageDisabled(),
       // Traces would tell callers how long each field took; nothing here consumes them.
       ApolloServerPluginInlineTraceDisabled(),
+      // The graph sets no cache hints, and the default plugin wraps every field's resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       {
         // The sensitive reads go back to the gateway, which stores them before the client sees the answer.
         requestDidStart: async () => ({
@@ -122,7 +125,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
       const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
       try {
         if (!token) throw new Error('no internal token');
-        res.locals.internal = await verifyInternalToken(gatewayVerifyKey, token);
+        res.locals.internal = await verifyToken(token);
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'request without a valid internal token refused');
         res.status(401).json({ errors: [{ message: 'This service answers only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -134,7 +137,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = req.header('x-request-id') ?? randomUUID();
-        const { principal, operationName } = res.locals.internal as Awaited<ReturnType<typeof verifyInternalToken>>;
+        const { principal, operationName } = res.locals.internal as InternalClaims;
         return definition.createContext(
           { requestId, logger: logger.child({ requestId, subject: principal.subject }), peers, principal, operationName, audit: new AuditBuffer() },
           database.prisma,
