@@ -1,6 +1,6 @@
-import { byIdLoader, pagedChildrenLoader } from '@movement/runtime';
+import { byIdLoader, pagedChildrenLoader, rowsById } from '@movement/runtime';
 import { placePages } from './child-pages';
-import type { Location, PrismaClient } from './generated/prisma/client';
+import type { Location, Organization, PrismaClient } from './generated/prisma/client';
 
 /**
  * Per-request loaders: every place or organisation looked up in a request is fetched in batches,
@@ -12,8 +12,9 @@ export function createLoaders(prisma: PrismaClient) {
   const childrenByType = new Map<string, ReturnType<typeof childrenLoader>>();
   const childrenLoader = (type?: string) => pagedChildrenLoader(placePages(prisma, 'parentId', type), (row: Location) => row.parentId as string);
   return {
-    location: byIdLoader((ids) => prisma.location.findMany({ where: { id: { in: ids } } })),
-    organization: byIdLoader((ids) => prisma.organization.findMany({ where: { id: { in: ids } } })),
+    // Places and organisations are what other subgraphs refer to most: read on the raw driver.
+    location: byIdLoader(rowsById<Location>(prisma, '"locations"."Location"')),
+    organization: byIdLoader(rowsById<Organization>(prisma, '"locations"."Organization"')),
     children: (type?: string | null) => {
       const key = type ?? '';
       let loader = childrenByType.get(key);

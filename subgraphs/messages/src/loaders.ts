@@ -1,7 +1,7 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, type Principal } from '@movement/runtime';
-import type { PrismaClient } from './generated/prisma/client';
+import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, readRows, rowsById, type Principal } from '@movement/runtime';
+import type { MessageStatusChange, PrismaClient, RedCrossMessage } from './generated/prisma/client';
 import { messagesOf } from './message-pages';
-import { visibleMessagesWhere } from './visibility';
+import { visibleMessagesSql } from './visibility';
 
 /**
  * Per-request loaders: every message or relation looked up in a request is fetched in batches.
@@ -9,12 +9,13 @@ import { visibleMessagesWhere } from './visibility';
  * fetched (it reads as absent) and checking it costs no extra statement.
  */
 export function createLoaders(prisma: PrismaClient, principal: Principal) {
-  const visible = visibleMessagesWhere(principal);
+  // Messages and their histories are the hot reads of this subgraph: on the raw driver.
   return {
-    message: byIdLoader((ids) => prisma.redCrossMessage.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
+    message: byIdLoader(rowsById<RedCrossMessage>(prisma, '"messages"."RedCrossMessage"', (first) => visibleMessagesSql(principal, 't', first))),
     // Only asked for messages already loaded through a visible path, so no second check here.
     statusHistory: manyByKeyLoader(
-      (messageIds) => prisma.messageStatusChange.findMany({ where: { messageId: { in: messageIds } }, orderBy: [{ messageId: 'asc' }, { sequence: 'asc' }] }),
+      (messageIds) =>
+        readRows<MessageStatusChange>(prisma, `SELECT * FROM "messages"."MessageStatusChange" WHERE "messageId" = ANY($1::uuid[]) ORDER BY "messageId", "sequence"`, [messageIds]),
       (row) => row.messageId,
     ),
     replies: pagedChildrenLoader(

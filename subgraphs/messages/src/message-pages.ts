@@ -1,5 +1,6 @@
-import { readChildPages, toConnection, visibleRecordsSql, type ChildPageQuery, type Page, type Principal, type RelationPages } from '@movement/runtime';
+import { readChildPages, toConnection, type ChildPageQuery, type Page, type Principal, type RelationPages } from '@movement/runtime';
 import type { PrismaClient, RedCrossMessage } from './generated/prisma/client';
+import { visibleMessagesSql } from './visibility';
 
 /** Lists of messages run newest first; the id breaks ties so the keyset is total. */
 export const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), row.id];
@@ -23,7 +24,7 @@ const messagePages =
     sortColumn: 'createdAt',
     sortType: 'timestamptz',
     direction: column === 'inReplyToId' ? 'asc' : 'desc',
-    where: (first) => visibleRecordsSql(principal, 't', first),
+    where: (first) => visibleMessagesSql(principal, 't', first),
   });
 
 /** Every relation page of the messages subgraph, by field. */

@@ -1,4 +1,4 @@
-import { canSeeRecord, hasScope, visibleRecordsWhere, type Principal } from '@movement/runtime';
+import { canSeeRecord, hasScope, visibleRecordsSql, visibleRecordsWhere, type Principal } from '@movement/runtime';
 import type { Prisma } from './generated/prisma/client';
 
 /**
@@ -42,3 +42,6 @@ export function messageAccess(message: Routed, principal: Principal): { metadata
 
 /** Prisma condition selecting the messages the principal may see; AND it into every message query. */
 export const visibleMessagesWhere = (principal: Principal) => visibleRecordsWhere(principal) as Prisma.RedCrossMessageWhereInput;
+
+/** The same condition in SQL on the messages aliased `alias`, its parameter at `$<first>`: for the raw reads. */
+export const visibleMessagesSql = (principal: Principal, alias: string, first: number) => visibleRecordsSql(principal, alias, first);

@@ -24,7 +24,10 @@ import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
  * with their range. CPU comes from /proc/<pid>/stat of each process.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:subgraphs -- \
- *     [--baseline ../main] [--rounds 3] [--duration 5] [--connections 8] [--runs 200] [--quick] [--profile DIR]
+ *     [--baseline ../main] [--rounds 3] [--duration 5] [--connections 8] [--runs 200] [--quick] [--profile DIR] [--only TEXT]
+ *
+ * `--profile DIR` writes a CPU profile of every subgraph process there (node --cpu-prof) when it
+ * stops; `--only TEXT` measures only the subgraph operations whose subgraph or text contains TEXT.
  */
 
 const fiftyPeople = `query FiftyPeople {
@@ -174,6 +177,7 @@ async function main(): Promise<void> {
       runs: { type: 'string' },
       quick: { type: 'boolean', default: false },
       profile: { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -223,7 +227,7 @@ async function main(): Promise<void> {
 
     const order = (round: number) => (round % 2 === 0 ? contenders.map((_, i) => i) : contenders.map((_, i) => contenders.length - 1 - i));
 
-    for (const { name, plan: queryPlan } of planned.slice(0, quick ? 1 : planned.length)) {
+    for (const { name, plan: queryPlan } of values.only ? [] : planned.slice(0, quick ? 1 : planned.length)) {
       const results: Measurement[][] = [];
       for (let round = 0; round < rounds; round += 1) {
         const measured: Measurement[] = [];
@@ -236,7 +240,7 @@ async function main(): Promise<void> {
     const seen = new Set<string>();
     for (const fetch of fetches) {
       const key = `${fetch.subgraph}\u0000${fetch.body.query}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || (values.only && !`${fetch.subgraph} ${fetch.body.query}`.includes(values.only))) continue;
       seen.add(key);
       const representations = Array.isArray(fetch.body.variables.representations) ? `, ${fetch.body.variables.representations.length} representations` : '';
       const results: Measurement[][] = [];
