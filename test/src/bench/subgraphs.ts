@@ -27,7 +27,8 @@ import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
  *     [--baseline ../main] [--rounds 3] [--duration 5] [--connections 8] [--runs 200] [--quick] [--profile DIR] [--only TEXT]
  *
  * `--profile DIR` writes a CPU profile of every subgraph process there (node --cpu-prof) when it
- * stops; `--only TEXT` measures only the subgraph operations whose subgraph or text contains TEXT.
+ * stops; `--only TEXT` measures only the client queries whose name and the subgraph operations
+ * whose subgraph or text contains TEXT.
  */
 
 const fiftyPeople = `query FiftyPeople {
@@ -90,20 +91,26 @@ async function signed(operationName: string): Promise<string> {
 let keys: Awaited<ReturnType<typeof generateInternalKeyPair>>;
 
 /**
- * A client query run `runs` times through the plan at concurrency 1. Each run gets its own token,
- * signed outside the timed span, as the gateway signs one per client request.
+ * A client query run `runs` times through the plan by `concurrency` clients. Each run gets its own
+ * token, signed outside the timed span, as the gateway signs one per client request.
  */
-async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof createPlanner>>, runs: number): Promise<Measurement> {
+async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof createPlanner>>, runs: number, concurrency: number): Promise<Measurement> {
   const times: number[] = [];
   const cpuBefore = subgraphNames.reduce((sum, name) => sum + set.subgraphs[name].cpuMs(), 0);
   const began = process.hrtime.bigint();
-  for (let run = 0; run < runs; run += 1) {
-    const token = await signed('FiftyPeople');
-    const started = process.hrtime.bigint();
-    const result = await executePlan(plan, {}, poster(set, () => token));
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (Object.keys(result.data).length === 0) throw new Error(`${set.label}: no data`);
-  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < runs) {
+        next += 1;
+        const token = await signed('FiftyPeople');
+        const started = process.hrtime.bigint();
+        const result = await executePlan(plan, {}, poster(set, () => token));
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        if (Object.keys(result.data).length === 0) throw new Error(`${set.label}: no data`);
+      }
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
   const cpu = subgraphNames.reduce((sum, name) => sum + set.subgraphs[name].cpuMs(), 0) - cpuBefore;
   return { rps: runs / seconds, p50: percentile(times, 50), p95: percentile(times, 95), cpu: cpu / runs };
@@ -227,18 +234,24 @@ async function main(): Promise<void> {
 
     const order = (round: number) => (round % 2 === 0 ? contenders.map((_, i) => i) : contenders.map((_, i) => contenders.length - 1 - i));
 
-    for (const { name, plan: queryPlan } of values.only ? [] : planned.slice(0, quick ? 1 : planned.length)) {
-      const results: Measurement[][] = [];
-      for (let round = 0; round < rounds; round += 1) {
-        const measured: Measurement[] = [];
-        for (const index of order(round)) measured[index] = await measurePlan(contenders[index]!, queryPlan, runs);
-        results.push(measured);
+    const chosen = values.only ? planned.filter(({ name }) => name.includes(values.only!)) : planned.slice(0, quick ? 1 : planned.length);
+    for (const { name, plan: queryPlan } of chosen) {
+      // Concurrency 1 gives the latency a lone client sees; a steady load gives the CPU per query.
+      for (const concurrency of [1, connections]) {
+        const results: Measurement[][] = [];
+        for (let round = 0; round < rounds; round += 1) {
+          const measured: Measurement[] = [];
+          for (const index of order(round)) measured[index] = await measurePlan(contenders[index]!, queryPlan, runs, concurrency);
+          results.push(measured);
+        }
+        printTable(`${name} — direct client, concurrency ${concurrency}, CPU of all four subgraphs`, contenders, results);
       }
-      printTable(`${name} — direct client, concurrency 1, CPU of all four subgraphs`, contenders, results);
     }
 
+    // The floor under every subgraph request: HTTP, the token, Apollo Server's pipeline, no data.
+    const floor: SubgraphFetch = { subgraph: 'people', operationName: 'Floor', body: { query: 'query Floor { __typename }', variables: {} } };
     const seen = new Set<string>();
-    for (const fetch of fetches) {
+    for (const fetch of [floor, ...fetches]) {
       const key = `${fetch.subgraph}\u0000${fetch.body.query}`;
       if (seen.has(key) || (values.only && !`${fetch.subgraph} ${fetch.body.query}`.includes(values.only))) continue;
       seen.add(key);
