@@ -62,6 +62,25 @@ test('organisations resolve as federation entities with the places they run, in 
   expect(next.data!._entities[0]!.places.pageInfo.hasNextPage).toBe(false);
 });
 
+test('a batch of entities with repeated representations answers every copy, in order, errors included', async () => {
+  const region = (n: number) => ({ __typename: 'Location', id: `00000000-0000-4000-8000-0000000000a${n}` });
+  const r = [region(1), region(2), region(1), { __typename: 'Location', id: 'not-a-uuid' }, region(1), region(2)];
+  const named = await postGraphQL<{ _entities: Array<{ name: string } | null> }>(subgraph.service.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { name } } }`, { r });
+  expect(named.errors).toBeUndefined();
+  expect(named.data!._entities.map((entity) => entity?.name ?? null)).toEqual(['Region 1', 'Region 2', 'Region 1', null, 'Region 1', 'Region 2']);
+
+  const refused = await postGraphQL<{ _entities: Array<{ name: string; children: unknown } | null> }>(
+    subgraph.service.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { name children(first: 1000) { edges { cursor } } } } }`,
+    { r },
+  );
+  // `children` is non-null: each refused copy nulls its entity, and each copy has its own error.
+  expect(refused.data!._entities).toEqual([null, null, null, null, null, null]);
+  expect(refused.errors?.map((error) => [error.path, error.extensions?.code])).toEqual(
+    [0, 1, 2, 4, 5].map((index) => [['_entities', index, 'children'], 'BAD_USER_INPUT']),
+  );
+});
+
 test('children of a type keep only places of that type, and a too large page names the nested argument', async () => {
   const result = await postGraphQL<{ locationByPcode: { settlements: { edges: unknown[] }; areas: { edges: Array<{ node: { pcode: string } }> } } }>(
     subgraph.service.url,

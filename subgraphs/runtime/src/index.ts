@@ -12,7 +12,6 @@ export * from './server';
 export * from './demo-data';
 export * from './testing';
 export * from './schema-drift';
-export * from './keyset-columns';
 export * from './define-subgraph';
 export * from './peers';
 export * from './access';

@@ -14,6 +14,7 @@ import { openDatabase, type Database, type DatabaseOptions } from './database';
 import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment';
 import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
+import { entityBatches } from './entity-batches';
 import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
@@ -85,6 +86,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
       ApolloServerPluginInlineTraceDisabled(),
       // The graph sets no cache hints, and the default plugin wraps every field's resolver to look for them.
       ApolloServerPluginCacheControlDisabled(),
+      entityBatches<Context>(),
       {
         // The sensitive reads go back to the gateway, which stores them before the client sees the answer.
         requestDidStart: async () => ({

@@ -1,23 +1,17 @@
-import { keysetOrder, keysetOrderColumns, keysetWhere, keysetWhereColumns, readPage, requireId, toConnection, visibleRecordsWhere } from '@movement/runtime';
+import { keysetOrder, keysetWhere, readPage, requireId, toConnection, visibleRecordsWhere } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
 import { byCaptureDate } from './DetentionRecord';
 import { byName } from './Person';
 import { byOpenedOn } from './TracingRequest';
+import { peoplePage } from '../people-page';
 import { searchNames } from '../search';
 import { searchSchema, validate } from '../validation';
-
-const nameOrder = ['familyName', 'givenName', 'id'];
 
 export const Query: QueryResolvers = {
   person: (_root, { id }, { loaders }) => loaders.person.load(requireId(id, 'id')),
   people: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
-    const rows = await prisma.person.findMany({
-      where: { AND: [{ ...(args.status ? { status: args.status } : {}), ...keysetWhereColumns(page.after, nameOrder, 'asc') }, visibleRecordsWhere(principal)] },
-      orderBy: keysetOrderColumns(nameOrder, 'asc'),
-      take: page.limit + 1,
-    });
-    return toConnection(rows, page, byName);
+    return toConnection(await peoplePage(prisma, principal, args.status, page), page, byName);
   },
   searchPeople: async (_root, args, { prisma, loaders, principal }) => {
     validate(searchSchema, args, '');
