@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 
 /** A listening HTTP service: where it answers and how to stop it gracefully. */
 export interface RunningService {
@@ -10,7 +9,7 @@ export interface RunningService {
 }
 
 /** Listens on `host:port` (port 0 picks a free one) and resolves once the socket is bound. */
-export async function listen(app: Express, host: string, port: number): Promise<{ server: http.Server; port: number }> {
+export async function listen(app: http.RequestListener, host: string, port: number): Promise<{ server: http.Server; port: number }> {
   const server = http.createServer(app);
   // Keep-alive longer than the gateway's pooled sockets idle, so the gateway closes them first.
   server.keepAliveTimeout = 65_000;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
@@ -15,6 +15,7 @@ import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment
 import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { entityBatches } from './entity-batches';
+import { answerJson, graphqlHttp, isGraphqlPath } from './graphql-http';
 import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
@@ -73,7 +74,9 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   );
   const verifyToken = internalTokenVerifier(gatewayVerifyKey);
   const app = express();
-  const { server: httpServer, port } = await listen(app, env.host, env.port);
+  // `/graphql` bypasses express (see graphql-http.ts); it is ready once Apollo Server has started.
+  let handleGraphql: RequestListener = (_req, res) => answerJson(res, 503, { errors: [{ message: 'Starting.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  const { server: httpServer, port } = await listen((req, res) => (isGraphqlPath(req.url) ? handleGraphql(req, res) : app(req, res)), env.host, env.port);
   const masking = errorMasking<Context>(logger);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -120,33 +123,30 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     const migrated = await migrationsApplied(database.driver, definition.name, definition.migrationsDir).catch(() => false);
     res.status(migrated ? 200 : 503).json({ status: migrated ? 'ready' : 'migrations pending or edited', database: 'reachable' });
   });
-  app.use(
-    '/graphql',
+  handleGraphql = graphqlHttp<Context, { token: string; claims: InternalClaims }>({
+    apollo,
     // No way around the gateway: every request, `_entities` and `_service` included, must carry its signed token.
-    async (req, res, next) => {
-      const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
+    admit: async (req, res) => {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       try {
         if (!token) throw new Error('no internal token');
-        res.locals.internal = await verifyToken(token);
+        return { token, claims: await verifyToken(token) };
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'request without a valid internal token refused');
-        res.status(401).json({ errors: [{ message: 'This service answers only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
+        answerJson(res, 401, { errors: [{ message: 'This service answers only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return null;
       }
-      runWithInternalToken(token, next);
     },
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
-        const { principal, operationName } = res.locals.internal as InternalClaims;
-        return definition.createContext(
-          { requestId, logger: logger.child({ requestId, subject: principal.subject }), peers, principal, operationName, audit: new AuditBuffer() },
-          database.prisma,
-        );
-      },
-    }),
-  );
+    within: ({ token }, work) => runWithInternalToken(token, work),
+    context: async (req, { claims: { principal, operationName } }) => {
+      const header = req.headers['x-request-id'];
+      const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
+      return definition.createContext(
+        { requestId, logger: logger.child({ requestId, subject: principal.subject }), peers, principal, operationName, audit: new AuditBuffer() },
+        database.prisma,
+      );
+    },
+  });
 
   const url = `http://${env.host}:${port}/graphql`;
   logger.info({ url }, 'subgraph listening');

@@ -56,7 +56,7 @@ test('schema.prisma is read into Postgres types, Prisma constraint names and ref
   expect(column('latitude')?.sqlType).toBe('double precision');
   expect(column('createdAt')?.sqlType).toBe('timestamp(3) with time zone');
   expect(column('names')?.sqlType).toBe('jsonb');
-  expect(location.indexes.map((i) => i.name).sort()).toEqual(['Location_organizationId_name_id_idx', 'Location_parentId_name_id_idx', 'Location_pcode_key', 'Location_pkey', 'Location_type_name_id_idx']);
+  expect(location.indexes.map((i) => i.name).sort()).toEqual(['Location_organizationId_name_id_idx', 'Location_parentId_name_id_idx', 'Location_parentId_type_name_id_idx', 'Location_pcode_key', 'Location_pkey', 'Location_type_name_id_idx']);
   expect(location.foreignKeys).toContainEqual({
     name: 'Location_parentId_fkey',
     columns: ['parentId'],
