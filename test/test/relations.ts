@@ -76,10 +76,9 @@ export function relationQuery(root: string, via: readonly string[], field: strin
   const rootField = /^(\w+)/.exec(root)![1]!;
   const steps = [...via, field];
   const levels: GraphQLObjectType[] = [];
-  let current = getNamedType(objectType('Query').getFields()[rootField]!.type) as GraphQLObjectType;
-  const rootConnection = nodeOfConnection(current);
-  const rootLevel = rootConnection ? rootConnection : current;
-  current = rootLevel;
+  const rootType = getNamedType(objectType('Query').getFields()[rootField]!.type) as GraphQLObjectType;
+  const rootConnection = nodeOfConnection(rootType);
+  let current = rootConnection ?? rootType;
   for (const step of steps) {
     levels.push(current);
     const definition = current.getFields()[step];
