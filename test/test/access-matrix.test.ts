@@ -392,46 +392,28 @@ describe('every relation to an owned type, as a partner that does not own the ta
   }
   const person = (n: number) => people[n]!;
   const arrangements: Record<string, Arrangement> = {
-    'Person.tracingRequests': {
-      arrange: async () => {
-        await ownedBy('Person', person(0), RRC);
-        await set('TracingRequest', the.request!, 'soughtPersonId', person(0));
-        await ownedBy('TracingRequest', the.request!, BRC);
-        return { root: `person(id: "${person(0)}")`, target: the.request!, seen: person(0) };
-      },
-    },
-    'Person.detentionRecords': {
-      arrange: async () => {
-        await ownedBy('Person', person(1), RRC);
-        await set('DetentionRecord', the.record!, 'personId', person(1));
-        await ownedBy('DetentionRecord', the.record!, BRC);
-        return { root: `person(id: "${person(1)}")`, target: the.record!, seen: person(1) };
-      },
-    },
-    'Person.messagesSent': {
-      arrange: async () => {
-        await ownedBy('Person', person(2), RRC);
-        await set('RedCrossMessage', the.message!, 'senderId', person(2));
-        await ownedBy('RedCrossMessage', the.message!, BRC);
-        return { root: `person(id: "${person(2)}")`, target: the.message!, seen: person(2) };
-      },
-    },
-    'Person.messagesReceived': {
-      arrange: async () => {
-        await ownedBy('Person', person(3), RRC);
-        await set('RedCrossMessage', the.message!, 'addresseeId', person(3));
-        await ownedBy('RedCrossMessage', the.message!, BRC);
-        return { root: `person(id: "${person(3)}")`, target: the.message!, seen: person(3) };
-      },
-    },
-    'Person.assistanceReceived': {
-      arrange: async () => {
-        await ownedBy('Person', person(4), RRC);
-        await set('AssistanceRecord', the.assistance!, 'beneficiaryId', person(4));
-        await ownedBy('AssistanceRecord', the.assistance!, BRC);
-        return { root: `person(id: "${person(4)}")`, target: the.assistance!, seen: person(4) };
-      },
-    },
+    // A person the partner sees, with a record about them the Belarus Red Cross recorded alone.
+    ...Object.fromEntries(
+      (
+        [
+          ['Person.tracingRequests', 'TracingRequest', 'request', 'soughtPersonId'],
+          ['Person.detentionRecords', 'DetentionRecord', 'record', 'personId'],
+          ['Person.messagesSent', 'RedCrossMessage', 'message', 'senderId'],
+          ['Person.messagesReceived', 'RedCrossMessage', 'message', 'addresseeId'],
+          ['Person.assistanceReceived', 'AssistanceRecord', 'assistance', 'beneficiaryId'],
+        ] as const
+      ).map(([coordinate, type, record, column], n) => [
+        coordinate,
+        {
+          arrange: async () => {
+            await ownedBy('Person', person(n), RRC);
+            await set(type, the[record]!, column, person(n));
+            await ownedBy(type, the[record]!, BRC);
+            return { root: `person(id: "${person(n)}")`, target: the[record]!, seen: person(n) };
+          },
+        },
+      ]),
+    ),
     'FamilyLink.relative': {
       absentBecause: 'a link to a relative the partner may not see is left out of the person\'s links',
       arrange: async () => {
@@ -482,19 +464,6 @@ describe('every relation to an owned type, as a partner that does not own the ta
         return { root: `location(id: "${row!.place}")`, target: person(8), seen: row!.place };
       },
     },
-    ...Object.fromEntries(
-      (['enquirer', 'soughtPerson', 'locatedPerson'] as const).map((field, n) => [
-        `TracingRequest.${field}`,
-        {
-          arrange: async () => {
-            await ownedBy('TracingRequest', the.request!, RRC);
-            await set('TracingRequest', the.request!, field === 'enquirer' ? 'enquirerId' : `${field}Id`, person(9 + n));
-            await ownedBy('Person', person(9 + n), BRC);
-            return { root: `tracingRequest(id: "${the.request}")`, target: person(9 + n), seen: the.request! };
-          },
-        },
-      ]),
-    ),
     'TracingRequest.reunificationSupport': {
       arrange: async () => {
         await ownedBy('TracingRequest', the.request!, RRC);
@@ -506,9 +475,9 @@ describe('every relation to an owned type, as a partner that does not own the ta
       arrange: async () => {
         await ownedBy('TracingRequest', the.request!, RRC);
         await ownedBy('ReunificationSupport', the.support!, RRC);
-        await set('ReunificationSupport', the.support!, 'personId', person(12));
-        await ownedBy('Person', person(12), BRC);
-        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: person(12), seen: the.support! };
+        await set('ReunificationSupport', the.support!, 'personId', person(17));
+        await ownedBy('Person', person(17), BRC);
+        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: person(17), seen: the.support! };
       },
     },
     'ReunificationSupport.tracingRequest': {
@@ -519,27 +488,6 @@ describe('every relation to an owned type, as a partner that does not own the ta
         return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: the.request!, seen: null };
       },
     },
-    'DetentionRecord.person': {
-      arrange: async () => {
-        await ownedBy('DetentionRecord', the.record!, RRC);
-        await set('DetentionRecord', the.record!, 'personId', person(13));
-        await ownedBy('Person', person(13), BRC);
-        return { root: `detentionRecord(id: "${the.record}")`, target: person(13), seen: the.record! };
-      },
-    },
-    ...Object.fromEntries(
-      (['sender', 'addressee'] as const).map((field, n) => [
-        `RedCrossMessage.${field}`,
-        {
-          arrange: async () => {
-            await ownedBy('RedCrossMessage', the.message!, RRC);
-            await set('RedCrossMessage', the.message!, `${field}Id`, person(14 + n));
-            await ownedBy('Person', person(14 + n), BRC);
-            return { root: `message(id: "${the.message}")`, target: person(14 + n), seen: the.message! };
-          },
-        },
-      ]),
-    ),
     'RedCrossMessage.inReplyTo': {
       arrange: async () => {
         await ownedBy('RedCrossMessage', the.message!, RRC);
@@ -556,14 +504,30 @@ describe('every relation to an owned type, as a partner that does not own the ta
         return { root: `message(id: "${the.original}")`, target: the.message!, seen: the.original! };
       },
     },
-    'AssistanceRecord.beneficiary': {
-      arrange: async () => {
-        await ownedBy('AssistanceRecord', the.assistance!, RRC);
-        await set('AssistanceRecord', the.assistance!, 'beneficiaryId', person(16));
-        await ownedBy('Person', person(16), BRC);
-        return { root: `assistanceRecord(id: "${the.assistance}")`, target: person(16), seen: the.assistance! };
-      },
-    },
+    // A record the partner sees, naming a person the Belarus Red Cross recorded alone.
+    ...Object.fromEntries(
+      (
+        [
+          ['TracingRequest.enquirer', 'TracingRequest', 'request', 'tracingRequest', 'enquirerId'],
+          ['TracingRequest.soughtPerson', 'TracingRequest', 'request', 'tracingRequest', 'soughtPersonId'],
+          ['TracingRequest.locatedPerson', 'TracingRequest', 'request', 'tracingRequest', 'locatedPersonId'],
+          ['DetentionRecord.person', 'DetentionRecord', 'record', 'detentionRecord', 'personId'],
+          ['RedCrossMessage.sender', 'RedCrossMessage', 'message', 'message', 'senderId'],
+          ['RedCrossMessage.addressee', 'RedCrossMessage', 'message', 'message', 'addresseeId'],
+          ['AssistanceRecord.beneficiary', 'AssistanceRecord', 'assistance', 'assistanceRecord', 'beneficiaryId'],
+        ] as const
+      ).map(([coordinate, type, record, rootField, column], n) => [
+        coordinate,
+        {
+          arrange: async () => {
+            await ownedBy(type, the[record]!, RRC);
+            await set(type, the[record]!, column, person(9 + n));
+            await ownedBy('Person', person(9 + n), BRC);
+            return { root: `${rootField}(id: "${the[record]}")`, target: person(9 + n), seen: the[record]! };
+          },
+        },
+      ]),
+    ),
   };
   const link = (from: string, to: string) =>
     db('people').query(
