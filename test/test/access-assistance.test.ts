@@ -1,5 +1,6 @@
 import { postGraphQL, syntheticId, type Principal } from '@movement/runtime';
 import { startTestGraph, type TestGraph } from './harness';
+import { everyPersonField, identityViewProblems } from './identity-view';
 
 /**
  * Partner access to assistance through the gateway: a partner sees an assistance record or a
@@ -162,8 +163,8 @@ describe('Person.assistanceReceived', () => {
       .map((row) => row.id);
     expect(expected.length).toBeGreaterThanOrEqual(caller === 'icrc' ? recorders.length : 3);
 
-    // Through `_entities` on the assistance subgraph, signed as the gateway signs the caller: a
-    // person the people subgraph may hide from the caller still shows how the list is filtered.
+    // Through `_entities` on the assistance subgraph, signed as the gateway signs the caller, with
+    // the people subgraph's verdict that the caller may see the person: only the list's filter decides.
     const principal: Principal = { subject: `key:${caller}`, kind: 'partner', partnerId: partnerOf[caller], scopes: caller === 'icrc' ? ['assistance:read', 'mandate:all-records'] : ['assistance:read'] };
     const listed: string[] = [];
     let after: string | null = null;
@@ -171,7 +172,7 @@ describe('Person.assistanceReceived', () => {
       const result: { data?: { _entities: Array<{ assistanceReceived: Page }> }; errors?: unknown } = await postGraphQL<{ _entities: Array<{ assistanceReceived: Page }> }>(
         graph.graph.subgraphs.assistance.service.url,
         `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Person { assistanceReceived(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }`,
-        { r: [{ __typename: 'Person', id: beneficiary }], after },
+        { r: [{ __typename: 'Person', id: beneficiary, identityOnly: false }], after },
         {},
         { as: principal },
       );
@@ -203,6 +204,28 @@ describe('Person.assistanceReceived', () => {
     const asIcrc = await graph.query<{ person: { assistanceReceived: Page } }>(query, { id: beneficiary }, graph.as('icrc'));
     expect(asIcrc.data!.person.assistanceReceived.edges.map((edge) => edge.node.id)).toEqual(inDatabase.map((row) => row.id));
   });
+});
+
+test('a beneficiary or supported person not visible on their own is shown in the identity-only view, their assistance withheld', async () => {
+  const [record] = await rows('AssistanceRecord', 'beneficiaryId', '"id"', '"recordedById" = $1::uuid', [RRC]);
+  const [support] = await rows('ReunificationSupport', 'personId', '"id"');
+  const [request] = await db().query<{ tracingRequestId: string }>(`SELECT "tracingRequestId"::text AS "tracingRequestId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`, [support!.id]);
+  // The support is shared with the RRC, its tracing request too; both people are the Belarus Red Cross's alone.
+  await db().query(`UPDATE "assistance"."ReunificationSupport" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [support!.id, RRC]);
+  const people = graph.graph.subgraphs.people.database.driver;
+  await people.query(`UPDATE "people"."TracingRequest" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [request!.tracingRequestId, RRC]);
+  await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[record!.parentId, support!.parentId], BRC]);
+
+  const asRrc = await graph.query(
+    `query($r: ID!, $t: ID!) { assistanceRecord(id: $r) { beneficiary ${everyPersonField} } tracingRequest(id: $t) { reunificationSupport(first: 100) { edges { node { id person ${everyPersonField} } } } } }`,
+    { r: record!.id, t: request!.tracingRequestId },
+    graph.as('russianRedCross'),
+  );
+  expect(identityViewProblems(asRrc, ['assistanceRecord', 'beneficiary'], { id: record!.parentId })).toEqual([]);
+  const edges = (asRrc.data as { tracingRequest: { reunificationSupport: { edges: Array<{ node: { id: string } }> } } }).tracingRequest.reunificationSupport.edges;
+  const index = edges.findIndex((edge) => edge.node.id === support!.id);
+  expect(index).toBeGreaterThanOrEqual(0);
+  expect(identityViewProblems(asRrc, ['tracingRequest', 'reunificationSupport', 'edges', index, 'node', 'person'], { id: support!.parentId })).toEqual([]);
 });
 
 describe('reunification support and _entities', () => {

@@ -16,6 +16,8 @@ import { AccessRules, satisfies, syntheticId } from '@movement/runtime';
 import { apiSchemaPath, supergraphPath } from '@movement/schema';
 import { demoPartnerKeys, demoTokens } from '../src/demo-access';
 import { startTestGraph, type Caller, type TestGraph } from './harness';
+import { identityViewProblems } from './identity-view';
+import { ownedTypes, relationQuery, relationsToOwnedTypes } from './relations';
 
 /**
  * The authorization matrix, generated from the supergraph's `@access` directives: for every
@@ -152,9 +154,15 @@ function actual(errors: Array<{ extensions?: Record<string, unknown> }> | undefi
   return coordinate.startsWith('Query.') || coordinate.startsWith('Mutation.') ? `forbidden at ${coordinate}` : `redacted at ${coordinate}`;
 }
 
-const readable = rules.protectedCoordinates().filter(({ typeName }) => typeName !== 'Mutation' && typeName !== 'Query');
-const roots = rules.protectedCoordinates().filter(({ typeName }) => typeName === 'Query');
-const mutations = rules.protectedCoordinates().filter(({ typeName }) => typeName === 'Mutation');
+// Fields the supergraph keeps @inaccessible are not in the API: no client can ask for them.
+const inApi = ({ typeName, fieldName }: { typeName: string; fieldName: string }) => {
+  const type = api.getType(typeName);
+  return isObjectType(type) && fieldName in type.getFields();
+};
+const protectedInApi = rules.protectedCoordinates().filter(inApi);
+const readable = protectedInApi.filter(({ typeName }) => typeName !== 'Mutation' && typeName !== 'Query');
+const roots = protectedInApi.filter(({ typeName }) => typeName === 'Query');
+const mutations = protectedInApi.filter(({ typeName }) => typeName === 'Mutation');
 
 beforeAll(async () => {
   graph = await startTestGraph({ seedPeople: 200, label: 'matrix' });
@@ -316,3 +324,271 @@ test('the policy the directives encode: detention for the ICRC only, health and 
     ['icrc', true], ['russianRedCross', true], ['belarusRedCross', true], ['app', true], ['admin', false],
   ]);
 });
+
+/**
+ * Every relation to an owned type (generated from the schema, see relations.ts), walked as a
+ * partner that does not own the target: the Russian Red Cross, with every read scope but the
+ * mandate, reaches a record it may see whose target the Belarus Red Cross recorded and shares with
+ * nobody. A person reached that way is shown only in the identity-only view; any other owned
+ * record is absent (null, or left out of its list). The ICRC's mandate, asking the same, must see
+ * the target: the arrangement really leads to it. A relation without an arrangement fails.
+ */
+describe('every relation to an owned type, as a partner that does not own the target', () => {
+  const RRC = partners.russianRedCross;
+  const BRC = partners.belarusRedCross;
+  const db = (subgraph: 'people' | 'messages' | 'assistance') => graph.graph.subgraphs[subgraph].database.driver;
+  const tables = {
+    Person: ['people', '"people"."Person"'],
+    TracingRequest: ['people', '"people"."TracingRequest"'],
+    DetentionRecord: ['people', '"people"."DetentionRecord"'],
+    RedCrossMessage: ['messages', '"messages"."RedCrossMessage"'],
+    AssistanceRecord: ['assistance', '"assistance"."AssistanceRecord"'],
+    ReunificationSupport: ['assistance', '"assistance"."ReunificationSupport"'],
+  } as const;
+  /** Gives a record to `partner`, shared with nobody. */
+  const ownedBy = (type: keyof typeof tables, id: string, partner: string) =>
+    db(tables[type][0]).query(`UPDATE ${tables[type][1]} SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = $1::uuid`, [id, partner]);
+  const set = (type: keyof typeof tables, id: string, column: string, value: string | null) =>
+    db(tables[type][0]).query(`UPDATE ${tables[type][1]} SET "${column}" = $2 WHERE "id" = $1::uuid`, [id, value]);
+
+  // Seeded records the arrangements rearrange, picked once.
+  const people: string[] = [];
+  const the: Record<string, string> = {};
+  let nonOwner: Record<string, string>;
+
+  beforeAll(async () => {
+    const adults = await db('people').query<{ id: string }>(
+      `SELECT "id"::text AS id FROM "people"."Person" WHERE "birthYear" < 1990 AND "lastSeenAtId" IS NOT NULL AND "id" <> ALL($1::uuid[]) ORDER BY "id" DESC LIMIT 20`,
+      [[ids.person]],
+    );
+    people.push(...adults.map((row) => row.id));
+    const [request] = await db('people').query<{ id: string }>(`SELECT "id"::text AS id FROM "people"."TracingRequest" WHERE "status" = 'SEARCHING' AND "id" <> $1::uuid ORDER BY "id" LIMIT 1`, [ids.tracingRequest]);
+    const [record] = await db('people').query<{ id: string }>(`SELECT "id"::text AS id FROM "people"."DetentionRecord" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 1`, [ids.detentionRecord]);
+    const messages = await db('messages').query<{ id: string }>(`SELECT "id"::text AS id FROM "messages"."RedCrossMessage" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 2`, [ids.message]);
+    const [assistance] = await db('assistance').query<{ id: string }>(`SELECT "id"::text AS id FROM "assistance"."AssistanceRecord" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 1`, [ids.assistanceRecord]);
+    const [support] = await db('assistance').query<{ id: string }>(`SELECT "id"::text AS id FROM "assistance"."ReunificationSupport" ORDER BY "id" LIMIT 1`);
+    Object.assign(the, { request: request!.id, record: record!.id, message: messages[0]!.id, original: messages[1]!.id, assistance: assistance!.id, support: support!.id });
+    // The support follows this request, so both are reached together.
+    await db('assistance').query(`UPDATE "assistance"."ReunificationSupport" SET "tracingRequestId" = $2::uuid WHERE "id" = $1::uuid`, [the.support, the.request]);
+    const scopes = [...rules.scopesNamed()].filter((scope) => scope.includes(':read') && scope !== 'mandate:all-records');
+    nonOwner = { authorization: `Bearer ${await graph.token({ sub: 'matrix-non-owner', kind: 'app', partnerId: RRC, scopes })}` };
+  });
+
+  interface Arranged {
+    /** The root field, with its arguments, leading to the parent. */
+    root: string;
+    via?: string[];
+    /** The hidden target's id. */
+    target: string;
+    /** A record on the way that the partner sees, proving it reached the relation; null only with `unseenBecause`. */
+    seen: string | null;
+  }
+  interface Arrangement {
+    arrange(): Promise<Arranged>;
+    /** Why a relation to one person leaves a hidden one out, rather than showing their identity. */
+    absentBecause?: string;
+    /** Why nothing on the way to the relation can be seen when its target is hidden. */
+    unseenBecause?: string;
+  }
+  const person = (n: number) => people[n]!;
+  const arrangements: Record<string, Arrangement> = {
+    // A person the partner sees, with a record about them the Belarus Red Cross recorded alone.
+    ...Object.fromEntries(
+      (
+        [
+          ['Person.tracingRequests', 'TracingRequest', 'request', 'soughtPersonId'],
+          ['Person.detentionRecords', 'DetentionRecord', 'record', 'personId'],
+          ['Person.messagesSent', 'RedCrossMessage', 'message', 'senderId'],
+          ['Person.messagesReceived', 'RedCrossMessage', 'message', 'addresseeId'],
+          ['Person.assistanceReceived', 'AssistanceRecord', 'assistance', 'beneficiaryId'],
+        ] as const
+      ).map(([coordinate, type, record, column], n) => [
+        coordinate,
+        {
+          arrange: async () => {
+            await ownedBy('Person', person(n), RRC);
+            await set(type, the[record]!, column, person(n));
+            await ownedBy(type, the[record]!, BRC);
+            return { root: `person(id: "${person(n)}")`, target: the[record]!, seen: person(n) };
+          },
+        },
+      ]),
+    ),
+    'FamilyLink.relative': {
+      absentBecause: 'a link to a relative the partner may not see is left out of the person\'s links',
+      arrange: async () => {
+        await ownedBy('Person', person(5), RRC);
+        await ownedBy('Person', person(6), BRC);
+        await link(person(5), person(6));
+        return { root: `person(id: "${person(5)}")`, via: ['familyLinks'], target: person(6), seen: person(5) };
+      },
+    },
+    'FamilyLink.person': {
+      absentBecause: 'a link is reached only from its own person',
+      unseenBecause: 'a link is reached only from its own person, the target itself',
+      arrange: async () => {
+        await ownedBy('Person', person(5), RRC);
+        await ownedBy('Person', person(6), BRC);
+        await link(person(6), person(5));
+        return { root: `person(id: "${person(6)}")`, via: ['familyLinks'], target: person(6), seen: null };
+      },
+    },
+    'PossibleMatch.person': {
+      absentBecause: 'possible matches propose only people the partner may see',
+      arrange: async () => {
+        await ownedBy('TracingRequest', the.request!, RRC);
+        const proposed = await graph.query<{ tracingRequest: { possibleMatches: Array<{ person: { id: string } }> } }>(
+          `{ tracingRequest(id: "${the.request}") { possibleMatches { person { id } } } }`,
+          {},
+          graph.as('icrc'),
+        );
+        const candidate = proposed.data!.tracingRequest.possibleMatches[0]!.person.id;
+        await ownedBy('Person', candidate, BRC);
+        return { root: `tracingRequest(id: "${the.request}")`, via: ['possibleMatches'], target: candidate, seen: the.request! };
+      },
+    },
+    'PersonSearchResult.person': {
+      absentBecause: 'a search finds only people the partner may see',
+      unseenBecause: 'a search has no record on the way, only the people it finds',
+      arrange: async () => {
+        await ownedBy('Person', person(7), BRC);
+        const [row] = await db('people').query<{ name: string }>(`SELECT "givenName" || ' ' || "familyName" AS name FROM "people"."Person" WHERE "id" = $1::uuid`, [person(7)]);
+        return { root: `searchPeople(name: ${JSON.stringify(row!.name)}, first: 50)`, target: person(7), seen: null };
+      },
+    },
+    'Location.peopleLastSeenHere': {
+      arrange: async () => {
+        await ownedBy('Person', person(8), BRC);
+        // Seen today, so the person heads the place's list for whoever may see them.
+        const [row] = await db('people').query<{ place: string }>(`UPDATE "people"."Person" SET "lastSeenOn" = CURRENT_DATE WHERE "id" = $1::uuid RETURNING "lastSeenAtId"::text AS place`, [person(8)]);
+        return { root: `location(id: "${row!.place}")`, target: person(8), seen: row!.place };
+      },
+    },
+    'TracingRequest.reunificationSupport': {
+      arrange: async () => {
+        await ownedBy('TracingRequest', the.request!, RRC);
+        await ownedBy('ReunificationSupport', the.support!, BRC);
+        return { root: `tracingRequest(id: "${the.request}")`, target: the.support!, seen: the.request! };
+      },
+    },
+    'ReunificationSupport.person': {
+      arrange: async () => {
+        await ownedBy('TracingRequest', the.request!, RRC);
+        await ownedBy('ReunificationSupport', the.support!, RRC);
+        await set('ReunificationSupport', the.support!, 'personId', person(17));
+        await ownedBy('Person', person(17), BRC);
+        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: person(17), seen: the.support! };
+      },
+    },
+    'ReunificationSupport.tracingRequest': {
+      unseenBecause: 'support is reached only from the tracing request it follows, the target itself',
+      arrange: async () => {
+        await ownedBy('ReunificationSupport', the.support!, RRC);
+        await ownedBy('TracingRequest', the.request!, BRC);
+        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: the.request!, seen: null };
+      },
+    },
+    'RedCrossMessage.inReplyTo': {
+      arrange: async () => {
+        await ownedBy('RedCrossMessage', the.message!, RRC);
+        await set('RedCrossMessage', the.message!, 'inReplyToId', the.original!);
+        await ownedBy('RedCrossMessage', the.original!, BRC);
+        return { root: `message(id: "${the.message}")`, target: the.original!, seen: the.message! };
+      },
+    },
+    'RedCrossMessage.replies': {
+      arrange: async () => {
+        await ownedBy('RedCrossMessage', the.original!, RRC);
+        await set('RedCrossMessage', the.message!, 'inReplyToId', the.original!);
+        await ownedBy('RedCrossMessage', the.message!, BRC);
+        return { root: `message(id: "${the.original}")`, target: the.message!, seen: the.original! };
+      },
+    },
+    // A record the partner sees, naming a person the Belarus Red Cross recorded alone.
+    ...Object.fromEntries(
+      (
+        [
+          ['TracingRequest.enquirer', 'TracingRequest', 'request', 'tracingRequest', 'enquirerId'],
+          ['TracingRequest.soughtPerson', 'TracingRequest', 'request', 'tracingRequest', 'soughtPersonId'],
+          ['TracingRequest.locatedPerson', 'TracingRequest', 'request', 'tracingRequest', 'locatedPersonId'],
+          ['DetentionRecord.person', 'DetentionRecord', 'record', 'detentionRecord', 'personId'],
+          ['RedCrossMessage.sender', 'RedCrossMessage', 'message', 'message', 'senderId'],
+          ['RedCrossMessage.addressee', 'RedCrossMessage', 'message', 'message', 'addresseeId'],
+          ['AssistanceRecord.beneficiary', 'AssistanceRecord', 'assistance', 'assistanceRecord', 'beneficiaryId'],
+        ] as const
+      ).map(([coordinate, type, record, rootField, column], n) => [
+        coordinate,
+        {
+          arrange: async () => {
+            await ownedBy(type, the[record]!, RRC);
+            await set(type, the[record]!, column, person(9 + n));
+            await ownedBy('Person', person(9 + n), BRC);
+            return { root: `${rootField}(id: "${the[record]}")`, target: person(9 + n), seen: the[record]! };
+          },
+        },
+      ]),
+    ),
+  };
+  const link = (from: string, to: string) =>
+    db('people').query(
+      `INSERT INTO "people"."FamilyLink" ("id", "personId", "relativeId", "relationship", "recordedById", "sharedWithIds") VALUES (gen_random_uuid(), $1::uuid, $2::uuid, 'SIBLING', $3::uuid, '{}')
+       ON CONFLICT DO NOTHING`,
+      [from, to, RRC],
+    );
+
+  test('every relation to an owned type has an arrangement, and every arrangement a relation', () => {
+    const coordinates = relationsToOwnedTypes.map((relation) => relation.coordinate);
+    expect(coordinates.filter((coordinate) => !arrangements[coordinate])).toEqual([]);
+    expect(Object.keys(arrangements).filter((coordinate) => !coordinates.includes(coordinate))).toEqual([]);
+    expect(ownedTypes).toEqual(['AssistanceRecord', 'DetentionRecord', 'Person', 'RedCrossMessage', 'ReunificationSupport', 'TracingRequest']);
+  });
+
+  test.each(relationsToOwnedTypes.map((relation) => [relation.coordinate, relation] as const))('%s', async (_coordinate, relation) => {
+    const arrangement = arrangements[relation.coordinate];
+    if (!arrangement) throw new Error(`no arrangement reaches ${relation.coordinate}`);
+    const { root, via = [], target, seen } = await arrangement.arrange();
+    const query = relationQuery(root, via, relation.field);
+
+    // The mandate sees the target where the relation leads: the arrangement is real.
+    const mandate = await graph.query(query, {}, graph.as('icrc'));
+    expect(mandate.errors).toBeUndefined();
+    expect(JSON.stringify(mandate.data)).toContain(target);
+
+    const answer = await graph.query(query, {}, nonOwner);
+    if (seen) expect(JSON.stringify(answer.data)).toContain(seen);
+    else expect(arrangement.unseenBecause).toBeDefined();
+    const shown = occurrences(answer.data, target);
+    const identityView = relation.target === 'Person' && !relation.many && !arrangement.absentBecause;
+    if (identityView) {
+      // Shown, in the identity-only view only; nothing else refused.
+      expect(shown.length).toBeGreaterThan(0);
+      for (const path of shown) expect([path.join('.'), identityViewProblems(answer, path)]).toEqual([path.join('.'), []]);
+      const withheld = (answer.errors ?? []).filter((error) => shown.some((path) => path.every((key, index) => error.path?.[index] === key)));
+      expect(answer.errors ?? []).toEqual(withheld);
+    } else {
+      expect(shown).toEqual([]);
+      expect(answer.errors).toBeUndefined();
+    }
+    // Nowhere else in the answer, in data or errors.
+    const elsewhere = JSON.parse(JSON.stringify(answer)) as { data?: unknown };
+    for (const path of shown) clear(elsewhere.data, path);
+    expect(JSON.stringify(elsewhere)).not.toContain(target);
+  });
+});
+
+type JsonPath = Array<string | number>;
+
+/** The paths of every object in `value` whose `id` is `id`. */
+function occurrences(value: unknown, id: string, path: JsonPath = []): JsonPath[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => occurrences(item, id, [...path, index]));
+  if (typeof value !== 'object' || value === null) return [];
+  const object = value as Record<string, unknown>;
+  const here = object.id === id ? [path] : [];
+  return [...here, ...Object.entries(object).flatMap(([key, inner]) => occurrences(inner, id, [...path, key]))];
+}
+
+/** Replaces the object at `path` with null. */
+function clear(value: unknown, path: JsonPath): void {
+  const parent = path.slice(0, -1).reduce<unknown>((inner, key) => (inner as Record<string | number, unknown>)[key], value) as Record<string | number, unknown>;
+  parent[path[path.length - 1]!] = null;
+}

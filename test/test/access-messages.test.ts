@@ -1,5 +1,6 @@
 import { postGraphQL, syntheticId, type Principal } from '@movement/runtime';
 import { startTestGraph, type TestGraph } from './harness';
+import { everyPersonField, identityViewProblems } from './identity-view';
 import { collectInput, mutate, org, person } from './messages-support';
 
 /**
@@ -39,6 +40,10 @@ interface Row {
 }
 
 const db = () => graph.graph.subgraphs.messages.database.driver;
+
+/** Shares a person's record with a partner, in the people subgraph. */
+const shareSenderWith = (personId: string, partnerId: string) =>
+  graph.graph.subgraphs.people.database.driver.query(`UPDATE "people"."Person" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [personId, partnerId]);
 
 /** Every message, straight from the database, newest first as the API lists them. */
 async function allRows(): Promise<Row[]> {
@@ -129,7 +134,9 @@ describe('reading messages', () => {
 
   test('Person.messagesSent and the replies of a message leave out messages off the route', async () => {
     const { off } = await offAndOnRoute('belarusRedCross');
-    // The sender of a message BRC cannot see writes another one, collected by BRC.
+    // The sender of a message BRC cannot see writes another one, collected by BRC. BRC may see the
+    // sender on their own here, so their messages are listed (not withheld by the identity-only view).
+    await shareSenderWith(off.senderId, BRC);
     const mine = await mutate(graph, 'collectMessage', collectInput('brc-from-hidden-sender', { senderId: off.senderId, addresseeId: person(7), collectingPartnerId: BRC }));
     expect(mine.errors).toBeUndefined();
     const sent = `query($id: ID!) { message(id: $id) { sender { messagesSent(first: 10) { edges { node { id } } pageInfo { hasNextPage } } } } }`;
@@ -165,15 +172,58 @@ describe('reading messages', () => {
     const result = await postGraphQL<{ _entities: Array<{ id: string } | null> }>(
       graph.graph.subgraphs.messages.service.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on RedCrossMessage { id } ... on Person { messagesSent(first: 10) { edges { node { id } } } } } }`,
-      { r: [{ __typename: 'RedCrossMessage', id: off.id }, { __typename: 'RedCrossMessage', id: on.id }, { __typename: 'Person', id: off.senderId }] },
+      {
+        r: [
+          { __typename: 'RedCrossMessage', id: off.id },
+          { __typename: 'RedCrossMessage', id: on.id },
+          { __typename: 'Person', id: off.senderId, identityOnly: false },
+          // Without the people subgraph's verdict, or with it against the caller, nothing is listed.
+          { __typename: 'Person', id: off.senderId },
+          { __typename: 'Person', id: off.senderId, identityOnly: true },
+        ],
+      },
       {},
       { as: brc },
     );
-    expect(result.errors).toBeUndefined();
     expect(result.data!._entities[0]).toBeNull();
     expect(result.data!._entities[1]).toEqual({ id: on.id });
     const sentByHiddenSender = (result.data!._entities[2] as unknown as { messagesSent: { edges: Array<{ node: { id: string } }> } }).messagesSent.edges.map((edge) => edge.node.id);
     expect(sentByHiddenSender).not.toContain(off.id);
+    expect(result.data!._entities.slice(3)).toEqual([{ messagesSent: null }, { messagesSent: null }]);
+    expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.coordinate])).toEqual([
+      ['_entities.3.messagesSent', 'FORBIDDEN', 'Person.messagesSent'],
+      ['_entities.4.messagesSent', 'FORBIDDEN', 'Person.messagesSent'],
+    ]);
+  });
+
+  test('a sender or addressee not visible on their own is shown in the identity-only view, their messages withheld', async () => {
+    const { on } = await offAndOnRoute('russianRedCross');
+    const [message] = await db().query<{ senderId: string; addresseeId: string }>(
+      `SELECT "senderId"::text AS "senderId", "addresseeId"::text AS "addresseeId" FROM "messages"."RedCrossMessage" WHERE "id" = $1::uuid`,
+      [on.id],
+    );
+    // Both recorded by the Belarus Red Cross and shared with nobody: the RRC sees them only through the message.
+    const people = graph.graph.subgraphs.people.database.driver;
+    const before = await people.query<{ id: string; recordedById: string; sharedWithIds: string[] }>(
+      `SELECT "id"::text AS id, "recordedById"::text AS "recordedById", "sharedWithIds"::text[] AS "sharedWithIds" FROM "people"."Person" WHERE "id" = ANY($1::uuid[])`,
+      [[message!.senderId, message!.addresseeId]],
+    );
+    await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[message!.senderId, message!.addresseeId], BRC]);
+    try {
+      const query = `query($id: ID!) { message(id: $id) { id sender ${everyPersonField} addressee ${everyPersonField} } }`;
+      const asRrc = await graph.query(query, { id: on.id }, graph.as('russianRedCross'));
+      expect(identityViewProblems(asRrc, ['message', 'sender'], { id: message!.senderId })).toEqual([]);
+      expect(identityViewProblems(asRrc, ['message', 'addressee'], { id: message!.addresseeId })).toEqual([]);
+      const alone = await graph.query(`query($id: ID!) { person(id: $id) { id } }`, { id: message!.senderId }, graph.as('russianRedCross'));
+      expect(alone).toMatchObject({ data: { person: null } });
+      // The mandate sees them in full.
+      const asIcrc = await graph.query(query, { id: on.id }, graph.as('icrc'));
+      expect(asIcrc.errors).toBeUndefined();
+    } finally {
+      for (const row of before) {
+        await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = $3::uuid[] WHERE "id" = $1::uuid`, [row.id, row.recordedById, row.sharedWithIds]);
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { detentionPlaces, postGraphQL, syntheticId, type Principal } from '@movement/runtime';
 import { startTestGraph, type TestGraph } from './harness';
+import { everyPersonField, identityViewProblems, withheldPersonFields } from './identity-view';
 
 /**
  * Who sees which records of the people subgraph, through the gateway as the demo principals:
@@ -190,10 +191,10 @@ describe('by id, by entity reference and nested', () => {
     expect((await graph.query(query, { p: ids.rrcOnly, t: ids.hiddenRequest }, graph.as('app'))).data).toEqual({ person: null, tracingRequest: null });
   });
 
-  test('entity references resolve to null for hidden records', async () => {
+  test('entity references resolve to null for hidden records; a person named by another subgraph\'s record is shown, identity only', async () => {
     const brc = partnerPrincipal(BRC);
-    const result = await direct<{ _entities: Array<{ id: string } | null> }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id } ... on TracingRequest { id } ... on DetentionRecord { id } } }`,
+    const result = await direct<{ _entities: Array<{ id: string; fullName?: string; sex?: string | null } | null> }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id fullName sex } ... on TracingRequest { id } ... on DetentionRecord { id } } }`,
       {
         r: [
           { __typename: 'Person', id: ids.rrcOnly },
@@ -206,21 +207,57 @@ describe('by id, by entity reference and nested', () => {
       },
       brc,
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!._entities).toEqual([null, { id: ids.brcOnly }, null, { id: ids.sharedRequest }, null, { id: ids.brcDetention }]);
+    // Other subgraphs name people only from records the caller may see: such a person is shown
+    // (not null as if the record named nobody), in the identity-only view.
+    expect(result.data!._entities).toEqual([
+      { id: ids.rrcOnly, fullName: expect.any(String), sex: null },
+      { id: ids.brcOnly, fullName: expect.any(String), sex: expect.any(String) },
+      null,
+      { id: ids.sharedRequest },
+      null,
+      { id: ids.brcDetention },
+    ]);
+    expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.coordinate])).toEqual([['_entities.0.sex', 'FORBIDDEN', 'Person.sex']]);
   });
 
-  test('a shared request shows the people it is about, who stay hidden on their own', async () => {
-    const result = await graph.query<{ tracingRequest: { enquirer: { id: string; fullName: string }; soughtPerson: { id: string; fullName: string } }; e: null; s: null }>(
-      `query($t: ID!, $e: ID!, $s: ID!) { tracingRequest(id: $t) { enquirer { id fullName } soughtPerson { id fullName } } e: person(id: $e) { id } s: person(id: $s) { id } }`,
-      { t: ids.sharedRequest, e: ids.enquirer, s: ids.rrcOnly },
-      graph.as('belarusRedCross'),
+  test('a shared request shows the people it is about in the identity-only view: names and birth year, every other field FORBIDDEN', async () => {
+    const query = `query($t: ID!) { tracingRequest(id: $t) { enquirer ${everyPersonField} soughtPerson ${everyPersonField} } }`;
+    const rows = await sql<{ id: string; givenName: string; familyName: string; birthYear: number | null }>(
+      `SELECT "id", "givenName", "familyName", "birthYear" FROM "people"."Person" WHERE "id" = ANY($1::uuid[])`,
+      [[ids.enquirer, ids.rrcOnly]],
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data!.tracingRequest.enquirer).toEqual({ id: ids.enquirer, fullName: expect.any(String) });
-    expect(result.data!.tracingRequest.soughtPerson).toEqual({ id: ids.rrcOnly, fullName: expect.any(String) });
-    expect(result.data!.e).toBeNull();
-    expect(result.data!.s).toBeNull();
+    const identity = (id: string) => {
+      const row = rows.find((candidate) => candidate.id === id)!;
+      return { id, givenName: row.givenName, familyName: row.familyName, fullName: `${row.givenName} ${row.familyName}`, birthYear: row.birthYear };
+    };
+    const brc = await graph.query(query, { t: ids.sharedRequest }, graph.as('belarusRedCross'));
+    expect(identityViewProblems(brc, ['tracingRequest', 'enquirer'], identity(ids.enquirer!))).toEqual([]);
+    expect(identityViewProblems(brc, ['tracingRequest', 'soughtPerson'], identity(ids.rrcOnly!))).toEqual([]);
+    // Only the withheld fields are refused, each once.
+    expect(brc.errors).toHaveLength(2 * withheldPersonFields.length);
+    // On their own they stay hidden.
+    const alone = await graph.query(`query($e: ID!, $s: ID!) { e: person(id: $e) { id } s: person(id: $s) { id } }`, { e: ids.enquirer, s: ids.rrcOnly }, graph.as('belarusRedCross'));
+    expect(alone).toMatchObject({ data: { e: null, s: null } });
+    expect(alone.errors).toBeUndefined();
+    // The recorder sees them in full: nothing is refused but what its scopes do not cover.
+    const rrc = await graph.query<{ tracingRequest: { soughtPerson: Record<string, unknown> } }>(query, { t: ids.sharedRequest }, graph.as('russianRedCross'));
+    expect(rrc.errors?.map((error) => error.extensions?.coordinate).sort()).toEqual(['Person.detentionRecords', 'Person.detentionRecords', 'Person.vulnerabilities', 'Person.vulnerabilities']);
+    expect(rrc.data!.tracingRequest.soughtPerson).toMatchObject({ sex: expect.any(String), status: expect.any(String), recordedBy: { __typename: 'Organization' } });
+  });
+
+  test('a person visible on their own keeps the full view when reached through a record', async () => {
+    await share('Person', ids.enquirer!, RRC, [BRC]);
+    try {
+      const result = await graph.query<{ tracingRequest: { enquirer: Record<string, unknown> } }>(
+        `query($t: ID!) { tracingRequest(id: $t) { enquirer { id sex status purpose recordedBy { id } messagesSent { __typename } assistanceReceived { __typename } } } }`,
+        { t: ids.sharedRequest },
+        graph.as('belarusRedCross'),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.tracingRequest.enquirer).toMatchObject({ id: ids.enquirer, sex: expect.any(String), recordedBy: { id: RRC }, messagesSent: { __typename: 'RedCrossMessageConnection' } });
+    } finally {
+      await share('Person', ids.enquirer!, RRC, []);
+    }
   });
 
   test('family links to hidden relatives and hidden tracing requests are left out of a person', async () => {
@@ -251,20 +288,25 @@ describe('by id, by entity reference and nested', () => {
     } while (after);
     expect(paged.sort()).toEqual([...visible].sort());
 
-    // The sought person's requests: the shared one only, for BRC; every one under the mandate.
+    // The sought person's requests, once BRC may see the person: the shared one only, for BRC.
     const seeking = await sql<Owned>(`SELECT "id", "recordedById", "sharedWithIds" FROM "people"."TracingRequest" WHERE "soughtPersonId" = $1`, [ids.rrcOnly]);
     const requests = `query($t: ID!) { tracingRequest(id: $t) { soughtPerson { tracingRequests { edges { node { id } } } } } }`;
-    const nested = await graph.query<{ tracingRequest: { soughtPerson: { tracingRequests: { edges: Array<{ node: { id: string } }> } } } }>(
-      requests,
-      { t: ids.sharedRequest },
-      graph.as('belarusRedCross'),
-    );
-    expect(nested.errors).toBeUndefined();
-    const nestedIds = nested.data!.tracingRequest.soughtPerson.tracingRequests.edges.map((edge) => edge.node.id);
-    expect(seeking.length).toBeGreaterThan(nestedIds.length);
-    expect(nestedIds.sort()).toEqual(
-      seeking.filter((row) => visibleTo('belarusRedCross', row)).map((row) => row.id).sort(),
-    );
+    await share('Person', ids.rrcOnly!, RRC, [BRC]);
+    try {
+      const nested = await graph.query<{ tracingRequest: { soughtPerson: { tracingRequests: { edges: Array<{ node: { id: string } }> } } } }>(
+        requests,
+        { t: ids.sharedRequest },
+        graph.as('belarusRedCross'),
+      );
+      expect(nested.errors).toBeUndefined();
+      const nestedIds = nested.data!.tracingRequest.soughtPerson.tracingRequests.edges.map((edge) => edge.node.id);
+      expect(seeking.length).toBeGreaterThan(nestedIds.length);
+      expect(nestedIds.sort()).toEqual(
+        seeking.filter((row) => visibleTo('belarusRedCross', row)).map((row) => row.id).sort(),
+      );
+    } finally {
+      await share('Person', ids.rrcOnly!, RRC, []);
+    }
   });
 
   test('detention records: lists, by id and a person\'s records follow ownership', async () => {

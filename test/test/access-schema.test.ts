@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, isNonNullType, isObjectType, Kind, parse, print, type DirectiveDefinitionNode } from 'graphql';
-import { AccessRules, isScope } from '@movement/runtime';
+import { AccessRules, isScope, personIdentityFields } from '@movement/runtime';
 import { apiSchemaPath, subgraphs, supergraphPath } from '@movement/schema';
 
 const rules = AccessRules.fromDocument(parse(readFileSync(supergraphPath, 'utf8')));
@@ -37,4 +37,14 @@ test('a field that needs more than its type is nullable, so redacting it never n
     }
   }
   expect(offenders).toEqual([]);
+});
+
+test('every field the identity-only view withholds is nullable, so withholding it never nulls the person', () => {
+  const person = api.getType('Person');
+  if (!isObjectType(person)) throw new Error('Person is not an object type');
+  const withheld = Object.values(person.getFields()).filter((field) => !personIdentityFields.has(field.name));
+  expect(withheld.length).toBeGreaterThan(10);
+  expect(withheld.filter((field) => isNonNullType(field.type)).map((field) => field.name)).toEqual([]);
+  // The identity fields the view shows all exist, so a renamed field cannot silently drop out of it.
+  expect([...personIdentityFields].filter((name) => name !== 'identityOnly' && !person.getFields()[name])).toEqual([]);
 });

@@ -5,6 +5,8 @@
 export interface EntityReference {
   __typename?: string;
   id: string;
+  /** For a Person in an entity representation: the people subgraph's verdict on the identity-only view (`@requires`). */
+  identityOnly?: boolean;
 }
 
 export const reference = (typename: 'Person' | 'Location' | 'Organization' | 'TracingRequest', id: string) => ({ __typename: typename, id });

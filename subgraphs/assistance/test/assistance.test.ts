@@ -137,7 +137,7 @@ test('a person entity lists the assistance received, most recent first, page by 
       edges { node { id date householdSize item unit beneficiary { id } distribution { id programme { id } } recordedBy { id } sharedWith { id } } }
       pageInfo { hasNextPage hasPreviousPage endCursor } } } } }`;
   type Page = { _entities: Array<{ id: string; assistanceReceived: { edges: Array<{ node: { id: string; date: string; distribution: { id: string; programme: { id: string } } | null; sharedWith: Array<{ id: string }> } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } } }> };
-  const first = await postGraphQL<Page>(url, query, { r: [{ __typename: 'Person', id: person(1) }] });
+  const first = await postGraphQL<Page>(url, query, { r: [{ __typename: 'Person', id: person(1), identityOnly: false }] });
   expect(first.errors).toBeUndefined();
   const received = first.data!._entities[0]!.assistanceReceived;
   // Two records on 2024-03-01: the larger id comes first.
@@ -146,7 +146,7 @@ test('a person entity lists the assistance received, most recent first, page by 
   expect(received.edges[1]!.node.distribution).toEqual({ id: distribution.mar, programme: { id: programme.food } });
   expect(received.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
 
-  const second = await postGraphQL<Page>(url, query, { r: [{ __typename: 'Person', id: person(1) }], after: received.pageInfo.endCursor });
+  const second = await postGraphQL<Page>(url, query, { r: [{ __typename: 'Person', id: person(1), identityOnly: false }], after: received.pageInfo.endCursor });
   expect(second.errors).toBeUndefined();
   const rest = second.data!._entities[0]!.assistanceReceived;
   expect(rest.edges.map((e) => e.node.id)).toEqual([id('008', 1)]);
@@ -157,9 +157,25 @@ test('a person with no assistance gets an empty page', async () => {
   const result = await postGraphQL<{ _entities: Array<{ assistanceReceived: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> }>(
     url,
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { assistanceReceived { edges { cursor } pageInfo { hasNextPage endCursor } } } } }`,
-    { r: [{ __typename: 'Person', id: person(999) }] },
+    { r: [{ __typename: 'Person', id: person(999), identityOnly: false }] },
   );
   expect(result.data!._entities[0]!.assistanceReceived).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+});
+
+test('the assistance of a person seen only through a record, or without the people subgraph\'s verdict, is withheld with FORBIDDEN', async () => {
+  const result = await postGraphQL<{ _entities: Array<{ id: string; assistanceReceived: unknown } | null> }>(
+    url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id assistanceReceived { edges { cursor } } } } }`,
+    { r: [{ __typename: 'Person', id: person(1), identityOnly: true }, { __typename: 'Person', id: person(1) }] },
+  );
+  expect(result.data!._entities).toEqual([
+    { id: person(1), assistanceReceived: null },
+    { id: person(1), assistanceReceived: null },
+  ]);
+  expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.coordinate])).toEqual([
+    ['_entities.0.assistanceReceived', 'FORBIDDEN', 'Person.assistanceReceived'],
+    ['_entities.1.assistanceReceived', 'FORBIDDEN', 'Person.assistanceReceived'],
+  ]);
 });
 
 test('a location entity lists the distributions held there, most recent first', async () => {
@@ -241,7 +257,7 @@ test('a page larger than the maximum, or a cursor that is not one, is refused na
   const nested = await postGraphQL(
     url,
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { assistanceReceived(first: 0) { edges { cursor } } } } }`,
-    { r: [{ __typename: 'Person', id: person(1) }] },
+    { r: [{ __typename: 'Person', id: person(1), identityOnly: false }] },
   );
   expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assistanceReceived.first' });
   const badCursor = await postGraphQL(url, `{ programmes(after: "not-a-cursor") { edges { cursor } } }`);
@@ -262,7 +278,7 @@ test('assistance of 50 people costs as many SQL statements as that of 5', async 
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id assistanceReceived(first: 5) {
       edges { node { id distribution { id programme { id } items { item } } } } } } } }`;
   const statementsFor = async (count: number) => {
-    const representations = Array.from({ length: count }, (_, n) => ({ __typename: 'Person', id: person(n + 1) }));
+    const representations = Array.from({ length: count }, (_, n) => ({ __typename: 'Person', id: person(n + 1), identityOnly: false }));
     subgraph.resetStatements();
     const result = await postGraphQL<{ _entities: Array<{ assistanceReceived: { edges: unknown[] } }> }>(url, query, { r: representations });
     expect(result.errors).toBeUndefined();

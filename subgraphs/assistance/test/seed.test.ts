@@ -88,7 +88,7 @@ test('seeded data answers through GraphQL under the ids the other subgraphs use'
   const person = await postGraphQL<{ _entities: Array<{ assistanceReceived: { edges: Array<{ node: { id: string; beneficiary: { id: string } } }> } }> }>(
     url,
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { assistanceReceived { edges { node { id beneficiary { id } } } } } } }`,
-    { r: [{ __typename: 'Person', id: syntheticId('person', 7) }] },
+    { r: [{ __typename: 'Person', id: syntheticId('person', 7), identityOnly: false }] },
   );
   expect(person.errors).toBeUndefined();
   expect(person.data!._entities[0]!.assistanceReceived.edges).toEqual([

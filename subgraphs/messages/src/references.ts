@@ -1,10 +1,12 @@
 /**
- * A person as this subgraph knows them: only the id. The people subgraph owns everything else,
- * so resolving a Person here never touches the database.
+ * A person as this subgraph knows them: only the id, and in an entity representation the people
+ * subgraph's verdict on whether the caller sees them only through a record (`@requires`). The
+ * people subgraph owns everything else, so resolving a Person here never touches the database.
  */
 export interface PersonReference {
   __typename?: 'Person';
   id: string;
+  identityOnly?: boolean;
 }
 
 export const personReference = (id: string): PersonReference => ({ __typename: 'Person', id });

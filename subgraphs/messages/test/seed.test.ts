@@ -89,7 +89,7 @@ test('seeded replies, senders and addressees answer through GraphQL', async () =
   const person = await postGraphQL<{ _entities: Array<{ messagesSent: { edges: Array<{ node: { reference: string } }> }; messagesReceived: { edges: Array<{ node: { reference: string } }> } }> }>(
     subgraph.service.url,
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { messagesSent { edges { node { reference } } } messagesReceived { edges { node { reference } } } } } }`,
-    { r: [{ __typename: 'Person', id: syntheticId('person', 14) }, { __typename: 'Person', id: syntheticId('person', 15) }] },
+    { r: [{ __typename: 'Person', id: syntheticId('person', 14), identityOnly: false }, { __typename: 'Person', id: syntheticId('person', 15), identityOnly: false }] },
   );
   expect(person.errors).toBeUndefined();
   expect(person.data!._entities[0]!.messagesSent.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);

@@ -16,7 +16,10 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
     person: byIdLoader((ids) => prisma.person.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
     /**
      * A person named by a record already shown (a request's enquirer or sought person, a
-     * detainee, the person a link belongs to): sharing the record shares who it is about.
+     * detainee, the person a link belongs to) or by another subgraph's record: whoever the
+     * caller may see or not. Not filtered here, since the record establishes who it is about;
+     * a person not visible on their own is shown in the identity-only view, which the schema
+     * enforces on every Person field (see server.ts).
      */
     personOfRecord: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
     tracingRequest: byIdLoader((ids) => prisma.tracingRequest.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),

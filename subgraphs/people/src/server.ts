@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { defineSubgraph } from '@movement/runtime';
+import { defineSubgraph, notVisibleOnItsOwn } from '@movement/runtime';
 import { createContext, type Context } from './context';
 import { PrismaClient } from './generated/prisma/client';
 import { resolvers } from './resolvers';
@@ -11,6 +11,9 @@ export const people = defineSubgraph<PrismaClient, Context>({
   resolvers,
   PrismaClient,
   createContext,
+  // The owner of a person decides from the row itself, whichever loader produced it: a person the
+  // caller may not see on their own, reached through a record, shows only their identity.
+  identityOnly: notVisibleOnItsOwn,
 });
 
 export { PrismaClient };

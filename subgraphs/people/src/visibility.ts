@@ -8,9 +8,10 @@ import { notFound } from '@movement/runtime';
  * lists, pages and counts never see the hidden rows.
  *
  * Sharing a tracing request or a detention record shares the identity of the people it is about
- * (the enquirer, the sought person, the person located, the detainee): the record is of no use
- * without them. Their own sensitive fields still follow scopes, and a child's identifying fields
- * still need `people:read:sensitive`.
+ * (the enquirer, the sought person, the person located, the detainee), and so does a message or
+ * assistance record of another subgraph: the record is of no use without them. It shares no more
+ * than that: a person not visible on their own is shown in the identity-only view (names and
+ * birth year; the runtime's identity-view.ts), every other field withheld with FORBIDDEN.
  *
  * A hidden record gets the same refusal as one that does not exist, so it cannot be probed.
  */

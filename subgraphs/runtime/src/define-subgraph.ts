@@ -19,6 +19,7 @@ export interface SubgraphSpec<Client, Context extends BaseSubgraphContext> {
   PrismaClient: new (options: PrismaClientOptions) => Client & { $disconnect(): Promise<void> };
   createContext: SubgraphDefinition<Client, Context>['createContext'];
   personsOfRecord?: SubgraphDefinition<Client, Context>['personsOfRecord'];
+  identityOnly?: SubgraphDefinition<Client, Context>['identityOnly'];
 }
 
 /**
@@ -36,5 +37,6 @@ export function defineSubgraph<Client, Context extends BaseSubgraphContext>(
     createClient: (adapter) => new spec.PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
     createContext: spec.createContext,
     personsOfRecord: spec.personsOfRecord,
+    identityOnly: spec.identityOnly,
   };
 }

@@ -9,7 +9,22 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import type { KeyLike } from 'jose';
-import { AccessRules, AuditBuffer, auditExtension, defaultPersonsOfRecord, enforceAccess, internalKeyFromJson, internalTokenVerifier, runWithInternalToken, type InternalClaims, type PersonsOfRecord, type Principal } from './access';
+import {
+  AccessRules,
+  AuditBuffer,
+  auditExtension,
+  defaultPersonsOfRecord,
+  enforceAccess,
+  enforceIdentityView,
+  internalKeyFromJson,
+  internalTokenVerifier,
+  ownersVerdict,
+  runWithInternalToken,
+  type IdentityOnlyTest,
+  type InternalClaims,
+  type PersonsOfRecord,
+  type Principal,
+} from './access';
 import { openDatabase, type Database, type DatabaseOptions } from './database';
 import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment';
 import { runUntilSignal } from './process';
@@ -47,6 +62,11 @@ export interface SubgraphDefinition<Client, Context extends BaseSubgraphContext>
   createContext(base: BaseSubgraphContext, prisma: Client): Context;
   /** Which people a record of a type is about, for the audit trail; default reads common columns. */
   personsOfRecord?: PersonsOfRecord;
+  /**
+   * Which `Person` objects get the identity-only view (see identity-view.ts). Default: the
+   * owner's verdict handed over by the gateway, as every subgraph but the owner needs.
+   */
+  identityOnly?: IdentityOnlyTest<Context>;
 }
 
 export function loadTypeDefs(schemaPath: string) {
@@ -67,10 +87,16 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   gatewayVerifyKey: KeyLike,
 ): Promise<RunningService> {
   const typeDefs = loadTypeDefs(definition.schemaPath);
-  const schema = enforceAccess(
-    buildSubgraphSchema({ typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
-    AccessRules.fromDocument(typeDefs),
-    definition.personsOfRecord ?? defaultPersonsOfRecord,
+  // The identity-only view wraps the access rules, so a withheld field is refused before its
+  // scopes are checked or its read is audited.
+  const schema = enforceIdentityView(
+    enforceAccess(
+      buildSubgraphSchema({ typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+      AccessRules.fromDocument(typeDefs),
+      definition.personsOfRecord ?? defaultPersonsOfRecord,
+    ),
+    'Person',
+    definition.identityOnly ?? ownersVerdict,
   );
   const verifyToken = internalTokenVerifier(gatewayVerifyKey);
   const app = express();

@@ -4,8 +4,9 @@ import { messageConnection } from '../message-pages';
 import { personReference } from '../references';
 
 export const Person: PersonResolvers = {
-  // The people subgraph owns the person; here only the id matters, so no query is needed.
-  __resolveReference: (reference) => personReference(reference.id),
+  // The people subgraph owns the person; here only the id and its verdict on the identity-only
+  // view matter (the runtime withholds this type's fields on it), so no query is needed.
+  __resolveReference: (reference) => ({ ...personReference(reference.id), identityOnly: reference.identityOnly }),
   messagesSent: async (person, args, { loaders }) => {
     const page = readPage(args, 'messagesSent');
     return messageConnection(await loaders.messagesSent.load({ parentId: person.id, page }), page);

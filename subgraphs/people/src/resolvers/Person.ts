@@ -1,4 +1,4 @@
-import { forbidden, hasScope, readPage, toConnection } from '@movement/runtime';
+import { forbidden, hasScope, notVisibleOnItsOwn, readPage, toConnection } from '@movement/runtime';
 import type { Context } from '../context';
 import type { PersonName, PersonResolvers } from '../generated/graphql';
 import { byCaptureDay, byOpenedOnDate, byRelationship } from '../child-pages';
@@ -34,7 +34,10 @@ async function childField<T>(person: PersonModel, field: string, context: Contex
 }
 
 export const Person: PersonResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.person.load(reference.id),
+  // Another subgraph names a person only from a record the caller may see (the gateway gives it
+  // the caller's records only): the reference shows the person, in the identity-only view when
+  // they are not visible on their own (see server.ts), never null as if the record named nobody.
+  __resolveReference: (reference, { loaders }) => loaders.personOfRecord.load(reference.id),
   fullName: (person) => `${person.givenName} ${person.familyName}`,
   names: (person) => person.names as unknown as PersonName[],
   birthDate: (person, _args, context) => childField(person, 'birthDate', context, () => isoDate(person.birthDate)),
@@ -58,4 +61,5 @@ export const Person: PersonResolvers = {
   },
   recordedBy: (person) => organizationRef(person.recordedById),
   sharedWith: (person) => person.sharedWithIds.map(organizationRef),
+  identityOnly: (person, _args, context) => notVisibleOnItsOwn(person, context),
 };
