@@ -50,7 +50,7 @@ export interface RunningGraph {
   url: string;
   gateway: GatewayService;
   subgraphs: Record<SubgraphName, { service: RunningService; database: Database<unknown> }>;
-  /** SQL statements each subgraph's Prisma client has sent so far. */
+  /** SQL statements each subgraph has sent so far for requests (through Prisma or `readRows`). */
   statements(): Record<SubgraphName, number>;
   stop(): Promise<void>;
 }

@@ -29,7 +29,7 @@ export interface SqlDriver {
 export interface Database<Client> {
   prisma: Client;
   driver: SqlDriver;
-  /** SQL statements Prisma has sent, when the client was created with the `query` event log. */
+  /** SQL statements sent for requests: Prisma's (when the client logs `query` events) and `readRows`'. */
   statements: number;
   close(): Promise<void>;
 }

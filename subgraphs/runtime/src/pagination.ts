@@ -116,8 +116,6 @@ export interface ChildPageQuery {
   /** SQL type of the sort column, for the cursor's parameter: `date`, `timestamptz`, `text`, `"people"."Relationship"`. */
   sortType: string;
   direction: SortDirection;
-  /** Columns to return, as SQL over `t`; every column when absent. */
-  columns?: string;
   /** Which children may be listed (visibility, a type filter): applied inside each page, so pages stay full. */
   where?: ChildCondition;
 }
@@ -131,7 +129,7 @@ export interface ChildPageQuery {
  * where a window over `parent = ANY(…)` lets the planner read the whole table when its estimates
  * are off (as right after a bulk load). The `where` condition and the cursor apply inside each
  * page, so a page is full and `hasNextPage` counts only rows the condition lets through.
- * Rows carry the selected columns, in sort order.
+ * Rows carry every column of the child, in sort order.
  */
 export function childPageSql(query: ChildPageQuery, parentIds: readonly string[], page: Page): { sql: string; params: unknown[] } {
   const op = query.direction === 'asc' ? '>' : '<';
@@ -148,7 +146,7 @@ export function childPageSql(query: ChildPageQuery, parentIds: readonly string[]
     params.push(page.after[0], page.after[1]);
   }
   const sql = `SELECT page.* FROM unnest($1::uuid[]) AS parent(id) CROSS JOIN LATERAL (
-      SELECT ${query.columns ?? 't.*'} FROM ${query.table} t
+      SELECT t.* FROM ${query.table} t
       WHERE ${conditions.join(' AND ')}
       ORDER BY t."${query.sortColumn}" ${order}, t."id" ${order}
       LIMIT $2

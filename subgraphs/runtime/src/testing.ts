@@ -117,7 +117,7 @@ export async function createTestDatabaseTarget(label: string): Promise<TestDatab
 export interface TestSubgraph<Client> {
   service: RunningService;
   database: Database<Client>;
-  /** SQL statements issued by Prisma since start (or since the last `resetStatements`). */
+  /** SQL statements sent through Prisma or `readRows` since start (or since the last `resetStatements`). */
   statements(): number;
   resetStatements(): void;
   stop(): Promise<void>;

@@ -14,9 +14,12 @@ import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
  * seeded people, measured alone, without a gateway in front.
  *
  * - The 50-person query (and the README's examples) are planned as `@apollo/gateway` plans them and
- *   run by a small direct client at concurrency 1: p50/p95 and the subgraphs' CPU per query.
- * - Each subgraph operation those plans send is replayed with autocannon against its subgraph
- *   alone: requests/s, p50/p95 and that subgraph's CPU per request.
+ *   run by a small direct client, at concurrency 1 and under a steady load (`--connections`
+ *   clients): p50/p95 and the four subgraphs' CPU per query. Each query gets a token of its own,
+ *   as the gateway signs one per client request.
+ * - Each subgraph operation those plans send (and the floor, `{ __typename }`) is replayed with
+ *   autocannon against its subgraph alone: requests/s, p50/p95 and that subgraph's CPU per
+ *   request, with one token per run, as a gateway reusing its token per principal sends it.
  *
  * With `--baseline <checkout>` a second set of subgraphs is started from another checkout's built
  * `dist/` (e.g. the main branch) on the same databases; both sets answer every operation first and
@@ -72,11 +75,11 @@ interface Measurement {
   cpu: number;
 }
 
-function poster(set: SubgraphSet, token: () => string): SubgraphPost {
+function poster(set: SubgraphSet, token: string): SubgraphPost {
   return async (subgraph, body) => {
     const response = await fetch(set.subgraphs[subgraph as SubgraphName].url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${set.label} ${subgraph}: HTTP ${response.status} ${await response.text()}`);
@@ -105,7 +108,7 @@ async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof 
         next += 1;
         const token = await signed('FiftyPeople');
         const started = process.hrtime.bigint();
-        const result = await executePlan(plan, {}, poster(set, () => token));
+        const result = await executePlan(plan, {}, poster(set, token));
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
         if (Object.keys(result.data).length === 0) throw new Error(`${set.label}: no data`);
       }
@@ -217,7 +220,7 @@ async function main(): Promise<void> {
       const answers = [];
       for (const set of contenders) {
         const token = await signed(name);
-        answers.push(await executePlan(queryPlan, {}, poster(set, () => token)));
+        answers.push(await executePlan(queryPlan, {}, poster(set, token)));
       }
       const [ours] = answers;
       for (const other of answers.slice(1)) {
