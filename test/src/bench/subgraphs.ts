@@ -16,7 +16,8 @@ import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
  * - The 50-person query (and the README's examples) are planned as `@apollo/gateway` plans them and
  *   run by a small direct client, at concurrency 1 and under a steady load (`--connections`
  *   clients): p50/p95 and the four subgraphs' CPU per query. Each query gets a token of its own,
- *   as the gateway signs one per client request.
+ *   as the gateway signs one per client request; under load also with one token for all, as a
+ *   gateway reusing its token per principal sends them.
  * - Each subgraph operation those plans send (and the floor, `{ __typename }`) is replayed with
  *   autocannon against its subgraph alone: requests/s, p50/p95 and that subgraph's CPU per
  *   request, with one token per run, as a gateway reusing its token per principal sends it.
@@ -94,10 +95,13 @@ async function signed(operationName: string): Promise<string> {
 let keys: Awaited<ReturnType<typeof generateInternalKeyPair>>;
 
 /**
- * A client query run `runs` times through the plan by `concurrency` clients. Each run gets its own
- * token, signed outside the timed span, as the gateway signs one per client request.
+ * A client query run `runs` times through the plan by `concurrency` clients. With `tokens: 'per
+ * query'` each run gets its own token, signed outside the timed span, as the gateway signs one
+ * per client request; with `'reused'` one token serves every run, as a gateway that reuses its
+ * token per principal for part of its lifetime sends them.
  */
-async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof createPlanner>>, runs: number, concurrency: number): Promise<Measurement> {
+async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof createPlanner>>, runs: number, concurrency: number, tokens: 'per query' | 'reused'): Promise<Measurement> {
+  const shared = await signed('FiftyPeople');
   const times: number[] = [];
   const cpuBefore = subgraphNames.reduce((sum, name) => sum + set.subgraphs[name].cpuMs(), 0);
   const began = process.hrtime.bigint();
@@ -106,7 +110,7 @@ async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof 
     Array.from({ length: concurrency }, async () => {
       while (next < runs) {
         next += 1;
-        const token = await signed('FiftyPeople');
+        const token = tokens === 'reused' ? shared : await signed('FiftyPeople');
         const started = process.hrtime.bigint();
         const result = await executePlan(plan, {}, poster(set, token));
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -240,14 +244,19 @@ async function main(): Promise<void> {
     const chosen = values.only ? planned.filter(({ name }) => name.includes(values.only!)) : planned.slice(0, quick ? 1 : planned.length);
     for (const { name, plan: queryPlan } of chosen) {
       // Concurrency 1 gives the latency a lone client sees; a steady load gives the CPU per query.
-      for (const concurrency of [1, connections]) {
+      const settings = [
+        { concurrency: 1, tokens: 'per query' },
+        { concurrency: connections, tokens: 'per query' },
+        { concurrency: connections, tokens: 'reused' },
+      ] as const;
+      for (const { concurrency, tokens } of settings) {
         const results: Measurement[][] = [];
         for (let round = 0; round < rounds; round += 1) {
           const measured: Measurement[] = [];
-          for (const index of order(round)) measured[index] = await measurePlan(contenders[index]!, queryPlan, runs, concurrency);
+          for (const index of order(round)) measured[index] = await measurePlan(contenders[index]!, queryPlan, runs, concurrency, tokens);
           results.push(measured);
         }
-        printTable(`${name} — direct client, concurrency ${concurrency}, CPU of all four subgraphs`, contenders, results);
+        printTable(`${name} — direct client, concurrency ${concurrency}, token ${tokens}, CPU of all four subgraphs`, contenders, results);
       }
     }
 
