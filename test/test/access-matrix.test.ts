@@ -18,7 +18,7 @@ import { demoPartnerKeys, demoTokens } from '../src/demo-access';
 import { startTestGraph, type Caller, type TestGraph } from './harness';
 
 /**
- * The authorization matrix, generated from the supergraph's `@access` directives: for every
+ * The authorization matrix, generated from the supergraph's `@requiresScopes` directives: for every
  * protected field of every type, and every demo principal, the outcome through the gateway —
  * visible, redacted (null with FORBIDDEN at the field, the record still answered) or forbidden
  * (a root field or mutation refused) — must be the one the directives call for. A new protected
@@ -219,7 +219,7 @@ test('anonymous callers get 401 for every protected root field', async () => {
 });
 
 describe.each(principals)('as $caller', ({ caller, scopes }) => {
-  test('every protected field is visible or redacted as its @access says', async () => {
+  test('every protected field is visible or redacted as its @requiresScopes says', async () => {
     const outcomes: Record<string, { expected: Outcome; actual: Outcome }> = {};
     for (const { typeName, fieldName } of readable) {
       const { query, chain } = queryFor(typeName, fieldName);
@@ -234,7 +234,7 @@ describe.each(principals)('as $caller', ({ caller, scopes }) => {
     else expect(kinds.size).toBeGreaterThan(1);
   });
 
-  test('every protected root field answers or is forbidden as its @access says', async () => {
+  test('every protected root field answers or is forbidden as its @requiresScopes says', async () => {
     for (const { fieldName } of roots) {
       const field = objectType('Query').getFields()[fieldName]!;
       const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';

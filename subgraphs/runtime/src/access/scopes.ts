@@ -1,7 +1,7 @@
 /**
  * The scope catalogue: every scope a principal can hold, what it allows, and whether reading
  * under it is audited. Scopes are fine-grained on purpose (need to know): a key gets only the
- * scopes its partner's work calls for. A scope named in an `@access` directive must be here
+ * scopes its partner's work calls for. A scope named in a `@requiresScopes` directive must be here
  * (a test checks every subgraph's SDL against this list).
  */
 export const scopeCatalogue = {
