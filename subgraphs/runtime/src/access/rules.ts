@@ -104,6 +104,11 @@ export class AccessRules {
     return this.own;
   }
 
+  /** Whether the schema has this type (`Type`) or field (`Type.field`). */
+  defines(typeOrCoordinate: string): boolean {
+    return this.fieldsByType.has(typeOrCoordinate) || this.returnTypes.has(typeOrCoordinate);
+  }
+
   /** The type `Type.field` returns (its named type), when the field is known. */
   returnType(typeName: string, fieldName: string): string | undefined {
     return this.returnTypes.get(`${typeName}.${fieldName}`);
