@@ -70,15 +70,15 @@ const compose: Command = {
 
 const scopes: Command = {
   summary: "the README's scope table, made from the supergraph's directives and the scope catalogue",
-  usage: 'scopes [--write]',
+  usage: 'scopes [--write] [--readme <path>]',
   run(args, context) {
-    const { values } = parseArgs({ args, options: { write: { type: 'boolean', default: false } }, strict: true });
+    const { values } = parseArgs({ args, options: { write: { type: 'boolean', default: false }, readme: { type: 'string', default: readmePath } }, strict: true });
     if (!values.write) {
       context.stdout.write(`${scopeTable(readFileSync(supergraphPath, 'utf8'))}\n`);
       return 0;
     }
-    writeScopeTable();
-    context.stdout.write(`Wrote the scope table into ${shown(readmePath)}\n`);
+    writeScopeTable(values.readme);
+    context.stdout.write(`Wrote the scope table into ${shown(values.readme)}\n`);
     return 0;
   },
 };

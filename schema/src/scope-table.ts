@@ -44,7 +44,7 @@ export function scopeTable(supergraphSdl: string): string {
   }
   const rows = allScopes.map((scope) => {
     const { description, sensitive } = scopeCatalogue[scope];
-    const where = neededBy.get(scope)!.sort().map(code).join(', ') || '— (not a field rule)';
+    const where = neededBy.get(scope)!.sort().map(code).join(', ') || '— (checked by the services, not by a directive)';
     return `| ${code(scope)} | ${description}${sensitive ? ' Every read is audited.' : ''} | ${where} |`;
   });
   rows.push(`| any valid credential | What every partner, app and admin may read (\`@authenticated\`). | ${anyCredential.sort().map(code).join(', ')} |`);
