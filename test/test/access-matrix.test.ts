@@ -1,21 +1,10 @@
 import { readFileSync } from 'node:fs';
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  parse,
-  type GraphQLArgument,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { buildSchema, getNamedType, isObjectType, parse, type GraphQLArgument, type GraphQLObjectType } from 'graphql';
 import { AccessRules, satisfies, syntheticId } from '@movement/runtime';
 import { apiSchemaPath, supergraphPath } from '@movement/schema';
 import { demoPartnerKeys, demoTokens } from '../src/demo-access';
 import { startTestGraph, type Caller, type TestGraph } from './harness';
+import { requiredArguments } from './sample-arguments';
 
 /**
  * The authorization matrix, generated from the supergraph's `@requiresScopes` directives: for every
@@ -88,25 +77,7 @@ const sampleArguments: Record<string, () => string> = {
 };
 
 function argumentsOf(args: readonly GraphQLArgument[]): string {
-  const required = args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-  if (required.length === 0) return '';
-  return `(${required.map((arg) => `${arg.name}: ${sample(arg.name, arg.type)}`).join(', ')})`;
-}
-
-function sample(name: string, type: GraphQLInputType): string {
-  const known = sampleArguments[name];
-  if (known) return known();
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return '[]';
-  if (isEnumType(inner)) return inner.getValues()[0]!.name;
-  if (isInputObjectType(inner)) {
-    const fields = Object.values(inner.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
-    return `{ ${fields.map((field) => `${field.name}: ${sample(field.name, field.type)}`).join(', ')} }`;
-  }
-  if (inner.name === 'Int' || inner.name === 'Float') return '1';
-  if (inner.name === 'Boolean') return 'false';
-  // Well-formed but pointing nowhere: a permitted mutation fails validation, it never writes.
-  return `"${syntheticId('matrix', name)}"`;
+  return requiredArguments(args, sampleArguments, 'matrix');
 }
 
 function objectType(name: string): GraphQLObjectType {

@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  parse,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { buildSchema, getNamedType, isNonNullType, isObjectType, parse, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { AccessRules, postGraphQL, syntheticId, testInternalKeys, type BearerClaims } from '@movement/runtime';
 import { apiSchemaPath, supergraphPath } from '@movement/schema';
 import { demoPartnerKeys, demoTokens } from '../src/demo-access';
 import { subgraphNames } from '../src/subgraphs';
 import { startHiveGateway, type HiveGateway } from './hive-gateway';
 import { startTestGraph, type TestGraph } from './harness';
+import { requiredArguments } from './sample-arguments';
 
 /**
  * The supergraph is portable: Hive Gateway, another engine, serves the checked-in
@@ -80,26 +69,9 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-/** A value for an argument or input field: found data where a root needs it, else well-formed and pointing nowhere. */
-function sample(name: string, type: GraphQLInputType): string {
-  if (found[name]) return found[name]!;
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return `[${sample(name, inner.ofType)}]`;
-  if (isEnumType(inner)) return inner.getValues()[0]!.name;
-  if (isInputObjectType(inner)) {
-    const fields = Object.values(inner.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
-    return `{ ${fields.map((field) => `${field.name}: ${sample(field.name, field.type)}`).join(', ')} }`;
-  }
-  if (inner.name === 'Int' || inner.name === 'Float') return '1';
-  if (inner.name === 'Boolean') return 'false';
-  // A permitted mutation with these fails its own validation: it writes nothing.
-  return JSON.stringify(syntheticId('portability', name));
-}
-
-function requiredArguments(field: GraphQLField<unknown, unknown>): string {
-  const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-  return required.length === 0 ? '' : `(${required.map((arg) => `${arg.name}: ${sample(arg.name, arg.type)}`).join(', ')})`;
-}
+/** Arguments a root needs to find data: a person's name to search, a partner to count for. */
+const known = { name: () => found.name!, partnerIds: () => found.partnerIds! };
+const argumentsOf = (field: GraphQLField<unknown, unknown>) => requiredArguments(field.args, known, 'portability');
 
 const objectType = (name: string) => api.getType(name) as GraphQLObjectType;
 const leafSelection = (field: GraphQLField<unknown, unknown>) => (isObjectType(getNamedType(field.type)) ? ' { __typename }' : '');
@@ -111,7 +83,7 @@ type Step = { typeName: string; field: GraphQLField<unknown, unknown> };
 function operation(kind: 'query' | 'mutation', path: Step[]): { text: string; coordinates: string[] } {
   const body = path.reduceRight((inner, step, index) => {
     const selection = inner === '' ? leafSelection(step.field) : ` { ${inner} }`;
-    return `${index === 0 ? 'r: ' : ''}${step.field.name}${requiredArguments(step.field)}${selection}`;
+    return `${index === 0 ? 'r: ' : ''}${step.field.name}${argumentsOf(step.field)}${selection}`;
   }, '');
   return { text: `${kind} { ${body} }`, coordinates: path.map((step) => `${step.typeName}.${step.field.name}`) };
 }
