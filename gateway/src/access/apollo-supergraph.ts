@@ -8,8 +8,9 @@ const enforcedBeforePlanning = new Set([requiresScopesSpec, authenticatedSpec]);
 /**
  * The access rules of a supergraph. Throws on a malformed `@requiresScopes`, and on a supergraph
  * that links neither `@requiresScopes` nor `@authenticated` (one composed before the graph used
- * them, or written by hand): the registry follower calls it before accepting a version, since a
- * schema served without its rules would answer nothing.
+ * them, or written by hand). Every supergraph passes it before @apollo/gateway sees it (see
+ * below), and the registry follower asks it which version to start on: a schema served without
+ * its rules would be served with none enforced at the gateway.
  */
 export function accessRulesOf(supergraphSdl: string): AccessRules {
   const rules = AccessRules.fromDocument(parse(supergraphSdl));
