@@ -21,18 +21,28 @@ function describe(requirements: ScopeRequirement[]): string {
   return alternatives.map((set) => (set.length === 0 ? 'any authenticated principal' : set.join(' + '))).join(' or ');
 }
 
+function readableRules(supergraphSdl: string): AccessRules | undefined {
+  try {
+    return AccessRules.fromDocument(parse(supergraphSdl));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every change of a type's or field's own `@requiresScopes` / `@authenticated` between two
  * supergraphs, on what both define (additions and removals are the API diff's). Needing more
  * (narrowing) stops principals that could read it, so it is breaking; needing less (widening)
  * lets principals read what they could not, so it is dangerous: someone should have meant it.
  * A change that is neither (other scopes, neither stricter nor looser) is breaking. A baseline
- * composed before the graph used these directives has nothing to compare against.
+ * composed before the graph used these directives, or one whose rules do not build (a version
+ * the gateways refused, which a rollback leaves), has nothing to compare against; rules of the
+ * new version that do not build are an error.
  */
 export function diffAccessRules(beforeSupergraph: string, afterSupergraph: string): SchemaChange[] {
-  const before = AccessRules.fromDocument(parse(beforeSupergraph));
   const after = AccessRules.fromDocument(parse(afterSupergraph));
-  if (!before.linksAccessSpecs) return [];
+  const before = readableRules(beforeSupergraph);
+  if (!before?.linksAccessSpecs) return [];
   const changes: SchemaChange[] = [];
   for (const path of new Set([...before.ownRules().keys(), ...after.ownRules().keys()])) {
     if (!before.defines(path) || !after.defines(path)) continue;

@@ -1,4 +1,4 @@
-import { checkSchema, formatCheck, readSubgraphSdls, type CheckResult, type SubgraphSdl } from '../src';
+import { checkSchema, composeSubgraphs, diffAccessRules, formatCheck, readSubgraphSdls, type CheckResult, type SubgraphSdl } from '../src';
 
 /** The working SDL with one subgraph's text replaced in memory; the edit must change something. */
 function edited(name: SubgraphSdl['name'], from: string, to: string): SubgraphSdl[] {
@@ -65,4 +65,13 @@ test("a type's rule is compared at the type, and @authenticated counts as a requ
   expect(ruleChanges(opened)).toEqual([
     { type: 'REQUIRED_SCOPES_WIDENED', level: 'dangerous', path: 'Organization', message: "Type 'Organization' needs less: any authenticated principal → no rule" },
   ]);
+});
+
+test('a baseline whose rules do not build is not compared (a rollback leaves such a version); new rules that do not build are an error', () => {
+  const good = composeSubgraphs(readSubgraphSdls());
+  if (!good.ok) throw new Error('the repository does not compose');
+  const broken = good.supergraphSdl.replace('@requiresScopes(scopes: [["people:read"]])', '@requiresScopes(scopes: [["people:read", 7]])');
+  expect(broken).not.toBe(good.supergraphSdl);
+  expect(diffAccessRules(broken, good.supergraphSdl)).toEqual([]);
+  expect(() => diffAccessRules(good.supergraphSdl, broken)).toThrow(/^@requiresScopes on /);
 });
