@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -70,7 +69,7 @@ export interface GatewayOptions {
     signingKey: KeyLike;
     /** Where the keys of internal apps' and admins' bearer tokens are; no bearer tokens accepted when absent. */
     bearerTokens?: BearerTokenOptions;
-    /** Enforce `@access` at the gateway (default true); off only to measure what it costs. */
+    /** Remove what `@requiresScopes` refuses before planning (default true); off only to measure what it costs. */
     enforce?: boolean;
   };
   /** Operation limits, body size, introspection and rate limits; the defaults of `loadLimitsConfig({})` when absent. */
@@ -125,17 +124,18 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     await accessDatabase.close();
   };
 
-  const federation = new ApolloGateway({
-    supergraphSdl: follower?.hook ?? supergraphSdl,
-    logger,
-    buildService: ({ name, url }) => {
-      const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey });
-      clients.set(name, client);
-      return client;
+  const gateway = new AccessEnforcingGateway(
+    {
+      supergraphSdl: follower?.hook ?? supergraphSdl,
+      logger,
+      buildService: ({ name, url }) => {
+        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey });
+        clients.set(name, client);
+        return client;
+      },
     },
-  });
-
-  const gateway = new AccessEnforcingGateway(federation, { enforce: options.access.enforce ?? true, auditLog, logger });
+    { enforce: options.access.enforce ?? true, auditLog, logger },
+  );
   const admin = createAdminApi({ apiKeys, auditLog, logger });
 
   const app = express();

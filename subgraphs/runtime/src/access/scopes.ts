@@ -1,7 +1,7 @@
 /**
  * The scope catalogue: every scope a principal can hold, what it allows, and whether reading
  * under it is audited. Scopes are fine-grained on purpose (need to know): a key gets only the
- * scopes its partner's work calls for. A scope named in an `@access` directive must be here
+ * scopes its partner's work calls for. A scope named in a `@requiresScopes` directive must be here
  * (a test checks every subgraph's SDL against this list).
  */
 export const scopeCatalogue = {
@@ -17,9 +17,9 @@ export const scopeCatalogue = {
   'assistance:write': { sensitive: false, description: 'Record programmes, distributions, assistance and reunification support.' },
   'assistance:report': { sensitive: false, description: 'Read aggregated assistance reports (totals and people reached by area).' },
   'mandate:all-records': { sensitive: false, description: "The ICRC's mandate: see every record whoever recorded it (the Central Tracing Agency's access). Other scopes still decide which fields." },
-  'audit:read': { sensitive: false, description: 'Query the audit trail of sensitive reads.' },
-  'keys:admin': { sensitive: false, description: 'Issue, list and revoke partner API keys.' },
-  'schema:introspect': { sensitive: false, description: 'Introspect the schema when the gateway runs with NODE_ENV=production.' },
+  'audit:read': { sensitive: false, description: 'Query the audit trail of sensitive reads, in the admin API (admins only).' },
+  'keys:admin': { sensitive: false, description: 'Issue, list and revoke partner API keys, in the admin API (admins only).' },
+  'schema:introspect': { sensitive: false, description: 'Introspect the schema when the gateway runs with NODE_ENV=production (admins only).' },
 } as const satisfies Record<string, { sensitive: boolean; description: string }>;
 
 export type Scope = keyof typeof scopeCatalogue;
