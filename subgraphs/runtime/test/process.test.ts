@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { internalKeyToJson, testInternalKeys, testInternalToken } from '../src';
+import { drainThroughKeepAlive, internalKeyToJson, runService, testInternalKeys, testInternalToken } from '../src';
 
 // Child processes run the built runtime (`npm run build`), as a deployed service would.
 const children: ChildProcess[] = [];
@@ -48,8 +48,7 @@ test('on SIGTERM a subgraph process finishes the request in flight, then exits 0
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` },
     body: JSON.stringify({ query: '{ slow(ms: 1500) }' }),
   });
-  // Give the request time to reach the resolver before the signal.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await service.logged('slow request started');
   service.child.kill('SIGTERM');
   await service.logged('shutting down; letting in-flight requests finish');
   const response = await inFlight;
@@ -57,6 +56,30 @@ test('on SIGTERM a subgraph process finishes the request in flight, then exits 0
   expect(await response.json()).toEqual({ data: { slow: 'waited 1500' } });
   expect(await service.exited).toBe(0);
   expect(service.logLines.map((line) => line.msg)).toContain('subgraph stopped');
+});
+
+test('on SIGTERM a subgraph answers requests arriving on open keep-alive connections with Connection: close, closes idle ones and exits 0', async () => {
+  const service = runService(join(__dirname, 'fixtures', 'slow-service.js'), { GATEWAY_VERIFY_KEY: await internalKeyToJson((await testInternalKeys()).publicKey) });
+  children.push(service.process);
+  const { url } = (await service.logged('subgraph listening')) as { url: string };
+  const outcome = await drainThroughKeepAlive({
+    url,
+    headers: { authorization: `Bearer ${await testInternalToken()}` },
+    quick: { query: '{ slow(ms: 0) }' },
+    slow: { query: '{ held }' },
+    holdSlow: () => ({ arrived: service.logged('held request started'), release: () => service.process.kill('SIGUSR2') }),
+    terminate: async () => {
+      service.process.kill('SIGTERM');
+      await service.logged('shutting down; letting in-flight requests finish');
+    },
+  });
+  expect(outcome.slow).toEqual({ status: 200, connection: 'close', body: { data: { held: 'released' } } });
+  // Before the drain finished, a request on a connection opened earlier is answered, not reset.
+  expect(outcome.arriving).toEqual({ status: 200, connection: 'close', body: { data: { slow: 'waited 0' } } });
+  expect(outcome.arrivedOnOpenConnection).toBe(true);
+  expect(await service.exited).toBe(0);
+  // Graceful: the idle connection was closed by the service, not cut when the grace period ran out.
+  expect(await service.logged('subgraph stopped')).toMatchObject({ graceful: true });
 });
 
 test('a bad environment variable stops a subgraph with exit code 1, naming the variable on stderr', async () => {
