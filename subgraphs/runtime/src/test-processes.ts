@@ -11,21 +11,24 @@ import { createInterface } from 'node:readline';
 export interface ServiceProcess {
   process: ChildProcess;
   exited: Promise<number | null>;
+  stdout(): string;
   stderr(): string;
   lines: Array<Record<string, unknown>>;
   /** Resolves with the first log line whose `msg` starts with `prefix`; rejects if the process exits first. */
   logged(prefix: string): Promise<Record<string, unknown>>;
 }
 
-/** Runs `node script` with only `env` (plus PATH), so the developer's own variables do not leak in. */
-export function runService(script: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node script args` with only `env` (plus PATH), so the developer's own variables do not leak in. */
+export function runService(script: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
+  const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const lines: Array<Record<string, unknown>> = [];
   const waiters: Array<{ prefix: string; resolve: (line: Record<string, unknown>) => void }> = [];
   createInterface({ input: child.stdout! }).on('line', (text) => {
+    stdout += `${text}\n`;
     let line: Record<string, unknown>;
     try {
       line = JSON.parse(text) as Record<string, unknown>;
@@ -38,6 +41,7 @@ export function runService(script: string, env: Record<string, string>): Service
   return {
     process: child,
     exited,
+    stdout: () => stdout,
     stderr: () => stderr,
     lines,
     logged: (prefix) =>
