@@ -67,7 +67,6 @@ export class ApiKeyStore {
   private readonly freshMs: number;
   private readonly staleMs: number;
   private readonly maxEntries: number;
-
   private readonly logger: Logger | undefined;
 
   constructor(private readonly driver: SqlDriver, options: ApiKeyCacheOptions & { logger?: Logger } = {}) {

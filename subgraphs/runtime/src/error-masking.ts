@@ -25,18 +25,19 @@ export function isDatabaseBusy(error: unknown): boolean {
   return sqlState !== undefined && busyPostgresCodes.has(sqlState);
 }
 
-/**
- * Failures that say the database is gone for the moment, not that the request was wrong: the
- * server shutting down or restarting (57P01–57P03), a connection refused, reset or closed (class
- * 08, socket errors, Prisma's P1001/P1002/P1008/P1017), or an embedded database already closed.
- * Nothing was committed by the failed statement, so the caller may retry once it is back.
- */
 const unavailablePostgresCodes = new Set(['57P01', '57P02', '57P03']);
 const unavailableErrorCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const unavailableAdapterKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
 // pg and PGlite say these in words only, without a code.
-const unavailableMessage = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|PGlite is closed|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i;
+const unavailableMessage = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|PGlite is closed/i;
 
+/**
+ * Failures that say the database is gone for the moment, not that the request was wrong: the
+ * server shutting down or restarting (57P01–57P03), a connection refused, reset or closed (class
+ * 08, socket errors, Prisma's P1001/P1002/P1008/P1017 and its adapters' kinds), or an embedded
+ * database already closed. The failed statement committed nothing, so the caller may retry once
+ * the database is back.
+ */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
   const sqlState = postgresCode(error);
