@@ -24,6 +24,7 @@ if (require.main === module) {
       supergraphPath: env.supergraphPath,
       subgraphUrls: env.subgraphUrls,
       subgraphTimeoutMs: env.subgraphTimeoutMs,
+      shutdownGraceMs: env.shutdownGraceMs,
       registry: env.registry,
       usage: { enabled: env.usageRecording },
       logger: createLogger('gateway', env.logLevel),

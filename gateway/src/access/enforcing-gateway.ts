@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig, type SupergraphSdlHook } from '@apollo/gateway';
 import { GraphQLError, Kind, getOperationAST, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import type { AccessRules, Logger } from '@movement/runtime';
 import type { GatewayContext } from '../context';
 import { accessRulesOf, supergraphForApolloGateway, supergraphHookForApolloGateway } from './apollo-supergraph';
@@ -91,6 +92,10 @@ export class AccessEnforcingGateway {
     if (!pruned) return execute(requestContext);
     const operation = getOperationAST(pruned, requestContext.operationName);
     if (!operation) return execute(requestContext);
+    // Variables are checked against the operation as sent, before pruning can drop the field that
+    // used one: a request error stays a request error (no `data`, HTTP 400) whatever the scopes.
+    const coerced = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
+    if (coerced.errors) return { errors: coerced.errors };
     const onlyPlaceholder = operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias);
     const result = onlyPlaceholder
       ? { data: {} }
@@ -107,12 +112,15 @@ export class AccessEnforcingGateway {
       requestContext.schema,
       original,
       fragments,
-      requestContext.request.variables ?? {},
+      coerced.coerced,
       rules,
       context.principal,
       allowed,
       result.data,
     );
-    return { ...result, data: restored.data, errors: [...(result.errors ?? []), ...restored.errors] };
+    const { errors: executionErrors = [], ...answer } = result;
+    const errors = [...executionErrors, ...restored.errors];
+    // GraphQL forbids an empty `errors` list: a removed field that did not occur (skipped, or under a null parent) leaves none.
+    return errors.length > 0 ? { ...answer, data: restored.data, errors } : { ...answer, data: restored.data };
   }
 }

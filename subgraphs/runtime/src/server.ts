@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -28,6 +27,8 @@ import { openDatabase, type Database, type DatabaseOptions } from './database';
 import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment';
 import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
+import { httpErrorHandler, unknownEndpoint } from './http-errors';
+import { nulCharacterGuard } from './input-text';
 import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
@@ -96,14 +97,14 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     definition.identityOnly ?? ownersVerdict,
   );
   const app = express();
-  const { server: httpServer, port } = await listen(app, env.host, env.port);
+  const listener = await listen(app, env.host, env.port);
   const masking = errorMasking<Context>(logger);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: masking.formatError,
     plugins: [
       masking.plugin,
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: env.shutdownGraceMs }),
+      nulCharacterGuard<Context>(),
       ApolloServerPluginLandingPageDisabled(),
       // Traces would tell callers how long each field took; nothing here consumes them.
       ApolloServerPluginInlineTraceDisabled(),
@@ -140,7 +141,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     const migrated = await migrationsApplied(database.driver, definition.name, definition.migrationsDir).catch(() => false);
     res.status(migrated ? 200 : 503).json({ status: migrated ? 'ready' : 'migrations pending or edited', database: 'reachable' });
   });
-  app.use(
+  app.all(
     '/graphql',
     // No way around the gateway: every request, `_entities` and `_service` included, must carry its signed token.
     async (req, res, next) => {
@@ -168,14 +169,19 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     }),
   );
 
-  const url = `http://${env.host}:${port}/graphql`;
+  app.use(unknownEndpoint);
+  app.use(httpErrorHandler(logger));
+
+  const url = `http://${env.host}:${listener.port}/graphql`;
   logger.info({ url }, 'subgraph listening');
   return {
     url,
-    port,
+    port: listener.port,
     stop: async () => {
+      // Answers first, then Apollo: a request still draining needs the server running.
+      const graceful = await listener.drain(env.shutdownGraceMs);
       await apollo.stop();
-      logger.info('subgraph stopped');
+      logger.info({ graceful }, 'subgraph stopped');
     },
   };
 }
@@ -187,7 +193,7 @@ export async function startSubgraph<Client, Context extends BaseSubgraphContext>
 ): Promise<RunningService> {
   const logger = createLogger(definition.name, env.logLevel);
   const gatewayVerifyKey = await internalKeyFromJson(env.gatewayVerifyKey, 'GATEWAY_VERIFY_KEY');
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, createClient: definition.createClient });
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, createClient: definition.createClient, logger });
   try {
     await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
   } catch (error) {

@@ -11,6 +11,8 @@ export const internalTokenIssuer = 'movement-graph-gateway';
 export const internalTokenAudience = 'movement-graph-subgraph';
 const algorithm = 'EdDSA';
 const lifetimeSeconds = 60;
+/** How far the gateway's and a subgraph's clocks may disagree. */
+const clockToleranceSeconds = 5;
 
 export interface InternalClaims {
   principal: Principal;
@@ -56,9 +58,23 @@ export async function signInternalToken(privateKey: KeyLike, claims: InternalCla
     .sign(privateKey);
 }
 
-/** The claims of a valid token; throws on a bad signature, issuer, audience, expiry or shape. */
+/**
+ * The claims of a valid token; throws on a bad signature, issuer, audience, expiry or shape. A
+ * token must say when it was issued and when it expires, and live no longer than the gateway
+ * signs them for: a token without `exp`, or one made to last for years, would be a key to every
+ * subgraph for anyone who ever saw it.
+ */
 export async function verifyInternalToken(publicKey: KeyLike, token: string): Promise<InternalClaims> {
-  const { payload } = await jwtVerify(token, publicKey, { issuer: internalTokenIssuer, audience: internalTokenAudience, algorithms: [algorithm] });
+  const { payload } = await jwtVerify(token, publicKey, {
+    issuer: internalTokenIssuer,
+    audience: internalTokenAudience,
+    algorithms: [algorithm],
+    requiredClaims: ['exp', 'iat'],
+    maxTokenAge: lifetimeSeconds + clockToleranceSeconds,
+    clockTolerance: clockToleranceSeconds,
+  });
+  const now = Math.floor(Date.now() / 1000);
+  if (payload.exp! - payload.iat! > lifetimeSeconds || payload.exp! > now + lifetimeSeconds + clockToleranceSeconds) throw new Error('lifetime too long');
   const { sub, kind, partner, scopes, op } = payload;
   if (typeof sub !== 'string' || (kind !== 'partner' && kind !== 'app' && kind !== 'admin')) throw new Error('malformed principal');
   if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) throw new Error('malformed scopes');
