@@ -54,7 +54,7 @@ for (const [name, mappers] of Object.entries(subgraphs)) {
       mapperTypeSuffix: 'Model',
       enumsAsTypes: true,
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-      scalars: { ID: 'string' },
+      scalars: { ID: 'string', federation__Scope: 'string' },
     },
   };
 }

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { generateInternalKeyPair, internalKeyToJson, isScope, parseEnvironment, postgresUrl } from '@movement/runtime';
+import { generateInternalKeyPair, internalKeyToJson, parseEnvironment, postgresUrl } from '@movement/runtime';
 import { openAccessDatabase } from './access/access-database';
 import { ApiKeyStore } from './auth/api-keys';
+import { keyExpiry, keyScopeProblems } from './auth/key-policy';
 import { accessDatabaseLocation } from './environment';
 
 /**
@@ -12,7 +13,9 @@ import { accessDatabaseLocation } from './environment';
  */
 const usage = `Usage: npm run access -- <command>
   signing-keys                                  print a new Ed25519 pair: GATEWAY_SIGNING_KEY (gateway) and GATEWAY_VERIFY_KEY (subgraphs)
-  issue-key --partner <id> --name <text> --scopes <a,b,…>   issue a partner API key; prints the secret once
+  issue-key --partner <id> --name <text> --scopes <a,b,…> [--expires-at <date>]
+                                                issue a partner API key (no admin scopes; expiring at the ISO 8601
+                                                date or time when given); prints the secret once
   list-keys [--partner <id>] [--revoked]        list keys (never secrets)
   revoke-key <id>                               revoke a key
 The access database is ACCESS_DATABASE_URL, else the embedded one under DATA_DIR/access.`;
@@ -44,27 +47,35 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'issue-key': {
-      const { values } = parseArgs({ args, options: { partner: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({
+        args,
+        options: { partner: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' }, 'expires-at': { type: 'string' } },
+        strict: true,
+      });
       const scopes = (values.scopes ?? '').split(',').map((scope) => scope.trim()).filter(Boolean);
+      const expiry = values['expires-at'] === undefined ? undefined : keyExpiry(values['expires-at']);
       const problems = [
         ...(values.partner ? [] : ['--partner: required (the partner Organization id)']),
         ...(values.name ? [] : ['--name: required (who holds the key and why)']),
-        ...(scopes.length ? [] : ['--scopes: required (comma-separated)']),
-        ...scopes.filter((scope) => !isScope(scope)).map((scope) => `--scopes: unknown scope ${scope}`),
+        ...keyScopeProblems(scopes, 'operator').map((problem) => `--scopes: ${problem}`),
+        ...(expiry && 'problem' in expiry ? [`--expires-at: ${expiry.problem}`] : []),
       ];
       if (problems.length) {
         process.stderr.write(`${problems.join('\n')}\n`);
         return 2;
       }
-      const issued = await withKeys((keys) => keys.issue({ partnerId: values.partner!, name: values.name!, scopes, createdBy: `cli:${operator}` }));
-      process.stdout.write(`Key ${issued.key.id} for ${issued.key.partnerId} (${scopes.join(', ')}).\nSecret (shown once, send it as x-api-key): ${issued.secret}\n`);
+      const expiresAt = expiry && 'expiresAt' in expiry ? expiry.expiresAt : null;
+      const issued = await withKeys((keys) => keys.issue({ partnerId: values.partner!, name: values.name!, scopes, createdBy: `cli:${operator}`, expiresAt }));
+      const until = expiresAt ? `, expires ${expiresAt.toISOString()}` : '';
+      process.stdout.write(`Key ${issued.key.id} for ${issued.key.partnerId} (${scopes.join(', ')}${until}).\nSecret (shown once, send it as x-api-key): ${issued.secret}\n`);
       return 0;
     }
     case 'list-keys': {
       const { values } = parseArgs({ args, options: { partner: { type: 'string' }, revoked: { type: 'boolean', default: false } }, strict: true });
       const keys = await withKeys((store) => store.list({ partnerId: values.partner, includeRevoked: values.revoked }));
       for (const key of keys) {
-        process.stdout.write(`${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`);
+        const expiry = key.expiresAt ? `  ${key.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : 'expires'} ${key.expiresAt.toISOString()}` : '';
+        process.stdout.write(`${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${expiry}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`);
       }
       return 0;
     }

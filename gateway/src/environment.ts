@@ -13,6 +13,8 @@ export interface GatewayEnvironment {
   /** URL per subgraph name; subgraphs not named here use the URL written in the supergraph. */
   subgraphUrls: Record<string, string>;
   subgraphTimeoutMs: number;
+  /** On SIGTERM, how long answers in flight may take to finish (`SHUTDOWN_GRACE_MS`). */
+  shutdownGraceMs: number;
   nodeEnv: 'development' | 'production' | 'test';
   /**
    * The schema registry to follow: the database when `REGISTRY_DATABASE_URL` is set, else the
@@ -60,6 +62,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       ASSISTANCE_URL: httpUrl,
       MESSAGES_URL: httpUrl,
       SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+      SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
       REGISTRY_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
       REGISTRY_POLL_MS: z.coerce.number().int().min(100).default(5000),
       USAGE_RECORDING: z.enum(['on', 'off']).default('on'),
@@ -88,6 +91,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
     supergraphPath: configuredPath ? (isAbsolute(configuredPath) ? configuredPath : join(repositoryRoot, configuredPath)) : supergraphPath,
     subgraphUrls,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     nodeEnv: env.NODE_ENV,
     registry: registryToFollow(registryLocationFromEnvironment(source), env.REGISTRY_POLL_MS),
     usageRecording: env.USAGE_RECORDING === 'on',

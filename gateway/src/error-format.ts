@@ -1,7 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { errorMasking, type Logger } from '@movement/runtime';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { errorMasking, type Logger, type Principal } from '@movement/runtime';
 import type { GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from './context';
 
 /** `ids[1]` → `ids.1`: the dotted form `extensions.field` uses everywhere else. */
 const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
@@ -21,15 +20,48 @@ export function fieldOfVariableError(message: string): string | undefined {
   return inner ? `${base}.${inner}` : base;
 }
 
+/** What error formatting needs of a request's context: the gateway's and the admin API's both have it. */
+type FormattingContext = BaseContext & { requestId: string; logger: Logger; principal?: Principal };
+
+/** Extensions that name the graph's internal services, which only admins need to read. */
+const internalExtensions = ['serviceName'];
+
+/**
+ * Partners are not told how the graph is built: `extensions.serviceName` (which subgraph
+ * answered, or failed to) goes only to admins, who operate the services. Applied to the answer
+ * as it leaves, so every error is covered whichever layer raised it.
+ */
+function internalNamesForAdminsOnly<Context extends FormattingContext>(): ApolloServerPlugin<Context> {
+  return {
+    requestDidStart: async ({ contextValue }) => {
+      if (contextValue.principal?.kind === 'admin') return;
+      return {
+        willSendResponse: async ({ response }) => {
+          const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+          if (!result.errors) return;
+          result.errors = result.errors.map((error) => {
+            if (!error.extensions || !internalExtensions.some((name) => name in error.extensions!)) return error;
+            const extensions = Object.fromEntries(Object.entries(error.extensions).filter(([name]) => !internalExtensions.includes(name)));
+            return { ...error, extensions };
+          });
+        },
+      };
+    },
+  };
+}
+
 /**
  * How the gateway formats every error: bad variables name their field like the subgraphs' own
- * input errors do, and unexpected failures are masked (see `errorMasking`), so no message with
- * a stack, a path or SQL reaches a partner from the gateway either.
+ * input errors do, unexpected failures are masked (see `errorMasking`), so no message with a
+ * stack, a path or SQL reaches a partner from the gateway either, and internal service names are
+ * for admins only.
  */
-export function gatewayErrorFormatting(logger: Logger): { plugin: ApolloServerPlugin<GatewayContext>; formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError } {
-  const masking = errorMasking<GatewayContext>(logger);
+export function gatewayErrorFormatting<Context extends FormattingContext>(
+  logger: Logger,
+): { plugins: Array<ApolloServerPlugin<Context>>; formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError } {
+  const masking = errorMasking<Context>(logger);
   return {
-    plugin: masking.plugin,
+    plugins: [masking.plugin, internalNamesForAdminsOnly<Context>()],
     formatError: (formatted, error) => {
       if (formatted.extensions?.code === 'BAD_USER_INPUT' && formatted.extensions.field === undefined) {
         const field = fieldOfVariableError(formatted.message);

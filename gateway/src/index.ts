@@ -10,7 +10,7 @@ export { SubgraphClient, type SubgraphFailureCode } from './subgraph-client';
 export type { AccessDatabaseLocation } from './access/access-database';
 export type { AuditEntry, AuditLog } from './access/audit-log';
 export type { ApiKey, ApiKeyStore } from './auth/api-keys';
-export type { BearerTokenOptions } from './auth/bearer-tokens';
+export { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-tokens';
 export { loadLimitsConfig, type LimitsConfig } from './limits';
 export { fieldOfVariableError, gatewayErrorFormatting } from './error-format';
 
@@ -24,6 +24,7 @@ if (require.main === module) {
       supergraphPath: env.supergraphPath,
       subgraphUrls: env.subgraphUrls,
       subgraphTimeoutMs: env.subgraphTimeoutMs,
+      shutdownGraceMs: env.shutdownGraceMs,
       registry: env.registry,
       usage: { enabled: env.usageRecording },
       logger: createLogger('gateway', env.logLevel),

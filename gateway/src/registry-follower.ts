@@ -1,7 +1,7 @@
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@movement/runtime';
 import type { SupergraphSource } from '@movement/schema';
-import { accessRulesOf } from './access/enforcing-gateway';
+import { accessRulesOf } from './access/apollo-supergraph';
 
 /** What the gateway serves and the last reload it refused, for `/ready` and the logs. */
 export interface SupergraphStatus {
@@ -45,7 +45,7 @@ export function followRegistry(options: RegistryFollowerOptions): { hook: Superg
     const version = await registry.get(newest);
     if (!version) return;
     try {
-      accessRulesOf(version.supergraphSdl);
+      // Throws when the version does not load, its access rules included (see supergraphForApolloGateway).
       update(version.supergraphSdl);
       status = { version: version.version, source: 'registry', loadedAt: new Date().toISOString(), refused: null };
       logger.info({ version: version.version }, 'supergraph reloaded from the registry');

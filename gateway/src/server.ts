@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, listen, type Logger, type RunningService } from '@movement/runtime';
+import { createLogger, httpErrorHandler, listen, nulCharacterGuard, unknownEndpoint, type Logger, type RunningService } from '@movement/runtime';
 import {
   SchemaRegistry,
   ServedSupergraphFiles,
@@ -20,12 +18,13 @@ import { openAccessDatabase, type AccessDatabaseLocation } from './access/access
 import { AuditLog } from './access/audit-log';
 import { AccessEnforcingGateway } from './access/enforcing-gateway';
 import { createAdminApi, type AdminContext } from './admin/admin-api';
-import { ApiKeyStore } from './auth/api-keys';
+import { ApiKeyStore, type ApiKeyCacheOptions } from './auth/api-keys';
 import { authenticate } from './auth/authenticate';
+import { failedAuthentication } from './auth/failed-authentication';
 import { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-tokens';
 import type { GatewayContext } from './context';
 import { gatewayErrorFormatting } from './error-format';
-import { createRateLimiter, introspectionGuard, loadLimitsConfig, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
+import { createRateLimiter, introspectionGuard, loadLimitsConfig, openCounterStore, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { followRegistry, type SupergraphStatus } from './registry-follower';
 import { SubgraphClient } from './subgraph-client';
@@ -70,8 +69,10 @@ export interface GatewayOptions {
     signingKey: KeyLike;
     /** Where the keys of internal apps' and admins' bearer tokens are; no bearer tokens accepted when absent. */
     bearerTokens?: BearerTokenOptions;
-    /** Enforce `@access` at the gateway (default true); off only to measure what it costs. */
+    /** Remove what `@requiresScopes` refuses before planning (default true); off only to measure what it costs. */
     enforce?: boolean;
+    /** How long API key lookups are trusted, and how long a verified key outlives an unreachable access database. */
+    apiKeyCache?: ApiKeyCacheOptions;
   };
   /** Operation limits, body size, introspection and rate limits; the defaults of `loadLimitsConfig({})` when absent. */
   limits?: LimitsConfig;
@@ -107,7 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const limits = options.limits ?? loadLimitsConfig({});
   const bearerTokens = options.access.bearerTokens ? new BearerTokenVerifier(options.access.bearerTokens) : undefined;
   const accessDatabase = await openAccessDatabase(options.access.database, logger);
-  const apiKeys = new ApiKeyStore(accessDatabase.driver);
+  const apiKeys = new ApiKeyStore(accessDatabase.driver, { ...options.access.apiKeyCache, logger });
   const auditLog = new AuditLog(accessDatabase.driver);
   const registryOption = options.registry;
   const registry = registryOption && 'location' in registryOption ? await SchemaRegistry.open(registryOption.location, logger) : undefined;
@@ -125,23 +126,27 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     await accessDatabase.close();
   };
 
-  const federation = new ApolloGateway({
-    supergraphSdl: follower?.hook ?? supergraphSdl,
-    logger,
-    buildService: ({ name, url }) => {
-      const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey });
-      clients.set(name, client);
-      return client;
+  const gateway = new AccessEnforcingGateway(
+    {
+      supergraphSdl: follower?.hook ?? supergraphSdl,
+      logger,
+      buildService: ({ name, url }) => {
+        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey });
+        clients.set(name, client);
+        return client;
+      },
     },
-  });
-
-  const gateway = new AccessEnforcingGateway(federation, { enforce: options.access.enforce ?? true, auditLog, logger });
-  const admin = createAdminApi({ apiKeys, auditLog, logger });
+    { enforce: options.access.enforce ?? true, auditLog, logger },
+  );
+  const admin = createAdminApi({ apiKeys, auditLog, logger, limits });
 
   const app = express();
   app.disable('x-powered-by');
-  const { server: httpServer, port } = await listen(app, host, options.port ?? 4000);
-  const errorFormatting = gatewayErrorFormatting(logger);
+  // The client's address (failed authentication is counted by it) as the trusted proxies report it.
+  app.set('trust proxy', limits.trustProxyHops);
+  const listener = await listen(app, host, options.port ?? 4000);
+  const { port } = listener;
+  const errorFormatting = gatewayErrorFormatting<GatewayContext>(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -152,10 +157,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     // Whether a caller may introspect is the introspection guard's decision (scope in production).
     introspection: true,
     plugins: [
-      errorFormatting.plugin,
+      ...errorFormatting.plugins,
       operationLimitsPlugin(limits),
       introspectionGuard(limits),
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+      // Before planning, so no subgraph sees it; each subgraph checks again.
+      nulCharacterGuard<GatewayContext>(),
       // Sandbox loads from a CDN that field networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
       ...(usage ? [usage.plugin()] : []),
@@ -165,7 +171,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     await apollo.start();
     await admin.start();
   } catch (error) {
-    await new Promise((resolve) => httpServer.close(resolve));
+    await listener.drain(0);
     pool.close();
     await closeStores();
     throw error;
@@ -193,37 +199,42 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       subgraphs: Object.fromEntries(checks.map(([name, check]) => [name, check.detail])),
     });
   });
-  const authenticated = authenticate({ apiKeys, bearerTokens, logger });
-  const rateLimiter = await createRateLimiter(limits, logger);
+  const counters = await openCounterStore(limits.redisUrl, logger);
+  const failures = failedAuthentication(limits.authFailuresPerMinute, counters, logger);
+  const authenticated = authenticate({ apiKeys, bearerTokens, failures, logger });
+  const rateLimiter = await createRateLimiter(limits, logger, { counters });
   // Per partner (or per app or admin acting for none), so one partner's burst cannot starve another.
   const rateLimited = rateLimiter.rateLimit((_req, res) => {
     const principal = res.locals.principal as GatewayContext['principal'];
     return principal.partnerId ?? principal.subject;
   });
-  app.use(
+  const requestLogging = (res: express.Response, principal: GatewayContext['principal']) => {
+    const requestId = String(res.locals.requestId);
+    return { requestId, logger: logger.child({ requestId, subject: principal.subject }), principal };
+  };
+  // Exactly these paths (`all`, not `use`): `/graphql/anything` is an unknown endpoint, not the graph.
+  app.all(
     '/graphql',
     authenticated,
     rateLimited,
     express.json({ limit: limits.maxBodyBytes }),
     payloadTooLarge(limits.maxBodyBytes),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const requestId = String(res.locals.requestId);
-        const principal = res.locals.principal as GatewayContext['principal'];
-        return { requestId, logger: logger.child({ requestId, subject: principal.subject }), principal, operationName: null, auditReads: [] };
-      },
+      context: async ({ res }) => ({ ...requestLogging(res, res.locals.principal as GatewayContext['principal']), operationName: null, auditReads: [] }),
     }),
   );
-  app.use(
+  app.all(
     '/admin/graphql',
     authenticated,
     rateLimited,
     express.json({ limit: limits.maxBodyBytes }),
     payloadTooLarge(limits.maxBodyBytes),
     expressMiddleware(admin, {
-      context: async ({ res }): Promise<AdminContext> => ({ principal: res.locals.principal as AdminContext['principal'] }),
+      context: async ({ res }): Promise<AdminContext> => requestLogging(res, res.locals.principal as AdminContext['principal']),
     }),
   );
+  app.use(unknownEndpoint);
+  app.use(httpErrorHandler(logger));
 
   const url = `http://${host}:${port}/graphql`;
   logger.info({ url, subgraphs: Object.fromEntries([...clients].map(([name, client]) => [name, client.url])) }, 'gateway listening');
@@ -236,12 +247,15 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     apiKeys,
     auditLog,
     stop: async () => {
+      // Answers first, then the servers and stores they need.
+      const graceful = await listener.drain(options.shutdownGraceMs ?? 10_000);
       await apollo.stop();
       await admin.stop();
       await rateLimiter.close();
+      await counters.close();
       await closeStores();
       pool.close();
-      logger.info('gateway stopped');
+      logger.info({ graceful }, 'gateway stopped');
     },
   };
 }

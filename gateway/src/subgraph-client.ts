@@ -22,7 +22,7 @@ type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayCo
 /**
  * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
  * connections, a deadline, the caller's `x-request-id`, and failures turned into coded errors
- * that name the subgraph but not its address or internals.
+ * that name the subgraph (for admins) but never its address or internals.
  */
 export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
@@ -54,7 +54,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   override didEncounterError(error: Error): void {
     const code = failureCode(error);
     this.log.warn({ err: error, code }, 'subgraph request failed');
-    throw new GraphQLError(`The ${this.name} service could not answer (${code.toLowerCase().replace(/_/g, ' ')})`, {
+    // The message names no service: partners are not told how the graph is built (admins read `serviceName`).
+    throw new GraphQLError(`A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, {
       extensions: { code, serviceName: this.name },
     });
   }

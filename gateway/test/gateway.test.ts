@@ -1,8 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { createLogger, createTestDatabaseTarget, createTokenIssuer, postGraphQL, startTestSubgraph, testInternalKeys, type RunningService, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createLogger,
+  createTestDatabaseTarget,
+  createTokenIssuer,
+  drainThroughKeepAlive,
+  internalKeyToJson,
+  postGraphQL,
+  runService,
+  startTestSubgraph,
+  testInternalKeys,
+  testInternalToken,
+  type RunningService,
+  type TestDatabaseTarget,
+  type TestSubgraph,
+} from '@movement/runtime';
 import { locations } from '@movement/locations';
 import { composeSubgraphs, formatProblems, subgraphs } from '@movement/schema';
-import { startGateway } from '../src';
+import pino from 'pino';
+import { loadLimitsConfig, startGateway, type GatewayOptions } from '../src';
 import { deadUrl, startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
 type PrismaClient = ReturnType<typeof locations.createClient>;
@@ -18,6 +36,8 @@ let gateway: RunningService;
 const others: RunningService[] = [];
 /** A bearer token of an internal app, from a test identity provider the gateways trust. */
 let auth: Record<string, string>;
+/** A bearer token of an admin of the graph. */
+let admin: Record<string, string>;
 let identityProvider: Awaited<ReturnType<typeof createTokenIssuer>>;
 
 /** The real locations subgraph alone: the other three are not finished, and one is enough to route. */
@@ -28,14 +48,15 @@ function locationsSupergraph(): string {
   return outcome.supergraphSdl;
 }
 
-async function gatewayTo(locationsUrl: string, subgraphTimeoutMs = 5000): Promise<RunningService> {
+async function gatewayTo(locationsUrl: string, subgraphTimeoutMs = 5000, options: Pick<GatewayOptions, 'logger' | 'limits'> = {}): Promise<RunningService> {
   const started = await startGateway({
     port: 0,
     supergraphSdl,
     subgraphUrls: { locations: locationsUrl },
     subgraphTimeoutMs,
     shutdownGraceMs: 500,
-    logger: quiet,
+    logger: options.logger ?? quiet,
+    limits: options.limits,
     access: { database: { dataDir: 'memory://gateway-access' }, signingKey: (await testInternalKeys()).privateKey, bearerTokens: { jwks: identityProvider.jwks } },
   });
   others.push(started);
@@ -48,6 +69,7 @@ beforeAll(async () => {
   target = await createTestDatabaseTarget('gateway');
   identityProvider = await createTokenIssuer();
   auth = { authorization: `Bearer ${await identityProvider.issue({ sub: 'gateway-test', scopes: ['people:read'] })}` };
+  admin = { authorization: `Bearer ${await identityProvider.issue({ sub: 'gateway-admin', kind: 'admin', scopes: ['keys:admin'] })}` };
   subgraph = await startTestSubgraph(locations, target);
   const prisma = subgraph.database.prisma;
   await prisma.organization.create({ data: { id: org, type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' } });
@@ -124,8 +146,12 @@ test('a subgraph that is down yields a coded error, /ready says so, and the gate
   const stranded = await gatewayTo(await deadUrl());
   const result = await postGraphQL(stranded.url, `{ organizations { edges { node { name } } } }`, {}, auth);
   expect(result.data ?? null).toBeNull();
-  expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'locations' });
-  expect(result.errors?.[0]?.message).not.toContain('127.0.0.1');
+  expect(result.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+  // Which service failed, and where it runs, is for the graph's admins only.
+  expect(result.errors?.[0]?.extensions).not.toHaveProperty('serviceName');
+  expect(JSON.stringify(result.errors)).not.toMatch(/locations|127\.0\.0\.1/);
+  const asAdmin = await postGraphQL(stranded.url, `{ organizations { edges { node { name } } } }`, {}, admin);
+  expect(asAdmin.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'locations' });
 
   const ready = await fetch(root(stranded, '/ready'));
   expect(ready.status).toBe(503);
@@ -141,10 +167,128 @@ test('a subgraph slower than the deadline yields SUBGRAPH_TIMEOUT, and the next 
   proxy.delayMs = 1000;
   try {
     const slow = await postGraphQL(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
-    expect(slow.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'locations' });
+    expect(slow.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT' });
   } finally {
     proxy.delayMs = 0;
   }
   const fast = await postGraphQL<{ organization: { name: string } }>(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
   expect(fast.data).toEqual({ organization: { name: 'Belarus Red Cross' } });
+});
+
+describe('every answer of the HTTP layer is JSON in GraphQL\'s error shape', () => {
+  const send = async (url: string, init: RequestInit) => {
+    const response = await fetch(url, init);
+    const text = await response.text();
+    return { status: response.status, type: response.headers.get('content-type') ?? '', text, body: JSON.parse(text) as { errors: Array<{ message: string; extensions: { code: string } }> } };
+  };
+  const malformed = { method: 'POST', body: '{"query":' };
+
+  test.each(['development', 'production'] as const)('a body that is not JSON, in %s, is 400 BAD_REQUEST without stack or path, on both endpoints', async (nodeEnv) => {
+    const service = nodeEnv === 'production' ? await gatewayTo(proxy.url, 5000, { limits: { ...loadLimitsConfig({}), nodeEnv } }) : gateway;
+    for (const path of ['/graphql', '/admin/graphql']) {
+      const answer = await send(root(service, path), { ...malformed, headers: { 'content-type': 'application/json', ...admin } });
+      expect(answer).toMatchObject({ status: 400, type: expect.stringMatching(/^application\/json/) });
+      expect(answer.body.errors).toEqual([{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }]);
+      expect(answer.text).not.toMatch(/<html|at \w+ \(|node_modules|\/src\/|\.js:\d+/i);
+    }
+  });
+
+  test('unknown endpoints, methods and content types are answered in JSON too', async () => {
+    const json = { 'content-type': 'application/json', ...auth };
+    const cases: Array<[string, RequestInit, number]> = [
+      ['/graphql/anything', { method: 'POST', headers: json, body: '{"query":"{ __typename }"}' }, 404],
+      ['/nothing-here', { method: 'GET' }, 404],
+      ['/graphql', { method: 'PUT', headers: json, body: '{"query":"{ __typename }"}' }, 405],
+      ['/graphql', { method: 'GET', headers: auth }, 400],
+      ['/graphql', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: '{ __typename }' }, 400],
+      ['/graphql', { method: 'POST', headers: { ...json, 'content-type': 'application/json; charset=latin-9' }, body: '{}' }, 415],
+      ['/graphql', { method: 'POST', headers: { ...json, 'content-encoding': 'br-x' }, body: '{}' }, 415],
+    ];
+    for (const [path, init, status] of cases) {
+      const answer = await send(root(gateway, path), init);
+      expect([path, init.method, answer.status]).toEqual([path, init.method, status]);
+      expect(answer.type).toMatch(/^application\/json/);
+      expect(answer.body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    }
+  });
+
+  test('a subgraph answers a body that is not JSON in JSON as well', async () => {
+    const answer = await send(subgraph.service.url, { ...malformed, headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` } });
+    expect(answer).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+  });
+});
+
+describe('failed authentication', () => {
+  const wrongKey = (id: string) => `mgk_${id}_${'B'.repeat(43)}`;
+
+  test('is rate limited per client address and per key id, and each refusal is logged with both but never the secret', async () => {
+    const logs: Array<Record<string, unknown>> = [];
+    const guarded = await gatewayTo(proxy.url, 5000, {
+      logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }),
+      // One proxy in front: the tests speak as different clients through X-Forwarded-For.
+      limits: { ...loadLimitsConfig({}), authFailuresPerMinute: 3, trustProxyHops: 1 },
+    });
+    const ask = (from: string, headers: Record<string, string>) => postGraphQL(guarded.url, '{ __typename }', {}, { 'x-forwarded-for': from, ...headers });
+    const keyId = randomBytes(8).toString('hex');
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await ask('203.0.113.7', { 'x-api-key': wrongKey(keyId) })).status).toBe(401);
+
+    const held = await fetch(guarded.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7', ...auth }, body: '{"query":"{ __typename }"}' });
+    // Held back before its credentials are checked, valid or not: a guesser learns nothing more.
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await held.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    // The same key id from anywhere else is held back too; other clients are not.
+    expect((await ask('203.0.113.8', { 'x-api-key': wrongKey(keyId) })).status).toBe(429);
+    expect((await ask('203.0.113.8', auth)).status).toBe(200);
+
+    const refusals = logs.filter((line) => line.msg === 'invalid credentials refused');
+    expect(refusals).toHaveLength(3);
+    for (const line of refusals) expect(line).toMatchObject({ keyId, address: '203.0.113.7', reason: 'unknown' });
+    expect(JSON.stringify(logs)).not.toContain('B'.repeat(43));
+  });
+});
+
+describe('draining on SIGTERM', () => {
+  test('a gateway process finishes what is in flight, answers requests on open connections with Connection: close, closes idle ones and exits 0', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gateway-drain-'));
+    const supergraphPath = join(folder, 'supergraph.graphql');
+    const jwksPath = join(folder, 'jwks.json');
+    writeFileSync(supergraphPath, supergraphSdl);
+    writeFileSync(jwksPath, JSON.stringify(identityProvider.jwks));
+    const child = runService(join(__dirname, '..', 'dist', 'index.js'), {
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SUPERGRAPH_PATH: supergraphPath,
+      LOCATIONS_URL: proxy.url,
+      GATEWAY_SIGNING_KEY: await internalKeyToJson((await testInternalKeys()).privateKey),
+      JWKS_PATH: jwksPath,
+      DATA_DIR: folder,
+      ...(target.url ? { ACCESS_DATABASE_URL: target.url } : {}),
+      USAGE_RECORDING: 'off',
+      SHUTDOWN_GRACE_MS: '20000',
+    });
+    try {
+      const { url } = (await child.logged('gateway listening')) as { url: string };
+      const outcome = await drainThroughKeepAlive({
+        url,
+        headers: auth,
+        quick: { query: '{ __typename }' },
+        slow: { query: `{ organization(id: "${org}") { name } }` },
+        // The proxy holds the subgraph call back until the signal has been sent.
+        holdSlow: () => proxy.hold(),
+        terminate: async () => {
+          child.process.kill('SIGTERM');
+          await child.logged('shutting down; letting in-flight requests finish');
+        },
+      });
+      expect(outcome.slow).toEqual({ status: 200, connection: 'close', body: { data: { organization: { name: 'Belarus Red Cross' } } } });
+      expect(outcome.arriving).toEqual({ status: 200, connection: 'close', body: { data: { __typename: 'Query' } } });
+      expect(outcome.arrivedOnOpenConnection).toBe(true);
+      expect(await child.exited).toBe(0);
+      expect(await child.logged('gateway stopped')).toMatchObject({ graceful: true });
+    } finally {
+      child.process.kill('SIGKILL');
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

@@ -110,6 +110,8 @@ describe('limits configuration', () => {
       maxCost: 5000,
       maxBodyBytes: 102400,
       rateLimitPerMinute: 600,
+      authFailuresPerMinute: 30,
+      trustProxyHops: 0,
       redisUrl: undefined,
       nodeEnv: 'development',
     });
@@ -127,13 +129,13 @@ describe('limits configuration', () => {
   test('every bad variable is named at once', () => {
     let error: unknown;
     try {
-      loadLimitsConfig({ MAX_DEPTH: '0', MAX_COST: 'lots', REDIS_URL: 'http://cache', NODE_ENV: 'staging' });
+      loadLimitsConfig({ MAX_DEPTH: '0', MAX_COST: 'lots', REDIS_URL: 'http://cache', NODE_ENV: 'staging', AUTH_FAILURES_PER_MINUTE: '-1', TRUST_PROXY: 'yes' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     const problems = (error as ConfigurationError).problems.join('\n');
-    for (const name of ['MAX_DEPTH', 'MAX_COST', 'REDIS_URL', 'NODE_ENV']) expect(problems).toMatch(new RegExp(`^${name}:`, 'm'));
+    for (const name of ['MAX_DEPTH', 'MAX_COST', 'REDIS_URL', 'NODE_ENV', 'AUTH_FAILURES_PER_MINUTE', 'TRUST_PROXY']) expect(problems).toMatch(new RegExp(`^${name}:`, 'm'));
     expect(problems).toMatch(/^REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL$/m);
   });
 });

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createLogger } from '@movement/runtime';
-import { createRateLimiter } from '../src/limits';
+import { failedAuthentication } from '../src/auth/failed-authentication';
+import { createRateLimiter, openCounterStore } from '../src/limits';
 import { rateHeaders, serve } from './rate-limit-support';
 
 // Runs when TEST_REDIS_URL names a Redis server (CI sets it; see jest.config.js).
@@ -36,3 +37,25 @@ test('two gateway instances sharing Redis agree on the count', async () => {
   }
 });
 
+
+test('gateway instances sharing Redis count refused credentials together', async () => {
+  const [first, second] = [await openCounterStore(redisUrl, logger), await openCounterStore(redisUrl, logger)];
+  try {
+    expect([first.store, second.store]).toEqual(['redis', 'redis']);
+    const [a, b] = [failedAuthentication(3, first, logger), failedAuthentication(3, second, logger)];
+    // A fresh address and key id per run, so counts left by an earlier run within the minute do not interfere.
+    const address = `198.51.100.${randomInt(1, 255)}-${randomUUID()}`;
+    const keyId = randomUUID().replace(/-/g, '').slice(0, 16);
+    await a.failed(address, keyId);
+    await b.failed(address, null);
+    expect(await a.retryAfter(address, null)).toBe(0);
+    await b.failed(address, null);
+    // Three refusals from the address across both instances: both now hold it back; the key id, refused once, is free elsewhere.
+    expect(await a.retryAfter(address, null)).toBeGreaterThan(0);
+    expect(await b.retryAfter(address, null)).toBeGreaterThan(0);
+    expect(await b.retryAfter('198.51.100.0', keyId)).toBe(0);
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});

@@ -11,12 +11,28 @@ export interface RecordingProxy {
   /** The gateway-side port of the connection each request arrived on. */
   clientPorts: number[];
   delayMs: number;
+  /** Holds the next request back: `arrived` once it reaches the proxy; forwarded on `release`. */
+  hold(): { arrived: Promise<void>; release(): void };
   stop(): Promise<void>;
 }
 
 export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
   const target = new URL(targetUrl);
-  const proxy: RecordingProxy = { url: '', requests: [], clientPorts: [], delayMs: 0, stop: async () => undefined };
+  let held: { arrive(): void; released: Promise<void> } | undefined;
+  const proxy: RecordingProxy = {
+    url: '',
+    requests: [],
+    clientPorts: [],
+    delayMs: 0,
+    hold: () => {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      held = { arrive, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { arrived, release };
+    },
+    stop: async () => undefined,
+  };
   const server = http.createServer((req, res) => {
     proxy.requests.push(req.headers);
     proxy.clientPorts.push(req.socket.remotePort ?? 0);
@@ -31,7 +47,12 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     };
-    if (proxy.delayMs > 0) setTimeout(forward, proxy.delayMs);
+    const hold = held;
+    held = undefined;
+    if (hold) {
+      hold.arrive();
+      void hold.released.then(forward);
+    } else if (proxy.delayMs > 0) setTimeout(forward, proxy.delayMs);
     else forward();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

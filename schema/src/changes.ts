@@ -1,5 +1,6 @@
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { buildSchema } from 'graphql';
+import { diffAccessRules } from './access-changes';
 
 export type ChangeLevel = 'breaking' | 'dangerous' | 'safe';
 
@@ -23,6 +24,8 @@ const levels: Record<CriticalityLevel, ChangeLevel> = {
 
 const order: Record<ChangeLevel, number> = { breaking: 0, dangerous: 1, safe: 2 };
 
+const byLevelAndPath = (a: SchemaChange, b: SchemaChange) => order[a.level] - order[b.level] || (a.path ?? '').localeCompare(b.path ?? '');
+
 /** Every change from `before` to `after` (API schema SDL), breaking ones first. */
 export async function diffApiSchemas(before: string, after: string): Promise<SchemaChange[]> {
   const changes = await diff(buildSchema(before), buildSchema(after));
@@ -34,7 +37,19 @@ export async function diffApiSchemas(before: string, after: string): Promise<Sch
       path: change.path ?? null,
       reason: change.criticality.reason ?? null,
     }))
-    .sort((a, b) => order[a.level] - order[b.level] || (a.path ?? '').localeCompare(b.path ?? ''));
+    .sort(byLevelAndPath);
+}
+
+/** A schema version as the diff reads it: its API schema, and its supergraph for the access rules the API schema leaves out. */
+export interface ComparedSchema {
+  apiSdl: string;
+  supergraphSdl: string;
+}
+
+/** Every change of the API schema and of its access rules from `before` to `after`, breaking ones first. */
+export async function diffSchemas(before: ComparedSchema, after: ComparedSchema): Promise<SchemaChange[]> {
+  const changes = [...(await diffApiSchemas(before.apiSdl, after.apiSdl)), ...diffAccessRules(before.supergraphSdl, after.supergraphSdl)];
+  return changes.sort(byLevelAndPath);
 }
 
 /**

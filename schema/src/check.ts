@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, separateOperations } from 'graphql';
-import { affects, diffApiSchemas, type SchemaChange } from './changes';
+import { affects, diffSchemas, type SchemaChange } from './changes';
 import { composeSubgraphs, formatProblems, type CompositionProblem, type SubgraphSdl } from './compose';
 import { coordinatesOf } from './operation-usage';
 import { readPersistedOperations, type PersistedOperation } from './persisted-operations';
 import type { SchemaRegistry } from './registry';
-import { apiSchemaPath } from './subgraphs';
+import { apiSchemaPath, supergraphPath } from './subgraphs';
 
 /** An internal app's operation or a partner's recorded operation that a breaking change hits. */
 export interface AffectedOperation {
@@ -62,7 +62,8 @@ export async function checkSchema(options: CheckOptions): Promise<CheckResult> {
 
   const latest = await options.registry?.latest();
   const baselineSdl = latest?.apiSdl ?? readFileSync(apiSchemaPath, 'utf8');
-  const changes = await diffApiSchemas(baselineSdl, composed.apiSchemaSdl);
+  const baselineSupergraph = latest?.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
+  const changes = await diffSchemas({ apiSdl: baselineSdl, supergraphSdl: baselineSupergraph }, { apiSdl: composed.apiSchemaSdl, supergraphSdl: composed.supergraphSdl });
   const breaking = changes.filter((change) => change.level === 'breaking');
 
   // Operations are read against the schema they were written for: the published one.

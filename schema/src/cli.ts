@@ -1,15 +1,16 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { changelogMarkdown } from './changelog';
-import { diffApiSchemas } from './changes';
+import { diffSchemas } from './changes';
 import { checkSchema, formatCheck } from './check';
 import { composeSubgraphs, formatProblems, readSubgraphSdls, type SubgraphSdl } from './compose';
 import { deprecationReport } from './deprecations';
 import { ingestUsageSpool } from './embedded-handoff';
 import { coordinatesUnder } from './operation-usage';
 import { publishSchema, PublishRefused, rollbackSchema } from './publish';
+import { readmePath, scopeTable, writeScopeTable } from './scope-table';
 import { SchemaRegistry, type RegistryLocation } from './registry';
 import { registryLocationFromEnvironment } from './registry-location';
 import { apiSchemaPath, repositoryRoot, supergraphPath } from './subgraphs';
@@ -63,6 +64,21 @@ const compose: Command = {
     writeFileSync(values.api, outcome.apiSchemaSdl);
     if (!values.quiet && outcome.hints.length > 0) context.stderr.write(`Hints:\n${formatProblems(outcome.hints)}\n`);
     context.stdout.write(`Wrote ${shown(values.supergraph)} and ${shown(values.api)}\n`);
+    return 0;
+  },
+};
+
+const scopes: Command = {
+  summary: "the README's scope table, made from the supergraph's directives and the scope catalogue",
+  usage: 'scopes [--write] [--readme <path>]',
+  run(args, context) {
+    const { values } = parseArgs({ args, options: { write: { type: 'boolean', default: false }, readme: { type: 'string', default: readmePath } }, strict: true });
+    if (!values.write) {
+      context.stdout.write(`${scopeTable(readFileSync(supergraphPath, 'utf8'))}\n`);
+      return 0;
+    }
+    writeScopeTable(values.readme);
+    context.stdout.write(`Wrote the scope table into ${shown(values.readme)}\n`);
     return 0;
   },
 };
@@ -157,7 +173,7 @@ const diffCommand: Command = {
         context.stderr.write(`Version ${!a ? from : to} is not in the registry.\n`);
         return 1;
       }
-      const changes = await diffApiSchemas(a.apiSdl, b.apiSdl);
+      const changes = await diffSchemas(a, b);
       if (changes.length === 0) context.stdout.write(`No change between ${from} and ${to}.\n`);
       for (const change of changes) context.stdout.write(`${change.level.padEnd(9)} ${change.message}${change.path ? ` [${change.path}]` : ''}\n`);
       return 0;
@@ -238,7 +254,7 @@ const changelog: Command = {
   },
 };
 
-const commands: Record<string, Command> = { compose, check, publish, history, diff: diffCommand, rollback, usage, deprecations, changelog };
+const commands: Record<string, Command> = { compose, scopes, check, publish, history, diff: diffCommand, rollback, usage, deprecations, changelog };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}\n             usage: npm run schema -- ${command.usage}`);

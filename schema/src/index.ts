@@ -2,6 +2,8 @@ export * from './compose';
 export * from './subgraphs';
 export * as operations from './generated/client/graphql';
 export * from './changes';
+export * from './access-changes';
+export * from './scope-table';
 export * from './check';
 export * from './publish';
 export * from './registry';

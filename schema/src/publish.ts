@@ -1,5 +1,5 @@
 import { checkSchema, type CheckResult } from './check';
-import { diffApiSchemas } from './changes';
+import { diffSchemas } from './changes';
 import { formatProblems, type SubgraphSdl } from './compose';
 import type { SchemaRegistry, SchemaVersion } from './registry';
 
@@ -44,7 +44,7 @@ export async function rollbackSchema(registry: SchemaRegistry, target: number, o
   if (!earlier) throw new PublishRefused(`Version ${target} is not in the registry`);
   const latest = await registry.latest();
   if (latest && latest.version === target) throw new PublishRefused(`Version ${target} is already the latest`);
-  const changes = latest ? await diffApiSchemas(latest.apiSdl, earlier.apiSdl) : [];
+  const changes = latest ? await diffSchemas(latest, earlier) : [];
   return registry.publish({
     supergraphSdl: earlier.supergraphSdl,
     apiSdl: earlier.apiSdl,

@@ -17,7 +17,8 @@ const edited = (name: SubgraphSdl['name'], from: string, to: string): SubgraphSd
   });
 
 const withoutFullName = () => edited('people', '  "Given and family name in the original script, in the usual order."\n  fullName: String!\n', '');
-const withMotto = () => edited('locations', 'type Location @key(fields: "id") {\n', 'type Location @key(fields: "id") {\n  "A test field added by the CLI tests."\n  motto: String\n');
+const locationType = 'type Location @key(fields: "id") @authenticated {\n';
+const withMotto = () => edited('locations', locationType, `${locationType}  "A test field added by the CLI tests."\n  motto: String\n`);
 const fullNameDeprecated = () =>
   edited('people', '  fullName: String!\n', '  fullName: String! @deprecated(reason: "Use `names`.")\n').map((subgraph) =>
     subgraph.name === 'locations' ? (withMotto().find((candidate) => candidate.name === 'locations') ?? subgraph) : subgraph,
@@ -165,7 +166,7 @@ test('compose over SDL that does not compose exits 1 with the errors on stderr a
   const target = join(dir, 'never.graphql');
   // A Person with a different `fullName` type in another subgraph: the subgraphs cannot agree.
   const clash = '"Clashes with the people subgraph."\ntype Person @key(fields: "id") {\n  "Its id."\n  id: ID!\n  "Not the people subgraph\'s type."\n  fullName: Int\n}\n\n';
-  const broken = () => edited('locations', 'type Location @key(fields: "id") {\n', `${clash}type Location @key(fields: "id") {\n`);
+  const broken = () => edited('locations', locationType, `${clash}${locationType}`);
   const result = await run(['compose', '--supergraph', target, '--api', target], broken);
   expect(result.code).toBe(1);
   expect(result.out).toBe('');

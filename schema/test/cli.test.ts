@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli';
-import { composeRepository } from '../src';
+import { composeRepository, readmePath } from '../src';
 
 function capture() {
   const out: string[] = [];
@@ -29,6 +29,18 @@ test('compose writes the supergraph and API schema where it is told', async () =
   expect(readFileSync(join(dir, 's.graphql'), 'utf8').trimEnd()).toBe(fresh.supergraphSdl.trimEnd());
   expect(readFileSync(join(dir, 'a.graphql'), 'utf8')).toBe(fresh.apiSchemaSdl);
   expect(io.out()).toContain('Wrote');
+});
+
+test("scopes prints the README's scope table, and --write puts it back in a README whose table is stale", async () => {
+  const readme = readFileSync(readmePath, 'utf8');
+  const stale = join(mkdtempSync(join(tmpdir(), 'schema-cli-')), 'README.md');
+  writeFileSync(stale, readme.replace(/^\| `people:read` \|.*$/m, '| `people:read` | outdated | |'));
+  const io = capture();
+  const printed = await main(['scopes']);
+  const written = await main(['scopes', '--write', '--readme', stale]).finally(io.restore);
+  expect([printed, written]).toEqual([0, 0]);
+  expect(readme).toContain(io.out().split('\n').filter((line) => line.startsWith('| `people:read`'))[0]);
+  expect(readFileSync(stale, 'utf8')).toBe(readme);
 });
 
 test('an unknown command or option exits non-zero and shows usage', async () => {

@@ -1,4 +1,8 @@
-import { composeSubgraphs, formatProblems } from '../src';
+import { readFileSync } from 'node:fs';
+import { composeServices as composeIndependently } from '@theguild/federation-composition';
+import { buildSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { AccessRules } from '@movement/runtime';
+import { apiSchemaPath, composeSubgraphs, formatProblems, readSubgraphSdls, supergraphPath } from '../src';
 
 const federation = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])';
 
@@ -58,4 +62,37 @@ test('SDL that does not parse is reported as INVALID_GRAPHQL for its subgraph, w
   expect(outcome.errors).toHaveLength(1);
   expect(outcome.errors[0]).toMatchObject({ code: 'INVALID_GRAPHQL', subgraphs: ['broken'] });
   expect(outcome.errors[0]!.message).toMatch(/^\[broken\] Syntax Error/);
+});
+
+/**
+ * A second, independent implementation of Federation composition (The Guild's, MIT) reads the
+ * same four SDLs: it composes them without error, its public schema is the checked-in API schema,
+ * and its supergraph carries the same access rules — so the graph does not depend on Apollo's
+ * composer, and engines built on either read the same rules.
+ */
+test('an independent composer composes the subgraphs into the same API schema and the same access rules', () => {
+  const services = readSubgraphSdls().map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) }));
+  const independent = composeIndependently(services);
+  expect(independent.errors?.map((error) => error.message) ?? []).toEqual([]);
+  const sorted = (sdl: string) => printSchema(lexicographicSortSchema(buildSchema(sdl)));
+  expect(sorted(independent.publicSdl!)).toBe(sorted(readFileSync(apiSchemaPath, 'utf8')));
+
+  const ours = AccessRules.fromDocument(parse(readFileSync(supergraphPath, 'utf8')));
+  const theirs = AccessRules.fromDocument(independent.supergraphDocumentNode!);
+  expect(theirs.linksAccessSpecs).toBe(true);
+  expect(Object.fromEntries(theirs.ownRules())).toEqual(Object.fromEntries(ours.ownRules()));
+  expect(ours.ownRules().size).toBeGreaterThan(50);
+});
+
+test("composition merges one type's rules from two subgraphs into one @requiresScopes needing both, and the rules read it so", () => {
+  const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@requiresScopes"])';
+  const outcome = composeSubgraphs([
+    { name: 'a', url: 'http://127.0.0.1:5/graphql', sdl: `${link} "Root." type Query { "P." p: Person } "P." type Person @key(fields: "id") @requiresScopes(scopes: [["a"], ["x"]]) { "Id." id: ID! "N." n: String }` },
+    { name: 'b', url: 'http://127.0.0.1:6/graphql', sdl: `${link} "P." type Person @key(fields: "id") @requiresScopes(scopes: [["b"]]) { "Id." id: ID! "M." m: String }` },
+  ]);
+  if (!outcome.ok) throw new Error(formatProblems(outcome.errors));
+  expect(outcome.supergraphSdl).toContain('@requiresScopes(scopes: [["a", "b"], ["b", "x"]])');
+  const rules = AccessRules.fromDocument(parse(outcome.supergraphSdl));
+  expect(rules.requirements('Person', 'm')).toEqual([[['a', 'b'], ['b', 'x']]]);
+  expect(rules.requirements('Query', 'p')).toEqual([[['a', 'b'], ['b', 'x']]]);
 });

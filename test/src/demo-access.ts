@@ -36,8 +36,13 @@ export const demoTokens = {
   admin: { sub: 'graph-admin', kind: 'admin', scopes: ['keys:admin', 'audit:read', 'schema:introspect'] },
 } as const satisfies Record<string, BearerClaims>;
 
-/** Issues a fresh key for each demo partner; returns the secrets by partner. */
+/**
+ * Issues a fresh key for each demo partner and revokes the keys `createdBy` issued before, so
+ * demo keys do not pile up in the access database and an old start's keys stop working; returns
+ * the secrets by partner.
+ */
 export async function issueDemoKeys(apiKeys: ApiKeyStore, createdBy: string): Promise<Record<DemoPartner, string>> {
+  await apiKeys.revokeIssuedBy(createdBy, createdBy);
   const secrets = {} as Record<DemoPartner, string>;
   for (const [partner, spec] of Object.entries(demoPartnerKeys) as Array<[DemoPartner, (typeof demoPartnerKeys)[DemoPartner]]>) {
     const issued = await apiKeys.issue({ partnerId: syntheticId('organization', spec.partnerKey), name: spec.name, scopes: [...spec.scopes], createdBy });

@@ -38,7 +38,7 @@ export interface GraphOptions {
     bearerTokens?: BearerTokenOptions;
     /** The gateway's signing pair; a fresh one per start when absent (both halves live in this process). */
     internalKeys?: InternalKeyPair;
-    /** Gateway enforcement of `@access` (default on); off only to measure its cost. */
+    /** Gateway enforcement of `@requiresScopes` before planning (default on); off only to measure its cost. */
     enforce?: boolean;
   };
   /** Operation limits and rate limits of the gateway; from the environment when absent. */

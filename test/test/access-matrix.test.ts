@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs';
-import {
-  buildSchema,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  parse,
-  type GraphQLArgument,
-  type GraphQLInputType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { buildSchema, getNamedType, isObjectType, parse, type GraphQLArgument, type GraphQLObjectType } from 'graphql';
 import { AccessRules, satisfies, syntheticId } from '@movement/runtime';
 import { apiSchemaPath, supergraphPath } from '@movement/schema';
 import { demoPartnerKeys, demoTokens } from '../src/demo-access';
 import { startTestGraph, type Caller, type TestGraph } from './harness';
 import { identityViewProblems } from './identity-view';
 import { ownedTypes, relationQuery, relationsToOwnedTypes } from './relations';
+import { requiredArguments } from './sample-arguments';
 
 /**
- * The authorization matrix, generated from the supergraph's `@access` directives: for every
+ * The authorization matrix, generated from the supergraph's `@requiresScopes` directives: for every
  * protected field of every type, and every demo principal, the outcome through the gateway —
  * visible, redacted (null with FORBIDDEN at the field, the record still answered) or forbidden
  * (a root field or mutation refused) — must be the one the directives call for. A new protected
@@ -90,25 +79,7 @@ const sampleArguments: Record<string, () => string> = {
 };
 
 function argumentsOf(args: readonly GraphQLArgument[]): string {
-  const required = args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-  if (required.length === 0) return '';
-  return `(${required.map((arg) => `${arg.name}: ${sample(arg.name, arg.type)}`).join(', ')})`;
-}
-
-function sample(name: string, type: GraphQLInputType): string {
-  const known = sampleArguments[name];
-  if (known) return known();
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return '[]';
-  if (isEnumType(inner)) return inner.getValues()[0]!.name;
-  if (isInputObjectType(inner)) {
-    const fields = Object.values(inner.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
-    return `{ ${fields.map((field) => `${field.name}: ${sample(field.name, field.type)}`).join(', ')} }`;
-  }
-  if (inner.name === 'Int' || inner.name === 'Float') return '1';
-  if (inner.name === 'Boolean') return 'false';
-  // Well-formed but pointing nowhere: a permitted mutation fails validation, it never writes.
-  return `"${syntheticId('matrix', name)}"`;
+  return requiredArguments(args, sampleArguments, 'matrix');
 }
 
 function objectType(name: string): GraphQLObjectType {
@@ -227,7 +198,7 @@ test('anonymous callers get 401 for every protected root field', async () => {
 });
 
 describe.each(principals)('as $caller', ({ caller, scopes }) => {
-  test('every protected field is visible or redacted as its @access says', async () => {
+  test('every protected field is visible or redacted as its @requiresScopes says', async () => {
     const outcomes: Record<string, { expected: Outcome; actual: Outcome }> = {};
     for (const { typeName, fieldName } of readable) {
       const { query, chain } = queryFor(typeName, fieldName);
@@ -242,7 +213,7 @@ describe.each(principals)('as $caller', ({ caller, scopes }) => {
     else expect(kinds.size).toBeGreaterThan(1);
   });
 
-  test('every protected root field answers or is forbidden as its @access says', async () => {
+  test('every protected root field answers or is forbidden as its @requiresScopes says', async () => {
     for (const { fieldName } of roots) {
       const field = objectType('Query').getFields()[fieldName]!;
       const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';

@@ -7,6 +7,8 @@ export type { Caller };
 
 export interface TestGraph {
   graph: RunningGraph;
+  /** The database the graph runs on, for a test that needs a second client of it. */
+  target: TestDatabaseTarget;
   /**
    * POSTs an operation to the gateway as `fullAccess` (every scope, the ICRC mandate) unless
    * `headers` carry credentials; `as(caller)` gives the headers of another principal.
@@ -57,6 +59,7 @@ export async function startTestGraph(options: { seedPeople?: number; label?: str
   for (const name of subgraphNames) registerTestSubgraph(graph.subgraphs[name].service.url);
   return {
     graph,
+    target,
     query: (query, variables = {}, given = {}) => postGraphQL(graph.url, query, variables, hasCredentials(given) ? given : { ...credentials.fullAccess, ...given }),
     as: (caller) => credentials[caller],
     token: demo.token,

@@ -34,8 +34,6 @@ export function seededRandom(seed: number): () => number {
 export interface GeneratorOptions {
   schema: GraphQLSchema;
   random: () => number;
-  /** Whether the generator may ask for `Type.field` (see the fuzz test for why it is asked). */
-  mayAsk(typeName: string, fieldName: string): boolean;
   /** Values for `ID` arguments and input fields. */
   ids: readonly string[];
   /** Values for `String` arguments and input fields. */
@@ -83,15 +81,14 @@ export function randomOperation(options: GeneratorOptions): string {
   }
 
   function selection(type: GraphQLObjectType, depth: number): string {
-    const fields = Object.values(type.getFields()).filter((field) => {
-      if (!options.mayAsk(type.name, field.name)) return false;
-      // At the depth limit only leaves; objects need at least one more level.
-      return depth < options.maxDepth || isLeafType(getNamedType(field.type));
-    });
+    // Every field, those beyond the caller's scopes too: the gateway removes them before planning,
+    // and the answer must stay well formed wherever they would have been. At the depth limit only
+    // leaves; objects need at least one more level.
+    const fields = Object.values(type.getFields()).filter((field) => depth < options.maxDepth || isLeafType(getNamedType(field.type)));
     const count = 1 + Math.floor(random() * options.maxWidth);
     const chosen = new Set<string>();
     // Every object that has an id says it, so an answer can be checked record by record.
-    const parts: string[] = 'id' in type.getFields() && options.mayAsk(type.name, 'id') ? ['id'] : [];
+    const parts: string[] = 'id' in type.getFields() ? ['id'] : [];
     // Relations weigh three times a leaf: the answers worth checking are the records reached through others.
     const weighted = fields.flatMap((field) => (isObjectType(getNamedType(field.type)) ? [field, field, field] : [field]));
     for (let n = 0; n < count && weighted.length > 0; n += 1) {

@@ -142,12 +142,12 @@ test('a supergraph whose access rules do not build is refused before it is serve
   const serving = gateway.supergraph();
   const latest = serving.version === null ? undefined : await registry.get(serving.version);
   if (!latest) throw new Error('the gateway should serve a registry version');
-  const malformed = latest.supergraphSdl.replace('@access(scopes: [["people:read"]])', '@access(scopes: "people:read")');
+  const malformed = latest.supergraphSdl.replace('@requiresScopes(scopes: [["people:read"]])', '@requiresScopes(scopes: [["people:read", 7]])');
   expect(malformed).not.toBe(latest.supergraphSdl);
   const bad = await registry.publish({ ...latest, supergraphSdl: malformed, message: 'Malformed access rule', changes: [], rollbackOf: null });
   await gateway.reload();
 
-  expect(gateway.supergraph()).toMatchObject({ version: serving.version, refused: { version: bad.version, error: expect.stringMatching(/^@access on /) } });
+  expect(gateway.supergraph()).toMatchObject({ version: serving.version, refused: { version: bad.version, error: expect.stringMatching(/^@requiresScopes on /) } });
   const person = await postGraphQL<{ person: { fullName: string } }>(gateway.url, personQuery, {}, asPartner.nrcs);
   expect(person.errors).toBeUndefined();
   expect(person.data?.person.fullName).toEqual(expect.any(String));

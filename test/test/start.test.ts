@@ -48,7 +48,7 @@ interface Crossing {
 }
 
 /** Starts the graph, asks one query crossing the four subgraphs with the ICRC's demo key, stops it. */
-async function startQueryStop() {
+async function startQueryStop(previousKey?: string) {
   const graph = runNode(startScript, [], env);
   const credentials = await graph.logged('demo credentials');
   const ready = await graph.logged('Movement Graph is ready at ');
@@ -60,13 +60,22 @@ async function startQueryStop() {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...icrc }, body: JSON.stringify({ query: CROSSING }) });
   const body = (await response.json()) as { data?: Crossing; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
+  // The demo keys in the access database: only this start's are valid.
+  const keys = await fetch(url.replace(/\/graphql$/, '/admin/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(credentials.admin as Record<string, string>) },
+    body: JSON.stringify({ query: '{ apiKeys(includeRevoked: true) { id revokedAt } }' }),
+  });
+  const { data } = (await keys.json()) as { data: { apiKeys: Array<{ id: string; revokedAt: string | null }> } };
+  const previousKeyStatus =
+    previousKey === undefined ? undefined : (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': previousKey }, body: '{"query":"{ __typename }"}' })).status;
   graph.process.kill('SIGTERM');
   expect(await graph.exited).toBe(0);
   const seeded = graph.lines.filter((line) => line.msg === 'seeding demo data').length;
-  return { people: body.data!.people.edges.map((edge) => edge.node), seeded, key: icrc['x-api-key'] };
+  return { people: body.data!.people.edges.map((edge) => edge.node), seeded, key: icrc['x-api-key'], keys: data.apiKeys, previousKeyStatus };
 }
 
-test('npm start seeds on first run, answers across the four subgraphs, stops on SIGTERM and does not seed twice', async () => {
+test('npm start seeds on first run, answers across the four subgraphs, stops on SIGTERM, does not seed twice and revokes the last start’s demo keys', async () => {
   const first = await startQueryStop();
   // Each subgraph seeded its empty database once.
   expect(first.seeded).toBe(4);
@@ -75,10 +84,22 @@ test('npm start seeds on first run, answers across the four subgraphs, stops on 
   expect(first.people.some((person) => person.messagesSent.edges.length > 0 && person.messagesSent.edges[0]!.node.collectingPartner.shortName)).toBe(true);
   expect(first.people.some((person) => person.assistanceReceived.edges.length > 0)).toBe(true);
 
-  const second = await startQueryStop();
+  const second = await startQueryStop(first.key);
   expect(second.seeded).toBe(0);
   // The same data, not a second copy: the same people in the same order, with the same records.
   expect(second.people).toEqual(first.people);
-  // Credentials are issued fresh on each start.
+  // Credentials are issued fresh on each start, and the last start's stop working: they do not pile up.
   expect(second.key).not.toBe(first.key);
+  expect(second.previousKeyStatus).toBe(401);
+  expect(first.keys.filter((key) => key.revokedAt === null)).toHaveLength(3);
+  expect(second.keys.filter((key) => key.revokedAt === null)).toHaveLength(3);
+  expect(second.keys).toHaveLength(6);
+});
+
+test('npm start refuses NODE_ENV=production, saying why', async () => {
+  const refused = runNode(startScript, [], { ...env, NODE_ENV: 'production' });
+  expect(await refused.exited).toBe(1);
+  expect(refused.stderr()).toMatch(/NODE_ENV: npm start is the demo launcher .* does not run with NODE_ENV=production/);
+  // Refused before anything was started or issued.
+  expect(refused.lines.map((line) => line.msg)).not.toContain('demo credentials (synthetic data only): send these headers');
 });

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ApolloGateway } from '@apollo/gateway';
-import { GraphQLError, Kind, getOperationAST, parse, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
-import { AccessRules, type Logger } from '@movement/runtime';
+import { ApolloGateway, type GatewayConfig, type SupergraphSdlHook } from '@apollo/gateway';
+import { GraphQLError, Kind, getOperationAST, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import type { AccessRules, Logger } from '@movement/runtime';
 import type { GatewayContext } from '../context';
+import { accessRulesOf, supergraphForApolloGateway, supergraphHookForApolloGateway } from './apollo-supergraph';
 import type { AuditLog } from './audit-log';
 import { fieldGate, placeholderAlias, pruneDocument } from './prune';
 import { restoreForbidden } from './restore';
@@ -11,23 +13,24 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<ApolloGateway['load']>>['e
 type GatewayGraphQLRequestContext = Parameters<GatewayExecutor>[0];
 
 export interface AccessEnforcementOptions {
-  /** Remove what the principal may not read before planning. Off only to measure its cost. */
+  /**
+   * Remove what the principal may not read before planning. Off only to measure what that costs:
+   * the rules are still loaded (and a supergraph without them refused), and the subgraphs refuse
+   * the same fields themselves.
+   */
   enforce: boolean;
   auditLog: AuditLog;
   logger: Logger;
 }
 
-/**
- * The access rules of a supergraph. Throws on a malformed `@access`: the registry follower calls
- * it before accepting a version, since a schema served without its rules would answer nothing.
- */
-export function accessRulesOf(supergraphSdl: string): AccessRules {
-  return AccessRules.fromDocument(parse(supergraphSdl));
-}
+/** What @apollo/gateway needs besides the supergraph, which the enforcing gateway hands it itself. */
+export type FederationOptions = Pick<GatewayConfig, 'logger' | 'buildService'> & { supergraphSdl: string | SupergraphSdlHook };
 
 /**
  * `@apollo/gateway` with the graph's access rules in front of it. The rules come from the
- * `@access` directives of the supergraph being served (re-read on every reload). For each
+ * `@requiresScopes` and `@authenticated` directives of the supergraph being served (re-read on
+ * every reload); @apollo/gateway itself enforces neither, and gets the supergraph only through
+ * `supergraphForApolloGateway`, so it can never serve one without this class in front. For each
  * request the operation loses the fields the principal may not read before it is planned; they
  * come back null with a FORBIDDEN error at their path, and the rest of the query answers. The
  * sensitive reads the subgraphs report are written to the audit trail before the answer leaves;
@@ -35,9 +38,15 @@ export function accessRulesOf(supergraphSdl: string): AccessRules {
  */
 export class AccessEnforcingGateway {
   private readonly rules = new WeakMap<GraphQLSchema, AccessRules>();
+  private readonly inner: ApolloGateway;
 
-  constructor(private readonly inner: ApolloGateway, private readonly options: AccessEnforcementOptions) {
-    inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+  constructor(federation: FederationOptions, private readonly options: AccessEnforcementOptions) {
+    const { supergraphSdl } = federation;
+    this.inner = new ApolloGateway({
+      ...federation,
+      supergraphSdl: typeof supergraphSdl === 'string' ? supergraphForApolloGateway(supergraphSdl) : supergraphHookForApolloGateway(supergraphSdl),
+    });
+    this.inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
       this.rules.set(apiSchema, accessRulesOf(coreSupergraphSdl));
     });
   }
@@ -83,6 +92,10 @@ export class AccessEnforcingGateway {
     if (!pruned) return execute(requestContext);
     const operation = getOperationAST(pruned, requestContext.operationName);
     if (!operation) return execute(requestContext);
+    // Variables are checked against the operation as sent, before pruning can drop the field that
+    // used one: a request error stays a request error (no `data`, HTTP 400) whatever the scopes.
+    const coerced = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
+    if (coerced.errors) return { errors: coerced.errors };
     const onlyPlaceholder = operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias);
     const result = onlyPlaceholder
       ? { data: {} }
@@ -99,12 +112,15 @@ export class AccessEnforcingGateway {
       requestContext.schema,
       original,
       fragments,
-      requestContext.request.variables ?? {},
+      coerced.coerced,
       rules,
       context.principal,
       allowed,
       result.data,
     );
-    return { ...result, data: restored.data, errors: [...(result.errors ?? []), ...restored.errors] };
+    const { errors: executionErrors = [], ...answer } = result;
+    const errors = [...executionErrors, ...restored.errors];
+    // GraphQL forbids an empty `errors` list: a removed field that did not occur (skipped, or under a null parent) leaves none.
+    return errors.length > 0 ? { ...answer, data: restored.data, errors } : { ...answer, data: restored.data };
   }
 }

@@ -2,22 +2,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { badUserInput, forbidden, isScope, notFound, scopeCatalogue, uuidPattern, type Logger, type Principal } from '@movement/runtime';
+import { badUserInput, forbidden, notFound, scopeCatalogue, uuidPattern, type Logger, type Principal } from '@movement/runtime';
 import type { AuditLog } from '../access/audit-log';
 import type { ApiKey, ApiKeyStore } from '../auth/api-keys';
+import { keyExpiry, keyScopeProblems } from '../auth/key-policy';
+import { gatewayErrorFormatting } from '../error-format';
+import { introspectionOnlyFor, operationLimitsPlugin, type LimitsConfig } from '../limits';
 
 export interface AdminContext {
   principal: Principal;
+  requestId: string;
+  logger: Logger;
 }
-
-/** Scopes for people who administer the graph: carried by their tokens, never by a partner's key. */
-const adminOnlyScopes = new Set(['keys:admin', 'audit:read', 'schema:introspect']);
 
 function need(principal: Principal, scope: string): void {
   if (!principal.scopes.includes(scope)) throw forbidden(`This needs the ${scope} scope.`);
 }
 
-const keyView = (key: ApiKey) => ({ ...key, createdAt: key.createdAt.toISOString(), revokedAt: key.revokedAt?.toISOString() ?? null });
+const keyView = (key: ApiKey) => ({ ...key, createdAt: key.createdAt.toISOString(), expiresAt: key.expiresAt?.toISOString() ?? null, revokedAt: key.revokedAt?.toISOString() ?? null });
 
 function optionalDate(value: string | null | undefined, field: string): Date | null {
   if (value === null || value === undefined) return null;
@@ -32,16 +34,29 @@ function optionalUuid(value: string | null | undefined, field: string): string |
   return value;
 }
 
-/** The administration API's server; mounted by the gateway at `/admin/graphql`. */
-export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditLog; logger: Logger }): ApolloServer<AdminContext> {
+/**
+ * The administration API's server; mounted by the gateway at `/admin/graphql`. It is held to the
+ * same operation limits as the public graph, masks unexpected errors the same way, and only
+ * admins may introspect it (its schema is nobody else's business).
+ */
+export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditLog; logger: Logger; limits: LimitsConfig }): ApolloServer<AdminContext> {
   const { apiKeys, auditLog, logger } = options;
+  const errorFormatting = gatewayErrorFormatting<AdminContext>(logger);
   return new ApolloServer<AdminContext>({
     typeDefs: readFileSync(join(__dirname, '..', '..', 'admin.graphql'), 'utf8'),
     logger,
+    formatError: errorFormatting.formatError,
     includeStacktraceInErrorResponses: false,
     // The process's own handler (runUntilSignal) drains and exits; Apollo's would re-raise SIGTERM mid-drain.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Whether a caller may introspect is the guard's decision (admins only), in every mode.
+    introspection: true,
+    plugins: [
+      ...errorFormatting.plugins,
+      operationLimitsPlugin(options.limits),
+      introspectionOnlyFor<AdminContext>((principal) => principal?.kind === 'admin', 'Introspection of the admin API is for admins.'),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     resolvers: {
       Query: {
         apiKeys: async (_: unknown, args: { partnerId?: string | null; includeRevoked?: boolean | null }, { principal }: AdminContext) => {
@@ -74,18 +89,25 @@ export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditL
         scopes: () => Object.entries(scopeCatalogue).map(([name, scope]) => ({ name, ...scope })),
       },
       Mutation: {
-        issueApiKey: async (_: unknown, { input }: { input: { partnerId: string; name: string; scopes: string[] } }, { principal }: AdminContext) => {
+        issueApiKey: async (
+          _: unknown,
+          { input }: { input: { partnerId: string; name: string; scopes: string[]; expiresAt?: string | null } },
+          { principal }: AdminContext,
+        ) => {
           need(principal, 'keys:admin');
           if (!uuidPattern.test(input.partnerId)) throw badUserInput('input.partnerId', 'must be an Organization id (UUID)');
           const name = input.name.trim();
           if (name.length < 1 || name.length > 200) throw badUserInput('input.name', 'must be 1 to 200 characters');
-          if (input.scopes.length === 0) throw badUserInput('input.scopes', 'must name at least one scope');
-          const unknown = input.scopes.filter((scope) => !isScope(scope));
-          if (unknown.length > 0) throw badUserInput('input.scopes', `unknown scope(s): ${unknown.join(', ')}`);
-          const adminScopes = input.scopes.filter((scope) => adminOnlyScopes.has(scope));
-          if (adminScopes.length > 0) throw badUserInput('input.scopes', `${adminScopes.join(', ')} may not be given to a partner key`);
-          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject });
-          logger.info({ keyId: issued.key.id, partnerId: issued.key.partnerId, by: principal.subject }, 'api key issued');
+          const problems = keyScopeProblems(input.scopes, principal);
+          if (problems.length > 0) throw badUserInput('input.scopes', problems.join('; '));
+          let expiresAt: Date | null = null;
+          if (input.expiresAt !== null && input.expiresAt !== undefined) {
+            const expiry = keyExpiry(input.expiresAt);
+            if ('problem' in expiry) throw badUserInput('input.expiresAt', expiry.problem);
+            expiresAt = expiry.expiresAt;
+          }
+          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject, expiresAt });
+          logger.info({ keyId: issued.key.id, partnerId: issued.key.partnerId, by: principal.subject, expiresAt }, 'api key issued');
           return { key: keyView(issued.key), secret: issued.secret };
         },
         revokeApiKey: async (_: unknown, { id }: { id: string }, { principal }: AdminContext) => {

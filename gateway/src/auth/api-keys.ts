@@ -1,11 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Principal, SqlDriver } from '@movement/runtime';
+import type { Logger, Principal, SqlDriver } from '@movement/runtime';
+import { partnerKeyScopesOf } from './key-policy';
 
 /**
  * Partner API keys: `mgk_<id>_<secret>`. The id finds the key; only a SHA-256 of the secret is
  * stored (the secret is 256 random bits, so a fast hash is enough: there is nothing to guess).
- * Lookups are cached for a few seconds; a revocation clears this gateway's cache at once and
- * reaches other gateway instances within `cacheMs`.
+ * Lookups are cached for a few seconds (`freshMs`); a revocation clears this gateway's cache at
+ * once and reaches other gateway instances within `freshMs`. While the access database does not
+ * answer, a key verified within the last `staleMs` keeps working, so a database restart or
+ * failover does not lock every partner out; revocation applies again as soon as it answers.
  */
 export interface ApiKey {
   id: string;
@@ -14,18 +17,33 @@ export interface ApiKey {
   scopes: string[];
   createdAt: Date;
   createdBy: string;
+  /** When the key stops working; null for a key that does not expire. */
+  expiresAt: Date | null;
   revokedAt: Date | null;
   revokedBy: string | null;
 }
 
-interface ApiKeyRow extends Omit<ApiKey, 'createdAt' | 'revokedAt'> {
+interface ApiKeyRow extends Omit<ApiKey, 'createdAt' | 'expiresAt' | 'revokedAt'> {
   secretHash: string;
   createdAt: Date | string;
+  expiresAt: Date | string | null;
   revokedAt: Date | string | null;
+}
+
+export interface ApiKeyCacheOptions {
+  /** How long a lookup is trusted without asking the database again (default 5 s). */
+  freshMs?: number;
+  /** How long a key once verified is accepted while the database does not answer (default 1 min). */
+  staleMs?: number;
+  /** Keys remembered at most; the least recently checked are forgotten first (default 10,000). */
+  maxEntries?: number;
 }
 
 const keyPattern = /^mgk_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 export const looksLikeApiKey = (value: string) => value.startsWith('mgk_');
+
+/** The id part of a presented key (safe to log: it finds the key but proves nothing), or null when it names none. */
+export const keyIdOf = (presented: string): string | null => /^mgk_([a-f0-9]{16})_/.exec(presented)?.[1] ?? null;
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest();
 
@@ -36,23 +54,36 @@ const keyOf = (row: ApiKeyRow): ApiKey => ({
   scopes: row.scopes,
   createdAt: new Date(row.createdAt),
   createdBy: row.createdBy,
+  expiresAt: row.expiresAt ? new Date(row.expiresAt) : null,
   revokedAt: row.revokedAt ? new Date(row.revokedAt) : null,
   revokedBy: row.revokedBy,
 });
 
+/** Why a presented key was refused: not a key at all, no such key, a wrong secret, revoked, or expired. */
+export type KeyRefusal = 'malformed' | 'unknown' | 'secret' | 'revoked' | 'expired';
+
 export class ApiKeyStore {
-  private readonly cache = new Map<string, { row: ApiKeyRow | null; until: number }>();
+  private readonly cache = new Map<string, { row: ApiKeyRow | null; checkedAt: number }>();
+  private readonly freshMs: number;
+  private readonly staleMs: number;
+  private readonly maxEntries: number;
+  private readonly logger: Logger | undefined;
 
-  constructor(private readonly driver: SqlDriver, private readonly cacheMs = 5000) {}
+  constructor(private readonly driver: SqlDriver, options: ApiKeyCacheOptions & { logger?: Logger } = {}) {
+    this.freshMs = options.freshMs ?? 5000;
+    this.staleMs = options.staleMs ?? 60_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.logger = options.logger;
+  }
 
-  /** Issues a key; the returned secret is the only copy. */
-  async issue(input: { partnerId: string; name: string; scopes: string[]; createdBy: string }): Promise<{ key: ApiKey; secret: string }> {
+  /** Issues a key; the returned secret is the only copy. Callers check the scopes first (`keyScopeProblems`). */
+  async issue(input: { partnerId: string; name: string; scopes: string[]; createdBy: string; expiresAt?: Date | null }): Promise<{ key: ApiKey; secret: string }> {
     const id = randomBytes(8).toString('hex');
     const secretPart = randomBytes(32).toString('base64url');
     const [row] = await this.driver.query<ApiKeyRow>(
-      `INSERT INTO "access"."api_key" ("id", "partnerId", "name", "scopes", "secretHash", "createdBy")
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [id, input.partnerId, input.name, input.scopes, hashOf(secretPart).toString('hex'), input.createdBy],
+      `INSERT INTO "access"."api_key" ("id", "partnerId", "name", "scopes", "secretHash", "createdBy", "expiresAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [id, input.partnerId, input.name, input.scopes, hashOf(secretPart).toString('hex'), input.createdBy, input.expiresAt ?? null],
     );
     return { key: keyOf(row!), secret: `mgk_${id}_${secretPart}` };
   }
@@ -78,25 +109,59 @@ export class ApiKeyStore {
     return row ? keyOf(row) : null;
   }
 
-  /** The principal of a valid, unrevoked key; null otherwise. Constant-time on the secret. */
-  async authenticate(presented: string): Promise<Principal | null> {
+  /** Revokes every key still valid that `createdBy` issued; returns them. */
+  async revokeIssuedBy(createdBy: string, revokedBy: string): Promise<ApiKey[]> {
+    const rows = await this.driver.query<ApiKeyRow>(
+      `UPDATE "access"."api_key" SET "revokedAt" = now(), "revokedBy" = $2
+       WHERE "createdBy" = $1 AND "revokedAt" IS NULL RETURNING *`,
+      [createdBy, revokedBy],
+    );
+    for (const row of rows) this.cache.delete(row.id);
+    return rows.map(keyOf);
+  }
+
+  /**
+   * The principal of a valid, unrevoked, unexpired key, or why it was refused, with the key's id
+   * when the presented value names one (for the log; never the secret). Constant-time on the secret.
+   */
+  async verify(presented: string): Promise<{ principal: Principal; keyId: string } | { refused: KeyRefusal; keyId: string | null }> {
     const match = keyPattern.exec(presented);
-    if (!match) return null;
+    if (!match) return { refused: 'malformed', keyId: null };
     const [, id, secretPart] = match as unknown as [string, string, string];
     const row = await this.find(id);
-    if (!row || row.revokedAt) return null;
+    if (!row) return { refused: 'unknown', keyId: id };
     const expected = Buffer.from(row.secretHash, 'hex');
     const actual = hashOf(secretPart);
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-    return { subject: `key:${row.id}`, kind: 'partner', partnerId: row.partnerId, scopes: row.scopes };
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { refused: 'secret', keyId: id };
+    if (row.revokedAt) return { refused: 'revoked', keyId: id };
+    if (row.expiresAt && new Date(row.expiresAt).getTime() <= Date.now()) return { refused: 'expired', keyId: id };
+    return { principal: { subject: `key:${row.id}`, kind: 'partner', partnerId: row.partnerId, scopes: partnerKeyScopesOf(row.scopes) }, keyId: id };
+  }
+
+  /** The principal of a valid key; null otherwise. */
+  async authenticate(presented: string): Promise<Principal | null> {
+    const verified = await this.verify(presented);
+    return 'principal' in verified ? verified.principal : null;
   }
 
   private async find(id: string): Promise<ApiKeyRow | null> {
     const cached = this.cache.get(id);
-    if (cached && cached.until > Date.now()) return cached.row;
-    const [row] = await this.driver.query<ApiKeyRow>(`SELECT * FROM "access"."api_key" WHERE "id" = $1`, [id]);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { row: row ?? null, until: Date.now() + this.cacheMs });
+    const now = Date.now();
+    if (cached && now - cached.checkedAt < this.freshMs) return cached.row;
+    let row: ApiKeyRow | undefined;
+    try {
+      [row] = await this.driver.query<ApiKeyRow>(`SELECT * FROM "access"."api_key" WHERE "id" = $1`, [id]);
+    } catch (error) {
+      if (cached?.row && now - cached.checkedAt < this.staleMs) {
+        this.logger?.warn({ err: error, keyId: id }, 'access database unreachable; a key verified shortly before is accepted');
+        return cached.row;
+      }
+      throw error;
+    }
+    // Least recently checked first: Map keeps insertion order, so a re-checked key moves to the end.
+    this.cache.delete(id);
+    if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(id, { row: row ?? null, checkedAt: now });
     return row ?? null;
   }
 }

@@ -1,16 +1,22 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Logger, Principal } from '@movement/runtime';
-import { looksLikeApiKey, type ApiKeyStore } from './api-keys';
+import { keyIdOf, looksLikeApiKey, type ApiKeyStore } from './api-keys';
 import type { BearerTokenVerifier } from './bearer-tokens';
+import type { FailedAuthentication } from './failed-authentication';
+
+/** The client's address as the gateway sees it (behind `TRUST_PROXY` hops, the one they name). */
+const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
  * Turns the request's credentials into `res.locals.principal`: a partner API key in `x-api-key`
  * (or as `Authorization: Bearer mgk_…`), or a signed token in `Authorization: Bearer`. Anything
  * missing or invalid is answered 401 `UNAUTHENTICATED` here, before any GraphQL work; the
- * message never repeats what was presented.
+ * message never repeats what was presented. Each refusal is logged with the client's address and
+ * the key id (never the secret) and counted: an address or key id with too many refusals in a
+ * minute gets 429 `RATE_LIMITED` until the minute is over.
  */
-export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: BearerTokenVerifier | undefined; logger: Logger }): RequestHandler {
-  const refuse = (res: Parameters<RequestHandler>[1], message: string) => {
+export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: BearerTokenVerifier | undefined; failures: FailedAuthentication; logger: Logger }): RequestHandler {
+  const refuse = (res: Response, message: string) => {
     res.status(401).setHeader('www-authenticate', 'Bearer realm="movement-graph"');
     res.json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
   };
@@ -22,17 +28,32 @@ export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: Bear
       refuse(res, 'Credentials are required: a partner API key in `x-api-key`, or a bearer token in `Authorization`.');
       return;
     }
+    const address = addressOf(req);
+    const isKey = apiKeyHeader !== undefined || looksLikeApiKey(presented);
+    const keyId = isKey ? keyIdOf(presented) : null;
+    const retryAfter = await options.failures.retryAfter(address, keyId);
+    if (retryAfter > 0) {
+      options.logger.warn({ address, keyId }, 'credentials not checked: too many refused from this address or for this key');
+      res.status(429).setHeader('Retry-After', String(retryAfter));
+      res.json({ errors: [{ message: `Too many refused credentials; retry in ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED', retryAfter } }] });
+      return;
+    }
     let principal: Principal | null = null;
+    let reason = 'invalid token';
     try {
-      if (apiKeyHeader !== undefined || looksLikeApiKey(presented)) principal = await options.apiKeys.authenticate(presented);
-      else if (options.bearerTokens) principal = await options.bearerTokens.authenticate(presented);
+      if (isKey) {
+        const verified = await options.apiKeys.verify(presented);
+        if ('principal' in verified) principal = verified.principal;
+        else reason = verified.refused;
+      } else if (options.bearerTokens) principal = await options.bearerTokens.authenticate(presented);
     } catch (error) {
-      options.logger.error({ err: error }, 'credentials could not be checked');
+      options.logger.error({ err: error, address, keyId }, 'credentials could not be checked');
       res.status(503).json({ errors: [{ message: 'Credentials could not be checked; retry later.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
       return;
     }
     if (!principal) {
-      options.logger.info({ kind: apiKeyHeader !== undefined || looksLikeApiKey(presented) ? 'api key' : 'bearer token' }, 'invalid credentials refused');
+      await options.failures.failed(address, keyId);
+      options.logger.warn({ kind: isKey ? 'api key' : 'bearer token', keyId, address, reason }, 'invalid credentials refused');
       refuse(res, 'The credentials are not valid (unknown, revoked or expired).');
       return;
     }

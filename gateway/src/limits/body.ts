@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import { sendHttpError } from '@movement/runtime';
 
 /**
  * Answers a body refused by `express.json({ limit })` with HTTP 413 and a GraphQL-shaped error
@@ -7,9 +8,7 @@ import type { ErrorRequestHandler } from 'express';
 export function payloadTooLarge(maxBodyBytes: number): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [{ message: `The request body is larger than ${maxBodyBytes} bytes, the limit.`, extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: maxBodyBytes } }],
-      });
+      sendHttpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes, the limit.`, { maximum: maxBodyBytes });
       return;
     }
     next(error);

@@ -18,6 +18,13 @@ export interface LimitsConfig {
   maxBodyBytes: number;
   /** Requests per principal per minute (`RATE_LIMIT_PER_MINUTE`); 0 turns rate limiting off. */
   rateLimitPerMinute: number;
+  /** Refused credentials per client address and per key id per minute (`AUTH_FAILURES_PER_MINUTE`); 0 turns the limit off. */
+  authFailuresPerMinute: number;
+  /**
+   * Proxies in front of the gateway whose `X-Forwarded-For` is believed (`TRUST_PROXY`): the
+   * client's address, which failed authentication is counted by, is the one the last of them saw.
+   */
+  trustProxyHops: number;
   /** Shared counter store (`REDIS_URL`); without it each gateway instance counts on its own. */
   redisUrl: string | undefined;
   /** Introspection is open to everyone except in production (`NODE_ENV`). */
@@ -39,6 +46,9 @@ export const limitsEnvironment = {
   // 100 KiB holds any reasonable operation with its variables; larger bodies are refused unread.
   MAX_BODY_BYTES: count(100 * 1024, 1024),
   RATE_LIMIT_PER_MINUTE: count(600, 0),
+  // Enough for a person mistyping a key; far too few to guess anything.
+  AUTH_FAILURES_PER_MINUTE: count(30, 0),
+  TRUST_PROXY: count(0, 0),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 };
@@ -54,6 +64,8 @@ export function limitsFromVariables(env: LimitsVariables): LimitsConfig {
     maxCost: env.MAX_COST,
     maxBodyBytes: env.MAX_BODY_BYTES,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
+    trustProxyHops: env.TRUST_PROXY,
     redisUrl: env.REDIS_URL,
     nodeEnv: env.NODE_ENV,
   };

@@ -1,5 +1,5 @@
 /**
- * Operation limits, introspection control and rate limiting for the gateway (issue 6, item 6).
+ * Operation limits, introspection control and rate limiting for the gateway.
  *
  * Wiring, in the gateway's server:
  * - environment: spread `limitsEnvironment` into the gateway's `parseEnvironment` shape and turn
@@ -16,6 +16,6 @@
 export { limitsEnvironment, limitsFromVariables, loadLimitsConfig, type LimitsConfig, type LimitsVariables } from './environment';
 export { LimitErrorCodes, type LimitErrorCode } from './errors';
 export { measureOperation, operationLimitRules, operationLimitErrors, countTokens, tokenLimitError, type OperationMeasure } from './operation';
-export { operationLimitsPlugin, introspectionGuard, INTROSPECTION_SCOPE, type LimitsPrincipal, type PrincipalContext } from './plugins';
-export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limit';
+export { operationLimitsPlugin, introspectionGuard, introspectionOnlyFor, INTROSPECTION_SCOPE, type LimitsPrincipal, type PrincipalContext } from './plugins';
+export { createRateLimiter, openCounterStore, type CounterStore, type RateLimiter, type RateLimiterOptions } from './rate-limit';
 export { payloadTooLarge } from './body';

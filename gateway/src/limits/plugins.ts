@@ -72,10 +72,21 @@ const didYouMean = / ?Did you mean .+\?$/;
  */
 export function introspectionGuard<TContext extends PrincipalContext>(config: Pick<LimitsConfig, 'nodeEnv'>): ApolloServerPlugin<TContext> {
   if (config.nodeEnv !== 'production') return {};
-  const allowed = (context: TContext) => context.principal?.scopes.includes(INTROSPECTION_SCOPE) ?? false;
+  return introspectionOnlyFor<TContext>((principal) => principal?.scopes.includes(INTROSPECTION_SCOPE) ?? false, `Introspection needs the ${INTROSPECTION_SCOPE} scope.`, { scope: INTROSPECTION_SCOPE });
+}
+
+/**
+ * Introspection answers only principals `allowed` lets through, in every mode; the others get
+ * `FORBIDDEN` (HTTP 403) with `message`, and validation errors without "Did you mean …?".
+ */
+export function introspectionOnlyFor<TContext extends PrincipalContext>(
+  allowed: (principal: LimitsPrincipal | null | undefined) => boolean,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
-      if (allowed(contextValue)) return;
+      if (allowed(contextValue.principal)) return;
       return {
         async validationDidStart() {
           return async (errors) => {
@@ -84,9 +95,7 @@ export function introspectionGuard<TContext extends PrincipalContext>(config: Pi
         },
         async didResolveOperation({ document }) {
           if (!introspects(document)) return;
-          throw new GraphQLError(`Introspection needs the ${INTROSPECTION_SCOPE} scope.`, {
-            extensions: { code: 'FORBIDDEN', scope: INTROSPECTION_SCOPE, http: { status: 403 } },
-          });
+          throw new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...extensions, http: { status: 403 } } });
         },
       };
     },

@@ -7,6 +7,8 @@ import type { LimitsConfig } from './environment';
 export interface RateLimiterOptions {
   /** Namespace of the counters; instances that must agree use the same one. Default `gateway-rate`. */
   keyPrefix?: string;
+  /** Counters to share (one Redis connection for every limiter of the gateway); opened for this limiter alone when absent. */
+  counters?: CounterStore;
 }
 
 /** Counts requests per key over a one-minute window. */
@@ -24,13 +26,62 @@ export interface RateLimiter {
   close(): Promise<void>;
 }
 
-const windowSeconds = 60;
+/** Where the gateway's counters live: Redis when configured, with memory standing in while it is unreachable. */
+export interface CounterStore {
+  readonly store: 'memory' | 'redis';
+  /** A counter of `points` per one-minute window per key, under its own namespace. */
+  limiter(points: number, keyPrefix: string): RateLimiterAbstract;
+  close(): Promise<void>;
+}
+
+export const windowSeconds = 60;
 
 /**
- * Builds the limiter from `RATE_LIMIT_PER_MINUTE` and `REDIS_URL`. With Redis, counts are shared so
- * several gateway instances agree; while Redis cannot be reached each instance counts in memory
- * (the library's insurance limiter), so an outage of Redis never becomes an outage of the API.
+ * Opens the counters' store. With `REDIS_URL`, counts are shared so several gateway instances
+ * agree; while Redis cannot be reached each instance counts in memory (the library's insurance
+ * limiter), so an outage of Redis never becomes an outage of the API.
  */
+export async function openCounterStore(redisUrl: string | undefined, logger: Logger): Promise<CounterStore> {
+  if (!redisUrl) {
+    return { store: 'memory', limiter: (points, keyPrefix) => new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }), close: async () => undefined };
+  }
+  // No offline queue: a request must not wait for Redis to come back, it falls to memory instead.
+  // No disconnect grace: the client is dropped only when it has no live connection to end
+  // (see close), and ioredis would otherwise keep a 2 s timer for a socket already closed.
+  const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, disconnectTimeout: 0 });
+  const where = redactedUrl(redisUrl);
+  await new Promise<void>((resolve) => {
+    const settle = (error?: Error) => {
+      client.off('ready', settle);
+      client.off('error', settle);
+      if (error) logger.warn({ redis: where, err: error }, 'rate limit store unreachable; counting in memory until it answers');
+      resolve();
+    };
+    client.once('ready', settle);
+    client.once('error', settle);
+  });
+  // ioredis reconnects by itself; without a listener its errors would be unhandled events.
+  client.on('error', (error: Error) => logger.warn({ redis: where, err: error }, 'rate limit store error'));
+  return {
+    store: 'redis',
+    limiter: (points, keyPrefix) =>
+      new RateLimiterRedis({
+        storeClient: client,
+        points,
+        duration: windowSeconds,
+        keyPrefix,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+      }),
+    close: async () => {
+      // quit waits for pending replies; a client that never connected can only be dropped.
+      if (client.status === 'ready') await client.quit();
+      else client.disconnect();
+    },
+  };
+}
+
+/** Builds the request limiter from `RATE_LIMIT_PER_MINUTE`, counting in `options.counters` or a store of its own. */
 export async function createRateLimiter(
   config: Pick<LimitsConfig, 'rateLimitPerMinute' | 'redisUrl'>,
   logger: Logger,
@@ -38,31 +89,9 @@ export async function createRateLimiter(
 ): Promise<RateLimiter> {
   const points = config.rateLimitPerMinute;
   const keyPrefix = options.keyPrefix ?? 'gateway-rate';
-  const memory = new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
-  let redis: Redis | undefined;
-  let limiter: RateLimiterAbstract = memory;
-
-  if (config.redisUrl && points > 0) {
-    // No offline queue: a request must not wait for Redis to come back, it falls to memory instead.
-    // No disconnect grace: the client is dropped only when it has no live connection to end
-    // (see close), and ioredis would otherwise keep a 2 s timer for a socket already closed.
-    const client = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, disconnectTimeout: 0 });
-    redis = client;
-    const where = redactedUrl(config.redisUrl);
-    await new Promise<void>((resolve) => {
-      const settle = (error?: Error) => {
-        client.off('ready', settle);
-        client.off('error', settle);
-        if (error) logger.warn({ redis: where, err: error }, 'rate limit store unreachable; counting in memory until it answers');
-        resolve();
-      };
-      client.once('ready', settle);
-      client.once('error', settle);
-    });
-    // ioredis reconnects by itself; without a listener its errors would be unhandled events.
-    client.on('error', (error: Error) => logger.warn({ redis: where, err: error }, 'rate limit store error'));
-    limiter = new RateLimiterRedis({ storeClient: client, points, duration: windowSeconds, keyPrefix, rejectIfRedisNotReady: true, insuranceLimiter: memory });
-  }
+  const owned = options.counters ? undefined : await openCounterStore(points > 0 ? config.redisUrl : undefined, logger);
+  const counters = options.counters ?? owned!;
+  const limiter = counters.limiter(points, keyPrefix);
 
   const setHeaders = (res: Response, result: RateLimiterRes) => {
     res.setHeader('RateLimit-Limit', String(points));
@@ -72,7 +101,7 @@ export async function createRateLimiter(
   };
 
   return {
-    store: redis ? 'redis' : 'memory',
+    store: counters.store,
     rateLimit(keyOf) {
       if (points === 0) return (_req, _res, next) => next();
       return async (req, res, next) => {
@@ -106,10 +135,7 @@ export async function createRateLimiter(
       };
     },
     async close() {
-      if (!redis) return;
-      // quit waits for pending replies; a client that never connected can only be dropped.
-      if (redis.status === 'ready') await redis.quit();
-      else redis.disconnect();
+      await owned?.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { parse as parseArray } from 'postgres-array';
+import type { Logger } from './logger';
 
 /**
  * The raw SQL seam under Prisma: migrations and seeding run multi-statement scripts and bulk
@@ -79,6 +80,8 @@ export interface DatabaseOptions<Client> {
   createClient: (adapter: SqlDriverAdapterFactory) => Client & { $disconnect(): Promise<void> };
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** Where a lost idle connection is reported. */
+  logger?: Logger;
 }
 
 // PGlite's contrib entry points ship CommonJS builds but declare only ESM types, so TypeScript
@@ -113,7 +116,9 @@ async function releaseEmbedded(dataDir: string): Promise<void> {
   entry.users -= 1;
   if (entry.users > 0) return;
   embedded.delete(dataDir);
-  await (await entry.instance).close();
+  const instance = await entry.instance;
+  // Already closed when the instance was lost underneath its users: nothing left to release.
+  if (!instance.closed) await instance.close();
 }
 
 /**
@@ -244,6 +249,9 @@ export async function openDatabase<Client>(options: DatabaseOptions<Client>): Pr
   if (options.databaseUrl) {
     await ensurePostgresDatabase(options.databaseUrl);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // A server restart or failover ends the idle connections too; the pool drops them and opens
+    // new ones when asked. Without a listener that error would be unhandled and end the process.
+    pool.on('error', (error) => options.logger?.warn({ err: error }, 'an idle database connection was lost; the pool replaces it'));
     return database(options.createClient(new PrismaPg(pool)), postgresDriver(pool));
   }
   const db = await openEmbedded(options.dataDir);

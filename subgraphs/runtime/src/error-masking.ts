@@ -25,12 +25,38 @@ export function isDatabaseBusy(error: unknown): boolean {
   return sqlState !== undefined && busyPostgresCodes.has(sqlState);
 }
 
+const unavailablePostgresCodes = new Set(['57P01', '57P02', '57P03']);
+const unavailableErrorCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const unavailableAdapterKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+// pg and PGlite say these in words only, without a code.
+const unavailableMessage = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|PGlite is closed/i;
+
+/**
+ * Failures that say the database is gone for the moment, not that the request was wrong: the
+ * server shutting down or restarting (57P01–57P03), a connection refused, reset or closed (class
+ * 08, socket errors, Prisma's P1001/P1002/P1008/P1017 and its adapters' kinds), or an embedded
+ * database already closed. The failed statement committed nothing, so the caller may retry once
+ * the database is back.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const sqlState = postgresCode(error);
+  if (sqlState !== undefined && (unavailablePostgresCodes.has(sqlState) || sqlState.startsWith('08'))) return true;
+  const candidate = error as { code?: unknown; kind?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown };
+  if (typeof candidate.code === 'string' && unavailableErrorCodes.has(candidate.code)) return true;
+  if (typeof candidate.kind === 'string' && unavailableAdapterKinds.has(candidate.kind)) return true;
+  if (typeof candidate.message === 'string' && unavailableMessage.test(candidate.message)) return true;
+  return isDatabaseUnavailable(candidate.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(candidate.cause, depth + 1);
+}
+
 interface Masked {
   requestId: string | undefined;
   /** Set when the failure is bad input after all (a value Postgres could not read). */
   badInput?: { field: string; value: string | undefined };
   /** Set when the database was too busy; nothing was written and a retry may succeed. */
   busy?: boolean;
+  /** Set when the database could not be reached; a retry may succeed once it is back. */
+  unavailable?: boolean;
 }
 
 /**
@@ -78,7 +104,8 @@ function isExpected(error: GraphQLError): boolean {
  * reaching partners with their own message, which can carry SQL, file paths or record values.
  * The original is logged with the request id; the partner gets "Internal server error" and that id
  * to quote. A value Postgres could not read (22P02) is the caller's mistake, so it is answered as
- * `BAD_USER_INPUT`, naming the variable that held it when one did.
+ * `BAD_USER_INPUT`, naming the variable that held it when one did; a busy database is
+ * `DATABASE_BUSY` and an unreachable one `SERVICE_UNAVAILABLE`, both of which a client may retry.
  */
 export function errorMasking<Context extends BaseContext & { requestId: string; logger: Logger }>(logger: Logger) {
   // The formatter sees the error but not the request; the plugin records what it needs per error.
@@ -102,6 +129,11 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
           if (isDatabaseBusy(original)) {
             masked.set(error, { requestId, busy: true });
             log.warn({ err: original, path: error.path }, 'database busy; the change was rolled back');
+            continue;
+          }
+          if (isDatabaseUnavailable(original)) {
+            masked.set(error, { requestId, unavailable: true });
+            log.warn({ err: original, path: error.path }, 'database unavailable');
             continue;
           }
           masked.set(error, { requestId });
@@ -130,6 +162,13 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
         ...base,
         message: `The database was busy and nothing was written; retry${requestId ? ` (request id ${requestId})` : ''}.`,
         extensions: { code: 'DATABASE_BUSY', ...(requestId ? { requestId } : {}) },
+      };
+    }
+    if (seen?.unavailable) {
+      return {
+        ...base,
+        message: `The database is not available at the moment; retry shortly${requestId ? ` (request id ${requestId})` : ''}.`,
+        extensions: { code: 'SERVICE_UNAVAILABLE', ...(requestId ? { requestId } : {}) },
       };
     }
     return {

@@ -26,17 +26,22 @@ export function answerJson(res: ServerResponse, status: number, body: unknown): 
   res.end(text);
 }
 
-const refusal = (status: number, message: string, code: string) => ({ status, body: { errors: [{ message, extensions: { code } }] } });
+// The same answers as the express routes give (see http-errors.ts).
+const refusal = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) => ({
+  status,
+  body: { errors: [{ message, extensions: { code, ...extensions } }] },
+});
+const tooLarge = () => refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes, the limit.`, { maximum: maxBodyBytes });
 
 /** The parsed JSON body, or why it cannot be read. */
 async function readBody(req: IncomingMessage): Promise<{ body: unknown } | { status: number; body: unknown }> {
   const declared = Number(req.headers['content-length']);
-  if (declared > maxBodyBytes) return refusal(413, 'The request body is too large.', 'PAYLOAD_TOO_LARGE');
+  if (declared > maxBodyBytes) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return refusal(413, 'The request body is too large.', 'PAYLOAD_TOO_LARGE');
+    if (size > maxBodyBytes) return tooLarge();
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -45,7 +50,7 @@ async function readBody(req: IncomingMessage): Promise<{ body: unknown } | { sta
   try {
     return { body: JSON.parse(text) as unknown };
   } catch {
-    return refusal(400, 'The request body is not valid JSON.', 'BAD_REQUEST');
+    return refusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
   }
 }
 

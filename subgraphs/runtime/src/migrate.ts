@@ -149,6 +149,7 @@ export async function openSqlStore(options: {
     databaseUrl: options.databaseUrl,
     dataDir: options.dataDir,
     poolSize: 4,
+    logger: options.logger,
     // Plain SQL only; openDatabase wants a client factory, so give it an inert one.
     createClient: () => ({ $disconnect: async () => undefined }),
   });

@@ -3,7 +3,6 @@ import type { RequestListener } from 'node:http';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -31,6 +30,8 @@ import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { entityBatches } from './entity-batches';
 import { answerJson, graphqlHttp, isGraphqlPath } from './graphql-http';
+import { httpErrorHandler, unknownEndpoint } from './http-errors';
+import { nulCharacterGuard } from './input-text';
 import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
@@ -100,16 +101,16 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   );
   const verifyToken = internalTokenVerifier(gatewayVerifyKey);
   const app = express();
-  // `/graphql` bypasses express (see graphql-http.ts); it is ready once Apollo Server has started.
-  let handleGraphql: RequestListener = (_req, res) => answerJson(res, 503, { errors: [{ message: 'Starting.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-  const { server: httpServer, port } = await listen((req, res) => (isGraphqlPath(req.url) ? handleGraphql(req, res) : app(req, res)), env.host, env.port);
+  // `/graphql` bypasses express (see graphql-http.ts); it answers once Apollo Server has started.
+  let handleGraphql: RequestListener = (_req, res) => answerJson(res, 503, { errors: [{ message: 'The service is starting.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  const listener = await listen((req, res) => (isGraphqlPath(req.url) ? handleGraphql(req, res) : app(req, res)), env.host, env.port);
   const masking = errorMasking<Context>(logger);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: masking.formatError,
     plugins: [
       masking.plugin,
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: env.shutdownGraceMs }),
+      nulCharacterGuard<Context>(),
       ApolloServerPluginLandingPageDisabled(),
       // Traces would tell callers how long each field took; nothing here consumes them.
       ApolloServerPluginInlineTraceDisabled(),
@@ -174,14 +175,19 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     },
   });
 
-  const url = `http://${env.host}:${port}/graphql`;
+  app.use(unknownEndpoint);
+  app.use(httpErrorHandler(logger));
+
+  const url = `http://${env.host}:${listener.port}/graphql`;
   logger.info({ url }, 'subgraph listening');
   return {
     url,
-    port,
+    port: listener.port,
     stop: async () => {
+      // Answers first, then Apollo: a request still draining needs the server running.
+      const graceful = await listener.drain(env.shutdownGraceMs);
       await apollo.stop();
-      logger.info('subgraph stopped');
+      logger.info({ graceful }, 'subgraph stopped');
     },
   };
 }
@@ -193,7 +199,7 @@ export async function startSubgraph<Client, Context extends BaseSubgraphContext>
 ): Promise<RunningService> {
   const logger = createLogger(definition.name, env.logLevel);
   const gatewayVerifyKey = await internalKeyFromJson(env.gatewayVerifyKey, 'GATEWAY_VERIFY_KEY');
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, createClient: definition.createClient });
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, createClient: definition.createClient, logger });
   try {
     await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });
   } catch (error) {

@@ -7,6 +7,7 @@ import {
   openDatabase,
   postGraphQL,
   isDatabaseBusy,
+  isDatabaseUnavailable,
   postgresCode,
   registerTestSubgraph,
   serveSubgraph,
@@ -110,4 +111,21 @@ test('the SQLSTATE is found wherever Prisma or the driver put it', () => {
   expect(postgresCode({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '22P02', kind: 'postgres' } } } })).toBe('22P02');
   expect(postgresCode(new GraphQLError('x', { originalError: Object.assign(new Error('y'), { cause: { code: '23505' } }) }).originalError)).toBe('23505');
   expect(postgresCode(new Error('plain'))).toBeUndefined();
+});
+
+test('a database out of reach is recognised in every form the drivers and Prisma give it, and nothing else is', () => {
+  const unavailable = [
+    { code: '57P01', severity: 'FATAL' },
+    { code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '57P03', kind: 'postgres' } } } },
+    { code: 'P1001', meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } },
+    { name: 'DriverAdapterError', cause: { kind: 'ConnectionClosed' } },
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    { code: '08006' },
+    new Error('Connection terminated unexpectedly'),
+    new Error('PGlite is closed'),
+  ];
+  for (const error of unavailable) expect([error, isDatabaseUnavailable(error)]).toEqual([error, true]);
+  for (const error of [{ code: '23505' }, { code: 'P2002' }, new Error('Cannot read properties of undefined'), { code: '40P01' }]) {
+    expect([error, isDatabaseUnavailable(error)]).toEqual([error, false]);
+  }
 });

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { internalKeyToJson, testInternalKeys, testInternalToken } from '../src';
+import { drainThroughKeepAlive, internalKeyToJson, runService, testInternalKeys, testInternalToken } from '../src';
 
 // Child processes run the built runtime (`npm run build`), as a deployed service would.
 const children: ChildProcess[] = [];
@@ -11,31 +10,9 @@ afterAll(() => {
 });
 
 function run(script: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const logLines: Array<Record<string, unknown>> = [];
-  const waiters: Array<{ msg: string; resolve: (line: Record<string, unknown>) => void }> = [];
-  createInterface({ input: child.stdout! }).on('line', (text) => {
-    let line: Record<string, unknown>;
-    try {
-      line = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      return;
-    }
-    logLines.push(line);
-    for (const waiter of waiters.filter((w) => w.msg === line.msg)) waiter.resolve(line);
-  });
-  const logged = (msg: string) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const seen = logLines.find((line) => line.msg === msg);
-      if (seen) resolve(seen);
-      else waiters.push({ msg, resolve });
-      void exited.then((code) => reject(new Error(`exited with ${code} before logging "${msg}": ${stderr}`)));
-    });
-  return { child, exited, logged, stderr: () => stderr, logLines };
+  const service = runService(script, env);
+  children.push(service.process);
+  return service;
 }
 
 test('on SIGTERM a subgraph process finishes the request in flight, then exits 0', async () => {
@@ -48,15 +25,37 @@ test('on SIGTERM a subgraph process finishes the request in flight, then exits 0
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` },
     body: JSON.stringify({ query: '{ slow(ms: 1500) }' }),
   });
-  // Give the request time to reach the resolver before the signal.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  service.child.kill('SIGTERM');
+  await service.logged('slow request started');
+  service.process.kill('SIGTERM');
   await service.logged('shutting down; letting in-flight requests finish');
   const response = await inFlight;
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ data: { slow: 'waited 1500' } });
   expect(await service.exited).toBe(0);
-  expect(service.logLines.map((line) => line.msg)).toContain('subgraph stopped');
+  expect(service.lines.map((line) => line.msg)).toContain('subgraph stopped');
+});
+
+test('on SIGTERM a subgraph answers requests arriving on open keep-alive connections with Connection: close, closes idle ones and exits 0', async () => {
+  const service = run(join(__dirname, 'fixtures', 'slow-service.js'), { GATEWAY_VERIFY_KEY: await internalKeyToJson((await testInternalKeys()).publicKey) });
+  const { url } = (await service.logged('subgraph listening')) as { url: string };
+  const outcome = await drainThroughKeepAlive({
+    url,
+    headers: { authorization: `Bearer ${await testInternalToken()}` },
+    quick: { query: '{ slow(ms: 0) }' },
+    slow: { query: '{ held }' },
+    holdSlow: () => ({ arrived: service.logged('held request started'), release: () => service.process.kill('SIGUSR2') }),
+    terminate: async () => {
+      service.process.kill('SIGTERM');
+      await service.logged('shutting down; letting in-flight requests finish');
+    },
+  });
+  expect(outcome.slow).toEqual({ status: 200, connection: 'close', body: { data: { held: 'released' } } });
+  // Before the drain finished, a request on a connection opened earlier is answered, not reset.
+  expect(outcome.arriving).toEqual({ status: 200, connection: 'close', body: { data: { slow: 'waited 0' } } });
+  expect(outcome.arrivedOnOpenConnection).toBe(true);
+  expect(await service.exited).toBe(0);
+  // Graceful: the idle connection was closed by the service, not cut when the grace period ran out.
+  expect(await service.logged('subgraph stopped')).toMatchObject({ graceful: true });
 });
 
 test('a bad environment variable stops a subgraph with exit code 1, naming the variable on stderr', async () => {

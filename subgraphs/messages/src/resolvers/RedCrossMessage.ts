@@ -9,7 +9,7 @@ export const RedCrossMessage: RedCrossMessageResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.message.load(reference.id),
   sender: (message) => personReference(message.senderId),
   addressee: (message) => personReference(message.addresseeId),
-  // The family's words: @access checks the scope; both the scope and the route are checked again
+  // The family's words: @requiresScopes checks the scope; both the scope and the route are checked again
   // here so that no path that ever yields a message off the caller's route can hand out its text.
   content: (message, _args, { principal }) => {
     if (!messageAccess(message, principal).content) {

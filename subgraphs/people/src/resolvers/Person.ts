@@ -18,7 +18,7 @@ const childScope = 'people:read:sensitive';
 
 /**
  * Special protection of children: for a minor, the fields that identify or locate the child are
- * sensitive, a rule that depends on the row, so the `@access` directive cannot express it. Without
+ * sensitive, a rule that depends on the row, so `@requiresScopes` cannot express it. Without
  * `people:read:sensitive` the field is null with FORBIDDEN at its path; with it, the read is
  * recorded in the audit trail like every sensitive read. An adult's fields answer as usual.
  */

@@ -13,7 +13,7 @@ interface AccessContext {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
- * Defence in depth: the subgraph enforces its own `@access` rules whatever the gateway did.
+ * Defence in depth: the subgraph enforces the `@requiresScopes` rules of its own SDL whatever the gateway did.
  * Every protected field's resolver refuses a principal that lacks the scopes (FORBIDDEN: the
  * field is null, the rest of the answer stands), and a sensitive field that yields a value is
  * recorded in the request's audit buffer with the record and the people it is about.

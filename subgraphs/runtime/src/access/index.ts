@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './directive-names';
 export * from './enforce';
 export * from './identity-view';
 export * from './internal-token';

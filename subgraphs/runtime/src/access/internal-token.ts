@@ -11,6 +11,8 @@ export const internalTokenIssuer = 'movement-graph-gateway';
 export const internalTokenAudience = 'movement-graph-subgraph';
 const algorithm = 'EdDSA';
 const lifetimeSeconds = 60;
+/** How far the gateway's and a subgraph's clocks may disagree. */
+const clockToleranceSeconds = 5;
 
 export interface InternalClaims {
   principal: Principal;
@@ -58,10 +60,22 @@ export async function signInternalToken(privateKey: KeyLike, claims: InternalCla
 
 /**
  * The claims of a valid token, with its expiry (ms since the epoch); throws on a bad signature,
- * issuer, audience, expiry or shape. `now` is the clock the expiry is checked against.
+ * issuer, audience, expiry or shape. A token must say when it was issued and when it expires, and
+ * live no longer than the gateway signs them for: a token without `exp`, or one made to last for
+ * years, would be a key to every subgraph for anyone who ever saw it. `now` is the clock (ms).
  */
 async function verifyWithExpiry(publicKey: KeyLike, token: string, now: number): Promise<{ claims: InternalClaims; expiresAt: number }> {
-  const { payload } = await jwtVerify(token, publicKey, { issuer: internalTokenIssuer, audience: internalTokenAudience, algorithms: [algorithm], currentDate: new Date(now) });
+  const { payload } = await jwtVerify(token, publicKey, {
+    issuer: internalTokenIssuer,
+    audience: internalTokenAudience,
+    algorithms: [algorithm],
+    requiredClaims: ['exp', 'iat'],
+    maxTokenAge: lifetimeSeconds + clockToleranceSeconds,
+    clockTolerance: clockToleranceSeconds,
+    currentDate: new Date(now),
+  });
+  const seconds = Math.floor(now / 1000);
+  if (payload.exp! - payload.iat! > lifetimeSeconds || payload.exp! > seconds + lifetimeSeconds + clockToleranceSeconds) throw new Error('lifetime too long');
   const { sub, kind, partner, scopes, op, exp } = payload;
   if (typeof sub !== 'string' || (kind !== 'partner' && kind !== 'app' && kind !== 'admin')) throw new Error('malformed principal');
   if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) throw new Error('malformed scopes');
