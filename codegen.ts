@@ -10,6 +10,8 @@ const subgraphs: Record<string, Record<string, string>> = {
   locations: {
     Location: './prisma/client#Location',
     Organization: './prisma/client#Organization',
+    BorderCrossing: '../crossings#CrossingModel',
+    BorderCrossingPeriod: './prisma/client#BorderCrossingPeriod',
   },
   people: {
     Person: './prisma/client#Person',
