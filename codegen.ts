@@ -20,6 +20,10 @@ const subgraphs: Record<string, Record<string, string>> = {
     DetentionRecord: './prisma/client#DetentionRecord',
     DetentionVisit: './prisma/client#DetentionVisit',
     AccessRequestStep: './prisma/client#DetentionAccessStep',
+    DetentionEvent: './prisma/client#DetentionEvent',
+    DetentionNotification: './prisma/client#DetentionNotification',
+    TracingConsent: '../consent/whereabouts#ConsentModel',
+    RecordForReview: '../retention/review#ReviewRow',
     Location: '../references#LocationReference',
   },
   assistance: {

@@ -1,0 +1,35 @@
+import { manyByKeyLoader } from '@movement/runtime';
+import type DataLoader from 'dataloader';
+import type { Context } from '../context';
+import type { DetentionEvent, DetentionNotification } from '../generated/prisma/client';
+
+interface DetentionLoaders {
+  events: DataLoader<string, DetentionEvent[]>;
+  notifications: DataLoader<string, DetentionNotification[]>;
+}
+
+// Keyed on the per-request loaders object, so the batches live exactly as long as one request.
+const byRequest = new WeakMap<object, DetentionLoaders>();
+
+/**
+ * The events and notifications of many detention records, one statement per list whatever the
+ * number of records. They are shown with a record the principal may see, like its visits.
+ */
+export function detentionLoaders(context: Context): DetentionLoaders {
+  let loaders = byRequest.get(context.loaders);
+  if (!loaders) {
+    const { prisma } = context;
+    loaders = {
+      events: manyByKeyLoader(
+        (ids) => prisma.detentionEvent.findMany({ where: { detentionRecordId: { in: ids } }, orderBy: { sequence: 'asc' } }),
+        (row) => row.detentionRecordId,
+      ),
+      notifications: manyByKeyLoader(
+        (ids) => prisma.detentionNotification.findMany({ where: { detentionRecordId: { in: ids } }, orderBy: [{ transmittedOn: 'asc' }, { id: 'asc' }] }),
+        (row) => row.detentionRecordId,
+      ),
+    };
+    byRequest.set(context.loaders, loaders);
+  }
+  return loaders;
+}
