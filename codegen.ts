@@ -43,6 +43,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     RedCrossMessage: './prisma/client#RedCrossMessage',
     MessageStatusChange: './prisma/client#MessageStatusChange',
     Person: '../references#PersonReference',
+    DetentionVisit: '../references#VisitReference',
     PartnerMessageCounts: '../message-counts#PartnerMessageCounts',
   },
 };

@@ -3,6 +3,7 @@ import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
 import type { MutationResolvers } from '../../generated/graphql';
 import { checkReferences } from '../../peer-checks';
 import { collectMessageInput, parse } from '../../validation';
+import { collectedInDetention } from '../../detention-links';
 
 export const collectMessage: MutationResolvers['collectMessage'] = async (_root, args, context) => {
   const input = parse(collectMessageInput, args.input);
@@ -15,5 +16,5 @@ export const collectMessage: MutationResolvers['collectMessage'] = async (_root,
     organizations: { 'input.collectingPartnerId': input.collectingPartnerId },
     locations: { 'input.locationId': input.locationId },
   });
-  return createOnce(context, input);
+  return createOnce(context, input, await collectedInDetention(context, input));
 };
