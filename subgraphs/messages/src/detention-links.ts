@@ -12,8 +12,14 @@ interface RecordAnswer {
 
 /**
  * Linking a message to a detention reveals that a person is detained: only a principal that may
- * read detention records may do it (FORBIDDEN naming the field otherwise).
+ * read detention records may do it (FORBIDDEN naming the field otherwise). Checked before anything
+ * is read, like the acting partner.
  */
+export function assertMayLinkDetention(context: Context, input: { detentionRecordId?: string | null; visitId?: string | null }): void {
+  if (input.visitId) mayLink(context, 'input.visitId');
+  if (input.detentionRecordId) mayLink(context, 'input.detentionRecordId');
+}
+
 function mayLink(context: Context, field: string): void {
   if (!hasScope(context.principal, 'detention:read')) throw forbidden(`${field}: linking a message to a detention needs detention:read.`, { field });
 }

@@ -4,12 +4,13 @@ import { checkReferences } from '../../peer-checks';
 import { deliveringPartnerCheck } from '../../roles';
 import { transition } from '../../transition';
 import { deliverMessageInput, parse } from '../../validation';
-import { deliveredInDetention } from '../../detention-links';
+import { assertMayLinkDetention, deliveredInDetention } from '../../detention-links';
 import { notFound, canSeeRecord } from '@movement/runtime';
 
 export const deliverMessage: MutationResolvers['deliverMessage'] = async (_root, args, context) => {
   const input = parse(deliverMessageInput, args.input);
   assertActingAs(context.principal, 'input.partnerId', input.partnerId);
+  assertMayLinkDetention(context, input);
   await checkReferences(context, {
     organizations: { 'input.partnerId': input.partnerId },
     locations: { 'input.locationId': input.locationId },
