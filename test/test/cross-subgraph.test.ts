@@ -91,15 +91,15 @@ test('the demo casework is consistent across subgraphs: support follows its case
     return answer.data!;
   };
   const data = {
-      ...(await ask<{ tracingRequests: { edges: Array<{ node: { status: string; reunificationSupport: { edges: Array<{ node: { outcome: string; fromCountry: string | null; toCountry: string | null; crossingOpen: boolean | null; borderCrossing: { borderCrossing: { countries: string[] } } | null } }> } } }> } }>(
-        `{ tracingRequests(first: 20) { edges { node { status reunificationSupport(first: 3) { edges { node { outcome fromCountry toCountry crossingOpen borderCrossing { borderCrossing { countries } } } } } } } } }`,
-      )),
-      ...(await ask<{ messages: { edges: Array<{ node: { addressee: { nationality: string | null }; addresseeAddress: string | null; deliveringPartner: { shortName: string } | null; statusHistory: Array<{ status: string; location: { pcode: string | null } | null }> } }> } }>(
-        `{ messages(first: 100) { edges { node { addressee { nationality } addresseeAddress deliveringPartner { shortName } statusHistory { status location { pcode } } } } } }`,
-      )),
-      ...(await ask<{ detentionRecords: { edges: Array<{ node: { custodyStatus: string; person: { status: string }; visits: { edges: Array<{ node: { messagesCollected: { edges: Array<{ node: { sender: { id: string } } }> } } }> } } }> } }>(
-        `{ detentionRecords(first: 10) { edges { node { custodyStatus person { status } visits(first: 2) { edges { node { messagesCollected(first: 2) { edges { node { sender { id } } } } } } } } } } }`,
-      )),
+    ...(await ask<{ tracingRequests: { edges: Array<{ node: { status: string; reunificationSupport: { edges: Array<{ node: { outcome: string; fromCountry: string | null; toCountry: string | null; crossingOpen: boolean | null; borderCrossing: { borderCrossing: { countries: string[] } } | null } }> } } }> } }>(
+      `{ tracingRequests(first: 20) { edges { node { status reunificationSupport(first: 3) { edges { node { outcome fromCountry toCountry crossingOpen borderCrossing { borderCrossing { countries } } } } } } } } }`,
+    )),
+    ...(await ask<{ messages: { edges: Array<{ node: { addressee: { nationality: string | null }; addresseeAddress: string | null; deliveringPartner: { shortName: string } | null; statusHistory: Array<{ status: string; location: { pcode: string | null } | null }> } }> } }>(
+      `{ messages(first: 100) { edges { node { addressee { nationality } addresseeAddress deliveringPartner { shortName } statusHistory { status location { pcode } } } } } }`,
+    )),
+    ...(await ask<{ detentionRecords: { edges: Array<{ node: { custodyStatus: string; person: { status: string }; visits: { edges: Array<{ node: { messagesCollected: { edges: Array<{ node: { sender: { id: string } } }> } } }> } } }> } }>(
+      `{ detentionRecords(first: 10) { edges { node { custodyStatus person { status } visits(first: 2) { edges { node { messagesCollected(first: 2) { edges { node { sender { id } } } } } } } } } } }`,
+    )),
   };
   const requests = data.tracingRequests.edges.map((e) => e.node);
   for (const request of requests) {
