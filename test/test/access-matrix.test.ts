@@ -63,6 +63,10 @@ const reach: Record<string, { root: () => string; via: string[] }> = {
   DetentionVisitEdge: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['visits', 'edges'] },
   DetentionVisit: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['visits', 'edges', 'node'] },
   AccessRequestStep: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['accessHistory'] },
+  DetentionEvent: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['events'] },
+  DetentionNotification: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['notifications'] },
+  RecordForReview: { root: () => `recordsPastReview(asOf: "2099-01-01", first: 1)`, via: ['edges', 'node'] },
+  RecordForReviewEdge: { root: () => `recordsPastReview(asOf: "2099-01-01", first: 1)`, via: ['edges'] },
   RedCrossMessage: { root: () => `message(id: "${ids.message}")`, via: [] },
   RedCrossMessageEdge: { root: () => `messages(first: 1)`, via: ['edges'] },
   MessageStatusChange: { root: () => `message(id: "${ids.message}")`, via: ['statusHistory'] },
@@ -162,13 +166,13 @@ beforeAll(async () => {
   const found = await graph.query<{
     people: { edges: Array<{ node: { id: string; fullName: string; familyLinks: { edges: unknown[] }; assistanceReceived: { edges: Array<{ node: { id: string } }> } } }> };
     tracingRequests: { edges: Array<{ node: { id: string; reunificationSupport: { edges: unknown[] }; possibleMatches: unknown[] } }> };
-    detentionRecords: { edges: Array<{ node: { id: string; visits: { edges: unknown[] } } }> };
+    detentionRecords: { edges: Array<{ node: { id: string; visits: { edges: unknown[] }; notifications: unknown[] } }> };
     messages: { edges: Array<{ node: { id: string; collectingPartner: { id: string } } }> };
     programmes: { edges: Array<{ node: { id: string; distributions: { edges: Array<{ node: { id: string; location: { id: string; ancestors: Array<{ id: string }> } } }> } } }> };
   }>(`{
     people(first: 100) { edges { node { id fullName familyLinks(first: 1) { edges { node { id } } } assistanceReceived(first: 1) { edges { node { id } } } } } }
     tracingRequests(first: 100) { edges { node { id reunificationSupport(first: 1) { edges { node { id } } } possibleMatches(first: 1) { score } } } }
-    detentionRecords(first: 100) { edges { node { id visits(first: 1) { edges { node { id } } } } } }
+    detentionRecords(first: 100) { edges { node { id visits(first: 1) { edges { node { id } } } notifications { id } } } }
     messages(first: 1) { edges { node { id collectingPartner { id } } } }
     programmes(first: 20) { edges { node { id distributions(first: 1) { edges { node { id location { id ancestors { id } } } } } } } }
   }`);
@@ -180,7 +184,7 @@ beforeAll(async () => {
     personName: person.fullName,
     assistanceRecord: person.assistanceReceived.edges[0]!.node.id,
     tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.edges.length > 0 && t.possibleMatches.length > 0)!.id,
-    detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.edges.length > 0)!.id,
+    detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.edges.length > 0 && d.notifications.length > 0)!.id,
     message: data.messages.edges[0]!.node.id,
     countsPartner: data.messages.edges[0]!.node.collectingPartner.id,
   });
