@@ -108,3 +108,19 @@ test('every tracing request with its reunification support costs as many SQL sta
   expect(five).toBeGreaterThan(0);
   expect(all).toBe(five);
 });
+
+test('10 detention records with their events, notifications, visits and the messages carried during them cost as many SQL statements as 2', async () => {
+  const query = `query($first: Int!) {
+    detentionRecords(first: $first) { edges { node {
+      id legalCategory custodyStatus detainingAuthority { id }
+      events { kind place { id } fromPlaceOfDetention { id } }
+      notifications { kind familyInformed }
+      visits(first: 2) { edges { node { id detentionRecord { id } messagesCollected(first: 2) { edges { node { id } } } messagesDelivered(first: 2) { edges { node { id } } } } } }
+    } } }
+  }`;
+  type Records = { detentionRecords: { edges: unknown[] } };
+  const two = await statementsOf<Records>(query, { first: 2 }, (data) => expect(data.detentionRecords.edges).toHaveLength(2));
+  const ten = await statementsOf<Records>(query, { first: 10 }, (data) => expect(data.detentionRecords.edges).toHaveLength(10));
+  expect(two).toBeGreaterThan(0);
+  expect(ten).toBe(two);
+});
