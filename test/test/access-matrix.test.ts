@@ -55,7 +55,7 @@ const reach: Record<string, { root: () => string; via: string[] }> = {
   PersonSearchResult: { root: () => `searchPeople(name: "${ids.personName}", first: 1)`, via: [] },
   TracingRequest: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: [] },
   TracingRequestEdge: { root: () => `tracingRequests(first: 1)`, via: ['edges'] },
-  PossibleMatch: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['possibleMatches'] },
+  PossibleMatch: { root: () => `tracingRequest(id: "${ids.searchedRequest}")`, via: ['possibleMatches'] },
   ReunificationSupport: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['reunificationSupport', 'edges', 'node'] },
   ReunificationSupportEdge: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['reunificationSupport', 'edges'] },
   DetentionRecord: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: [] },
@@ -183,7 +183,9 @@ beforeAll(async () => {
     person: person.id,
     personName: person.fullName,
     assistanceRecord: person.assistanceReceived.edges[0]!.node.id,
-    tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.edges.length > 0 && t.possibleMatches.length > 0)!.id,
+    // Support follows a case once its person is found, and matches are proposed while it is searched: two requests.
+    tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.edges.length > 0)!.id,
+    searchedRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.possibleMatches.length > 0)!.id,
     detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.edges.length > 0 && d.notifications.length > 0)!.id,
     message: data.messages.edges[0]!.node.id,
     countsPartner: data.messages.edges[0]!.node.collectingPartner.id,
@@ -198,6 +200,7 @@ beforeAll(async () => {
     graph.graph.subgraphs[subgraph].database.driver.query(`UPDATE ${table} SET "sharedWithIds" = $2::uuid[] WHERE "id" = $1`, [id, everyone]);
   await share('people', '"people"."Person"', ids.person!);
   await share('people', '"people"."TracingRequest"', ids.tracingRequest!);
+  await share('people', '"people"."TracingRequest"', ids.searchedRequest!);
   await share('people', '"people"."DetentionRecord"', ids.detentionRecord!);
   await share('messages', '"messages"."RedCrossMessage"', ids.message!);
   await share('assistance', '"assistance"."AssistanceRecord"', ids.assistanceRecord!);
