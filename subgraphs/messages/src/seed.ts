@@ -7,8 +7,8 @@ import { addressTowns, familyNews, returnedNote, ukrainianTowns, undeliverableRe
  * written (a message starts COLLECTED; DRAFTED is the reviewer sending it back), and every 5th
  * message answers the one before it. Set-based SQL, re-runnable (ON CONFLICT DO NOTHING).
  *
- * Across the front line: every sixth message (j % 6 = 0) goes from a family in Russia to one in
- * Ukraine (person 2j+1 is then a Ukrainian national), with an address there, delivered by the
+ * Across the front line: every sixth message (j % 6 = 3, unless it is a detainee's) goes from a
+ * family in Russia to one in Ukraine (person 2j+1 is then a Ukrainian national), with an address there, delivered by the
  * Ukrainian Red Cross Society. In detention: message 10d+1 is between detainee d (person 20d+3,
  * see the people seed) and their parent, person 20d+2: for even d the detainee writes, collected
  * during the ICRC's first visit when access was granted; for odd d the parent writes, handed over
@@ -52,11 +52,13 @@ const messageColumns = (people: number) => {
   // Message 10d+1 of an existing detention record d; the detainee writes when d is even.
   const detained = `j % 10 = 1 AND j / 10 < ${detainees}`;
   const detaineeWrites = `${detained} AND (j / 10) % 2 = 0`;
+  const toUkraine = `(j % 6 = 3 AND NOT (${detained}))`;
   return `
   j,
   (j % 7) AS s,
   ${partners}[((j / 7) % ${P}) + 1] AS collecting,
-  CASE WHEN j % 6 = 0 THEN ${urcs} ELSE ${partners}[((j / 7 + 3) % ${P}) + 1] END AS delivering,
+  CASE WHEN ${toUkraine} THEN ${urcs} ELSE ${partners}[((j / 7 + 3) % ${P}) + 1] END AS delivering,
+  ${toUkraine} AS to_ukraine,
   timestamptz '2024-01-01T08:00:00Z' + j * interval '37 seconds' AS created,
   ${syntheticIdSql('person', `CASE WHEN ${detaineeWrites} THEN 2 * j + 1 ELSE 2 * j END % ${people}`)} AS sender,
   ${syntheticIdSql('person', `CASE WHEN ${detaineeWrites} THEN 2 * j ELSE 2 * j + 1 END % ${people}`)} AS addressee,
@@ -77,7 +79,7 @@ function messagesSql(people: number, from: number, to: number): string {
       m.addressee,
       CASE WHEN j % 9 = 8 THEN NULL ELSE 'ул. Садовая, д. ' || (j % 97 + 1) || ', ' || ${textArray(towns)}[(j % ${towns.length}) + 1] END,
       CASE WHEN j % 6 = 5 THEN NULL
-        WHEN j % 6 = 0 THEN 'вул. Шевченка, буд. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(uaTowns)}[((j / 6) % ${uaTowns.length}) + 1]
+        WHEN m.to_ukraine THEN 'вул. Шевченка, буд. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(uaTowns)}[((j / 6) % ${uaTowns.length}) + 1]
         ELSE 'ул. Мира, д. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(towns)}[((j + 3) % ${towns.length}) + 1] END,
       ${textArray(familyNews.map(([language]) => language))}[(j % ${news}) + 1],
       ${textArray(familyNews.map(([, content]) => content))}[(j % ${news}) + 1],
@@ -125,7 +127,7 @@ function historySql(people: number, from: number, to: number): string {
         WHEN 'COLLECTED' THEN ${townIds}[(j % ${addressTowns.length}) + 1]
         WHEN 'REVIEWED' THEN ${reviewPlace}
         WHEN 'DRAFTED' THEN ${reviewPlace}
-        WHEN 'DELIVERED' THEN CASE WHEN j % 6 = 0 THEN ${uaTownIds}[((j / 6) % ${ukrainianTowns.length}) + 1] ELSE ${townIds}[((j + 3) % ${addressTowns.length}) + 1] END
+        WHEN 'DELIVERED' THEN CASE WHEN m.to_ukraine THEN ${uaTownIds}[((j / 6) % ${ukrainianTowns.length}) + 1] ELSE ${townIds}[((j + 3) % ${addressTowns.length}) + 1] END
       END,
       CASE step.status
         WHEN 'DRAFTED' THEN ${literal(sentBackNote)}
