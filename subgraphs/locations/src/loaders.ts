@@ -1,5 +1,6 @@
 import { byIdLoader, pagedChildrenLoader } from '@movement/runtime';
 import { placePages } from './child-pages';
+import { crossingLoader } from './crossings';
 import type { Location, PrismaClient } from './generated/prisma/client';
 
 /**
@@ -23,6 +24,7 @@ export function createLoaders(prisma: PrismaClient) {
       }
       return loader;
     },
+    crossing: crossingLoader(prisma),
     placesOperatedBy: pagedChildrenLoader(placePages(prisma, 'organizationId'), (row: Location) => row.organizationId as string),
   };
 }

@@ -6,8 +6,8 @@ export const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), 
 
 export const messageConnection = (rows: RedCrossMessage[], page: Page) => toConnection(rows, page, byNewest);
 
-/** The columns a list of messages hangs from: a person's sent or received, a message's replies. */
-type ParentColumn = 'senderId' | 'addresseeId' | 'inReplyToId';
+/** The columns a list of messages hangs from: a person's sent or received, a message's replies, a visit's. */
+type ParentColumn = 'senderId' | 'addresseeId' | 'inReplyToId' | 'collectedDuringVisitId' | 'deliveredDuringVisitId';
 
 /**
  * One statement fetching a page of messages for every parent in the batch, however many there

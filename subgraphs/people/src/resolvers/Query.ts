@@ -5,6 +5,8 @@ import { byName } from './Person';
 import { byOpenedOn } from './TracingRequest';
 import { searchNames } from '../search';
 import { searchSchema, validate } from '../validation';
+import { detentionRecordsAwaitingNotification, detentionRecordsFamilyNotInformed } from '../detention/queries';
+import { recordsPastReview } from '../retention/review';
 
 const nameOrder = ['familyName', 'givenName', 'id'];
 
@@ -49,6 +51,9 @@ export const Query: QueryResolvers = {
     return toConnection(rows, page, byOpenedOn);
   },
   detentionRecord: (_root, { id }, { loaders }) => loaders.detentionRecord.load(requireId(id, 'id')),
+  detentionRecordsAwaitingNotification,
+  detentionRecordsFamilyNotInformed,
+  recordsPastReview,
   detentionRecords: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const placeOfDetentionId = args.placeOfDetentionId ? requireId(args.placeOfDetentionId, 'placeOfDetentionId') : null;
