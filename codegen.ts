@@ -10,6 +10,8 @@ const subgraphs: Record<string, Record<string, string>> = {
   locations: {
     Location: './prisma/client#Location',
     Organization: './prisma/client#Organization',
+    BorderCrossing: '../crossings#CrossingModel',
+    BorderCrossingPeriod: './prisma/client#BorderCrossingPeriod',
   },
   people: {
     Person: './prisma/client#Person',
@@ -18,6 +20,10 @@ const subgraphs: Record<string, Record<string, string>> = {
     DetentionRecord: './prisma/client#DetentionRecord',
     DetentionVisit: './prisma/client#DetentionVisit',
     AccessRequestStep: './prisma/client#DetentionAccessStep',
+    DetentionEvent: './prisma/client#DetentionEvent',
+    DetentionNotification: './prisma/client#DetentionNotification',
+    TracingConsent: '../consent/whereabouts#ConsentModel',
+    RecordForReview: '../retention/review#ReviewRow',
     Location: '../references#LocationReference',
   },
   assistance: {
@@ -37,6 +43,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     RedCrossMessage: './prisma/client#RedCrossMessage',
     MessageStatusChange: './prisma/client#MessageStatusChange',
     Person: '../references#PersonReference',
+    DetentionVisit: '../references#VisitReference',
     PartnerMessageCounts: '../message-counts#PartnerMessageCounts',
   },
 };

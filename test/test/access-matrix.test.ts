@@ -46,7 +46,7 @@ const reach: Record<string, { root: () => string; via: string[] }> = {
   PersonSearchResult: { root: () => `searchPeople(name: "${ids.personName}", first: 1)`, via: [] },
   TracingRequest: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: [] },
   TracingRequestEdge: { root: () => `tracingRequests(first: 1)`, via: ['edges'] },
-  PossibleMatch: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['possibleMatches'] },
+  PossibleMatch: { root: () => `tracingRequest(id: "${ids.searchedRequest}")`, via: ['possibleMatches'] },
   ReunificationSupport: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['reunificationSupport', 'edges', 'node'] },
   ReunificationSupportEdge: { root: () => `tracingRequest(id: "${ids.tracingRequest}")`, via: ['reunificationSupport', 'edges'] },
   DetentionRecord: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: [] },
@@ -54,6 +54,10 @@ const reach: Record<string, { root: () => string; via: string[] }> = {
   DetentionVisitEdge: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['visits', 'edges'] },
   DetentionVisit: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['visits', 'edges', 'node'] },
   AccessRequestStep: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['accessHistory'] },
+  DetentionEvent: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['events'] },
+  DetentionNotification: { root: () => `detentionRecord(id: "${ids.detentionRecord}")`, via: ['notifications'] },
+  RecordForReview: { root: () => `recordsPastReview(asOf: "2099-01-01", first: 1)`, via: ['edges', 'node'] },
+  RecordForReviewEdge: { root: () => `recordsPastReview(asOf: "2099-01-01", first: 1)`, via: ['edges'] },
   RedCrossMessage: { root: () => `message(id: "${ids.message}")`, via: [] },
   RedCrossMessageEdge: { root: () => `messages(first: 1)`, via: ['edges'] },
   MessageStatusChange: { root: () => `message(id: "${ids.message}")`, via: ['statusHistory'] },
@@ -136,18 +140,19 @@ const roots = protectedInApi.filter(({ typeName }) => typeName === 'Query');
 const mutations = protectedInApi.filter(({ typeName }) => typeName === 'Mutation');
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 200, label: 'matrix' });
+  // The relation walk asks for whole pages inside pages (a visit's messages under a record's visits): past the default cost.
+  graph = await startTestGraph({ seedPeople: 200, label: 'matrix', limits: { maxCost: 50_000 } });
   // Records with every kind of nested data, found as the full-access principal.
   const found = await graph.query<{
     people: { edges: Array<{ node: { id: string; fullName: string; familyLinks: { edges: unknown[] }; assistanceReceived: { edges: Array<{ node: { id: string } }> } } }> };
     tracingRequests: { edges: Array<{ node: { id: string; reunificationSupport: { edges: unknown[] }; possibleMatches: unknown[] } }> };
-    detentionRecords: { edges: Array<{ node: { id: string; visits: { edges: unknown[] } } }> };
+    detentionRecords: { edges: Array<{ node: { id: string; visits: { edges: unknown[] }; notifications: unknown[] } }> };
     messages: { edges: Array<{ node: { id: string; collectingPartner: { id: string } } }> };
     programmes: { edges: Array<{ node: { id: string; distributions: { edges: Array<{ node: { id: string; location: { id: string; ancestors: Array<{ id: string }> } } }> } } }> };
   }>(`{
     people(first: 100) { edges { node { id fullName familyLinks(first: 1) { edges { node { id } } } assistanceReceived(first: 1) { edges { node { id } } } } } }
     tracingRequests(first: 100) { edges { node { id reunificationSupport(first: 1) { edges { node { id } } } possibleMatches(first: 1) { score } } } }
-    detentionRecords(first: 100) { edges { node { id visits(first: 1) { edges { node { id } } } } } }
+    detentionRecords(first: 100) { edges { node { id visits(first: 1) { edges { node { id } } } notifications { id } } } }
     messages(first: 1) { edges { node { id collectingPartner { id } } } }
     programmes(first: 20) { edges { node { id distributions(first: 1) { edges { node { id location { id ancestors { id } } } } } } } }
   }`);
@@ -158,8 +163,10 @@ beforeAll(async () => {
     person: person.id,
     personName: person.fullName,
     assistanceRecord: person.assistanceReceived.edges[0]!.node.id,
-    tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.edges.length > 0 && t.possibleMatches.length > 0)!.id,
-    detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.edges.length > 0)!.id,
+    // Support follows a case once its person is found, and matches are proposed while it is searched: two requests.
+    tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.edges.length > 0)!.id,
+    searchedRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.possibleMatches.length > 0)!.id,
+    detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.edges.length > 0 && d.notifications.length > 0)!.id,
     message: data.messages.edges[0]!.node.id,
     countsPartner: data.messages.edges[0]!.node.collectingPartner.id,
   });
@@ -173,6 +180,7 @@ beforeAll(async () => {
     graph.graph.subgraphs[subgraph].database.driver.query(`UPDATE ${table} SET "sharedWithIds" = $2::uuid[] WHERE "id" = $1`, [id, everyone]);
   await share('people', '"people"."Person"', ids.person!);
   await share('people', '"people"."TracingRequest"', ids.tracingRequest!);
+  await share('people', '"people"."TracingRequest"', ids.searchedRequest!);
   await share('people', '"people"."DetentionRecord"', ids.detentionRecord!);
   await share('messages', '"messages"."RedCrossMessage"', ids.message!);
   await share('assistance', '"assistance"."AssistanceRecord"', ids.assistanceRecord!);
@@ -475,6 +483,54 @@ describe('every relation to an owned type, as a partner that does not own the ta
         return { root: `message(id: "${the.original}")`, target: the.message!, seen: the.original! };
       },
     },
+    'RedCrossMessage.detentionRecord': {
+      arrange: async () => {
+        await ownedBy('RedCrossMessage', the.message!, RRC);
+        await set('RedCrossMessage', the.message!, 'detentionRecordId', the.record!);
+        await ownedBy('DetentionRecord', the.record!, BRC);
+        return { root: `message(id: "${the.message}")`, target: the.record!, seen: the.message! };
+      },
+    },
+    // A visit is seen only with its record, so its record is reached hidden through a message
+    // collected during it: the visit and its record are both left out.
+    'DetentionVisit.detentionRecord': {
+      arrange: async () => {
+        const visit = await visitOn(the.record!);
+        await ownedBy('RedCrossMessage', the.message!, RRC);
+        await set('RedCrossMessage', the.message!, 'collectedDuringVisitId', visit);
+        await ownedBy('DetentionRecord', the.record!, BRC);
+        return { root: `message(id: "${the.message}")`, via: ['collectedDuringVisit'], target: the.record!, seen: the.message! };
+      },
+    },
+    // A visit to a detainee the partner sees, with a message the Belarus Red Cross recorded alone.
+    ...Object.fromEntries(
+      (
+        [
+          ['DetentionVisit.messagesCollected', 'collectedDuringVisitId'],
+          ['DetentionVisit.messagesDelivered', 'deliveredDuringVisitId'],
+        ] as const
+      ).map(([coordinate, column]) => [
+        coordinate,
+        {
+          arrange: async () => {
+            const visit = await visitOn(the.record!);
+            await ownedBy('DetentionRecord', the.record!, RRC);
+            await set('RedCrossMessage', the.message!, column, visit);
+            await ownedBy('RedCrossMessage', the.message!, BRC);
+            return { root: `detentionRecord(id: "${the.record}")`, via: ['visits'], target: the.message!, seen: the.record! };
+          },
+        },
+      ]),
+    ),
+    'RecordForReview.person': {
+      arrange: async () => {
+        await ownedBy('TracingRequest', the.request!, RRC);
+        await set('TracingRequest', the.request!, 'soughtPersonId', person(16));
+        await db('people').query(`UPDATE "people"."TracingRequest" SET "reviewOn" = DATE '2000-01-01' WHERE "id" = $1::uuid`, [the.request]);
+        await ownedBy('Person', person(16), BRC);
+        return { root: `recordsPastReview(asOf: "2000-01-02", first: 100)`, target: person(16), seen: the.request! };
+      },
+    },
     // A record the partner sees, naming a person the Belarus Red Cross recorded alone.
     ...Object.fromEntries(
       (
@@ -499,6 +555,16 @@ describe('every relation to an owned type, as a partner that does not own the ta
         },
       ]),
     ),
+  };
+  /** A visit to the detention record `record` (the first, or a new one). */
+  const visitOn = async (record: string): Promise<string> => {
+    const [visit] = await db('people').query<{ id: string }>(
+      `INSERT INTO "people"."DetentionVisit" ("id", "detentionRecordId", "visitedOn", "visitedById", "privateInterview", "recordedById", "sharedWithIds")
+       SELECT gen_random_uuid(), $1::uuid, CURRENT_DATE, $2::uuid, true, $2::uuid, '{}'
+       WHERE NOT EXISTS (SELECT 1 FROM "people"."DetentionVisit" WHERE "detentionRecordId" = $1::uuid)`,
+      [record, partners.icrc],
+    ).then(async () => db('people').query<{ id: string }>(`SELECT "id"::text AS id FROM "people"."DetentionVisit" WHERE "detentionRecordId" = $1::uuid ORDER BY "visitedOn" DESC, "id" LIMIT 1`, [record]));
+    return visit!.id;
   };
   const link = (from: string, to: string) =>
     db('people').query(

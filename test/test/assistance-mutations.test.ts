@@ -79,6 +79,8 @@ const supportInput = (overrides: Record<string, unknown> = {}) => ({
   personId: person(3),
   kind: 'ESCORT',
   borderCrossingId: place('CROSSING-1'),
+  fromCountry: 'BY',
+  toCountry: 'UA',
   date: '2024-06-01',
   outcome: 'COMPLETED',
   partnerId: org('ICRC-MINSK'),
@@ -339,5 +341,44 @@ describe('reunification support', () => {
     await refused(RECORD_SUPPORT, supportInput({ borderCrossingId: place('BY') }), 'input.borderCrossingId');
     const none = await graph.query(RECORD_SUPPORT, { input: supportInput({ kind: 'DOCUMENTS', borderCrossingId: null }) });
     expect(none.errors).toBeUndefined();
+  });
+
+  test('across a border the direction is recorded, and whether the crossing was open that way that day (the Belarus Red Cross)', async () => {
+    const BRC = org('BRC');
+    const SUPPORT = `mutation($input: RecordReunificationSupportInput!) {
+      recordReunificationSupport(input: $input) { fromCountry toCountry crossingOpen borderCrossing { name borderCrossing { sides } } partner { shortName } }
+    }`;
+    const asBelarus = (input: Record<string, unknown>) => graph.query<{ recordReunificationSupport: Record<string, unknown> }>(SUPPORT, { input }, graph.as('belarusRedCross'));
+    // Request 5 and person 5 are the Belarus Red Cross's own records in the seed.
+    const journey = (overrides: Record<string, unknown>) =>
+      supportInput({ tracingRequestId: syntheticId('tracing-request', 5), personId: person(5), partnerId: BRC, recordedById: BRC, borderCrossingId: place('CROSSING-MOKRANY'), date: '2025-01-10', ...overrides });
+    const open = await asBelarus(journey({}));
+    expect(open.errors).toBeUndefined();
+    expect(open.data!.recordReunificationSupport).toEqual({
+      fromCountry: 'BY', toCountry: 'UA', crossingOpen: true, partner: { shortName: 'BRC' },
+      borderCrossing: { name: 'Mokrany – Domanove border crossing', borderCrossing: { sides: 'Mokrany (Belarus) – Domanove (Ukraine)' } },
+    });
+    // Before anything was published of it the crossing's state is not known; Kolotilovka was
+    // closed in September 2024, and open into Ukraine only before.
+    expect((await asBelarus(journey({ date: '2023-01-10' }))).data!.recordReunificationSupport.crossingOpen).toBeNull();
+    const kolotilovka = (date: string, fromCountry: string, toCountry: string) =>
+      asBelarus(journey({ borderCrossingId: place('CROSSING-KOLOTILOVKA'), fromCountry, toCountry, date, outcome: 'FAILED' }));
+    expect((await kolotilovka('2024-09-01', 'RU', 'UA')).data!.recordReunificationSupport.crossingOpen).toBe(false);
+    expect((await kolotilovka('2024-03-01', 'RU', 'UA')).data!.recordReunificationSupport.crossingOpen).toBe(true);
+    expect((await kolotilovka('2024-03-01', 'UA', 'RU')).data!.recordReunificationSupport.crossingOpen).toBe(false);
+
+    const refusedAs = async (input: Record<string, unknown>, field: string) => {
+      const result = await asBelarus(input);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    };
+    await refusedAs(journey({ fromCountry: 'RU' }), 'input.fromCountry');
+    await refusedAs(journey({ toCountry: 'PL' }), 'input.toCountry');
+    await refusedAs(journey({ toCountry: null }), 'input.toCountry');
+    await refusedAs(journey({ toCountry: 'BY' }), 'input.toCountry');
+    await refusedAs(journey({ fromCountry: null, toCountry: null }), 'input.fromCountry');
+    await refusedAs(journey({ fromCountry: 'Belarus' }), 'input.fromCountry');
+    // The Belarus Red Cross records only in its own name.
+    const asOther = await asBelarus(journey({ partnerId: org('ICRC-MINSK'), recordedById: org('ICRC-MINSK') }));
+    expect(asOther.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.partnerId' });
   });
 });

@@ -82,3 +82,55 @@ test('a message names its sender and addressee as people from the people subgrap
     expect(message.statusHistory[message.statusHistory.length - 1]!.status).toBe(message.status);
   }
 });
+
+test('the demo casework is consistent across subgraphs: support follows its case, Ukraine is reached, detention is reflected', async () => {
+  // Three queries, each within the gateway's cost limit.
+  const ask = async <T>(query: string): Promise<T> => {
+    const answer = await graph.query<T>(query);
+    expect(answer.errors).toBeUndefined();
+    return answer.data!;
+  };
+  const data = {
+    ...(await ask<{ tracingRequests: { edges: Array<{ node: { status: string; reunificationSupport: { edges: Array<{ node: { outcome: string; fromCountry: string | null; toCountry: string | null; crossingOpen: boolean | null; borderCrossing: { borderCrossing: { countries: string[] } } | null } }> } } }> } }>(
+      `{ tracingRequests(first: 20) { edges { node { status reunificationSupport(first: 3) { edges { node { outcome fromCountry toCountry crossingOpen borderCrossing { borderCrossing { countries } } } } } } } } }`,
+    )),
+    ...(await ask<{ messages: { edges: Array<{ node: { addressee: { nationality: string | null }; addresseeAddress: string | null; deliveringPartner: { shortName: string } | null; statusHistory: Array<{ status: string; location: { pcode: string | null } | null }> } }> } }>(
+      `{ messages(first: 100) { edges { node { addressee { nationality } addresseeAddress deliveringPartner { shortName } statusHistory { status location { pcode } } } } } }`,
+    )),
+    ...(await ask<{ detentionRecords: { edges: Array<{ node: { custodyStatus: string; person: { status: string }; visits: { edges: Array<{ node: { messagesCollected: { edges: Array<{ node: { sender: { id: string } } }> } } }> } } }> } }>(
+      `{ detentionRecords(first: 10) { edges { node { custodyStatus person { status } visits(first: 2) { edges { node { messagesCollected(first: 2) { edges { node { sender { id } } } } } } } } } } }`,
+    )),
+  };
+  const requests = data.tracingRequests.edges.map((e) => e.node);
+  for (const request of requests) {
+    for (const { node: support } of request.reunificationSupport.edges) {
+      if (support.outcome === 'COMPLETED') expect(['LOCATED', 'REUNITED']).toContain(request.status);
+      if (support.borderCrossing) {
+        // A journey across a border says from where to where, between the crossing's countries.
+        expect(support.borderCrossing.borderCrossing.countries).toEqual(expect.arrayContaining([support.fromCountry, support.toCountry]));
+        if (support.outcome === 'COMPLETED') expect(support.crossingOpen).not.toBe(false);
+      }
+    }
+  }
+  const reunited = requests.filter((r) => r.status === 'REUNITED');
+  const supported = reunited.filter((r) => r.reunificationSupport.edges.some((e) => e.node.outcome === 'COMPLETED'));
+  expect(supported.length / reunited.length).toBeGreaterThan(0.5);
+
+  const toUkraine = data.messages.edges.map((e) => e.node).filter((m) => m.deliveringPartner?.shortName === 'URCS');
+  expect(toUkraine.length).toBeGreaterThan(0);
+  for (const message of toUkraine) {
+    expect(message.addresseeAddress ?? '').toMatch(/^вул\./u);
+    const delivered = message.statusHistory.find((step) => step.status === 'DELIVERED');
+    if (delivered) expect(delivered.location!.pcode).toMatch(/^UA\d\d$/);
+  }
+  expect(toUkraine.some((m) => m.addressee.nationality === 'UA')).toBe(true);
+
+  const records = data.detentionRecords.edges.map((e) => e.node);
+  for (const record of records) {
+    if (record.custodyStatus === 'IN_CUSTODY') expect(record.person.status).toBe('DETAINED');
+    if (record.custodyStatus === 'DECEASED') expect(record.person.status).toBe('DECEASED');
+    if (['RELEASED', 'REPATRIATED'].includes(record.custodyStatus)) expect(record.person.status).toBe('CIVILIAN');
+  }
+  expect(records.some((r) => r.custodyStatus !== 'IN_CUSTODY')).toBe(true);
+  expect(records.some((r) => r.visits.edges.some((v) => v.node.messagesCollected.edges.length > 0))).toBe(true);
+});

@@ -1,8 +1,12 @@
 import { startTestGraph, type TestGraph } from './harness';
 import {
   BELGOROD, DISTRIBUTION_POINT, GOMEL, ICRC_MOSCOW, KURSK, TRANSITIONS,
-  collectInput, expectConsistentHistory, mustMutate, mutate, org, person, place,
+  collectInput, expectConsistentHistory, mustMutate, mutate, org, partnerWorker, person, place,
 } from './messages-support';
+import { syntheticId } from '@movement/runtime';
+
+/** A seeded visit to another detainee (record 0, granted access). */
+const syntheticVisit = syntheticId('detention-visit', 0);
 
 const ICRC_PREMISES = place('ICRC-MOSCOW-PREMISES');
 const BELGOROD_OFFICE = place('RRC-BELGOROD-OFFICE');
@@ -193,4 +197,66 @@ test('messagesWaiting finds the messages waiting longer than N days, on both sid
     after = page.data!.messagesWaiting.pageInfo.endCursor;
   }
   expect(paged).toEqual(kurskIds);
+});
+
+test('in detention: a message collected from a detainee during a visit, and one handed to them during the next, are listed by the visits', async () => {
+  const ICRC = graph.as('icrc');
+  const call = async <T>(query: string, variables: Record<string, unknown>, headers: Record<string, string> = ICRC): Promise<T> => {
+    const result = await graph.query<T>(query, variables, headers);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!;
+  };
+  const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
+  const personInput = (givenName: string, birthYear: number) => ({
+    givenName, familyName: 'Ковальчук', sex: 'MALE', birthYear, status: 'CIVILIAN', purpose: 'protection of persons deprived of liberty', legalBasis: 'LEGAL_OBLIGATION', recordedById: ICRC_MOSCOW,
+  });
+  const detainee = (await call<{ registerPerson: { id: string } }>(REGISTER, { input: personInput('Тарас', 1994) })).registerPerson.id;
+  const father = (await call<{ registerPerson: { id: string } }>(REGISTER, { input: personInput('Остап', 1966) })).registerPerson.id;
+  const record = (await call<{ registerDetention: { id: string } }>(`mutation($input: RegisterDetentionInput!) { registerDetention(input: $input) { id } }`, {
+    input: { personId: detainee, placeOfDetentionId: place('DETENTION-2'), captureDate: '2024-02-10', registrationNumber: 'ICRC-RU-RCM-1', legalCategory: 'PRISONER_OF_WAR', recordedById: ICRC_MOSCOW },
+  })).registerDetention.id;
+  const ACCESS = `mutation($id: ID!, $status: AccessStatus!, $on: String) { recordAccessRequest(detentionRecordId: $id, status: $status, occurredOn: $on) { accessStatus } }`;
+  await call(ACCESS, { id: record, status: 'REQUESTED', on: '2024-02-15' });
+  await call(ACCESS, { id: record, status: 'GRANTED', on: '2024-03-01' });
+  const VISIT = `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id detentionRecord { id } } }`;
+  const visit = (on: string) => call<{ recordVisit: { id: string } }>(VISIT, { input: { detentionRecordId: record, visitedOn: on, visitedById: ICRC_MOSCOW, privateInterview: true, recordedById: ICRC_MOSCOW } });
+  const first = (await visit('2024-03-10')).recordVisit.id;
+  const second = (await visit('2024-05-10')).recordVisit.id;
+
+  const fromDetainee = collectInput('in-detention-1', { senderId: detainee, addresseeId: father, collectingPartnerId: ICRC_MOSCOW, locationId: place('DETENTION-2'), visitId: first });
+  // The visit must be to the person writing; a partner that may not read detention may not link one.
+  const wrongWriter = await mutate(graph, 'collectMessage', { ...fromDetainee, senderId: father, addresseeId: detainee }, ICRC);
+  expect(wrongWriter.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.visitId' });
+  const worker = await partnerWorker(graph, BELGOROD);
+  const unlinked = await mutate(graph, 'collectMessage', { ...fromDetainee, collectingPartnerId: BELGOROD, idempotencyKey: 'in-detention-x' }, worker);
+  expect(unlinked.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.visitId' });
+  const collected = await mustMutate(graph, 'collectMessage', fromDetainee, ICRC);
+  // A retry with the same input is the same message.
+  expect((await mustMutate(graph, 'collectMessage', fromDetainee, ICRC)).id).toBe(collected.id);
+
+  const toDetainee = await mustMutate(graph, 'collectMessage', collectInput('in-detention-2', { senderId: father, addresseeId: detainee, collectingPartnerId: ICRC_MOSCOW, detentionRecordId: record }), ICRC);
+  await mustMutate(graph, 'reviewMessage', { messageId: toDetainee.id, partnerId: ICRC_MOSCOW, decision: 'APPROVE' }, ICRC);
+  await mustMutate(graph, 'dispatchMessage', { messageId: toDetainee.id, partnerId: ICRC_MOSCOW, deliveringPartnerId: ICRC_MOSCOW }, ICRC);
+  const deliver = { messageId: toDetainee.id, partnerId: ICRC_MOSCOW, deliveredAt: new Date().toISOString(), locationId: place('DETENTION-2'), visitId: second };
+  const otherVisit = await mutate(graph, 'deliverMessage', { ...deliver, visitId: syntheticVisit }, ICRC);
+  expect(otherVisit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.visitId' });
+  await mustMutate(graph, 'deliverMessage', deliver, ICRC);
+
+  const read = await call<{ message: { detentionRecord: { id: string }; collectedDuringVisit: { id: string } }; detentionRecord: { visits: { edges: Array<{ node: { id: string; messagesCollected: { edges: Array<{ node: { id: string } }> }; messagesDelivered: { edges: Array<{ node: { id: string; deliveredDuringVisit: { id: string } } }> } } }> } } }>(
+    `query($m: ID!, $r: ID!) {
+      message(id: $m) { detentionRecord { id } collectedDuringVisit { id } }
+      detentionRecord(id: $r) { visits { edges { node { id messagesCollected { edges { node { id } } } messagesDelivered { edges { node { id deliveredDuringVisit { id } } } } } } } }
+    }`,
+    { m: collected.id, r: record },
+  );
+  expect(read.message).toEqual({ detentionRecord: { id: record }, collectedDuringVisit: { id: first } });
+  const byVisit = Object.fromEntries(read.detentionRecord.visits.edges.map((edge) => [edge.node.id, edge.node]));
+  expect(byVisit[first]!.messagesCollected.edges.map((edge) => edge.node.id)).toEqual([collected.id]);
+  expect(byVisit[first]!.messagesDelivered.edges).toEqual([]);
+  expect(byVisit[second]!.messagesDelivered.edges).toEqual([{ node: { id: toDetainee.id, deliveredDuringVisit: { id: second } } }]);
+
+  // Without detention:read the message still answers, its detention links do not.
+  const rrcView = await graph.query<{ message: { reference: string; detentionRecord: null } | null }>(`query($m: ID!) { message(id: $m) { reference detentionRecord { id } } }`, { m: collected.id }, await partnerWorker(graph, ICRC_MOSCOW));
+  expect(rrcView.data!.message!.detentionRecord).toBeNull();
+  expect(rrcView.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 });

@@ -15,6 +15,9 @@ const rrcKursk = syntheticId('organization', 'RRC-KURSK');
 const icrcMoscow = syntheticId('organization', 'ICRC-MOSCOW');
 const kurskPlace = syntheticId('location', lastSeenPlaces[0]!);
 const detentionPlace = syntheticId('location', detentionPlaces[0]!);
+const otherDetentionPlace = syntheticId('location', detentionPlaces[1]!);
+const rrc = syntheticId('organization', 'RRC');
+const ruMod = syntheticId('organization', 'RU-MOD');
 
 interface GraphError {
   message: string;
@@ -473,6 +476,280 @@ describe('detention, access and visits', () => {
       { id: record.id },
     );
     expect(read.detentionRecord.visits).toEqual({ edges: [{ node: { visitedOn: '2024-05-01' } }], pageInfo: { hasNextPage: false } });
+  });
+});
+
+/** As a partner would call: the demo key of `caller`; the answer with its errors. */
+const asPartner = <T>(caller: 'icrc' | 'russianRedCross' | 'belarusRedCross', query: string, variables: Record<string, unknown> = {}) =>
+  graph.query<T>(query, variables, graph.as(caller));
+
+async function partnerMutate<T>(caller: 'icrc' | 'russianRedCross' | 'belarusRedCross', query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await asPartner<T>(caller, query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+describe('detention as the Geneva Conventions frame it (the ICRC delegation)', () => {
+  const REGISTER_DETENTION = `mutation($input: RegisterDetentionInput!) {
+    registerDetention(input: $input) { id legalCategory detainingState detainingAuthority { id } custodyStatus reviewOn }
+  }`;
+  const NOTIFY = `mutation($input: RecordDetentionNotificationInput!) {
+    recordDetentionNotification(input: $input) { id kind transmittedOn transmittedBy familyInformed familyInformedOn recordedBy { shortName } }
+  }`;
+  const EVENT = `mutation($input: RecordDetentionEventInput!) {
+    recordDetentionEvent(input: $input) {
+      custodyStatus placeOfDetention { id } person { status }
+      events { kind occurredOn place { id } fromPlaceOfDetention { id } note }
+    }
+  }`;
+  const listed = async (query: string, id: string) => {
+    const data = await partnerMutate<Record<string, { edges: Array<{ node: { id: string } }> }>>('icrc', query);
+    return Object.values(data)[0]!.edges.some((edge) => edge.node.id === id);
+  };
+  const awaiting = `{ detentionRecordsAwaitingNotification(days: 14, first: 100) { edges { node { id } } } }`;
+  const uninformed = `{ detentionRecordsFamilyNotInformed(first: 100) { edges { node { id } } } }`;
+
+  async function registerPrisoner(registrationNumber: string) {
+    const detainee = await register({ givenName: 'Пётр', familyName: 'Семёнов', birthYear: 1996, recordedById: icrcMoscow });
+    expect(detainee.names).toEqual(expect.arrayContaining([expect.objectContaining({ scheme: 'ru-bgn-pcgn', value: 'Pyotr Semyonov' })]));
+    const input = {
+      personId: detainee.id, placeOfDetentionId: detentionPlace, captureDate: '2024-03-02', registrationNumber, recordedById: icrcMoscow,
+      legalCategory: 'PRISONER_OF_WAR', detainingState: 'RU', detainingAuthorityId: ruMod,
+    };
+    const { registerDetention } = await partnerMutate<{ registerDetention: { id: string; legalCategory: string; detainingState: string; detainingAuthority: { id: string }; custodyStatus: string; reviewOn: string } }>(
+      'icrc', REGISTER_DETENTION, { input },
+    );
+    return { detainee, record: registerDetention, input };
+  }
+
+  test('a prisoner of war is registered with the detaining power and authority; bad categories of input are refused', async () => {
+    const { record, input } = await registerPrisoner('ICRC-RU-GC-1');
+    expect(record).toMatchObject({ legalCategory: 'PRISONER_OF_WAR', detainingState: 'RU', detainingAuthority: { id: ruMod }, custodyStatus: 'IN_CUSTODY' });
+    expect(record.reviewOn > new Date().toISOString().slice(0, 10)).toBe(true);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ detainingState: 'Russia' }, 'input.detainingState'],
+      [{ detainingAuthorityId: icrcMoscow }, 'input.detainingAuthorityId'],
+      [{ detainingAuthorityId: syntheticId('organization', 'NOBODY') }, 'input.detainingAuthorityId'],
+      [{ reviewOn: '2020-01-01' }, 'input.reviewOn'],
+    ];
+    for (const [override, field] of cases) {
+      const result = await asPartner(`icrc`, REGISTER_DETENTION, { input: { ...input, registrationNumber: `ICRC-RU-GC-X-${field}`, ...override } });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  test('notifications and capture cards: who transmitted them, when, whether the family knows; the queries find the gaps', async () => {
+    const { record } = await registerPrisoner('ICRC-RU-GC-2');
+    expect(await listed(awaiting, record.id)).toBe(true);
+    expect(await listed(uninformed, record.id)).toBe(true);
+    const base = { detentionRecordId: record.id, transmittedOn: '2024-03-07', transmittedBy: 'The detainee, through the ICRC', recordedById: icrcMoscow };
+    const wrongCard = await asPartner('icrc', NOTIFY, { input: { ...base, kind: 'INTERNMENT_CARD' } });
+    expect(wrongCard.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    const beforeCapture = await asPartner('icrc', NOTIFY, { input: { ...base, kind: 'CAPTURE_CARD', transmittedOn: '2024-03-01' } });
+    expect(beforeCapture.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.transmittedOn' });
+    const informedFirst = await asPartner('icrc', NOTIFY, { input: { ...base, kind: 'CAPTURE_CARD', familyInformedOn: '2024-03-06' } });
+    expect(informedFirst.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.familyInformedOn' });
+    const asOther = await asPartner('icrc', NOTIFY, { input: { ...base, kind: 'CAPTURE_CARD', recordedById: 'not-a-uuid' } });
+    expect(asOther.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.recordedById' });
+
+    const card = (await partnerMutate<{ recordDetentionNotification: { id: string; kind: string; familyInformed: boolean; recordedBy: { shortName: string } } }>(
+      'icrc', NOTIFY, { input: { ...base, kind: 'CAPTURE_CARD' } },
+    )).recordDetentionNotification;
+    expect(card).toMatchObject({ kind: 'CAPTURE_CARD', familyInformed: false, recordedBy: { shortName: 'ICRC Moscow' } });
+    // A card is not the detaining power's notification to the Central Tracing Agency.
+    expect(await listed(awaiting, record.id)).toBe(true);
+    await partnerMutate('icrc', NOTIFY, { input: { ...base, kind: 'CENTRAL_AGENCY_NOTIFICATION', transmittedOn: '2024-03-12', transmittedBy: 'National Information Bureau of the detaining power' } });
+    expect(await listed(awaiting, record.id)).toBe(false);
+    expect(await listed(uninformed, record.id)).toBe(true);
+
+    const INFORMED = `mutation($id: ID!, $on: String!, $by: ID!) { recordFamilyInformed(notificationId: $id, informedOn: $on, recordedById: $by) { familyInformed familyInformedOn } }`;
+    const tooEarly = await asPartner('icrc', INFORMED, { id: card.id, on: '2024-03-01', by: icrcMoscow });
+    expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'informedOn' });
+    expect((await partnerMutate<{ recordFamilyInformed: unknown }>('icrc', INFORMED, { id: card.id, on: '2024-03-28', by: icrcMoscow })).recordFamilyInformed)
+      .toEqual({ familyInformed: true, familyInformedOn: '2024-03-28' });
+    // Recorded again with the same date: nothing changes; with another: CONFLICT.
+    await partnerMutate('icrc', INFORMED, { id: card.id, on: '2024-03-28', by: icrcMoscow });
+    const otherDate = await asPartner('icrc', INFORMED, { id: card.id, on: '2024-04-02', by: icrcMoscow });
+    expect(otherDate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(await listed(uninformed, record.id)).toBe(false);
+
+    const read = await partnerMutate<{ detentionRecord: { notifications: Array<{ kind: string; transmittedOn: string; transmittedBy: string; familyInformedOn: string | null }> } }>(
+      'icrc', `query($id: ID!) { detentionRecord(id: $id) { notifications { kind transmittedOn transmittedBy familyInformedOn } } }`, { id: record.id },
+    );
+    expect(read.detentionRecord.notifications).toEqual([
+      { kind: 'CAPTURE_CARD', transmittedOn: '2024-03-07', transmittedBy: 'The detainee, through the ICRC', familyInformedOn: '2024-03-28' },
+      { kind: 'CENTRAL_AGENCY_NOTIFICATION', transmittedOn: '2024-03-12', transmittedBy: 'National Information Bureau of the detaining power', familyInformedOn: null },
+    ]);
+  });
+
+  test('a transfer keeps the history, a release ends custody and frees the person; nothing follows the end', async () => {
+    const { record } = await registerPrisoner('ICRC-RU-GC-3');
+    const event = (override: Record<string, unknown>) => ({ detentionRecordId: record.id, kind: 'TRANSFER', occurredOn: '2024-04-10', placeId: otherDetentionPlace, recordedById: icrcMoscow, ...override });
+    const notAPrison = await asPartner('icrc', EVENT, { input: event({ placeId: kurskPlace }) });
+    expect(notAPrison.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.placeId' });
+    const samePlace = await asPartner('icrc', EVENT, { input: event({ placeId: detentionPlace }) });
+    expect(samePlace.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.placeId' });
+    const future = await asPartner('icrc', EVENT, { input: event({ occurredOn: '2999-01-01' }) });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredOn' });
+
+    type Recorded = { recordDetentionEvent: { custodyStatus: string; placeOfDetention: { id: string }; person: { status: string }; events: Array<Record<string, unknown>> } };
+    const moved = (await partnerMutate<Recorded>('icrc', EVENT, { input: event({}) })).recordDetentionEvent;
+    expect(moved).toMatchObject({ custodyStatus: 'IN_CUSTODY', placeOfDetention: { id: otherDetentionPlace }, person: { status: 'DETAINED' } });
+    expect(moved.events).toEqual([{ kind: 'TRANSFER', occurredOn: '2024-04-10', place: { id: otherDetentionPlace }, fromPlaceOfDetention: { id: detentionPlace }, note: null }]);
+    const beforeTransfer = await asPartner('icrc', EVENT, { input: event({ kind: 'RELEASE', occurredOn: '2024-04-01', placeId: kurskPlace }) });
+    expect(beforeTransfer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredOn' });
+
+    const released = (await partnerMutate<Recorded>('icrc', EVENT, { input: event({ kind: 'RELEASE', occurredOn: '2024-09-01', placeId: kurskPlace, note: 'Released to his family.' }) })).recordDetentionEvent;
+    expect(released).toMatchObject({ custodyStatus: 'RELEASED', placeOfDetention: { id: otherDetentionPlace }, person: { status: 'CIVILIAN' } });
+    expect(released.events.map((e) => e.kind)).toEqual(['TRANSFER', 'RELEASE']);
+    const afterEnd = await asPartner('icrc', EVENT, { input: event({ kind: 'DEATH', occurredOn: '2024-10-01', placeId: kurskPlace }) });
+    expect(afterEnd.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', allowed: [] });
+  });
+
+  test('a partner without the detention scopes reads nothing of it and records nothing, and every read of it is audited', async () => {
+    const { detainee, record } = await registerPrisoner('ICRC-RU-GC-4');
+    const read = await asPartner<{ detentionRecord: unknown }>('russianRedCross', `query($id: ID!) { detentionRecord(id: $id) { legalCategory } }`, { id: record.id });
+    expect(read.data?.detentionRecord ?? null).toBeNull();
+    expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const write = await asPartner('russianRedCross', EVENT, { input: { detentionRecordId: record.id, kind: 'RELEASE', occurredOn: '2024-09-01', placeId: kurskPlace, recordedById: rrc } });
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const detained = await asPartner('icrc', `query DetentionFile($id: ID!) { detentionRecord(id: $id) { legalCategory events { kind } } }`, { id: record.id });
+    expect(detained.errors).toBeUndefined();
+    const trail = await graph.admin<{ auditEntries: { edges: Array<{ node: { operationName: string; recordType: string; field: string; personIds: string[] } }> } }>(
+      `query($person: ID!) { auditEntries(personId: $person, first: 50) { edges { node { operationName recordType field personIds } } } }`,
+      { person: detainee.id },
+    );
+    const fields = trail.data!.auditEntries.edges.map((edge) => edge.node).filter((entry) => entry.operationName === 'DetentionFile');
+    expect(fields.map((entry) => `${entry.recordType}.${entry.field}`)).toEqual(expect.arrayContaining(['DetentionRecord.legalCategory']));
+    expect(fields.every((entry) => entry.personIds.includes(detainee.id))).toBe(true);
+  });
+});
+
+describe('consent before disclosure (the enquiring National Society and the ICRC)', () => {
+  const OPEN = `mutation($input: OpenTracingRequestInput!) { openTracingRequest(input: $input) { id } }`;
+  const CONFIRM = `mutation($r: ID!, $p: ID!, $by: ID!) { confirmPossibleMatch(tracingRequestId: $r, personId: $p, recordedById: $by) { status } }`;
+  const CONSENT = `mutation($input: RecordTracingConsentInput!) { recordTracingConsent(input: $input) { status closedReason } }`;
+  const WHEREABOUTS = `query($id: ID!) { tracingRequest(id: $id) { status soughtPerson { fullName lastSeenAt { id } } locatedPerson { fullName lastSeenAt { id } lastSeenOn } } }`;
+  type Whereabouts = { tracingRequest: { status: string; soughtPerson: { fullName: string; lastSeenAt: { id: string } | null }; locatedPerson: { fullName: string; lastSeenAt: { id: string } | null; lastSeenOn: string | null } } };
+
+  /** The Russian Red Cross takes a mother's request; the ICRC has found her son and shares him with it. */
+  async function locatedCase(family: string, birthYear: number) {
+    const REGISTER_AS = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
+    const registerAs = async (caller: 'icrc' | 'russianRedCross', input: Record<string, unknown>) =>
+      (await partnerMutate<{ registerPerson: { id: string } }>(caller, REGISTER_AS, { input: person(input) })).registerPerson.id;
+    const mother = await registerAs('russianRedCross', { givenName: 'Ганна', familyName: family, sex: 'FEMALE', birthYear: 1970, recordedById: rrc });
+    const sought = await registerAs('russianRedCross', { givenName: 'Богдан', familyName: family, birthYear, status: 'MISSING', lastSeenAtId: kurskPlace, recordedById: rrc });
+    const son = await registerAs('icrc', { givenName: 'Богдан', familyName: family, birthYear, lastSeenAtId: detentionPlace, lastSeenOn: '2024-06-01', recordedById: icrcMoscow, sharedWithIds: [rrc] });
+    const requestId = (await partnerMutate<{ openTracingRequest: { id: string } }>('russianRedCross', OPEN, {
+      input: { enquirerId: mother, soughtPersonId: sought, enquirerRelationship: 'PARENT', circumstances: 'Lost contact in Sudzha.', recordedById: rrc },
+    })).openTracingRequest.id;
+    await partnerMutate('russianRedCross', CONFIRM, { r: requestId, p: son, by: rrc });
+    return { requestId, son };
+  }
+
+  test('the whereabouts wait for the consent of the adult found; once given, the enquiring partner reads them', async () => {
+    const { requestId } = await locatedCase('Гнатюк', 1990);
+    const withheld = await asPartner<Whereabouts>('russianRedCross', WHEREABOUTS, { id: requestId });
+    expect(withheld.data!.tracingRequest).toMatchObject({ status: 'LOCATED', soughtPerson: { fullName: 'Богдан Гнатюк', lastSeenAt: null }, locatedPerson: { lastSeenAt: null, lastSeenOn: null } });
+    const reasons = withheld.errors!.map((error) => ({ path: error.path?.join('.'), code: error.extensions?.code, reason: error.extensions?.reason }));
+    expect(reasons).toEqual(expect.arrayContaining([
+      { path: 'tracingRequest.soughtPerson.lastSeenAt', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+      { path: 'tracingRequest.locatedPerson.lastSeenAt', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+      { path: 'tracingRequest.locatedPerson.lastSeenOn', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+    ]));
+    expect(withheld.errors![0]!.message).toMatch(/only with their consent .*consent NOT_ASKED/);
+    // The Central Tracing Agency (the ICRC's mandate) is never refused them.
+    const agency = await partnerMutate<Whereabouts>('icrc', WHEREABOUTS, { id: requestId });
+    expect(agency.tracingRequest.locatedPerson).toMatchObject({ lastSeenAt: { id: detentionPlace }, lastSeenOn: '2024-06-01' });
+
+    // The consent decision is personal data: the ICRC reads it (audited), the Russian Red Cross may not.
+    const CONSENT_READ = `query($id: ID!) { tracingRequest(id: $id) { consent { decision recordedOn recordedBy { id } forChild bestInterestReason } } }`;
+    expect((await asPartner('russianRedCross', CONSENT_READ, { id: requestId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad: Array<[Record<string, unknown>, string, string]> = [
+      [{ decision: 'NOT_ASKED' }, 'BAD_USER_INPUT', 'input.decision'],
+      [{ bestInterestReason: 'Adult; no reason needed.' }, 'BAD_USER_INPUT', 'input.bestInterestReason'],
+      [{ recordedById: icrcMoscow }, 'FORBIDDEN', 'input.recordedById'],
+    ];
+    for (const [override, code, field] of bad) {
+      const refused = await asPartner('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'GIVEN', recordedById: rrc, ...override } });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code, field });
+    }
+    expect((await partnerMutate<{ recordTracingConsent: unknown }>('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'GIVEN', recordedById: rrc } })).recordTracingConsent)
+      .toEqual({ status: 'LOCATED', closedReason: null });
+    const disclosed = await partnerMutate<Whereabouts>('russianRedCross', WHEREABOUTS, { id: requestId });
+    expect(disclosed.tracingRequest.locatedPerson).toMatchObject({ lastSeenAt: { id: detentionPlace }, lastSeenOn: '2024-06-01' });
+    const recorded = await partnerMutate<{ tracingRequest: { consent: Record<string, unknown> } }>('icrc', CONSENT_READ, { id: requestId });
+    expect(recorded.tracingRequest.consent).toEqual({ decision: 'GIVEN', recordedOn: new Date().toISOString().slice(0, 10), recordedBy: { id: rrc }, forChild: false, bestInterestReason: null });
+  });
+
+  test("an adult's refusal closes the case with the reason and keeps the whereabouts withheld", async () => {
+    const { requestId } = await locatedCase('Кравчук', 1985);
+    const closed = await partnerMutate<{ recordTracingConsent: { status: string; closedReason: string } }>('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'REFUSED', recordedById: rrc } });
+    expect(closed.recordTracingConsent.status).toBe('CLOSED');
+    expect(closed.recordTracingConsent.closedReason).toMatch(/did not consent/);
+    const after = await asPartner<Whereabouts>('russianRedCross', WHEREABOUTS, { id: requestId });
+    expect(after.data!.tracingRequest.locatedPerson.lastSeenAt).toBeNull();
+    expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    // Decided once the case is closed: nothing more to decide.
+    const again = await asPartner('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'GIVEN', recordedById: rrc } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  test("for a child the decision is a best-interest decision with its reason, and a refusal keeps the case open", async () => {
+    const { requestId } = await locatedCase('Савчук', new Date().getUTCFullYear() - 12);
+    const noReason = await asPartner('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'REFUSED', recordedById: rrc } });
+    expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bestInterestReason' });
+    const kept = await partnerMutate<{ recordTracingConsent: { status: string } }>('russianRedCross', CONSENT, {
+      input: { tracingRequestId: requestId, decision: 'REFUSED', recordedById: rrc, bestInterestReason: 'The child fears the enquirer; the guardian is consulted first.' },
+    });
+    expect(kept.recordTracingConsent.status).toBe('LOCATED');
+    const consent = await partnerMutate<{ tracingRequest: { consent: { decision: string; forChild: boolean; bestInterestReason: string } } }>(
+      'icrc', `query($id: ID!) { tracingRequest(id: $id) { consent { decision forChild bestInterestReason } } }`, { id: requestId },
+    );
+    expect(consent.tracingRequest.consent).toEqual({ decision: 'REFUSED', forChild: true, bestInterestReason: 'The child fears the enquirer; the guardian is consulted first.' });
+  });
+});
+
+describe('retention', () => {
+  const PAST = `query($asOf: String, $first: Int, $after: String) {
+    recordsPastReview(asOf: $asOf, first: $first, after: $after) { edges { node { recordType id reviewOn closed person { id } } } pageInfo { hasNextPage endCursor } }
+  }`;
+  type Past = { recordsPastReview: { edges: Array<{ node: { recordType: string; id: string; reviewOn: string; closed: boolean; person: { id: string } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
+  test('records past their review date are listed earliest first, page by page, only those the partner may see', async () => {
+    const all: Past['recordsPastReview']['edges'] = [];
+    let after: string | null = null;
+    do {
+      const page: Past = await partnerMutate<Past>('icrc', PAST, { asOf: '2026-11-01', first: 5, after });
+      all.push(...page.recordsPastReview.edges);
+      after = page.recordsPastReview.pageInfo.hasNextPage ? page.recordsPastReview.pageInfo.endCursor : null;
+    } while (after);
+    expect(all.length).toBeGreaterThan(0);
+    const days = all.map((edge) => edge.node.reviewOn);
+    expect(days).toEqual([...days].sort());
+    expect(days.every((day) => day < '2026-11-01')).toBe(true);
+    // Seeded request 3 was reunited and was due for review in June 2026.
+    expect(all.map((edge) => edge.node)).toEqual(expect.arrayContaining([
+      { recordType: 'TRACING_REQUEST', id: syntheticId('tracing-request', 3), reviewOn: '2026-06-04', closed: true, person: { id: syntheticId('person', 7) } },
+    ]));
+    expect(new Set(all.map((edge) => edge.node.recordType))).toEqual(new Set(['PERSON', 'TRACING_REQUEST']));
+
+    const russian = await partnerMutate<Past>('russianRedCross', PAST, { asOf: '2026-11-01', first: 100 });
+    const theirs = russian.recordsPastReview.edges.map((edge) => edge.node);
+    // Without detention:read, detention records are not listed; and only what the partner may see.
+    expect(theirs.some((node) => node.recordType === 'DETENTION_RECORD')).toBe(false);
+    expect(theirs.length).toBeLessThan(all.length);
+    const bad = await asPartner('icrc', PAST, { asOf: 'yesterday' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
+  });
+
+  test('a review date given at registration must lie ahead', async () => {
+    const error = await failure(REGISTER, { input: person({ givenName: 'Іван', familyName: 'Лисенко', reviewOn: '2001-01-01' }) });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reviewOn' });
+    const kept = await mutate<{ registerPerson: { id: string } }>(REGISTER, { input: person({ givenName: 'Іван', familyName: 'Лисенко', reviewOn: '2031-05-01' }) });
+    const read = await mutate<{ person: { reviewOn: string; anonymised: boolean } }>(`query($id: ID!) { person(id: $id) { reviewOn anonymised } }`, { id: kept.registerPerson.id });
+    expect(read.person).toEqual({ reviewOn: '2031-05-01', anonymised: false });
   });
 });
 

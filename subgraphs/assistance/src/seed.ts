@@ -1,4 +1,4 @@
-import { analyseSchema, borderCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SeedOptions, type SqlDriver } from '@movement/runtime';
+import { analyseSchema, demoCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SeedOptions, type SqlDriver } from '@movement/runtime';
 import { addBeneficiaryDays, addToAreaTotals, addToReachTotals } from './area-totals';
 import { demoProgrammes, programmeId, programmeSpanDays } from './seed-catalogue';
 
@@ -112,37 +112,80 @@ async function insertDistributionItems(driver: SqlDriver, lo: number, hi: number
 }
 
 /**
- * Every fourth tracing request k led to support for person 2k+1: documents first, then the
- * journey (travel, escort or help at the border) two weeks later through a border crossing.
+ * The published openings of the demo's crossings as a SQL table `openings`, so a seeded journey
+ * records whether its crossing was open that way on its day as `recordReunificationSupport` would.
+ */
+function openingsCte(): string {
+  const rows = demoCrossings.flatMap((crossing) =>
+    crossing.periods.map(
+      (p) => `(${uuid(location(crossing.place))}, DATE ${text(p.from)}, ${p.until ? `DATE ${text(p.until)}` : 'NULL::date'}, ${p.open}, ${p.towards ? text(p.towards) : 'NULL::text'})`,
+    ),
+  );
+  return `openings (crossing, "from", "until", open, towards) AS (VALUES ${rows.join(', ')})`;
+}
+
+/**
+ * Support follows the case it belongs to (request k's status is OPEN, SEARCHING, LOCATED,
+ * REUNITED, CLOSED by k % 5, as the people seed writes it), so COMPLETED support is only ever on a
+ * LOCATED or REUNITED request:
+ * - three REUNITED requests in four: documents, then the journey two weeks later, both COMPLETED;
+ * - every other LOCATED request: documents COMPLETED, the journey PLANNED;
+ * - one CLOSED request in four: a journey that FAILED at a closed crossing.
+ * A journey goes into Ukraine through the crossing that was open on its day: Kolotilovka – Pokrovka
+ * from Russia until August 2024, Mokrany – Domanove from Belarus after; a failed one met the
+ * closed Novaya Guta crossing.
  */
 async function insertReunificationSupport(driver: SqlDriver, lo: number, hi: number): Promise<number> {
   const minsk = uuid(organization('ICRC-MINSK'));
   const brc = uuid(organization('BRC'));
-  const crossings = uuids(borderCrossings.map(location));
-  const rows = await driver.query<{ count: number | string }>(`WITH inserted AS (
-    INSERT INTO ${S}."ReunificationSupport" ("id", "tracingRequestId", "personId", "kind", "borderCrossingId", "date", "outcome", "partnerId", "recordedById", "sharedWithIds")
+  const rows = await driver.query<{ count: number | string }>(`WITH ${openingsCte()},
+    journeys AS (
+      SELECT k, s, DATE '2024-03-01' + (k % 300) + s * 14 AS day,
+        CASE WHEN k % 5 = 3 THEN 'COMPLETED' WHEN k % 5 = 2 THEN (CASE WHEN s = 0 THEN 'COMPLETED' ELSE 'PLANNED' END) ELSE 'FAILED' END AS outcome
+      FROM generate_series(${lo}, ${hi - 1}) AS k CROSS JOIN generate_series(0, 1) AS s
+      WHERE (k % 5 = 3 AND k % 20 <> 18) OR k % 10 = 2 OR (k % 20 = 4 AND s = 1)),
+    routes AS (
+      SELECT j.*,
+        CASE WHEN j.s = 0 THEN NULL WHEN j.outcome = 'FAILED' THEN ${uuid(location('CROSSING-1'))}
+             WHEN j.day < DATE '2024-08-06' THEN ${uuid(location('CROSSING-KOLOTILOVKA'))} ELSE ${uuid(location('CROSSING-MOKRANY'))} END AS crossing,
+        CASE WHEN j.s = 0 THEN NULL WHEN j.outcome <> 'FAILED' AND j.day < DATE '2024-08-06' THEN 'RU' ELSE 'BY' END AS from_country,
+        CASE WHEN j.s = 0 THEN NULL ELSE 'UA' END AS to_country
+      FROM journeys j),
+    inserted AS (
+    INSERT INTO ${S}."ReunificationSupport" ("id", "tracingRequestId", "personId", "kind", "borderCrossingId", "fromCountry", "toCountry", "crossingOpen", "date", "outcome", "partnerId", "recordedById", "sharedWithIds")
     SELECT ${syntheticIdSql('reunification-support', `k::text || ':' || s::text`)}, ${syntheticIdSql('tracing-request', 'k')}, ${syntheticIdSql('person', '2 * k + 1')},
-           (CASE WHEN s = 0 THEN 'DOCUMENTS' ELSE (ARRAY['TRAVEL', 'ESCORT', 'BORDER_CROSSING'])[1 + (k / 4) % 3] END)::${S}."ReunificationSupportKind",
-           CASE WHEN s = 1 THEN (${crossings})[1 + k % ${borderCrossings.length}] END,
-           DATE '2024-03-01' + (k % 300) + s * 14,
-           (CASE WHEN s = 0 THEN 'COMPLETED' ELSE (ARRAY['COMPLETED', 'COMPLETED', 'COMPLETED', 'PLANNED', 'FAILED'])[1 + (k / 4) % 5] END)::${S}."ReunificationOutcome",
+           (CASE WHEN s = 0 THEN 'DOCUMENTS' ELSE (ARRAY['TRAVEL', 'ESCORT', 'BORDER_CROSSING'])[1 + (k / 5) % 3] END)::${S}."ReunificationSupportKind",
+           r.crossing, r.from_country, r.to_country,
+           (SELECT o.open AND (o.towards IS NULL OR o.towards = r.to_country) FROM openings o
+            WHERE o.crossing = r.crossing AND o."from" <= r.day AND (o."until" IS NULL OR r.day <= o."until")),
+           r.day,
+           r.outcome::${S}."ReunificationOutcome",
            CASE WHEN k % 8 = 0 THEN ${minsk} ELSE ${brc} END, CASE WHEN k % 8 = 0 THEN ${minsk} ELSE ${brc} END,
            ARRAY[CASE WHEN k % 8 = 0 THEN ${brc} ELSE ${minsk} END]
-    FROM generate_series(${lo}, ${hi - 1}) AS k CROSS JOIN generate_series(0, 1) AS s
-    WHERE k % 4 = 0
+    FROM routes r
     RETURNING 1) SELECT count(*) AS count FROM inserted`);
   return Number(rows[0]?.count ?? 0);
+}
+
+/** Support rows the seed writes for tracing requests 0..requests-1 (see `insertReunificationSupport`). */
+export function reunificationRows(requests: number): number {
+  let rows = 0;
+  for (let k = 0; k < requests; k += 1) {
+    if (k % 5 === 3 && k % 20 !== 18) rows += 2;
+    else if (k % 10 === 2) rows += 2;
+    else if (k % 20 === 4) rows += 1;
+  }
+  return rows;
 }
 
 /**
  * What `seed` reports through `onProgress` for `people` persons: programmes, distributions,
  * records, the distributions whose item totals it computed (their number of items depends on the
- * records, so the step counts distributions), and reunification support (two for every fourth
- * tracing request).
+ * records, so the step counts distributions), and reunification support.
  */
 export function expectedRows(people: number): number {
   const volumes = demoVolumes(people);
-  return demoProgrammes.length + volumes.distributions + volumes.assistanceRecords + volumes.distributions + 2 * Math.ceil(volumes.tracingRequests / 4);
+  return demoProgrammes.length + volumes.distributions + volumes.assistanceRecords + volumes.distributions + reunificationRows(volumes.tracingRequests);
 }
 
 /**

@@ -52,10 +52,14 @@ export const assistanceInput = z.object({
   idempotencyKey: key,
 });
 
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as UA');
+
 export const reunificationInput = z.object({
   tracingRequestId: uuid,
   personId: uuid,
   borderCrossingId: uuid.nullish(),
+  fromCountry: countryCode.nullish(),
+  toCountry: countryCode.nullish(),
   date: isoDate,
   partnerId: uuid,
   recordedById: uuid,

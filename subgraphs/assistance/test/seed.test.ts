@@ -1,5 +1,5 @@
 import { createTestDatabaseTarget, demoVolumes, postGraphQL, startTestSubgraph, syntheticId, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
-import { expectedRows, isSeeded, seed } from '../src/seed';
+import { expectedRows, isSeeded, reunificationRows, seed } from '../src/seed';
 import { assistance, type PrismaClient } from '../src/server';
 import { demoProgrammes, programmeId } from '../src/seed-catalogue';
 
@@ -32,8 +32,7 @@ test('the seed writes the volumes demoVolumes asks for and reports its progress'
   expect(await count('AssistanceProgramme')).toBe(demoProgrammes.length);
   expect(await count('Distribution')).toBe(volumes.distributions);
   expect(await count('AssistanceRecord')).toBe(volumes.assistanceRecords);
-  // Every fourth tracing request gets two kinds of support.
-  expect(await count('ReunificationSupport')).toBe(2 * Math.ceil(volumes.tracingRequests / 4));
+  expect(await count('ReunificationSupport')).toBe(reunificationRows(volumes.tracingRequests));
   const items = await count('DistributionItem');
   expect(items).toBeGreaterThanOrEqual(volumes.distributions);
   expect(progress.length).toBeGreaterThanOrEqual(5);
@@ -102,8 +101,8 @@ test('seeded data answers through GraphQL under the ids the other subgraphs use'
   );
   expect(request.errors).toBeUndefined();
   expect(request.data!._entities[0]!.reunificationSupport.edges.map((e) => e.node)).toEqual([
-    { kind: 'DOCUMENTS', person: { id: syntheticId('person', 9) }, borderCrossing: null },
-    { kind: 'ESCORT', person: { id: syntheticId('person', 9) }, borderCrossing: { id: syntheticId('location', 'CROSSING-1') } },
+    // Request 4 was closed: its journey failed at the closed Novaya Guta crossing.
+    { kind: 'TRAVEL', person: { id: syntheticId('person', 9) }, borderCrossing: { id: syntheticId('location', 'CROSSING-1') } },
   ]);
 
   const programme = await postGraphQL<{ programme: { partner: { id: string }; distributions: { edges: Array<{ node: { items: Array<{ item: string; unit: string }> } }> } } }>(

@@ -1,5 +1,6 @@
 import { byIdLoader, pagedChildrenLoader, rowsById } from '@movement/runtime';
 import { placePages } from './child-pages';
+import { crossingLoader } from './crossings';
 import type { Location, Organization, PrismaClient } from './generated/prisma/client';
 
 /**
@@ -24,6 +25,7 @@ export function createLoaders(prisma: PrismaClient) {
       }
       return loader;
     },
+    crossing: crossingLoader(prisma),
     placesOperatedBy: pagedChildrenLoader(placePages(prisma, 'organizationId'), (row: Location) => row.organizationId as string),
   };
 }

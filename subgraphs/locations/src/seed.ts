@@ -1,13 +1,13 @@
-import { analyseSchema, demoOrganizations, demoPlaces, syntheticId, type SeedOptions, type SqlDriver } from '@movement/runtime';
+import { analyseSchema, demoCrossings, demoOrganizations, demoPlaces, syntheticId, type SeedOptions, type SqlDriver } from '@movement/runtime';
 
 /**
  * Seeds the Movement's organisations and the demo places (Russia and Belarus down to settlements,
- * and the facilities of the founding text). The catalogue is small and fixed: `people` does not
- * scale it.
+ * Ukraine's oblasts, the facilities of the founding text) and what is known of the real border
+ * crossings. The catalogue is small and fixed: `people` does not scale it.
  */
-/** Rows `seed` writes and reports through `onProgress`: the fixed catalogue, whatever `people` is. */
+/** Rows `seed` writes and reports through `onProgress`: the fixed catalogue (a crossing counts once), whatever `people` is. */
 export function expectedRows(_people: number): number {
-  return demoOrganizations.length + demoPlaces.length;
+  return demoOrganizations.length + demoPlaces.length + demoCrossings.length;
 }
 
 export async function seed(driver: SqlDriver, options: SeedOptions): Promise<void> {
@@ -45,8 +45,22 @@ export async function seed(driver: SqlDriver, options: SeedOptions): Promise<voi
         ],
       );
     }
+    for (const crossing of demoCrossings) {
+      const locationId = syntheticId('location', crossing.place);
+      await tx.query(
+        `INSERT INTO "locations"."BorderCrossing" ("locationId", "countryCodes", sides, source, "checkedOn") VALUES ($1, $2::char(2)[], $3, $4, $5::date)`,
+        [locationId, crossing.countries, crossing.sides, crossing.source, crossing.checkedOn],
+      );
+      for (const [index, period] of crossing.periods.entries()) {
+        await tx.query(
+          `INSERT INTO "locations"."BorderCrossingPeriod" (id, "locationId", "fromDate", "untilDate", open, "towardsCountry", note)
+           VALUES ($1, $2, $3::date, $4::date, $5, $6, $7)`,
+          [syntheticId('crossing-period', `${crossing.place}:${index}`), locationId, period.from, period.until, period.open, period.towards, period.note],
+        );
+      }
+    }
   });
-  options.onProgress?.(demoOrganizations.length + demoPlaces.length);
+  options.onProgress?.(expectedRows(options.people));
   if (options.analyse !== false) await analyseSchema(driver, 'locations');
 }
 

@@ -22,7 +22,7 @@ test('seeds the catalogue once, with the P-code hierarchy intact', async () => {
   expect(await isSeeded(subgraph.database.driver)).toBe(true);
   // The seed command sizes its progress bar by expectedRows.
   expect(reported).toBe(expectedRows(10));
-  expect(reported).toBe(demoPlaces.length + (await subgraph.database.prisma.organization.count()));
+  expect(reported).toBe(demoPlaces.length + (await subgraph.database.prisma.organization.count()) + (await subgraph.database.prisma.borderCrossing.count()));
   expect(await subgraph.database.prisma.location.count()).toBe(demoPlaces.length);
 
   const result = await postGraphQL<{ location: { pcode: string; ancestors: Array<{ pcode: string }>; operatedBy: { shortName: string } } }>(
@@ -31,6 +31,42 @@ test('seeds the catalogue once, with the P-code hierarchy intact', async () => {
     { id: syntheticId('location', 'DP-GOMEL-1') },
   );
   expect(result.data!.location).toEqual({ pcode: null, ancestors: [{ pcode: 'BY' }, { pcode: 'BY-HO' }, { pcode: 'BY-HO-01' }, { pcode: 'BY-HO-01-0001' }], operatedBy: { shortName: 'BRC Gomel' } });
+});
+
+test('the real crossings say when they were open, in which direction, and where that was published', async () => {
+  const ask = (key: string, date: string, towards?: string) =>
+    postGraphQL<{ location: { borderCrossing: { countries: string[]; source: string; checkedOn: string; stateOn: string; periods: Array<{ from: string; until: string | null; open: boolean; towards: string | null }> } } }>(
+      subgraph.service.url,
+      `query($id: ID!, $date: String!, $towards: String) { location(id: $id) { borderCrossing { countries source checkedOn stateOn(date: $date, towards: $towards) periods { from until open towards } } } }`,
+      { id: syntheticId('location', key), date, towards },
+    );
+  const kolotilovka = await ask('CROSSING-KOLOTILOVKA', '2024-03-15', 'UA');
+  expect(kolotilovka.errors).toBeUndefined();
+  expect(kolotilovka.data!.location.borderCrossing).toMatchObject({ countries: ['RU', 'UA'], stateOn: 'OPEN', checkedOn: '2025-12-26' });
+  expect(kolotilovka.data!.location.borderCrossing.source).toMatch(/State Border Guard Service of Ukraine/);
+  // Open into Ukraine only, and closed since August 2024.
+  expect((await ask('CROSSING-KOLOTILOVKA', '2024-03-15', 'RU')).data!.location.borderCrossing.stateOn).toBe('CLOSED');
+  expect((await ask('CROSSING-KOLOTILOVKA', '2024-09-01')).data!.location.borderCrossing.stateOn).toBe('CLOSED');
+  expect((await ask('CROSSING-MOKRANY', '2025-01-10', 'UA')).data!.location.borderCrossing.stateOn).toBe('OPEN');
+  // Before the first published report the state is not known, never assumed.
+  expect((await ask('CROSSING-MOKRANY', '2023-01-10', 'UA')).data!.location.borderCrossing.stateOn).toBe('UNKNOWN');
+  expect((await ask('CROSSING-1', '2024-05-01', 'UA')).data!.location.borderCrossing.stateOn).toBe('CLOSED');
+  const wrongWay = await ask('CROSSING-1', '2024-05-01', 'PL');
+  expect(wrongWay.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'towards' });
+  const notACrossing = await postGraphQL<{ location: { borderCrossing: null } }>(subgraph.service.url, `query($id: ID!) { location(id: $id) { borderCrossing { sides } } }`, {
+    id: syntheticId('location', 'UA59'),
+  });
+  expect(notACrossing.data!.location.borderCrossing).toBeNull();
+});
+
+test('Ukraine is there with its P-codes, and partners who deliver there', async () => {
+  const result = await postGraphQL<{ locationByPcode: { name: string; children: { edges: Array<{ node: { pcode: string | null; name: string } }> } }; organizations: { edges: Array<{ node: { shortName: string; countryCode: string } }> } }>(
+    subgraph.service.url,
+    `{ locationByPcode(pcode: "UA") { name children(first: 20) { edges { node { pcode name } } } } organizations(first: 100) { edges { node { shortName countryCode } } } }`,
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data!.locationByPcode.children.edges.map((e) => e.node.pcode)).toEqual(expect.arrayContaining(['UA80', 'UA59', 'UA63', 'UA74', 'UA07']));
+  expect(result.data!.organizations.edges.map((e) => e.node)).toEqual(expect.arrayContaining([{ shortName: 'URCS', countryCode: 'UA' }, { shortName: 'ICRC Kyiv', countryCode: 'UA' }]));
 });
 
 test('every coded place starts with its parent\'s code', () => {

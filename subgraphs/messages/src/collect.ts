@@ -14,6 +14,10 @@ export interface NewMessage {
   inReplyToId?: string | null;
   locationId?: string | null;
   actor?: string | null;
+  /** The detention record of the detainee writing or receiving the message. */
+  detentionRecordId?: string | null;
+  /** The ICRC visit during which the message was collected from the detainee. */
+  visitId?: string | null;
 }
 
 /** The message a partner already created with this key, if any. */
@@ -22,7 +26,7 @@ export const findByKey = (context: Context, collectingPartnerId: string, idempot
 
 /** The stored input fields a retry must repeat, in the order the input lists them. */
 const comparedFields = [
-  'inReplyToId', 'senderId', 'addresseeId', 'senderAddress', 'addresseeAddress', 'language', 'content', 'locationId', 'actor',
+  'inReplyToId', 'senderId', 'addresseeId', 'senderAddress', 'addresseeAddress', 'language', 'content', 'locationId', 'actor', 'detentionRecordId', 'visitId',
 ] as const satisfies ReadonlyArray<keyof NewMessage>;
 
 /**
@@ -43,6 +47,9 @@ export async function sameMessageOrConflict(context: Context, existing: RedCross
     content: existing.content,
     locationId: first?.locationId ?? null,
     actor: first?.actor ?? null,
+    // A visit implies its record: a retry naming only the visit names the record stored with it.
+    detentionRecordId: input.visitId && !input.detentionRecordId ? null : existing.detentionRecordId,
+    visitId: existing.collectedDuringVisitId,
   };
   const differing = comparedFields.find((field) => (stored[field] ?? null) !== (input[field] ?? null));
   if (differing) {
@@ -60,7 +67,11 @@ export async function sameMessageOrConflict(context: Context, existing: RedCross
  * the unique index refuses this insert (PostgreSQL makes the loser wait for the winner's commit),
  * and the winner's message is returned instead.
  */
-export async function createOnce(context: Context, input: NewMessage): Promise<RedCrossMessage> {
+export async function createOnce(
+  context: Context,
+  input: NewMessage,
+  detention: { detentionRecordId: string | null; collectedDuringVisitId: string | null } = { detentionRecordId: null, collectedDuringVisitId: null },
+): Promise<RedCrossMessage> {
   const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
   if (earlier) return sameMessageOrConflict(context, earlier, input);
   try {
@@ -85,6 +96,7 @@ export async function createOnce(context: Context, input: NewMessage): Promise<R
           statusChangedAt: now,
           recordedById: input.collectingPartnerId,
           sharedWithIds: [],
+          ...detention,
         },
       });
       await tx.messageStatusChange.create({

@@ -30,6 +30,14 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
       (personIds, page) => messagesOf(prisma, principal, 'addresseeId', personIds, page),
       (row) => row.addresseeId,
     ),
+    messagesCollectedDuring: pagedChildrenLoader(
+      (visitIds, page) => messagesOf(prisma, principal, 'collectedDuringVisitId', visitIds, page),
+      (row) => row.collectedDuringVisitId as string,
+    ),
+    messagesDeliveredDuring: pagedChildrenLoader(
+      (visitIds, page) => messagesOf(prisma, principal, 'deliveredDuringVisitId', visitIds, page),
+      (row) => row.deliveredDuringVisitId as string,
+    ),
   };
 }
 

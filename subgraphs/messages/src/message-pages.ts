@@ -7,8 +7,8 @@ export const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), 
 
 export const messageConnection = (rows: RedCrossMessage[], page: Page) => toConnection(rows, page, byNewest);
 
-/** The columns a list of messages hangs from: a person's sent or received, a message's replies. */
-type ParentColumn = 'senderId' | 'addresseeId' | 'inReplyToId';
+/** The columns a list of messages hangs from: a person's sent or received, a message's replies, a visit's. */
+type ParentColumn = 'senderId' | 'addresseeId' | 'inReplyToId' | 'collectedDuringVisitId' | 'deliveredDuringVisitId';
 
 /**
  * A page of messages for every parent in a batch, in one statement however many there are (see
@@ -32,6 +32,8 @@ export const relationPages = {
   'Person.messagesSent': messagePages('senderId'),
   'Person.messagesReceived': messagePages('addresseeId'),
   'RedCrossMessage.replies': messagePages('inReplyToId'),
+  'DetentionVisit.messagesCollected': messagePages('collectedDuringVisitId'),
+  'DetentionVisit.messagesDelivered': messagePages('deliveredDuringVisitId'),
 } satisfies RelationPages;
 
 /** Read on the raw driver: a hot path where Prisma's result mapping costs more than the database. */

@@ -12,3 +12,9 @@ export interface PersonReference {
 export const personReference = (id: string): PersonReference => ({ __typename: 'Person', id });
 export const organizationReference = (id: string) => ({ __typename: 'Organization' as const, id });
 export const locationReference = (id: string) => ({ __typename: 'Location' as const, id });
+
+/** A detention visit the people subgraph owns: this subgraph knows it only by id. */
+export interface VisitReference {
+  __typename?: 'DetentionVisit';
+  id: string;
+}

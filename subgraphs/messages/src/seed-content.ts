@@ -1,4 +1,4 @@
-import { demoPlaces } from '@movement/runtime';
+import { demoPlaces, ukrainianPlaces } from '@movement/runtime';
 
 /** Synthetic family news, [language, content]: short, invented, in the languages of the demo. */
 export const familyNews: Array<[string, string]> = [
@@ -23,6 +23,18 @@ export const undeliverableReasons = [
 export const returnedNote = 'Returned to the sender with the reason it could not be delivered.';
 
 /** Settlements whose Russian names make up the synthetic addresses. */
+/**
+ * Where families in Ukraine live in the demo: the centre of each Ukrainian area of the catalogue
+ * (the address names the town; the place recorded is the area, whose P-code is published).
+ */
+export const ukrainianTowns = [
+  { key: 'UA80', town: 'Київ' },
+  { key: 'UA59', town: 'Суми' },
+  { key: 'UA63', town: 'Харків' },
+  { key: 'UA74', town: 'Чернігів' },
+  { key: 'UA07', town: 'Луцьк' },
+].filter((t) => ukrainianPlaces.includes(t.key));
+
 export const addressTowns = demoPlaces
   .filter((place) => place.type === 'SETTLEMENT')
   .map((place) => ({ key: place.key, town: place.names.find(([language]) => language === 'ru')?.[2] ?? place.name }));

@@ -1,11 +1,18 @@
-import { analyseSchema, demoVolumes, recordingPartners, syntheticId, syntheticIdSql, type SeedOptions, type SqlDriver } from '@movement/runtime';
-import { addressTowns, familyNews, returnedNote, undeliverableReasons } from './seed-content';
+import { analyseSchema, demoVolumes, recordingPartners, syntheticId, syntheticIdSql, ukrainianPartners, type SeedOptions, type SqlDriver } from '@movement/runtime';
+import { addressTowns, familyNews, returnedNote, ukrainianTowns, undeliverableReasons } from './seed-content';
 
 /**
  * Deterministic synthetic messages: message j is written by person 2j and addressed to person
  * 2j+1 (mod people), statuses cycle through every MessageStatus with a history the API could have
  * written (a message starts COLLECTED; DRAFTED is the reviewer sending it back), and every 5th
  * message answers the one before it. Set-based SQL, re-runnable (ON CONFLICT DO NOTHING).
+ *
+ * Across the front line: every sixth message (j % 6 = 3, unless it is a detainee's) goes from a
+ * family in Russia to one in Ukraine (person 2j+1 is then a Ukrainian national), with an address there, delivered by the
+ * Ukrainian Red Cross Society. In detention: message 10d+1 is between detainee d (person 20d+3,
+ * see the people seed) and their parent, person 20d+2: for even d the detainee writes, collected
+ * during the ICRC's first visit when access was granted; for odd d the parent writes, handed over
+ * during the second visit once delivered.
  */
 
 /** At most 5 history steps per message, so history batches stay under 50,000 rows. */
@@ -26,6 +33,9 @@ const townIds = uuidArray(addressTowns.map((t) => syntheticId('location', t.key)
 const reviewer = `${literal(syntheticId('organization', REVIEWER))}::uuid`;
 const reviewPlace = `${literal(syntheticId('location', REVIEW_PLACE))}::uuid`;
 const P = recordingPartners.length;
+const urcs = `${literal(syntheticId('organization', ukrainianPartners.nationalSociety))}::uuid`;
+const uaTowns = ukrainianTowns.map((t) => t.town);
+const uaTownIds = uuidArray(ukrainianTowns.map((t) => syntheticId('location', t.key)));
 /** The reviewer's note when sending a message back (the DRAFTED step). */
 const sentBackNote = 'Sent back to the collecting partner: the addressee\'s address is incomplete.';
 
@@ -37,26 +47,40 @@ const sentBackNote = 'Sent back to the collecting partner: the addressee\'s addr
 const lastStepSql = '(CASE m.s WHEN 0 THEN 1 WHEN 1 THEN 0 WHEN 2 THEN 1 WHEN 3 THEN 2 WHEN 4 THEN 3 WHEN 5 THEN 3 ELSE 4 END)';
 
 /** Per-message values both statements derive from j, so messages and their history agree. */
-const messageColumns = (people: number) => `
+const messageColumns = (people: number) => {
+  const detainees = demoVolumes(people).detentionRecords;
+  // Message 10d+1 of an existing detention record d; the detainee writes when d is even.
+  const detained = `j % 10 = 1 AND j / 10 < ${detainees}`;
+  const detaineeWrites = `${detained} AND (j / 10) % 2 = 0`;
+  const toUkraine = `(j % 6 = 3 AND NOT (${detained}))`;
+  return `
   j,
   (j % 7) AS s,
   ${partners}[((j / 7) % ${P}) + 1] AS collecting,
-  ${partners}[((j / 7 + 3) % ${P}) + 1] AS delivering,
+  CASE WHEN ${toUkraine} THEN ${urcs} ELSE ${partners}[((j / 7 + 3) % ${P}) + 1] END AS delivering,
+  ${toUkraine} AS to_ukraine,
   timestamptz '2024-01-01T08:00:00Z' + j * interval '37 seconds' AS created,
-  ${syntheticIdSql('person', `(2 * j) % ${people}`)} AS sender,
-  ${syntheticIdSql('person', `(2 * j + 1) % ${people}`)} AS addressee`;
+  ${syntheticIdSql('person', `CASE WHEN ${detaineeWrites} THEN 2 * j + 1 ELSE 2 * j END % ${people}`)} AS sender,
+  ${syntheticIdSql('person', `CASE WHEN ${detaineeWrites} THEN 2 * j ELSE 2 * j + 1 END % ${people}`)} AS addressee,
+  CASE WHEN ${detained} THEN ${syntheticIdSql('detention-record', 'j / 10')} END AS detention,
+  -- The people seed grants access, and visits twice, when d % 5 is 0 or 2.
+  CASE WHEN ${detaineeWrites} AND (j / 10) % 5 IN (0, 2) THEN ${syntheticIdSql('detention-visit', '(j / 10) * 2')} END AS collected_on_visit,
+  CASE WHEN ${detained} AND (j / 10) % 2 = 1 AND (j / 10) % 5 IN (0, 2) AND j % 7 = 4 THEN ${syntheticIdSql('detention-visit', '(j / 10) * 2 + 1')} END AS delivered_on_visit`;
+};
 
 function messagesSql(people: number, from: number, to: number): string {
   const news = familyNews.length;
   return `
-    INSERT INTO "messages"."RedCrossMessage" ("id", "reference", "senderId", "addresseeId", "senderAddress", "addresseeAddress", "language", "content", "status", "collectingPartnerId", "deliveringPartnerId", "inReplyToId", "createdAt", "updatedAt", "statusChangedAt", "recordedById", "sharedWithIds")
+    INSERT INTO "messages"."RedCrossMessage" ("id", "reference", "senderId", "addresseeId", "senderAddress", "addresseeAddress", "language", "content", "status", "collectingPartnerId", "deliveringPartnerId", "inReplyToId", "createdAt", "updatedAt", "statusChangedAt", "recordedById", "sharedWithIds", "detentionRecordId", "collectedDuringVisitId", "deliveredDuringVisitId")
     SELECT
       ${syntheticIdSql('message', 'j')},
       'RCM-2024-' || lpad((j + 1)::text, greatest(6, length((j + 1)::text)), '0'),
       m.sender,
       m.addressee,
       CASE WHEN j % 9 = 8 THEN NULL ELSE 'ул. Садовая, д. ' || (j % 97 + 1) || ', ' || ${textArray(towns)}[(j % ${towns.length}) + 1] END,
-      CASE WHEN j % 6 = 5 THEN NULL ELSE 'ул. Мира, д. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(towns)}[((j + 3) % ${towns.length}) + 1] END,
+      CASE WHEN j % 6 = 5 THEN NULL
+        WHEN m.to_ukraine THEN 'вул. Шевченка, буд. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(uaTowns)}[((j / 6) % ${uaTowns.length}) + 1]
+        ELSE 'ул. Мира, д. ' || ((j * 7) % 89 + 1) || ', ' || ${textArray(towns)}[((j + 3) % ${towns.length}) + 1] END,
       ${textArray(familyNews.map(([language]) => language))}[(j % ${news}) + 1],
       ${textArray(familyNews.map(([, content]) => content))}[(j % ${news}) + 1],
       ${textArray(statuses)}[m.s + 1]::"messages"."MessageStatus",
@@ -72,7 +96,10 @@ function messagesSql(people: number, from: number, to: number): string {
       ARRAY(
         SELECT DISTINCT route.partner FROM unnest(ARRAY[CASE WHEN m.s <> 1 THEN ${reviewer} END, CASE WHEN m.s >= 3 THEN m.delivering END]) AS route(partner)
         WHERE route.partner IS NOT NULL AND route.partner <> m.collecting ORDER BY route.partner
-      )
+      ),
+      m.detention,
+      m.collected_on_visit,
+      CASE WHEN m.s = 4 THEN m.delivered_on_visit END
     FROM (SELECT ${messageColumns(people)} FROM generate_series(${from}, ${to}) AS j) AS m
     ON CONFLICT DO NOTHING`;
 }
@@ -100,7 +127,7 @@ function historySql(people: number, from: number, to: number): string {
         WHEN 'COLLECTED' THEN ${townIds}[(j % ${addressTowns.length}) + 1]
         WHEN 'REVIEWED' THEN ${reviewPlace}
         WHEN 'DRAFTED' THEN ${reviewPlace}
-        WHEN 'DELIVERED' THEN ${townIds}[((j + 3) % ${addressTowns.length}) + 1]
+        WHEN 'DELIVERED' THEN CASE WHEN m.to_ukraine THEN ${uaTownIds}[((j / 6) % ${ukrainianTowns.length}) + 1] ELSE ${townIds}[((j + 3) % ${addressTowns.length}) + 1] END
       END,
       CASE step.status
         WHEN 'DRAFTED' THEN ${literal(sentBackNote)}

@@ -41,7 +41,7 @@ const newMessageFields = {
 };
 
 export const collectMessageInput = z
-  .object({ ...newMessageFields, senderId: id, addresseeId: id })
+  .object({ ...newMessageFields, senderId: id, addresseeId: id, detentionRecordId: id.nullish(), visitId: id.nullish() })
   .refine((input) => input.senderId.toLowerCase() !== input.addresseeId.toLowerCase(), {
     path: ['addresseeId'],
     message: 'must not be the sender: a message goes from one relative to another.',
@@ -63,7 +63,7 @@ export const reviewMessageInput = z
 
 export const dispatchMessageInput = z.object({ ...step, deliveringPartnerId: id });
 
-export const deliverMessageInput = z.object({ ...step, deliveredAt: timestamp, locationId: id });
+export const deliverMessageInput = z.object({ ...step, deliveredAt: timestamp, locationId: id, visitId: id.nullish() });
 
 export const undeliverableReasons = ['ADDRESS_UNKNOWN', 'PERSON_MOVED', 'DECEASED', 'REFUSED', 'PERSON_NOT_FOUND', 'NO_ACCESS', 'OTHER'] as const;
 

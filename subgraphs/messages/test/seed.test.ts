@@ -95,3 +95,30 @@ test('seeded replies, senders and addressees answer through GraphQL', async () =
   expect(person.data!._entities[0]!.messagesSent.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
   expect(person.data!._entities[1]!.messagesReceived.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
 }, SLOW);
+
+test('families in Russia write to families in Ukraine, delivered there by the Ukrainian Red Cross; detainees write and receive during visits', async () => {
+  const prisma = subgraph.database.prisma;
+  const urcs = syntheticId('organization', 'URCS');
+  const toUkraine = await prisma.redCrossMessage.findMany({ where: { id: { in: [3, 9, 15, 27, 39].map((j) => syntheticId('message', j)) } }, include: { statusHistory: true } });
+  expect(toUkraine).toHaveLength(5);
+  for (const message of toUkraine) {
+    expect(message.addresseeAddress).toMatch(/^вул\. Шевченка, буд\. \d+, (Київ|Суми|Харків|Чернігів|Луцьк)$/u);
+    if (message.deliveringPartnerId) expect(message.deliveringPartnerId).toBe(urcs);
+  }
+  // Message 39 (j % 7 = 4) reached its addressee in Ukraine, at a place of the Ukrainian catalogue.
+  const delivered = toUkraine.find((m) => m.id === syntheticId('message', 39))!;
+  expect(delivered.status).toBe('DELIVERED');
+  expect(delivered.statusHistory.find((step) => step.status === 'DELIVERED')!.locationId).toBe(syntheticId('location', 'UA59'));
+
+  // Detainee 0 (person 3) wrote to their parent (person 2) during the first visit; detainee 1's
+  // parent wrote to them (person 23).
+  const fromDetainee = await prisma.redCrossMessage.findUniqueOrThrow({ where: { id: syntheticId('message', 1) } });
+  expect(fromDetainee).toMatchObject({
+    senderId: syntheticId('person', 3),
+    addresseeId: syntheticId('person', 2),
+    detentionRecordId: syntheticId('detention-record', 0),
+    collectedDuringVisitId: syntheticId('detention-visit', 0),
+  });
+  const toDetainee = await prisma.redCrossMessage.findUniqueOrThrow({ where: { id: syntheticId('message', 11) } });
+  expect(toDetainee).toMatchObject({ senderId: syntheticId('person', 22), addresseeId: syntheticId('person', 23), detentionRecordId: syntheticId('detention-record', 1) });
+}, SLOW);

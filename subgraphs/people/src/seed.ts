@@ -1,5 +1,6 @@
 import {
   demoVolumes,
+  detainingAuthorities,
   detentionPlaces,
   lastSeenPlaces,
   recordingPartners,
@@ -10,6 +11,7 @@ import {
   type SqlDriver,
 } from '@movement/runtime';
 import { nameLanguages } from './seed-names';
+import { refusalReason } from './consent/record';
 
 /**
  * Deterministic synthetic people for demos and load tests: person i, tracing request k and
@@ -26,6 +28,9 @@ const placeIds = lastSeenPlaces.map((key) => syntheticId('location', key));
 const detentionPlaceIds = detentionPlaces.map((key) => syntheticId('location', key));
 const icrcMoscow = syntheticId('organization', 'ICRC-MOSCOW');
 const icrcMinsk = syntheticId('organization', 'ICRC-MINSK');
+const authorityIds = detainingAuthorities.map((key) => syntheticId('organization', key));
+/** Prisoners are exchanged on the Belarus–Ukraine border, in Chernihiv Oblast. */
+const repatriationPlace = syntheticId('location', 'UA74');
 
 /** Every name as (language, sex, kind, idx, cyrillic, latin): joined to people by formula. */
 function catalogueValues(): string {
@@ -64,6 +69,14 @@ const lastSeenAtSql = (i: string) => `CASE WHEN (${i}) % 11 = 10 THEN NULL ELSE 
 const lastSeenOnSql = (i: string) => `CASE WHEN (${i}) % 11 = 10 THEN NULL ELSE DATE '2022-02-24' + ((${i}) * 37) % 1000 END`;
 const captureDateSql = (d: string) => `DATE '2022-03-01' + ((${d}) * 17) % 900`;
 
+/**
+ * Review dates: the people of every third closed case (request k = i / 2 REUNITED or CLOSED, see
+ * the tracing requests) were due for review in 2026, so the demo has closed cases past retention;
+ * everyone else is reviewed from 2029 on.
+ */
+const personReviewSql = (i: string) =>
+  `CASE WHEN ((${i}) / 2) % 5 IN (3, 4) AND ((${i}) / 2) % 3 = 0 THEN DATE '2026-01-01' + (${i}) % 200 ELSE DATE '2029-01-01' + (${i}) % 1000 END`;
+
 /** Status by position: 1 in 20 detained (the persons with detention records), some missing, some children displaced. */
 const personSql = `
 WITH catalogue(language, sex, kind, idx, cyrillic, latin) AS (VALUES ${catalogueValues()}),
@@ -85,7 +98,7 @@ base AS (
   FROM generate_series($1::int, $2::int) AS i
 )
 INSERT INTO "people"."Person" ("id", "givenName", "familyName", "patronymic", "names", "sex", "birthDate", "birthYear", "nationality",
-  "status", "vulnerabilities", "lastSeenAtId", "lastSeenOn", "purpose", "legalBasis", "recordedById", "sharedWithIds")
+  "status", "vulnerabilities", "lastSeenAtId", "lastSeenOn", "purpose", "legalBasis", "recordedById", "sharedWithIds", "reviewOn")
 SELECT ${syntheticIdSql('person', 'b.i')},
   g.cyrillic, f.cyrillic, p.cyrillic,
   jsonb_build_array(
@@ -110,7 +123,8 @@ SELECT ${syntheticIdSql('person', 'b.i')},
   (CASE WHEN b.status = 'DETAINED' THEN 'LEGAL_OBLIGATION'
     ELSE (ARRAY['VITAL_INTEREST', 'PUBLIC_INTEREST', 'CONSENT', 'LEGITIMATE_INTEREST'])[1 + b.i % 4] END)::"people"."LegalBasis",
   ($4::uuid[])[1 + b.i % array_length($4::uuid[], 1)],
-  CASE WHEN b.i % 3 = 0 THEN ARRAY[($4::uuid[])[1 + (b.i + 1) % array_length($4::uuid[], 1)]] ELSE ARRAY[]::uuid[] END
+  CASE WHEN b.i % 3 = 0 THEN ARRAY[($4::uuid[])[1 + (b.i + 1) % array_length($4::uuid[], 1)]] ELSE ARRAY[]::uuid[] END,
+  ${personReviewSql('b.i')}
 FROM base b
 JOIN catalogue g ON g.language = b.language AND g.sex = b.name_sex AND g.kind = 'given' AND g.idx = ${skewedPick('b.i', 7919, givenCount)}
 JOIN catalogue f ON f.language = b.language AND f.sex = b.name_sex AND f.kind = 'family' AND f.idx = ${skewedPick('b.i', 104729, familyCount)}
@@ -152,10 +166,22 @@ SELECT ${syntheticIdSql('family-link', 'l')},
 FROM generate_series($1::int, $2::int) AS l
 ON CONFLICT ("id") DO NOTHING`;
 
+/**
+ * The consent of the person found, by request k's status: a LOCATED case has it given, not asked
+ * yet, or not possible in turn; a REUNITED family had it given; one closed case in three was closed
+ * on a refusal (with the reason `recordTracingConsent` writes); other cases were never asked.
+ */
+const consentSql = (k: string) => `CASE
+  WHEN (${k}) % 5 = 2 THEN (ARRAY['GIVEN', 'NOT_ASKED', 'NOT_POSSIBLE'])[1 + ((${k}) / 5) % 3]
+  WHEN (${k}) % 5 = 3 THEN 'GIVEN'
+  WHEN (${k}) % 5 = 4 AND ((${k}) / 5) % 3 = 2 THEN 'REFUSED'
+  ELSE 'NOT_ASKED' END`;
+
 /** Request k: person 2k looks for their child 2k+1 (the same pair as the family links). */
 const tracingRequestSql = `
 INSERT INTO "people"."TracingRequest" ("id", "reference", "enquirerId", "soughtPersonId", "enquirerRelationship", "circumstances",
-  "lastSeenAtId", "lastSeenOn", "status", "openedOn", "closedReason", "recordedById", "sharedWithIds")
+  "lastSeenAtId", "lastSeenOn", "status", "openedOn", "closedReason", "recordedById", "sharedWithIds",
+  "consent", "consentRecordedOn", "consentRecordedById", "reviewOn")
 SELECT ${syntheticIdSql('tracing-request', 'k')},
   'TR-2024-' || lpad((k + 1)::text, 6, '0'),
   ${syntheticIdSql('person', '(2 * k) % $5::int')},
@@ -167,16 +193,32 @@ SELECT ${syntheticIdSql('tracing-request', 'k')},
   ${lastSeenOnSql('(2 * k + 1) % $5::int')},
   (ARRAY['OPEN', 'SEARCHING', 'LOCATED', 'REUNITED', 'CLOSED'])[1 + k % 5]::"people"."TracingStatus",
   DATE '2024-01-01' + (k * 7) % 366,
-  CASE WHEN k % 5 = 4 THEN (ARRAY['The enquirer withdrew the request.', 'No further information could be found.'])[1 + (k / 5) % 2] END,
+  CASE WHEN k % 5 = 4 THEN (ARRAY['The enquirer withdrew the request.', 'No further information could be found.', $7])[1 + (k / 5) % 3] END,
   ($4::uuid[])[1 + k % array_length($4::uuid[], 1)],
-  CASE WHEN k % 2 = 0 AND ($4::uuid[])[1 + k % array_length($4::uuid[], 1)] <> $6::uuid THEN ARRAY[$6::uuid] ELSE ARRAY[]::uuid[] END
+  CASE WHEN k % 2 = 0 AND ($4::uuid[])[1 + k % array_length($4::uuid[], 1)] <> $6::uuid THEN ARRAY[$6::uuid] ELSE ARRAY[]::uuid[] END,
+  c.consent::"people"."ConsentDecision",
+  CASE WHEN c.consent <> 'NOT_ASKED' THEN DATE '2024-01-01' + (k * 7) % 366 + 30 END,
+  CASE WHEN c.consent <> 'NOT_ASKED' THEN ($4::uuid[])[1 + k % array_length($4::uuid[], 1)] END,
+  CASE WHEN k % 5 IN (3, 4) AND k % 3 = 0 THEN DATE '2026-06-01' + k % 100 ELSE DATE '2029-01-01' + (k * 7) % 366 END
 FROM generate_series($1::int, $2::int) AS k
+CROSS JOIN LATERAL (SELECT ${consentSql('k')} AS consent) c
 ON CONFLICT ("id") DO NOTHING`;
 
-/** Record d is about person 20d+3, whom the person seed made DETAINED. */
+/**
+ * Record d's detainee, under the law and in custody. Place 1 (even d) is a pre-trial detention
+ * centre holding protected civilians, place 2 (odd d) a camp for prisoners of war; a tenth of the
+ * prisoners' status is undetermined. Some were released, repatriated or died in custody.
+ */
+const legalCategorySql = (d: string) => `CASE WHEN (${d}) % 2 = 1 THEN (CASE WHEN (${d}) % 10 = 9 THEN 'STATUS_UNDETERMINED' ELSE 'PRISONER_OF_WAR' END)
+  ELSE (CASE WHEN (${d}) % 4 = 0 THEN 'CIVILIAN_INTERNEE' ELSE 'CIVILIAN_DETAINEE' END) END`;
+const custodySql = (d: string) =>
+  `CASE WHEN (${d}) % 7 = 6 THEN 'RELEASED' WHEN (${d}) % 11 = 10 THEN 'REPATRIATED' WHEN (${d}) % 17 = 16 THEN 'DECEASED' ELSE 'IN_CUSTODY' END`;
+const custodyOf = (d: number) => (d % 7 === 6 ? 'RELEASED' : d % 11 === 10 ? 'REPATRIATED' : d % 17 === 16 ? 'DECEASED' : 'IN_CUSTODY');
+
+/** Record d is about person 20d+3, whom the person seed made DETAINED (and the custody seed may free). */
 const detentionRecordSql = `
 INSERT INTO "people"."DetentionRecord" ("id", "personId", "placeOfDetentionId", "captureDate", "registrationNumber", "accessStatus",
-  "recordedById", "sharedWithIds")
+  "recordedById", "sharedWithIds", "legalCategory", "detainingState", "detainingAuthorityId", "custodyStatus", "reviewOn")
 SELECT ${syntheticIdSql('detention-record', 'd')},
   ${syntheticIdSql('person', '(20 * d + 3) % $4::int')},
   ($3::uuid[])[1 + d % array_length($3::uuid[], 1)],
@@ -184,8 +226,69 @@ SELECT ${syntheticIdSql('detention-record', 'd')},
   'ICRC-RU-' || lpad((d + 1)::text, 7, '0'),
   (ARRAY['GRANTED', 'REQUESTED', 'GRANTED', 'DENIED', 'NOT_REQUESTED'])[1 + d % 5]::"people"."AccessStatus",
   $5::uuid,
-  CASE WHEN d % 3 = 0 THEN ARRAY[$6::uuid] ELSE ARRAY[]::uuid[] END
+  CASE WHEN d % 3 = 0 THEN ARRAY[$6::uuid] ELSE ARRAY[]::uuid[] END,
+  (${legalCategorySql('d')})::"people"."DetentionCategory",
+  'RU',
+  ($7::uuid[])[1 + d % array_length($7::uuid[], 1)],
+  (${custodySql('d')})::"people"."CustodyStatus",
+  -- An ended detention is reviewed two years after capture, one still going on after ten.
+  ${captureDateSql('d')} + CASE WHEN ${custodySql('d')} = 'IN_CUSTODY' THEN 3650 ELSE 730 END
 FROM generate_series($1::int, $2::int) AS d
+ON CONFLICT ("id") DO NOTHING`;
+
+/**
+ * Events e = 2d (a transfer from the other place, 45 days after capture, for one record in five)
+ * and 2d+1 (the end of custody, 200 days after capture). The end is reflected on the person.
+ */
+const transferKept = (e: number) => e % 2 === 0 && Math.floor(e / 2) % 5 === 1;
+const endKept = (e: number) => e % 2 === 1 && custodyOf(Math.floor(e / 2)) !== 'IN_CUSTODY';
+const eventKept = (e: number) => transferKept(e) || endKept(e);
+const detentionEventSql = `
+INSERT INTO "people"."DetentionEvent" ("id", "detentionRecordId", "kind", "occurredOn", "placeId", "fromPlaceOfDetentionId", "note", "recordedById", "sharedWithIds")
+SELECT ${syntheticIdSql('detention-event', 'e')},
+  ${syntheticIdSql('detention-record', 'e / 2')},
+  (CASE WHEN e % 2 = 0 THEN 'TRANSFER' ELSE (CASE ${custodySql('e / 2')} WHEN 'RELEASED' THEN 'RELEASE' WHEN 'REPATRIATED' THEN 'REPATRIATION' ELSE 'DEATH' END) END)::"people"."DetentionEventKind",
+  ${captureDateSql('e / 2')} + CASE WHEN e % 2 = 0 THEN 45 ELSE 200 END,
+  CASE WHEN e % 2 = 1 AND ${custodySql('e / 2')} = 'REPATRIATED' THEN $4::uuid ELSE ($3::uuid[])[1 + (e / 2) % array_length($3::uuid[], 1)] END,
+  CASE WHEN e % 2 = 0 THEN ($3::uuid[])[1 + (e / 2 + 1) % array_length($3::uuid[], 1)] END,
+  CASE WHEN e % 2 = 1 AND ${custodySql('e / 2')} = 'REPATRIATED' THEN 'Repatriated in an exchange of prisoners.' END,
+  $5::uuid,
+  ARRAY[]::uuid[]
+FROM generate_series($1::int, $2::int) AS e
+WHERE (e % 2 = 0 AND (e / 2) % 5 = 1) OR (e % 2 = 1 AND ${custodySql('e / 2')} <> 'IN_CUSTODY')
+ORDER BY e
+ON CONFLICT ("id") DO NOTHING`;
+
+/** A detainee whose custody ended is a civilian again, or deceased. */
+const custodyEndedSql = `
+UPDATE "people"."Person" p SET "status" = (CASE d."custodyStatus" WHEN 'DECEASED' THEN 'DECEASED' ELSE 'CIVILIAN' END)::"people"."PersonStatus"
+FROM "people"."DetentionRecord" d
+WHERE d."personId" = p."id" AND d."custodyStatus" <> 'IN_CUSTODY' AND d."id" IN (SELECT ${syntheticIdSql('detention-record', 'd')} FROM generate_series($1::int, $2::int) AS d)`;
+
+/**
+ * Notifications n = 2d (the detaining power's notification to the Central Tracing Agency, ten
+ * days after capture, missing for one record in four) and 2d+1 (the card of the detainee's
+ * category, five days after capture, for two records in three: a capture card for a prisoner of
+ * war, an internment card for an internee; a civilian detainee has none). The family was informed
+ * three weeks later, except for one record in six.
+ */
+const cardOf = (d: number) => (d % 2 === 1 ? 'CAPTURE_CARD' : d % 4 === 0 ? 'INTERNMENT_CARD' : null);
+const notificationKept = (n: number) => {
+  const d = Math.floor(n / 2);
+  return n % 2 === 0 ? d % 4 !== 3 : cardOf(d) !== null && d % 3 !== 2;
+};
+const detentionNotificationSql = `
+INSERT INTO "people"."DetentionNotification" ("id", "detentionRecordId", "kind", "transmittedOn", "transmittedBy", "familyInformedOn", "recordedById", "sharedWithIds")
+SELECT ${syntheticIdSql('detention-notification', 'n')},
+  ${syntheticIdSql('detention-record', 'n / 2')},
+  (CASE WHEN n % 2 = 0 THEN 'CENTRAL_AGENCY_NOTIFICATION' WHEN (n / 2) % 2 = 1 THEN 'CAPTURE_CARD' ELSE 'INTERNMENT_CARD' END)::"people"."NotificationKind",
+  ${captureDateSql('n / 2')} + CASE WHEN n % 2 = 0 THEN 10 ELSE 5 END,
+  CASE WHEN n % 2 = 0 THEN 'National Information Bureau of the detaining power' ELSE 'The detainee, through the ICRC' END,
+  CASE WHEN (n / 2) % 6 <> 5 THEN ${captureDateSql('n / 2')} + CASE WHEN n % 2 = 0 THEN 31 ELSE 26 END END,
+  $3::uuid,
+  ARRAY[]::uuid[]
+FROM generate_series($1::int, $2::int) AS n
+WHERE CASE WHEN n % 2 = 0 THEN (n / 2) % 4 <> 3 ELSE ((n / 2) % 2 = 1 OR (n / 2) % 4 = 0) AND (n / 2) % 3 <> 2 END
 ON CONFLICT ("id") DO NOTHING`;
 
 /** Visits v = 2d and 2d+1 go to record d when access was granted (d % 5 in 0, 2). */
@@ -234,7 +337,7 @@ const kept = (count: number, keep: (n: number) => boolean) => {
 
 /**
  * Records `seed` reports through `onProgress` for `people` persons: people (with their names),
- * family links, tracing requests, detention records, access steps and visits.
+ * family links, tracing requests, detention records, access steps, visits, events and notifications.
  */
 export function expectedRows(people: number): number {
   const volumes = demoVolumes(people);
@@ -246,7 +349,9 @@ export function expectedRows(people: number): number {
     volumes.tracingRequests +
     volumes.detentionRecords +
     kept(detentionSlots, accessStepKept) +
-    kept(detentionSlots, grantedVisit)
+    kept(detentionSlots, grantedVisit) +
+    kept(detentionSlots, eventKept) +
+    kept(detentionSlots, notificationKept)
   );
 }
 
@@ -273,11 +378,12 @@ export async function seed(driver: SqlDriver, options: SeedOptions): Promise<voi
     return to - from + 1;
   });
   await inBatches(people > 0 ? volumes.tracingRequests : 0, async (from, to) => {
-    await driver.query(tracingRequestSql, [from, to, placeIds, partnerIds, people, icrcMoscow]);
+    await driver.query(tracingRequestSql, [from, to, placeIds, partnerIds, people, icrcMoscow, refusalReason]);
     return to - from + 1;
   });
   await inBatches(people > 0 ? volumes.detentionRecords : 0, async (from, to) => {
-    await driver.query(detentionRecordSql, [from, to, detentionPlaceIds, people, icrcMoscow, icrcMinsk]);
+    await driver.query(detentionRecordSql, [from, to, detentionPlaceIds, people, icrcMoscow, icrcMinsk, authorityIds]);
+    await driver.query(custodyEndedSql, [from, to]);
     return to - from + 1;
   });
   await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
@@ -287,6 +393,14 @@ export async function seed(driver: SqlDriver, options: SeedOptions): Promise<voi
   await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
     await driver.query(detentionVisitSql, [from, to, icrcMoscow]);
     return kept(to + 1, grantedVisit) - kept(from, grantedVisit);
+  });
+  await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
+    await driver.query(detentionEventSql, [from, to, detentionPlaceIds, repatriationPlace, icrcMoscow]);
+    return kept(to + 1, eventKept) - kept(from, eventKept);
+  });
+  await inBatches(people > 0 ? volumes.detentionRecords * 2 : 0, async (from, to) => {
+    await driver.query(detentionNotificationSql, [from, to, icrcMoscow]);
+    return kept(to + 1, notificationKept) - kept(from, notificationKept);
   });
   if (options.analyse !== false) await analyseSchema(driver, 'people');
 }

@@ -27,22 +27,28 @@ const counts = async () => {
     detentionRecords: await prisma.detentionRecord.count(),
     visits: await prisma.detentionVisit.count(),
     accessSteps: await prisma.detentionAccessStep.count(),
+    events: await prisma.detentionEvent.count(),
+    notifications: await prisma.detentionNotification.count(),
   };
 };
 
 test('seeding 200 people fills every table to the demo volumes, and seeding again changes nothing', async () => {
   const driver = subgraph.database.driver;
+  const prisma = subgraph.database.prisma;
   expect(await isSeeded(driver)).toBe(false);
   const progress: number[] = [];
   await seed(driver, { people: 200, onProgress: (rows) => progress.push(rows) });
   expect(await isSeeded(driver)).toBe(true);
   // 10 detention records; access granted to records 0, 2, 5 and 7, two visits each.
-  const expected = { people: 200, familyLinks: 100, tracingRequests: 20, detentionRecords: 10, visits: 8, accessSteps: 14 };
+  // Transfers for records 1 and 6, the release of record 6; notifications to the Central Tracing
+  // Agency for all but records 3 and 7, cards for records 0, 1, 3, 4, 7 and 9.
+  const expected = { people: 200, familyLinks: 100, tracingRequests: 20, detentionRecords: 10, visits: 8, accessSteps: 14, events: 3, notifications: 14 };
   expect(await counts()).toEqual(expected);
   // 338 rows before the access history, plus a request for 8 of the 10 records and an answer for 6,
-  // reported batch by batch; the seed command sizes its progress bar by expectedRows.
-  expect(progress.reduce((sum, rows) => sum + rows, 0)).toBe(352);
-  expect(expectedRows(200)).toBe(352);
+  // 3 events and 14 notifications, reported batch by batch; the seed command sizes its progress
+  // bar by expectedRows.
+  expect(progress.reduce((sum, rows) => sum + rows, 0)).toBe(369);
+  expect(expectedRows(200)).toBe(369);
 
   const before = await subgraph.database.prisma.person.findUnique({ where: { id: syntheticId('person', 1) } });
   await seed(driver, { people: 200 });
@@ -53,6 +59,16 @@ test('seeding 200 people fills every table to the demo volumes, and seeding agai
   expect(statuses.map((s) => s.status).sort()).toEqual(['CIVILIAN', 'DECEASED', 'DETAINED', 'DISPLACED', 'MISSING']);
   const tracing = await subgraph.database.prisma.tracingRequest.groupBy({ by: ['status'], _count: true });
   expect(tracing).toHaveLength(5);
+  // Casework as it really runs: the released detainee is a civilian again, the consent follows
+  // the case (given for every reunion, a refusal only on a closed case), and some closed cases
+  // are past their review date.
+  const released = await prisma.detentionRecord.findUniqueOrThrow({ where: { id: syntheticId('detention-record', 6) }, include: { person: true, events: true } });
+  expect(released).toMatchObject({ custodyStatus: 'RELEASED', person: { status: 'CIVILIAN' } });
+  expect(released.events.map((e) => e.kind)).toEqual(['TRANSFER', 'RELEASE']);
+  const consent = await prisma.tracingRequest.groupBy({ by: ['status', 'consent'], _count: true });
+  expect(consent.filter((row) => row.status === 'REUNITED').map((row) => row.consent)).toEqual(['GIVEN']);
+  expect(consent.filter((row) => row.consent === 'REFUSED').map((row) => row.status)).toEqual(['CLOSED']);
+  expect(await prisma.tracingRequest.count({ where: { status: { in: ['REUNITED', 'CLOSED'] }, reviewOn: { lt: new Date('2026-11-01') } } })).toBeGreaterThan(0);
   // Raw SQL: Prisma's PGlite adapter sends enum-array filters as a malformed array literal.
   const [vulnerable] = await driver.query<{ children: number; elderly: number }>(
     `SELECT count(*) FILTER (WHERE "vulnerabilities" && ARRAY['UNACCOMPANIED_CHILD', 'SEPARATED_CHILD']::"people"."Vulnerability"[])::int AS "children",

@@ -19,7 +19,7 @@ export function syntheticIdSql(kind: string, keyExpression: string): string {
 
 export interface DemoOrganization {
   key: string;
-  type: 'ICRC' | 'IFRC' | 'NATIONAL_SOCIETY' | 'DELEGATION' | 'BRANCH';
+  type: 'ICRC' | 'IFRC' | 'NATIONAL_SOCIETY' | 'DELEGATION' | 'BRANCH' | 'AUTHORITY';
   name: string;
   shortName: string;
   countryCode: string | null;
@@ -36,7 +36,19 @@ export const demoOrganizations: DemoOrganization[] = [
   { key: 'RRC-KURSK', type: 'BRANCH', name: 'Russian Red Cross, Kursk regional branch', shortName: 'RRC Kursk', countryCode: 'RU', parent: 'RRC' },
   { key: 'BRC', type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY', parent: null },
   { key: 'BRC-GOMEL', type: 'BRANCH', name: 'Belarus Red Cross, Gomel regional branch', shortName: 'BRC Gomel', countryCode: 'BY', parent: 'BRC' },
+  // The other side of the front line: families in Ukraine are reached through them.
+  { key: 'URCS', type: 'NATIONAL_SOCIETY', name: 'Ukrainian Red Cross Society', shortName: 'URCS', countryCode: 'UA', parent: null },
+  { key: 'ICRC-KYIV', type: 'DELEGATION', name: 'ICRC Delegation in Ukraine', shortName: 'ICRC Kyiv', countryCode: 'UA', parent: 'ICRC' },
+  // Detaining authorities the delegations deal with (public bodies; the detainees are synthetic).
+  { key: 'RU-MOD', type: 'AUTHORITY', name: 'Ministry of Defence of the Russian Federation', shortName: 'RU MoD', countryCode: 'RU', parent: null },
+  { key: 'RU-FSIN', type: 'AUTHORITY', name: 'Federal Penitentiary Service of the Russian Federation', shortName: 'FSIN', countryCode: 'RU', parent: null },
 ];
+
+/** Organisations that carry family news and casework in Ukraine. */
+export const ukrainianPartners = { nationalSociety: 'URCS', delegation: 'ICRC-KYIV' } as const;
+
+/** Detaining authorities of the demo's detention records. */
+export const detainingAuthorities = ['RU-MOD', 'RU-FSIN'];
 
 /** Partners that record people, messages and assistance in the demo (each owns some records). */
 export const recordingPartners = ['ICRC-MOSCOW', 'ICRC-MINSK', 'RRC', 'RRC-BELGOROD', 'RRC-KURSK', 'BRC', 'BRC-GOMEL'];
@@ -121,10 +133,97 @@ export const demoPlaces: DemoPlace[] = [
   place('DP-SHEBEKINO-1', 'DISTRIBUTION_POINT', null, 'RU-BEL-02-0001', 'Distribution point, Shebekino', [['ru', 'Пункт выдачи, Шебекино']], null, 'RRC-BELGOROD'),
   place('DP-KURSK-1', 'DISTRIBUTION_POINT', null, 'RU-KRS-01-0001', 'Distribution point, Sudzha', [['ru', 'Пункт выдачи, Суджа']], null, 'RRC-KURSK'),
   place('DP-GOMEL-1', 'DISTRIBUTION_POINT', null, 'BY-HO-01-0001', 'Distribution point, Gomel', [['be', 'Пункт выдачы, Гомель'], ['ru', 'Пункт выдачи, Гомель']], null, 'BRC-GOMEL'),
+  // Ukraine with its OCHA P-codes (COD-AB: `UA` and the two digits of the national classification).
+  place('UA', 'COUNTRY', 0, null, 'Ukraine', [['uk', 'Україна'], ['ru', 'Украина']], [50.45, 30.52]),
+  place('UA80', 'ADMIN_AREA', 1, 'UA', 'Kyiv', [['uk', 'Київ'], ['ru', 'Киев']], [50.45, 30.52]),
+  place('UA59', 'ADMIN_AREA', 1, 'UA', 'Sumy Oblast', [['uk', 'Сумська область'], ['ru', 'Сумская область']], [50.91, 34.8]),
+  place('UA63', 'ADMIN_AREA', 1, 'UA', 'Kharkiv Oblast', [['uk', 'Харківська область'], ['ru', 'Харьковская область']], [49.99, 36.23]),
+  place('UA74', 'ADMIN_AREA', 1, 'UA', 'Chernihiv Oblast', [['uk', 'Чернігівська область'], ['ru', 'Черниговская область']], [51.49, 31.29]),
+  place('UA07', 'ADMIN_AREA', 1, 'UA', 'Volyn Oblast', [['uk', 'Волинська область'], ['ru', 'Волынская область']], [50.75, 25.33]),
+  place('ICRC-KYIV-PREMISES', 'DELEGATION', null, 'UA80', 'ICRC Delegation, Kyiv', [['uk', 'Делегація МКЧХ, Київ']], [50.45, 30.5], 'ICRC-KYIV'),
+  place('URCS-KYIV-OFFICE', 'OFFICE', null, 'UA80', 'Ukrainian Red Cross Society, national office', [['uk', 'Товариство Червоного Хреста України, національний офіс']], [50.44, 30.52], 'URCS'),
+  // Real crossing points, placed on their Ukrainian side; their openings are in `demoCrossings`.
+  place('CROSSING-MOKRANY', 'BORDER_CROSSING', null, 'UA07', 'Mokrany – Domanove border crossing', [['be', 'Пункт пропуску Макраны'], ['ru', 'Пункт пропуска Мокраны'], ['uk', 'Пункт пропуску Доманове']], [51.83, 24.33]),
+  place('CROSSING-KOLOTILOVKA', 'BORDER_CROSSING', null, 'UA59', 'Kolotilovka – Pokrovka border crossing', [['ru', 'Пункт пропуска Колотиловка'], ['uk', 'Пункт пропуску Покровка']], [50.62, 35.4]),
 ];
+
+/** A period in which a crossing was open or closed, as published; `until` null: still so when checked. */
+export interface DemoCrossingPeriod {
+  from: string;
+  until: string | null;
+  open: boolean;
+  /** When open only one way: the country people could enter. */
+  towards: string | null;
+  note: string;
+}
+
+/** What is known of a real border crossing: its two countries and its openings since 2022. */
+export interface DemoCrossing {
+  place: string;
+  countries: [string, string];
+  /** The two checkpoints, each side's name. */
+  sides: string;
+  periods: DemoCrossingPeriod[];
+  source: string;
+  /** The date of the latest source read: the periods say nothing of later days. */
+  checkedOn: string;
+}
+
+/**
+ * The demo's border crossings are real places and their openings are as published by the border
+ * services and reported by the press, up to `checkedOn`; the people crossing them are synthetic.
+ * Days outside every period are unknown, never assumed open.
+ */
+export const demoCrossings: DemoCrossing[] = [
+  {
+    place: 'CROSSING-1',
+    countries: ['BY', 'UA'],
+    sides: 'Novaya Guta (Belarus) – Novi Yarylovychi (Ukraine)',
+    periods: [{ from: '2022-02-24', until: null, open: false, towards: null, note: 'Ukraine suspended its checkpoints on the border with Belarus on 24 February 2022.' }],
+    source: 'State Border Committee of Belarus, 24 February 2022; State Border Guard Service of Ukraine',
+    checkedOn: '2025-12-26',
+  },
+  {
+    place: 'CROSSING-KOLOTILOVKA',
+    countries: ['RU', 'UA'],
+    sides: 'Kolotilovka (Russia) – Pokrovka (Ukraine)',
+    periods: [
+      { from: '2022-02-24', until: '2023-08-04', open: false, towards: null, note: 'Ukraine closed its checkpoints on the border with Russia on 24 February 2022.' },
+      {
+        from: '2023-08-05', until: '2024-08-05', open: true, towards: 'UA',
+        note: 'Humanitarian corridor: Ukrainian citizens on foot, into Ukraine only; the Russian side halted passage at times.',
+      },
+      { from: '2024-08-06', until: null, open: false, towards: null, note: 'Passage stopped from the Russian side in August 2024.' },
+    ],
+    source: 'Ministry for Reintegration and State Border Guard Service of Ukraine, 6 August 2023 and 12 August 2024',
+    checkedOn: '2025-12-26',
+  },
+  {
+    place: 'CROSSING-MOKRANY',
+    countries: ['BY', 'UA'],
+    sides: 'Mokrany (Belarus) – Domanove (Ukraine)',
+    periods: [
+      {
+        from: '2024-08-09', until: null, open: true, towards: 'UA',
+        note: 'Humanitarian corridor: Ukrainian citizens on foot, into Ukraine only; no exit from Ukraine here.',
+      },
+    ],
+    source: 'Sumy Regional Military Administration, 9 August 2024; Volyn border guard detachment, 2025',
+    checkedOn: '2025-12-26',
+  },
+];
+
+/** Whether a crossing was open on `date` (towards `country` when given); null when not known. */
+export function crossingOpenOn(crossing: DemoCrossing, date: string, country?: string): boolean | null {
+  const period = crossing.periods.find((p) => p.from <= date && (p.until === null || date <= p.until));
+  if (!period) return null;
+  return period.open && (!country || !period.towards || period.towards === country);
+}
 
 /** Places where people are last seen in the demo. */
 export const lastSeenPlaces = demoPlaces.filter((p) => p.type === 'SETTLEMENT' || p.type === 'COLLECTIVE_CENTRE').map((p) => p.key);
+/** Where families in Ukraine live in the demo (oblast-level areas, whose P-codes are published). */
+export const ukrainianPlaces = demoPlaces.filter((p) => p.pcode?.startsWith('UA') && p.adminLevel === 1).map((p) => p.key);
 export const detentionPlaces = demoPlaces.filter((p) => p.type === 'PLACE_OF_DETENTION').map((p) => p.key);
 export const distributionPoints = demoPlaces.filter((p) => p.type === 'DISTRIBUTION_POINT').map((p) => p.key);
 export const borderCrossings = demoPlaces.filter((p) => p.type === 'BORDER_CROSSING').map((p) => p.key);

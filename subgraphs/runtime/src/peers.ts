@@ -15,16 +15,30 @@ export type PeerUrls = Partial<Record<SubgraphName, string>>;
  */
 export async function missingEntities(url: string | undefined, typename: string, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
+  const entities = await peerEntities<{ id: string }>(url, typename, unique, 'id');
+  return unique.filter((_id, index) => entities[index] === null);
+}
+
+function dependencyUnavailable(typename: string, reason: string): GraphQLError {
+  return new GraphQLError(`Could not check ${typename} references: ${reason}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+}
+
+/**
+ * The `selection` of each of `ids` as the owning subgraph at `url` has them (null for one it does
+ * not know), in the order of `ids`: for a write that must check more than existence, such as a
+ * place's type. Errors with `DEPENDENCY_UNAVAILABLE` when the owner cannot be asked.
+ */
+export async function peerEntities<T>(url: string | undefined, typename: string, ids: string[], selection: string): Promise<Array<T | null>> {
+  if (ids.length === 0) return [];
   if (!url) throw dependencyUnavailable(typename, 'no address is configured for the subgraph that owns it');
-  let body: { data?: { _entities?: Array<{ id: string } | null> }; errors?: Array<{ message: string }> };
+  let body: { data?: { _entities?: Array<T | null> }; errors?: Array<{ message: string }> };
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: peerHeaders(),
       body: JSON.stringify({
-        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
-        variables: { r: unique.map((id) => ({ __typename: typename, id })) },
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
+        variables: { r: ids.map((id) => ({ __typename: typename, id })) },
       }),
       signal: AbortSignal.timeout(5000),
     });
@@ -34,9 +48,5 @@ export async function missingEntities(url: string | undefined, typename: string,
   }
   const entities = body.data?._entities;
   if (!entities) throw dependencyUnavailable(typename, body.errors?.[0]?.message ?? 'no answer');
-  return unique.filter((_id, index) => entities[index] === null);
-}
-
-function dependencyUnavailable(typename: string, reason: string): GraphQLError {
-  return new GraphQLError(`Could not check ${typename} references: ${reason}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+  return entities;
 }

@@ -19,4 +19,5 @@ export const Location: LocationResolvers = {
   coordinates: (location) =>
     location.latitude !== null && location.longitude !== null ? { latitude: location.latitude, longitude: location.longitude } : null,
   operatedBy: (location, _args, { loaders }) => (location.organizationId ? loaders.organization.load(location.organizationId) : null),
+  borderCrossing: (location, _args, { loaders }) => (location.type === 'BORDER_CROSSING' ? loaders.crossing.load(location.id) : null),
 };

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
+import { DetentionVisit } from './DetentionVisit';
 import { MessageStatusChange } from './MessageStatusChange';
 import { Mutation } from './Mutation';
 import { PartnerMessageCounts } from './PartnerMessageCounts';
@@ -6,4 +7,4 @@ import { Person } from './Person';
 import { Query } from './Query';
 import { RedCrossMessage } from './RedCrossMessage';
 
-export const resolvers: Resolvers = { Query, Mutation, RedCrossMessage, MessageStatusChange, PartnerMessageCounts, Person };
+export const resolvers: Resolvers = { Query, Mutation, RedCrossMessage, MessageStatusChange, PartnerMessageCounts, Person, DetentionVisit };

@@ -1,8 +1,9 @@
 import cyrillicToTranslit from 'cyrillic-to-translit-js';
 import { BGN_PCGN, ICAO_DOC_9303, translate } from 'iuliia';
 import { belarusianNational, belarusianPassport } from './belarusian';
+import { guessLanguage, type NameLanguage } from './language';
 
-export type NameLanguage = 'ru' | 'uk' | 'be';
+export { guessLanguage, type NameLanguage };
 
 /** One spelling of a name, as stored in `Person.names` and `PersonNameForm`. */
 export interface NameSpelling {
@@ -17,10 +18,25 @@ export interface NameSpelling {
 
 const ukrainian = cyrillicToTranslit({ preset: 'uk' });
 
+/**
+ * BGN/PCGN writes ё as ë (yë at the start of a word and after a vowel or a sign), and the
+ * library leaves the Cyrillic letter in place of ë (`Pёtr`). Names are written without the
+ * diaeresis, as in passports' English and the press: yo (Пётр Семёнов → Pyotr Semyonov), but o
+ * after zh, ch, sh and shch, which are soft already (Горбачёв → Gorbachov).
+ */
+function withoutDiaeresis(latin: string): string {
+  return latin
+    .replace(/([Yy])([ёЁ])/gu, (_match, y: string, yo: string) => `${y}${yo === 'Ё' && y === 'Y' ? 'O' : 'o'}`)
+    .replace(/(zh|ch|sh)?([ёЁ])/giu, (_match, sibilant: string | undefined, yo: string) => {
+      if (sibilant) return `${sibilant}${yo === 'Ё' ? 'O' : 'o'}`;
+      return yo === 'Ё' ? 'Yo' : 'yo';
+    });
+}
+
 /** The romanisation systems used for each language, by scheme name. */
 const systems: Record<NameLanguage, Array<[string, (text: string) => string]>> = {
   ru: [
-    ['ru-bgn-pcgn', (text) => translate(text, BGN_PCGN)],
+    ['ru-bgn-pcgn', (text) => withoutDiaeresis(translate(text, BGN_PCGN))],
     ['icao', (text) => translate(text, ICAO_DOC_9303)],
   ],
   uk: [['uk-2010', (text) => ukrainian.transform(text)]],
@@ -38,14 +54,6 @@ export function romaniser(language: NameLanguage, scheme: string): (text: string
 }
 
 export const isCyrillic = (text: string) => /\p{Script=Cyrillic}/u.test(text);
-
-/** Guesses the language of a Cyrillic name from letters only one of the languages has. */
-export function guessLanguage(text: string): NameLanguage {
-  if (/[ўЎ]/u.test(text)) return 'be';
-  if (/[їЇєЄґҐ]/u.test(text)) return 'uk';
-  if (/[іІ]/u.test(text)) return /[ыЫэЭ]/u.test(text) ? 'be' : 'uk';
-  return 'ru';
-}
 
 /**
  * Every spelling of a name: the original, and when it is Cyrillic its romanisations in the

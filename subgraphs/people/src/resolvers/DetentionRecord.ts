@@ -6,6 +6,7 @@ import { byVisitedOn } from '../child-pages';
 import { isoDate } from '../dates';
 import { loadRequired } from '../loaders';
 import { locationRef, organizationRef } from '../references';
+import { detentionLoaders } from '../detention/loaders';
 
 /** Detention records are listed by most recent capture; the id breaks ties. */
 export const byCaptureDate = (record: DetentionRecordModel) => [record.captureDate.toISOString(), record.id];
@@ -21,6 +22,10 @@ export const DetentionRecord: DetentionRecordResolvers = {
     return toConnection(await loaders.visitsOf.load({ parentId: record.id, page }), page, byVisitedOn);
   },
   accessHistory: (record, { first }, context) => accessHistory(context, record.id, first),
+  detainingAuthority: (record) => (record.detainingAuthorityId ? organizationRef(record.detainingAuthorityId) : null),
+  events: (record, _args, context) => detentionLoaders(context).events.load(record.id),
+  notifications: (record, _args, context) => detentionLoaders(context).notifications.load(record.id),
+  reviewOn: (record) => isoDate(record.reviewOn),
   recordedBy: (record) => organizationRef(record.recordedById),
   sharedWith: (record) => record.sharedWithIds.map(organizationRef),
 };

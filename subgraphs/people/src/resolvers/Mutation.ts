@@ -2,6 +2,9 @@ import type { MutationResolvers } from '../generated/graphql';
 import { recordAccessRequest, recordVisit, registerDetention } from './Mutation/detention';
 import { linkFamilyMembers, registerPerson, updatePerson } from './Mutation/people';
 import { changeTracingStatus, confirmPossibleMatch, openTracingRequest, rejectPossibleMatch } from './Mutation/tracing';
+import { recordTracingConsent } from '../consent/record';
+import { recordDetentionEvent } from '../detention/events';
+import { recordDetentionNotification, recordFamilyInformed } from '../detention/notifications';
 
 export const Mutation: MutationResolvers = {
   registerPerson,
@@ -14,4 +17,8 @@ export const Mutation: MutationResolvers = {
   registerDetention,
   recordAccessRequest,
   recordVisit,
+  recordDetentionEvent,
+  recordDetentionNotification,
+  recordFamilyInformed,
+  recordTracingConsent,
 };

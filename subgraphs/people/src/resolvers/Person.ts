@@ -5,6 +5,7 @@ import { byCaptureDay, byOpenedOnDate, byRelationship } from '../child-pages';
 import { isMinorOn, isoDate } from '../dates';
 import type { Person as PersonModel } from '../generated/prisma/client';
 import { locationRef, organizationRef } from '../references';
+import { guardWhereabouts } from '../consent/whereabouts';
 
 /** People are listed by family name, then given name; the id breaks ties so the keyset is total. */
 export const byName = (person: PersonModel) => [person.familyName, person.givenName, person.id];
@@ -42,9 +43,14 @@ export const Person: PersonResolvers = {
   names: (person) => person.names as unknown as PersonName[],
   birthDate: (person, _args, context) => childField(person, 'birthDate', context, () => isoDate(person.birthDate)),
   isMinor: (person) => isMinorOn(new Date(), person.birthDate, person.birthYear),
-  lastSeenAt: (person, _args, context) =>
-    childField(person, 'lastSeenAt', context, () => (person.lastSeenAtId ? locationRef(person.lastSeenAtId) : null)),
-  lastSeenOn: (person, _args, context) => childField(person, 'lastSeenOn', context, () => isoDate(person.lastSeenOn)),
+  lastSeenAt: (person, _args, context) => {
+    guardWhereabouts(person, 'lastSeenAt');
+    return childField(person, 'lastSeenAt', context, () => (person.lastSeenAtId ? locationRef(person.lastSeenAtId) : null));
+  },
+  lastSeenOn: (person, _args, context) => {
+    guardWhereabouts(person, 'lastSeenOn');
+    return childField(person, 'lastSeenOn', context, () => isoDate(person.lastSeenOn));
+  },
   familyLinks: (person, args, context) => {
     const page = readPage(args, 'familyLinks');
     return childField(person, 'familyLinks', context, async () =>
@@ -62,4 +68,6 @@ export const Person: PersonResolvers = {
   recordedBy: (person) => organizationRef(person.recordedById),
   sharedWith: (person) => person.sharedWithIds.map(organizationRef),
   identityOnly: (person, _args, context) => notVisibleOnItsOwn(person, context),
+  reviewOn: (person) => isoDate(person.reviewOn),
+  anonymised: (person) => person.anonymisedOn !== null,
 };

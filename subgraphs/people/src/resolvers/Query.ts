@@ -6,6 +6,8 @@ import { byOpenedOn } from './TracingRequest';
 import { peoplePage } from '../people-page';
 import { searchNames } from '../search';
 import { searchSchema, validate } from '../validation';
+import { detentionRecordsAwaitingNotification, detentionRecordsFamilyNotInformed } from '../detention/queries';
+import { recordsPastReview } from '../retention/review';
 
 export const Query: QueryResolvers = {
   person: (_root, { id }, { loaders }) => loaders.person.load(requireId(id, 'id')),
@@ -43,6 +45,9 @@ export const Query: QueryResolvers = {
     return toConnection(rows, page, byOpenedOn);
   },
   detentionRecord: (_root, { id }, { loaders }) => loaders.detentionRecord.load(requireId(id, 'id')),
+  detentionRecordsAwaitingNotification,
+  detentionRecordsFamilyNotInformed,
+  recordsPastReview,
   detentionRecords: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const placeOfDetentionId = args.placeOfDetentionId ? requireId(args.placeOfDetentionId, 'placeOfDetentionId') : null;

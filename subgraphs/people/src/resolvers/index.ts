@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/graphql';
+import { DetentionEvent, DetentionNotification, RecordForReview, TracingConsent } from './Casework';
 import { DetentionRecord } from './DetentionRecord';
 import { AccessRequestStep, DetentionVisit } from './DetentionVisit';
 import { FamilyLink } from './FamilyLink';
@@ -8,4 +9,4 @@ import { Person } from './Person';
 import { Query } from './Query';
 import { TracingRequest } from './TracingRequest';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, AccessRequestStep, Location };
+export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, AccessRequestStep, Location, DetentionEvent, DetentionNotification, TracingConsent, RecordForReview };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertActingAs, badUserInput } from '@movement/runtime';
+import { assertActingAs } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
-import { places } from '../../areas';
+import { checkCrossing } from '../../crossing-check';
 import { firstDifference, once } from '../../idempotency';
 import { requireExisting } from '../../references-check';
 import { notInFuture, parseInput, reunificationInput } from '../../validation';
@@ -20,6 +20,8 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
     personId: input.personId,
     kind: input.kind,
     borderCrossingId: input.borderCrossingId ?? null,
+    fromCountry: input.fromCountry ?? null,
+    toCountry: input.toCountry ?? null,
     date: new Date(input.date),
     outcome: input.outcome,
     partnerId: input.partnerId,
@@ -28,8 +30,8 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
   };
   const find = (key: string) => prisma.reunificationSupport.findUnique({ where: { idempotencyKey: key } });
   return once(input.idempotencyKey, find, async () => {
-    const [areas] = await Promise.all([
-      places(peers.locations, input.borderCrossingId ? [input.borderCrossingId] : []),
+    const [crossing] = await Promise.all([
+      checkCrossing(peers.locations, input),
       requireExisting(peers, {
         TracingRequest: [{ field: 'input.tracingRequestId', ids: [input.tracingRequestId] }],
         Person: [{ field: 'input.personId', ids: [input.personId] }],
@@ -40,17 +42,11 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
         ],
       }),
     ]);
-    if (input.borderCrossingId) {
-      const crossing = areas.get(input.borderCrossingId);
-      if (!crossing) throw badUserInput('input.borderCrossingId', `no Location with id ${input.borderCrossingId}`);
-      if (crossing.type !== 'BORDER_CROSSING') {
-        throw badUserInput('input.borderCrossingId', `Location ${input.borderCrossingId} is a ${crossing.type}, not a BORDER_CROSSING`);
-      }
-    }
     return prisma.reunificationSupport.create({
       data: {
         id: randomUUID(),
         ...content,
+        crossingOpen: crossing.crossingOpen,
         idempotencyKey: input.idempotencyKey ?? null,
       },
     });

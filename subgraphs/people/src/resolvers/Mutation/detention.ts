@@ -7,12 +7,16 @@ import { accessTransitions, assertTransition } from '../../lifecycle';
 import { isoDate } from '../../dates';
 import { pastDate, recordVisitSchema, registerDetentionSchema, uuidSchema, validate } from '../../validation';
 import { notVisible } from '../../visibility';
+import { detentionRegistrationExtras } from '../../detention/inputs';
+import { checkOrganization } from '../../detention/places';
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
 
 export const registerDetention: MutationResolvers['registerDetention'] = async (_root, { input }, context) => {
   validate(registerDetentionSchema, input, 'input');
+  validate(detentionRegistrationExtras, input, 'input');
   assertActingAs(context.principal, 'input.recordedById', input.recordedById);
+  if (input.detainingAuthorityId) await checkOrganization(context, 'input.detainingAuthorityId', input.detainingAuthorityId, 'AUTHORITY');
   await checkPeople(context, [{ field: 'input.personId', id: input.personId }]);
   await checkPeerReferences(context, [
     { field: 'input.placeOfDetentionId', typename: 'Location', ids: [input.placeOfDetentionId] },
@@ -34,6 +38,10 @@ export const registerDetention: MutationResolvers['registerDetention'] = async (
         accessStatus: 'NOT_REQUESTED',
         recordedById: input.recordedById,
         sharedWithIds: input.sharedWithIds ?? [],
+        legalCategory: input.legalCategory ?? 'STATUS_UNDETERMINED',
+        detainingState: input.detainingState ?? null,
+        detainingAuthorityId: input.detainingAuthorityId ?? null,
+        ...(input.reviewOn ? { reviewOn: day(input.reviewOn) } : {}),
       },
     });
     await tx.person.update({ where: { id: input.personId }, data: { status: 'DETAINED' } });

@@ -8,6 +8,7 @@ import { namesJson, writeNameForms } from '../../names/forms';
 import { nameSpellings, type NameLanguage } from '../../names/romanise';
 import { linkFamilySchema, registerPersonSchema, updatePersonSchema, validate } from '../../validation';
 import { notVisible } from '../../visibility';
+import { reviewOnInput } from '../../retention/review-date';
 
 const languageOf = (value: NameLanguageEnum | null | undefined): NameLanguage | null => (value ? (value.toLowerCase() as NameLanguage) : null);
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
@@ -31,6 +32,7 @@ const inverse = {
 
 export const registerPerson: MutationResolvers['registerPerson'] = async (_root, { input }, context) => {
   validate(registerPersonSchema, input, 'input');
+  validate(reviewOnInput, input, 'input');
   assertActingAs(context.principal, 'input.recordedById', input.recordedById);
   // Relatives the principal may not see are refused as unknown, like missing ones, before anything is written.
   await checkPeople(
@@ -64,6 +66,7 @@ export const registerPerson: MutationResolvers['registerPerson'] = async (_root,
         legalBasis: input.legalBasis,
         recordedById: input.recordedById,
         sharedWithIds: input.sharedWithIds ?? [],
+        ...(input.reviewOn ? { reviewOn: dateOrNull(input.reviewOn)! } : {}),
       },
     });
     await writeNameForms(tx, id, birthYear, spellings);

@@ -8,6 +8,7 @@ import { assertTransition, tracingTransitions } from '../../lifecycle';
 import { closedReasonSchema, openTracingSchema, uuidSchema, validate } from '../../validation';
 import { linkBothWays } from './people';
 import { notVisible } from '../../visibility';
+import { reviewOnInput } from '../../retention/review-date';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
@@ -16,6 +17,7 @@ const newReference = () => `TR-${new Date().getUTCFullYear()}-${randomBytes(4).t
 
 export const openTracingRequest: MutationResolvers['openTracingRequest'] = async (_root, { input }, context) => {
   validate(openTracingSchema, input, 'input');
+  validate(reviewOnInput, input, 'input');
   assertActingAs(context.principal, 'input.recordedById', input.recordedById);
   await checkPeople(context, [
     { field: 'input.enquirerId', id: input.enquirerId },
@@ -40,6 +42,7 @@ export const openTracingRequest: MutationResolvers['openTracingRequest'] = async
       openedOn: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
       recordedById: input.recordedById,
       sharedWithIds: input.sharedWithIds ?? [],
+      ...(input.reviewOn ? { reviewOn: dateOrNull(input.reviewOn)! } : {}),
     },
   });
 };

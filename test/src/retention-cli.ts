@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createLogger, migrate, openDatabase, type AuditRead, type SqlDriver } from '@movement/runtime';
+import { AuditLog, openAccessDatabase } from '@movement/gateway';
+import { anonymisationCandidates, anonymise } from '@movement/people';
+import { anonymiseMessagesOf } from '@movement/messages';
+import { loadGraphEnvironment } from './environment';
+import { graphSubgraphs } from './subgraphs';
+
+/**
+ * `npm run retention -- review | anonymise`: the retention rules an operator applies outside the
+ * API. `review` counts the records past their review date and the people whose closed cases may be
+ * anonymised; `anonymise` anonymises them (see the people subgraph's retention/anonymise.ts), their
+ * addresses and finished messages with them, after recording one audit entry per person in the
+ * gateway's audit trail: the entry is written first, so nothing is removed unrecorded. A second run
+ * finds nothing more to do. Databases come from the same variables as `npm start` (embedded by
+ * default: stop `npm start` first, as an embedded database opens in one process only).
+ */
+const usage = `Usage: npm run retention -- <command> [--as-of YYYY-MM-DD]
+  review                     count the records past their review date and the people whose closed cases may be anonymised
+  anonymise [--dry-run]      anonymise them: names, birth dates, whereabouts and addresses removed; counts and statuses kept
+  --as-of YYYY-MM-DD         the day to apply the rules on (default today)`;
+
+const env = loadGraphEnvironment();
+const logger = createLogger('retention', env.logLevel === 'info' ? 'warn' : env.logLevel);
+
+/** Runs `work` on a subgraph's database, migrated, then closes it: one embedded database open at a time. */
+async function withSubgraph<T>(name: 'people' | 'messages', work: (driver: SqlDriver) => Promise<T>): Promise<T> {
+  const { definition } = graphSubgraphs[name];
+  const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 1 });
+  try {
+    await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger });
+    return await work(database.driver);
+  } finally {
+    await database.close();
+  }
+}
+
+async function review(asOf: string): Promise<void> {
+  const counts = await withSubgraph('people', (driver) =>
+    driver.query<{ kind: string; total: number; closed: number }>(
+      `SELECT 'people' AS kind, count(*)::int AS total, count(*) FILTER (WHERE "anonymisedOn" IS NOT NULL)::int AS closed FROM "people"."Person" WHERE "reviewOn" < $1::date
+       UNION ALL SELECT 'tracing requests', count(*)::int, count(*) FILTER (WHERE "status" IN ('REUNITED', 'CLOSED'))::int FROM "people"."TracingRequest" WHERE "reviewOn" < $1::date
+       UNION ALL SELECT 'detention records', count(*)::int, count(*) FILTER (WHERE "custodyStatus" <> 'IN_CUSTODY')::int FROM "people"."DetentionRecord" WHERE "reviewOn" < $1::date`,
+      [asOf],
+    ),
+  );
+  const candidates = await withSubgraph('people', (driver) => anonymisationCandidates(driver, asOf));
+  for (const row of counts) process.stdout.write(`${row.kind} past review on ${asOf}: ${row.total} (${row.closed} closed or anonymised)\n`);
+  process.stdout.write(`people whose closed cases may be anonymised: ${candidates.length}\n`);
+}
+
+async function anonymiseClosedCases(asOf: string, dryRun: boolean): Promise<void> {
+  const candidates = await withSubgraph('people', (driver) => anonymisationCandidates(driver, asOf));
+  if (dryRun || candidates.length === 0) {
+    process.stdout.write(`${dryRun ? 'Would anonymise' : 'Nothing to anonymise:'} ${candidates.length} people on ${asOf}\n`);
+    return;
+  }
+  const operator = process.env.USER ?? 'operator';
+  const access = await openAccessDatabase(env.accessDatabase, logger);
+  try {
+    const reads: AuditRead[] = candidates.map((id) => ({ recordType: 'Person', recordId: id, field: 'anonymised', personIds: [id] }));
+    await new AuditLog(access.driver).append(
+      { principal: { subject: `cli:${operator}`, kind: 'admin', partnerId: null, scopes: [] }, operationName: `retention anonymise --as-of ${asOf}`, requestId: randomUUID() },
+      reads,
+    );
+  } finally {
+    await access.close();
+  }
+  const done = await withSubgraph('people', (driver) => anonymise(driver, asOf, candidates));
+  const messages = await withSubgraph('messages', (driver) => anonymiseMessagesOf(driver, done.personIds));
+  process.stdout.write(
+    `Anonymised ${done.personIds.length} people, ${done.tracingRequestIds.length} tracing requests, ${done.detentionRecordIds.length} detention records and ${messages} messages on ${asOf}\n`,
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${usage}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
+    process.stderr.write(`--as-of must be a date YYYY-MM-DD, got "${asOf}"\n`);
+    return 2;
+  }
+  if (command === 'review') await review(asOf);
+  else if (command === 'anonymise') await anonymiseClosedCases(asOf, values['dry-run']);
+  else {
+    process.stderr.write(`Unknown command ${command}\n${usage}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);
