@@ -2,6 +2,8 @@
 module.exports = {
   // PGlite instances and servers take a few seconds to start on two cores; Jest reads this only here.
   testTimeout: 120000,
+  // Two workers: graph tests are mostly waiting on their own servers, and one each per core fits in memory.
+  maxWorkers: 2,
   projects: [
     '<rootDir>/subgraphs/runtime',
     '<rootDir>/subgraphs/locations',

@@ -2,12 +2,12 @@ import { syntheticId } from '@movement/runtime';
 import { fieldOfVariableError, gatewayErrorFormatting } from '@movement/gateway';
 import { createLogger } from '@movement/runtime';
 import { GraphQLError } from 'graphql';
-import { startTestGraph, type TestGraph } from './harness';
+import { sharedTestGraph, type SharedTestGraph } from './harness';
 
-let graph: TestGraph;
+let graph: SharedTestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 20, label: 'input-errors' });
+  graph = await sharedTestGraph();
 });
 
 afterAll(async () => {

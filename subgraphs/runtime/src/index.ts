@@ -11,6 +11,7 @@ export * from './process';
 export * from './server';
 export * from './demo-data';
 export * from './testing';
+export * from './test-databases';
 export * from './schema-drift';
 export * from './keyset-columns';
 export * from './define-subgraph';
