@@ -3,20 +3,31 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A real HTTP hop between the gateway and a subgraph that records the headers of every request
- * it forwards, and can hold requests back to simulate a slow subgraph.
+ * it forwards, and can hold requests back, unanswered, to stand for a subgraph that hangs.
  */
 export interface RecordingProxy {
   url: string;
   requests: http.IncomingHttpHeaders[];
   /** The gateway-side port of the connection each request arrived on. */
   clientPorts: number[];
-  delayMs: number;
+  /** While true, requests are held unanswered until the client hangs up. */
+  holding: boolean;
+  /** Resolves when the client next hangs up on a held request. */
+  abandoned(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
   const target = new URL(targetUrl);
-  const proxy: RecordingProxy = { url: '', requests: [], clientPorts: [], delayMs: 0, stop: async () => undefined };
+  const hangUps: Array<() => void> = [];
+  const proxy: RecordingProxy = {
+    url: '',
+    requests: [],
+    clientPorts: [],
+    holding: false,
+    abandoned: () => new Promise((resolve) => hangUps.push(resolve)),
+    stop: async () => undefined,
+  };
   const server = http.createServer((req, res) => {
     proxy.requests.push(req.headers);
     proxy.clientPorts.push(req.socket.remotePort ?? 0);
@@ -31,8 +42,10 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     };
-    if (proxy.delayMs > 0) setTimeout(forward, proxy.delayMs);
-    else forward();
+    if (!proxy.holding) return forward();
+    res.once('close', () => {
+      for (const hangUp of hangUps.splice(0)) hangUp();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

@@ -39,7 +39,11 @@ export function startTestRun(): void {
   process.env[runVariable] = mkdtempSync(join(tmpdir(), 'movement-test-run-'));
 }
 
-/** Ends the run started by `startTestRun`: drops its PostgreSQL templates and removes its folder. */
+/**
+ * Ends the run started by `startTestRun`: drops its PostgreSQL databases (its templates, and any
+ * a crashed test file left behind; other runs' databases on the same server keep theirs) and
+ * removes its folder.
+ */
 export async function finishTestRun(): Promise<void> {
   const dir = process.env[runVariable];
   if (!dir) return;
@@ -47,7 +51,7 @@ export async function finishTestRun(): Promise<void> {
   const server = process.env.TEST_POSTGRES_URL;
   if (server) {
     await withServer(server, async (client) => {
-      const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [templatePrefix(dir)]);
+      const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [databasePrefix(dir)]);
       for (const { datname } of rows) await dropWhenIdle(client, datname);
     });
   }
@@ -122,12 +126,12 @@ function embeddedTemplate(run: string, template: TestDatabaseTemplate): Promise<
   return dump;
 }
 
-/** Run templates on a server are named after the run, so runs sharing the server keep apart. */
-const templatePrefix = (run: string) => `test_template_${createHash('sha256').update(run).digest('hex').slice(0, 8)}_`;
+/** A run's databases on a server are named after the run, so runs sharing the server keep apart. */
+const databasePrefix = (run: string | undefined) => (run ? `test_${createHash('sha256').update(run).digest('hex').slice(0, 8)}_` : 'test_');
 
 /** The run's template database on the server, filled by the first process that needs it. */
 function postgresTemplate(server: string, run: string, template: TestDatabaseTemplate): Promise<string> {
-  const name = `${templatePrefix(run)}${safe(template.name)}`;
+  const name = `${databasePrefix(run)}template_${safe(template.name)}`;
   let database = made.get(name);
   if (!database) {
     database = (async () => {
@@ -158,7 +162,8 @@ function postgresTemplate(server: string, run: string, template: TestDatabaseTem
 
 async function newPostgresDatabase(server: string, label: string, template?: string): Promise<TestDatabaseTarget> {
   const url = new URL(server);
-  url.pathname = `/test_${safe(label)}_${suffix()}`;
+  // PostgreSQL cuts names at 63 bytes: a long label is shortened rather than the name silently.
+  url.pathname = `/${databasePrefix(process.env[runVariable])}${safe(label).slice(0, 32)}_${suffix()}`;
   const target = url.toString();
   const name = url.pathname.slice(1);
   if (template) {

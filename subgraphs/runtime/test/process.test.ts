@@ -39,22 +39,22 @@ function run(script: string, env: Record<string, string>) {
 }
 
 test('on SIGTERM a subgraph process finishes the request in flight, then exits 0', async () => {
-  const service = run(join(__dirname, 'fixtures', 'slow-service.js'), {
+  const service = run(join(__dirname, 'fixtures', 'in-flight-service.js'), {
     GATEWAY_VERIFY_KEY: await internalKeyToJson((await testInternalKeys()).publicKey),
   });
   const { url } = (await service.logged('subgraph listening')) as { url: string };
   const inFlight = fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` },
-    body: JSON.stringify({ query: '{ slow(ms: 1500) }' }),
+    body: JSON.stringify({ query: '{ inFlight }' }),
   });
-  // Give the request time to reach the resolver before the signal.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // The resolver has the request and answers only after the signal.
+  await service.logged('request in flight');
   service.child.kill('SIGTERM');
   await service.logged('shutting down; letting in-flight requests finish');
   const response = await inFlight;
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ data: { slow: 'waited 1500' } });
+  expect(await response.json()).toEqual({ data: { inFlight: 'finished after SIGTERM' } });
   expect(await service.exited).toBe(0);
   expect(service.logLines.map((line) => line.msg)).toContain('subgraph stopped');
 });
