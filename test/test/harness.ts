@@ -1,7 +1,8 @@
-import { createTestDatabaseTarget, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
+import { createTestDatabaseTarget, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
 import { loadLimitsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph } from '../src/demo-graph';
 import { startGraph, type RunningGraph } from '../src/graph';
+import { graphSubgraphs } from '../src/subgraphs';
 
 export type { Caller };
 
@@ -47,18 +48,35 @@ function clientOf({ url, credentials }: GraphConnection): Pick<TestGraph, 'query
 
 const testLogLevel = () => process.env.LOG_LEVEL ?? 'silent';
 
+/** The databases of a graph as it leaves them once started: migrated, with the access store. */
+const migratedGraph: TestDatabaseTemplate = {
+  name: 'graph',
+  fill: async (target) => {
+    const location = { databaseUrl: target.url, dataDir: target.dataDir };
+    const graph = await startGraph({ databaseFor: () => location, logLevel: testLogLevel(), access: { database: location } });
+    await graph.stop();
+  },
+};
+
 /**
- * The databases of a graph seeded with `seedPeople` people (none when undefined), as the graph
- * leaves them once started: migrated, seeded, with the access store. Made once per test run and
- * copied for each graph, since migrating and seeding cost more than the rest of a start.
+ * The databases of a graph seeded with `seedPeople` people (none when undefined). Made once per
+ * test run and copied for each graph, since migrating and seeding cost more than the rest of a start.
  */
 function graphTemplate(seedPeople: number | undefined): TestDatabaseTemplate {
+  if (seedPeople === undefined) return migratedGraph;
   return {
-    name: `graph-${seedPeople ?? 'unseeded'}`,
+    name: `graph-${seedPeople}`,
+    from: migratedGraph,
     fill: async (target) => {
-      const location = { databaseUrl: target.url, dataDir: target.dataDir };
-      const graph = await startGraph({ databaseFor: () => location, seedPeople, logLevel: testLogLevel(), access: { database: location } });
-      await graph.stop();
+      for (const name of subgraphNames) {
+        const { definition, seeder } = graphSubgraphs[name];
+        const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
+        try {
+          await seeder.seed(database.driver, { people: seedPeople });
+        } finally {
+          await database.close();
+        }
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { PGlite, type Extension } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -72,12 +72,12 @@ const embedded = new Map<string, { instance: Promise<PGlite>; users: number }>()
 const startingPoints = new Map<string, Blob>();
 
 /**
- * Starts the embedded instance of the `memory://` folder `dataDir`, when this process first opens
- * it, from `contents` (a `dumpEmbedded` tarball) rather than from initdb: tests copy a migrated
- * and seeded template in a fraction of the time making it again takes.
+ * Starts the embedded instance of `dataDir` (`memory://`, or a folder that does not exist yet),
+ * when this process first opens it, from `contents` (a `dumpEmbedded` tarball) rather than from
+ * initdb: tests copy a migrated and seeded template in a fraction of the time making it again takes.
  */
 export function loadEmbeddedFrom(dataDir: string, contents: Blob): void {
-  if (!dataDir.startsWith('memory://') || embedded.has(dataDir)) throw new Error(`${dataDir} is open or not an in-memory folder; it cannot be loaded`);
+  if (embedded.has(dataDir) || (!dataDir.startsWith('memory://') && existsSync(dataDir))) throw new Error(`${dataDir} exists already; it cannot be loaded`);
   startingPoints.set(dataDir, contents);
 }
 

@@ -24,11 +24,18 @@ export interface TestDatabaseTarget {
   dispose(): Promise<void>;
 }
 
-/** What a template holds: `fill` puts it into an empty database once per run. */
+/** What a template holds: `fill` adds it, once per run, to a copy of `from` (else to an empty database). */
 export interface TestDatabaseTemplate {
   /** Names the content: two templates of one run with the same name must hold the same. */
   name: string;
+  from?: TestDatabaseTemplate;
   fill(target: TestDatabaseTarget): Promise<void>;
+}
+
+/** Fills `target`, an empty database, with `template` and the templates it starts from. */
+async function fillFromEmpty(template: TestDatabaseTemplate, target: TestDatabaseTarget): Promise<void> {
+  if (template.from) await fillFromEmpty(template.from, target);
+  await template.fill(target);
 }
 
 const runVariable = 'TEST_TEMPLATES_DIR';
@@ -65,7 +72,7 @@ export async function createTestDatabaseTarget(label: string, template?: TestDat
   if (!run) {
     const target = server ? await newPostgresDatabase(server, label) : embeddedTarget(`memory://${label}-${suffix()}`, async () => undefined);
     try {
-      await template?.fill(target);
+      if (template) await fillFromEmpty(template, target);
     } catch (error) {
       await target.dispose();
       throw error;
@@ -77,8 +84,20 @@ export async function createTestDatabaseTarget(label: string, template?: TestDat
     return newPostgresDatabase(server, label, await postgresTemplate(server, run, template));
   }
   const dataDir = `memory://${safe(label)}-${suffix()}`;
-  loadEmbeddedFrom(dataDir, new Blob([readFileSync(await embeddedTemplate(run, template ?? emptyCluster))]));
+  loadEmbeddedFrom(dataDir, await templateContents(run, template ?? emptyCluster));
   return embeddedTarget(dataDir, async () => undefined);
+}
+
+/**
+ * Makes `folder` (which must not exist yet) an embedded data folder holding an empty cluster, for
+ * a test of code that opens a folder itself, as the commands do: a copy of the run's empty
+ * cluster costs a fraction of initdb. Outside a run, the code's first open makes it as usual.
+ */
+export async function prepareTestDataFolder(folder: string): Promise<void> {
+  const run = process.env[runVariable];
+  if (!run) return;
+  loadEmbeddedFrom(folder, await templateContents(run, emptyCluster));
+  await (await openPlain(folder)).close();
 }
 
 const suffix = () => randomBytes(4).toString('hex');
@@ -87,6 +106,11 @@ const safe = (label: string) => label.replace(/[^a-z0-9]/gi, '_').toLowerCase();
 function embeddedTarget(dataDir: string, dispose: () => Promise<void>): TestDatabaseTarget {
   return { kind: 'pglite', url: undefined, dataDir, dispose };
 }
+
+/** An embedded database with no Prisma client, for SQL alone. */
+const openPlain = (dataDir: string) => openDatabase({ dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
+
+const templateContents = async (run: string, template: TestDatabaseTemplate) => new Blob([readFileSync(await embeddedTemplate(run, template))]);
 
 /** Nothing but initdb: what every embedded test database starts from. */
 const emptyCluster: TestDatabaseTemplate = { name: 'empty', fill: async () => undefined };
@@ -106,10 +130,10 @@ function embeddedTemplate(run: string, template: TestDatabaseTemplate): Promise<
     dump = (async () => {
       if (existsSync(file)) return file;
       const dataDir = `memory://template-${safe(template.name)}-${suffix()}`;
-      // Built from the run's empty cluster too, which is where initdb's seconds go.
-      if (template !== emptyCluster) loadEmbeddedFrom(dataDir, new Blob([readFileSync(await embeddedTemplate(run, emptyCluster))]));
+      // Built from the run's empty cluster at least, which is where initdb's seconds go.
+      if (template !== emptyCluster) loadEmbeddedFrom(dataDir, await templateContents(run, template.from ?? emptyCluster));
       // Held open while `fill` opens and closes its own connections, and until it is dumped.
-      const held = await openDatabase({ dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
+      const held = await openPlain(dataDir);
       try {
         await template.fill(embeddedTarget(dataDir, async () => undefined));
         const building = join(run, `.${template.name}-${suffix()}.tar`);
@@ -136,7 +160,7 @@ function postgresTemplate(server: string, run: string, template: TestDatabaseTem
   if (!database) {
     database = (async () => {
       if (await withServer(server, async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount !== 0)) return name;
-      const building = await newPostgresDatabase(server, `template_build_${safe(template.name)}`);
+      const building = await newPostgresDatabase(server, `template_build_${safe(template.name)}`, template.from && (await postgresTemplate(server, run, template.from)));
       try {
         await template.fill(building);
         const buildName = new URL(building.url!).pathname.slice(1);
