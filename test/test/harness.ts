@@ -1,4 +1,4 @@
-import { createTestDatabaseTarget, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
+import { createTestDatabaseTarget, makeTestDatabaseTemplate, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
 import { loadLimitsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph } from '../src/demo-graph';
 import { startGraph, type RunningGraph } from '../src/graph';
@@ -57,6 +57,12 @@ const migratedGraph: TestDatabaseTemplate = {
     await graph.stop();
   },
 };
+
+/**
+ * Makes the run's template of the migrated graph, which every seeded one starts from: in the
+ * global setup, so that the workers' first files do not all make it at once.
+ */
+export const prepareGraphTemplates = () => makeTestDatabaseTemplate(migratedGraph);
 
 /**
  * The databases of a graph seeded with `seedPeople` people (none when undefined). Made once per

@@ -88,6 +88,15 @@ export async function createTestDatabaseTarget(label: string, template?: TestDat
   return embeddedTarget(dataDir, async () => undefined);
 }
 
+/** Makes the run's `template` now, if no process has yet: what a global setup does before workers start. */
+export async function makeTestDatabaseTemplate(template: TestDatabaseTemplate): Promise<void> {
+  const run = process.env[runVariable];
+  const server = process.env.TEST_POSTGRES_URL;
+  if (!run) return;
+  if (server) await postgresTemplate(server, run, template);
+  else await embeddedTemplate(run, template);
+}
+
 /**
  * Makes `folder` (which must not exist yet) an embedded data folder holding an empty cluster, for
  * a test of code that opens a folder itself, as the commands do: a copy of the run's empty
