@@ -1,15 +1,26 @@
-/** One Jest run over every package; each lists its own tests. */
+const { join } = require('node:path');
+
+/** The packages whose tests `npm test` runs, each with its own jest.config.js. */
+const packages = ['subgraphs/runtime', 'subgraphs/locations', 'subgraphs/people', 'subgraphs/assistance', 'subgraphs/messages', 'schema', 'gateway', 'test'];
+
+/**
+ * A package's configuration as a project of this run. Its own global setup is for running the
+ * package alone; here the run has one setup and one teardown (below), so that nothing of the run
+ * is torn down while another part still uses it.
+ */
+function project(dir) {
+  const { globalSetup: _setup, globalTeardown: _teardown, ...config } = require(`./${dir}/jest.config.js`);
+  return { ...config, rootDir: join(__dirname, dir) };
+}
+
+/** One Jest run over every package. */
 module.exports = {
   // PGlite instances and servers take a few seconds to start on two cores; Jest reads this only here.
   testTimeout: 120000,
-  projects: [
-    '<rootDir>/subgraphs/runtime',
-    '<rootDir>/subgraphs/locations',
-    '<rootDir>/subgraphs/people',
-    '<rootDir>/subgraphs/assistance',
-    '<rootDir>/subgraphs/messages',
-    '<rootDir>/schema',
-    '<rootDir>/gateway',
-    '<rootDir>/test',
-  ],
+  // Two workers: graph tests are mostly waiting on their own servers, and one each per core fits in memory.
+  maxWorkers: 2,
+  // The run's database templates and the graph the read-only files share (test/test/global-setup.ts).
+  globalSetup: '<rootDir>/test/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/test/global-teardown.ts',
+  projects: packages.map(project),
 };

@@ -57,7 +57,7 @@ async function gatewayTo(locationsUrl: string, subgraphTimeoutMs = 5000, options
     shutdownGraceMs: 500,
     logger: options.logger ?? quiet,
     limits: options.limits,
-    access: { database: { dataDir: 'memory://gateway-access' }, signingKey: (await testInternalKeys()).privateKey, bearerTokens: { jwks: identityProvider.jwks } },
+    access: { database: { databaseUrl: target.url, dataDir: target.dataDir }, signingKey: (await testInternalKeys()).privateKey, bearerTokens: { jwks: identityProvider.jwks } },
   });
   others.push(started);
   return started;
@@ -162,17 +162,23 @@ test('a subgraph that is down yields a coded error, /ready says so, and the gate
   expect(again.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
 });
 
-test('a subgraph slower than the deadline yields SUBGRAPH_TIMEOUT, and the next fast answer goes through', async () => {
-  const impatient = await gatewayTo(proxy.url, 200);
-  proxy.delayMs = 1000;
+test('a subgraph that does not answer by the deadline yields SUBGRAPH_TIMEOUT, and the next answer goes through', async () => {
+  // The deadline is what is tested, not a race with it: the held request is never answered, and
+  // a second is ample for the next one on any machine.
+  const impatient = await gatewayTo(proxy.url, 1000);
+  proxy.holding = true;
   try {
-    const slow = await postGraphQL(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
-    expect(slow.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT' });
+    const hungUp = proxy.abandoned();
+    const held = await postGraphQL(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
+    // A partner's error does not name the internal service.
+    expect(held.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT' });
+    // The gateway let go of the subgraph connection rather than leaving it open.
+    await hungUp;
   } finally {
-    proxy.delayMs = 0;
+    proxy.holding = false;
   }
-  const fast = await postGraphQL<{ organization: { name: string } }>(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
-  expect(fast.data).toEqual({ organization: { name: 'Belarus Red Cross' } });
+  const next = await postGraphQL<{ organization: { name: string } }>(impatient.url, `{ organization(id: "${org}") { name } }`, {}, auth);
+  expect(next.data).toEqual({ organization: { name: 'Belarus Red Cross' } });
 });
 
 describe('every answer of the HTTP layer is JSON in GraphQL\'s error shape', () => {

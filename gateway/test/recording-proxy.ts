@@ -3,27 +3,30 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A real HTTP hop between the gateway and a subgraph that records the headers of every request
- * it forwards, and can hold requests back to simulate a slow subgraph.
+ * it forwards, and can hold requests back, unanswered, to stand for a subgraph that hangs.
  */
 export interface RecordingProxy {
   url: string;
   requests: http.IncomingHttpHeaders[];
   /** The gateway-side port of the connection each request arrived on. */
   clientPorts: number[];
-  delayMs: number;
   /** Holds the next request back: `arrived` once it reaches the proxy; forwarded on `release`. */
   hold(): { arrived: Promise<void>; release(): void };
+  /** While true, requests are held unanswered until the client hangs up. */
+  holding: boolean;
+  /** Resolves when the client next hangs up on a held request. */
+  abandoned(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
   const target = new URL(targetUrl);
   let held: { arrive(): void; released: Promise<void> } | undefined;
+  const hangUps: Array<() => void> = [];
   const proxy: RecordingProxy = {
     url: '',
     requests: [],
     clientPorts: [],
-    delayMs: 0,
     hold: () => {
       let arrive!: () => void;
       let release!: () => void;
@@ -31,6 +34,8 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
       held = { arrive, released: new Promise<void>((resolve) => (release = resolve)) };
       return { arrived, release };
     },
+    holding: false,
+    abandoned: () => new Promise((resolve) => hangUps.push(resolve)),
     stop: async () => undefined,
   };
   const server = http.createServer((req, res) => {
@@ -52,8 +57,12 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
     if (hold) {
       hold.arrive();
       void hold.released.then(forward);
-    } else if (proxy.delayMs > 0) setTimeout(forward, proxy.delayMs);
-    else forward();
+      return;
+    }
+    if (!proxy.holding) return forward();
+    res.once('close', () => {
+      for (const hangUp of hangUps.splice(0)) hangUp();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
+import { prepareTestDataFolder } from '@movement/runtime';
 import { main, type CliContext } from '../src/cli';
 import { composeSubgraphs, coordinatesOf, operationSignature, readSubgraphSdls, SchemaRegistry, signatureHash, type RegistryLocation, type SubgraphSdl } from '../src';
 
@@ -43,6 +44,7 @@ const partner = 'cli-partner';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'schema-cli-commands-'));
   location = { dataDir: join(dir, 'registry') };
+  await prepareTestDataFolder(location.dataDir);
   // The baseline is the working SDL as it is, so the checks below see only the tests' own edits.
   const composed = composeSubgraphs(readSubgraphSdls());
   if (!composed.ok) throw new Error('the repository does not compose');

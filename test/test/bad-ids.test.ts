@@ -1,10 +1,10 @@
 import { syntheticId } from '@movement/runtime';
-import { startTestGraph, type TestGraph } from './harness';
+import { sharedTestGraph, type SharedTestGraph } from './harness';
 
-let graph: TestGraph;
+let graph: SharedTestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 20, label: 'badids' });
+  graph = await sharedTestGraph();
 });
 
 afterAll(async () => {

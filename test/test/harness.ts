@@ -1,7 +1,8 @@
-import { createTestDatabaseTarget, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget } from '@movement/runtime';
+import { createTestDatabaseTarget, makeTestDatabaseTemplate, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
 import { loadLimitsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph } from '../src/demo-graph';
-import type { RunningGraph } from '../src/graph';
+import { startGraph, type RunningGraph } from '../src/graph';
+import { graphSubgraphs } from '../src/subgraphs';
 
 export type { Caller };
 
@@ -9,6 +10,8 @@ export interface TestGraph {
   graph: RunningGraph;
   /** The database the graph runs on, for a test that needs a second client of it. */
   target: TestDatabaseTarget;
+  /** The gateway's URL and the demo credentials, for a client in another process. */
+  connection: GraphConnection;
   /**
    * POSTs an operation to the gateway as `fullAccess` (every scope, the ICRC mandate) unless
    * `headers` carry credentials; `as(caller)` gives the headers of another principal.
@@ -29,19 +32,78 @@ export interface TestGraph {
 
 const hasCredentials = (given: Record<string, string>) => Object.keys(given).some((name) => ['authorization', 'x-api-key'].includes(name.toLowerCase()));
 
+/** Where a running graph answers and the demo principals' credentials: all a client of it needs. */
+export interface GraphConnection {
+  url: string;
+  credentials: Record<Caller, Record<string, string>>;
+}
+
+/** Requests to the gateway at `url`, as `fullAccess` unless the caller's headers carry credentials. */
+function clientOf({ url, credentials }: GraphConnection): Pick<TestGraph, 'query' | 'as' | 'admin'> {
+  return {
+    query: (query, variables = {}, given = {}) => postGraphQL(url, query, variables, hasCredentials(given) ? given : { ...credentials.fullAccess, ...given }),
+    as: (caller) => credentials[caller],
+    admin: (query, variables = {}, given = {}) =>
+      postGraphQL(url.replace(/\/graphql$/, '/admin/graphql'), query, variables, hasCredentials(given) ? given : { ...credentials.admin, ...given }),
+  };
+}
+
+const testLogLevel = () => process.env.LOG_LEVEL ?? 'silent';
+
+/** The databases of a graph as it leaves them once started: migrated, with the access store. */
+const migratedGraph: TestDatabaseTemplate = {
+  name: 'graph',
+  fill: async (target) => {
+    const location = { databaseUrl: target.url, dataDir: target.dataDir };
+    const graph = await startGraph({ databaseFor: () => location, logLevel: testLogLevel(), access: { database: location } });
+    await graph.stop();
+  },
+};
+
 /**
- * The whole graph on free ports over a fresh database (PGlite in memory, or a new PostgreSQL
- * database when `TEST_POSTGRES_URL` is set), seeded with `seedPeople` synthetic people, with an
- * API key for each demo partner and tokens for the demo app and admin.
+ * Makes the run's template of the migrated graph, which every seeded one starts from: in the
+ * global setup, so that the workers' first files do not all make it at once.
+ */
+export const prepareGraphTemplates = () => makeTestDatabaseTemplate(migratedGraph);
+
+/**
+ * The databases of a graph seeded with `seedPeople` people (none when undefined). Made once per
+ * test run and copied for each graph, since migrating and seeding cost more than the rest of a start.
+ */
+function graphTemplate(seedPeople: number | undefined): TestDatabaseTemplate {
+  if (seedPeople === undefined) return migratedGraph;
+  return {
+    name: `graph-${seedPeople}`,
+    from: migratedGraph,
+    fill: async (target) => {
+      for (const name of subgraphNames) {
+        const { definition, seeder } = graphSubgraphs[name];
+        const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
+        try {
+          await seeder.seed(database.driver, { people: seedPeople });
+        } finally {
+          await database.close();
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The whole graph on free ports over a fresh database (PGlite, or a new PostgreSQL database when
+ * `TEST_POSTGRES_URL` is set), seeded with `seedPeople` synthetic people, with an API key for each
+ * demo partner and tokens for the demo app and admin. The database is a copy of the run's template
+ * for that many people, so a start costs about a second. A file that only reads uses
+ * `sharedTestGraph()` instead.
  */
 export async function startTestGraph(options: { seedPeople?: number; label?: string; enforce?: boolean; limits?: Partial<LimitsConfig> } = {}): Promise<TestGraph> {
-  const target: TestDatabaseTarget = await createTestDatabaseTarget(options.label ?? 'graph');
+  const target: TestDatabaseTarget = await createTestDatabaseTarget(options.label ?? 'graph', graphTemplate(options.seedPeople));
   let demo: DemoGraph;
   try {
     demo = await startDemoGraph({
       databaseFor: () => ({ databaseUrl: target.url, dataDir: target.dataDir }),
       seedPeople: options.seedPeople,
-      logLevel: process.env.LOG_LEVEL ?? 'silent',
+      logLevel: testLogLevel(),
       accessDatabase: { databaseUrl: target.url, dataDir: target.dataDir },
       internalKeys: await testInternalKeys(),
       enforce: options.enforce,
@@ -60,14 +122,40 @@ export async function startTestGraph(options: { seedPeople?: number; label?: str
   return {
     graph,
     target,
-    query: (query, variables = {}, given = {}) => postGraphQL(graph.url, query, variables, hasCredentials(given) ? given : { ...credentials.fullAccess, ...given }),
-    as: (caller) => credentials[caller],
+    connection: { url: graph.url, credentials },
+    ...clientOf({ url: graph.url, credentials }),
     token: demo.token,
-    admin: (query, variables = {}, given = {}) =>
-      postGraphQL(graph.url.replace(/\/graphql$/, '/admin/graphql'), query, variables, hasCredentials(given) ? given : { ...credentials.admin, ...given }),
     stop: async () => {
       await graph.stop();
       await target.dispose();
     },
   };
+}
+
+/** People in the shared graph: enough for every list a read-only file pages through. */
+export const sharedGraphPeople = 200;
+
+/** Names the variable through which the run's global setup tells test files where the shared graph is. */
+export const sharedGraphVariable = 'TEST_SHARED_GRAPH';
+
+/** A client of the shared graph; `stop` releases it (and stops the graph only if this file started its own). */
+export type SharedTestGraph = Pick<TestGraph, 'query' | 'as' | 'admin' | 'stop'> & { url: string };
+
+/**
+ * The graph that the read-only test files of a run share (seeded with `sharedGraphPeople`),
+ * started by the run's global setup when the first file asks for it. A file on it must not
+ * change its data or depend on what others do to it: a file that writes, counts statements or
+ * needs other options or seed sizes starts its own with `startTestGraph`. Outside a run with that
+ * setup (another Jest configuration) the file gets a graph of its own, with the same data.
+ */
+export async function sharedTestGraph(): Promise<SharedTestGraph> {
+  const broker = process.env[sharedGraphVariable];
+  if (!broker) {
+    const own = await startTestGraph({ seedPeople: sharedGraphPeople, label: 'shared' });
+    return { url: own.graph.url, ...clientOf(own.connection), stop: own.stop };
+  }
+  const response = await fetch(broker);
+  if (!response.ok) throw new Error(`The shared test graph did not start: ${await response.text()}`);
+  const connection = (await response.json()) as GraphConnection;
+  return { url: connection.url, ...clientOf(connection), stop: async () => undefined };
 }

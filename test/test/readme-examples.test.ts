@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestGraph, type TestGraph } from './harness';
+import { sharedTestGraph, type SharedTestGraph } from './harness';
 
 /**
  * The README's example queries are what a partner tries first: each must run as written, as the
@@ -10,10 +10,10 @@ const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = /^## Example queries\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
 const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
 
-let graph: TestGraph;
+let graph: SharedTestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 60, label: 'readme-examples' });
+  graph = await sharedTestGraph();
 });
 
 afterAll(async () => {

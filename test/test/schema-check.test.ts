@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime';
+import { createTestDatabaseTarget, prepareTestDataFolder, type TestDatabaseTarget } from '@movement/runtime';
 import {
   changelogMarkdown,
   checkSchema,
@@ -130,6 +130,7 @@ test('publish refuses unapproved breaking changes and records approved ones; the
 
 test('the CLI reads the registry named by the environment', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'schema-cli-registry-'));
+  await prepareTestDataFolder(join(dataDir, 'registry'));
   const saved = { DATA_DIR: process.env.DATA_DIR, REGISTRY_DATABASE_URL: process.env.REGISTRY_DATABASE_URL };
   process.env.DATA_DIR = dataDir;
   delete process.env.REGISTRY_DATABASE_URL;

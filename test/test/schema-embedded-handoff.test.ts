@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { postGraphQL, syntheticId, testInternalKeys } from '@movement/runtime';
+import { createTestDatabaseTarget, postGraphQL, prepareTestDataFolder, syntheticId, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime';
 import { loadLimitsConfig, registryToFollow, startGateway, type GatewayService } from '@movement/gateway';
 import { readSubgraphSdls, SchemaRegistry, servedDir, servedVersionNumber, spooledUsageFiles, type RegistryLocation, type SubgraphSdl } from '@movement/schema';
 import { main, type CliContext } from '@movement/schema/dist/cli';
@@ -16,6 +16,7 @@ let dataDir: string;
 let location: RegistryLocation;
 let registryDir: string;
 let gateway: GatewayService;
+let access: TestDatabaseTarget;
 let asPartner: Record<string, string>;
 const partner = syntheticId('organization', 'HANDOFF-TEST');
 
@@ -42,7 +43,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'schema-handoff-'));
   registryDir = join(dataDir, 'registry');
   location = { dataDir: registryDir };
+  await prepareTestDataFolder(registryDir);
   graph = await startTestGraph({ seedPeople: 3, label: 'schema_handoff' });
+  access = await createTestDatabaseTarget('schema-handoff-access');
   const baseline = await schema(
     ['publish', '--message', 'Baseline without familyName', '--author', 'test', '--approve', 'Person.familyName'],
     () => editedSubgraphs('people', withoutField('familyName', 'Person')),
@@ -55,7 +58,7 @@ beforeAll(async () => {
     registry: registryToFollow(location, 200),
     usage: { enabled: true, flushIntervalMs: 60_000 },
     limits: loadLimitsConfig({ RATE_LIMIT_PER_MINUTE: '0' }),
-    access: { database: { dataDir: `memory://schema-handoff-access-${process.pid}` }, signingKey: (await testInternalKeys()).privateKey },
+    access: { database: { databaseUrl: access.url, dataDir: access.dataDir }, signingKey: (await testInternalKeys()).privateKey },
   });
   asPartner = { 'x-api-key': (await gateway.apiKeys.issue({ partnerId: partner, name: 'handoff test', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' })).secret };
 });
@@ -63,6 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
   await graph?.stop();
+  await access?.dispose();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

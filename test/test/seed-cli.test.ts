@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { prepareTestDataFolder } from '@movement/runtime';
 import { graphSubgraphs, subgraphNames } from '../src/subgraphs';
 import { killLeftovers, runNode } from './process-support';
 
@@ -8,6 +9,9 @@ import { killLeftovers, runNode } from './process-support';
 const seedScript = join(__dirname, '..', 'dist', 'seed-cli.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'movement-seed-'));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+
+// Seeding is the subject, not initdb: the folder starts as an empty cluster, copied from the run's.
+beforeAll(() => prepareTestDataFolder(join(dataDir, 'graph')));
 
 afterAll(() => {
   killLeftovers();

@@ -3,12 +3,12 @@ import { dirname, join } from 'node:path';
 import { print } from 'graphql';
 import { operations } from '@movement/schema';
 import { syntheticId } from '@movement/runtime';
-import { startTestGraph, type TestGraph } from './harness';
+import { sharedTestGraph, type SharedTestGraph } from './harness';
 
-let graph: TestGraph;
+let graph: SharedTestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 50, label: 'typedclient' });
+  graph = await sharedTestGraph();
 });
 
 afterAll(async () => {

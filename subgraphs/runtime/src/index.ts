@@ -14,6 +14,7 @@ export * from './server';
 export * from './demo-data';
 export * from './testing';
 export * from './test-processes';
+export * from './test-databases';
 export * from './schema-drift';
 export * from './define-subgraph';
 export * from './peers';

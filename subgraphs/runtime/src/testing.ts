@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { ensurePostgresDatabase, openDatabase, type Database } from './database';
+import { openDatabase, type Database } from './database';
 import type { SubgraphEnvironment } from './environment';
 import type { RunningService } from './http';
 import { createLogger } from './logger';
@@ -8,6 +6,7 @@ import { migrate } from './migrate';
 import type { PeerUrls } from './peers';
 import { actualSchema, expectedSchema, schemaDrift } from './schema-drift';
 import { serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from './server';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from './test-databases';
 import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
 import { allScopes, generateInternalKeyPair, signInternalToken, type InternalKeyPair, type Principal } from './access';
 
@@ -63,55 +62,6 @@ export function registerTestSubgraph(url: string): void {
 /** An internal token for `principal`, signed with the test keys (what the gateway would send). */
 export async function testInternalToken(principal: Principal = fullAccessPrincipal, operationName: string | null = null): Promise<string> {
   return signInternalToken((await testInternalKeys()).privateKey, { principal, operationName });
-}
-
-/**
- * Test support: a fresh database per test file — a throwaway in-memory PGlite by default, or a
- * new PostgreSQL database on the server in `TEST_POSTGRES_URL` (dropped by `dispose`).
- */
-export interface TestDatabaseTarget {
-  kind: 'pglite' | 'postgres';
-  /** PostgreSQL URL of the fresh database; undefined for PGlite. */
-  url: string | undefined;
-  /** PGlite data folder (`memory://…`); shared by all subgraphs of one test file. */
-  dataDir: string;
-  dispose(): Promise<void>;
-}
-
-export async function createTestDatabaseTarget(label: string): Promise<TestDatabaseTarget> {
-  const server = process.env.TEST_POSTGRES_URL;
-  const suffix = randomBytes(4).toString('hex');
-  if (!server) {
-    return { kind: 'pglite', url: undefined, dataDir: `memory://${label}-${suffix}`, dispose: async () => undefined };
-  }
-  const url = new URL(server);
-  url.pathname = `/test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${suffix}`;
-  const target = url.toString();
-  await ensurePostgresDatabase(target);
-  return {
-    kind: 'postgres',
-    url: target,
-    dataDir: '',
-    dispose: async () => {
-      const admin = new URL(target);
-      admin.pathname = '/postgres';
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      try {
-        const name = url.pathname.slice(1);
-        // pg's Pool.end() resolves before its sockets have closed; a forced drop would then kill
-        // those sessions and their clients would raise an unhandled error. Wait for them to go.
-        for (let attempt = 0; attempt < 50; attempt += 1) {
-          const { rows } = await client.query<{ sessions: number }>('SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1', [name]);
-          if (rows[0]?.sessions === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
 }
 
 export interface TestSubgraph<Client> {

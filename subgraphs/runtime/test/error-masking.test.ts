@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import {
   badUserInput,
+  createTestDatabaseTarget,
   openDatabase,
   postGraphQL,
   isDatabaseBusy,
@@ -16,9 +17,11 @@ import {
   type Database,
   type RunningService,
   type SubgraphDefinition,
+  type TestDatabaseTarget,
 } from '../src';
 
 type Client = { $disconnect(): Promise<void> };
+let target: TestDatabaseTarget;
 let database: Database<Client>;
 let service: RunningService;
 const logged: Array<Record<string, unknown>> = [];
@@ -49,7 +52,8 @@ const failing: SubgraphDefinition<Client, BaseSubgraphContext> = {
 };
 
 beforeAll(async () => {
-  database = await openDatabase({ dataDir: 'memory://error-masking', createClient: failing.createClient });
+  target = await createTestDatabaseTarget('error-masking');
+  database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: failing.createClient });
   // The subgraph's log, captured to check the original error is kept for whoever investigates.
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -64,6 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
   await database?.close();
+  await target?.dispose();
 });
 
 test('an unexpected error reaches the caller as "Internal server error" with the request id, and its original is logged', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, migrate, openDatabase, serveSubgraph, testInternalKeys, type BaseSubgraphContext, type Database, type RunningService, type SubgraphDefinition } from '../src';
+import { createLogger, createTestDatabaseTarget, migrate, openDatabase, serveSubgraph, testInternalKeys, type BaseSubgraphContext, type Database, type RunningService, type SubgraphDefinition, type TestDatabaseTarget } from '../src';
 
 type Client = { $disconnect(): Promise<void> };
 const migrationsDir = mkdtempSync(join(tmpdir(), 'movement-ready-'));
@@ -10,13 +10,14 @@ const logger = createLogger('test', 'silent');
 
 const definition: SubgraphDefinition<Client, BaseSubgraphContext> = {
   name: 'locations',
-  schemaPath: join(__dirname, 'fixtures', 'slow.graphql'),
+  schemaPath: join(__dirname, 'fixtures', 'in-flight.graphql'),
   migrationsDir,
-  resolvers: { Query: { slow: () => 'now' } },
+  resolvers: { Query: { inFlight: () => 'now' } },
   createClient: () => ({ $disconnect: async () => undefined }),
   createContext: (base) => base,
 };
 
+let target: TestDatabaseTarget;
 let database: Database<Client>;
 let service: RunningService;
 let databaseClosed = false;
@@ -29,7 +30,8 @@ const ready = async () => {
 beforeAll(async () => {
   mkdirSync(join(migrationsDir, '20260101000000_places'));
   writeFileSync(migrationFile, 'CREATE TABLE "locations"."Place" (id uuid PRIMARY KEY);\n');
-  database = await openDatabase({ dataDir: 'memory://ready', createClient: definition.createClient });
+  target = await createTestDatabaseTarget('ready');
+  database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
   // Served before migrating, as a database someone else migrates might be.
   service = await serveSubgraph(definition, { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 }, database, logger, {}, (await testInternalKeys()).publicKey);
 });
@@ -37,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
   if (!databaseClosed) await database?.close();
+  await target?.dispose();
   rmSync(migrationsDir, { recursive: true, force: true });
 });
 
