@@ -25,6 +25,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     TracingConsent: '../consent/whereabouts#ConsentModel',
     RecordForReview: '../retention/review#ReviewRow',
     Location: '../references#LocationReference',
+    RedCrossMessage: '../references#MessageReference',
   },
   assistance: {
     AssistanceProgramme: './prisma/client#AssistanceProgramme',

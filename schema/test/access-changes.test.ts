@@ -59,7 +59,7 @@ test('the same rule written another way is no change', async () => {
 });
 
 test("a type's rule is compared at the type, and @authenticated counts as a requirement", async () => {
-  const narrowed = await check(edited('people', 'type DetentionVisit @requiresScopes(scopes: [["detention:read"]])', 'type DetentionVisit @requiresScopes(scopes: [["detention:read", "mandate:all-records"]])'));
+  const narrowed = await check(edited('people', 'type DetentionVisit @key(fields: "id") @requiresScopes(scopes: [["detention:read"]])', 'type DetentionVisit @key(fields: "id") @requiresScopes(scopes: [["detention:read", "mandate:all-records"]])'));
   expect(ruleChanges(narrowed)).toEqual([expect.objectContaining({ level: 'breaking', path: 'DetentionVisit' })]);
   const opened = await check(edited('locations', 'type Organization @key(fields: "id") @authenticated {', 'type Organization @key(fields: "id") {'));
   expect(ruleChanges(opened)).toEqual([

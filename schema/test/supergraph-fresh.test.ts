@@ -28,6 +28,6 @@ test("the README's scope table is the one the supergraph's directives and the sc
     throw new Error('The scope table in README.md is stale: run `npm run schema -- scopes --write` and commit the result.');
   }
   // Every scope of the catalogue has its row, and the rows name what the directives protect.
-  expect(table).toMatch(/^\| `detention:read` \| .* \| `AccessRequestStep`, `DetentionRecord`, `DetentionVisit`, /m);
+  expect(table).toMatch(/^\| `detention:read` \| .* \| `AccessRequestStep`, (`\w+`, )*`DetentionRecord`, `DetentionVisit`, /m);
   expect(table).toMatch(/^\| any valid credential \| .* \| `Location`, `Organization`, /m);
 });

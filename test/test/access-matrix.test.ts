@@ -611,6 +611,21 @@ describe('every relation to an owned type, as a partner that does not own the ta
     for (const path of shown) clear(elsewhere.data, path);
     expect(JSON.stringify(elsewhere)).not.toContain(target);
   });
+
+  // The planner asks the owner of a record only for fields its key does not hold, so a link asked
+  // for its id alone must still be resolved where the record's rule is applied.
+  test.each(['collectedDuringVisit', 'deliveredDuringVisit'] as const)('a message on the route shows no %s to a record hidden from the partner, not even its id', async (field) => {
+    const visit = await visitOn(the.record!);
+    await ownedBy('RedCrossMessage', the.message!, RRC);
+    await set('RedCrossMessage', the.message!, field === 'collectedDuringVisit' ? 'collectedDuringVisitId' : 'deliveredDuringVisitId', visit);
+    await ownedBy('DetentionRecord', the.record!, BRC);
+    const query = `{ message(id: "${the.message}") { id ${field} { id } detentionRecord { id } } }`;
+    const mandate = await graph.query(query, {}, graph.as('icrc'));
+    expect(JSON.stringify(mandate.data)).toContain(visit);
+    const answer = await graph.query(query, {}, nonOwner);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ message: { id: the.message, [field]: null, detentionRecord: null } });
+  });
 });
 
 type JsonPath = Array<string | number>;

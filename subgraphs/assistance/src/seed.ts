@@ -199,6 +199,8 @@ export async function seed(driver: SqlDriver, options: SeedOptions): Promise<voi
   report(await insertProgrammes(driver));
   await inBatches(volumes.distributions, BATCH_ROWS, (lo, hi) => insertDistributions(driver, lo, hi), report);
   await inBatches(volumes.assistanceRecords, BATCH_ROWS, (lo, hi) => insertRecords(driver, volumes.distributions, lo, hi), report);
+  await inBatches(volumes.tracingRequests, BATCH_ROWS, (lo, hi) => insertReunificationSupport(driver, lo, hi), report);
+  // Distribution items come last: every demo has some, so `isSeeded` can tell a finished seed by them.
   const maxItems = Math.max(...demoProgrammes.map((programme) => programme.items.length));
   await inBatches(
     volumes.distributions,
@@ -209,14 +211,14 @@ export async function seed(driver: SqlDriver, options: SeedOptions): Promise<voi
     },
     report,
   );
-  await inBatches(volumes.tracingRequests, BATCH_ROWS, (lo, hi) => insertReunificationSupport(driver, lo, hi), report);
   if (options.analyse !== false) await analyseSchema(driver, 'assistance');
 }
 
-/** True once a seed has run to the end: reunification support is the last table it fills. */
+/**
+ * True once a seed has run to the end: distribution items are the last table it fills, and every
+ * demo has some (a small one has no reunification support, so that table cannot tell).
+ */
 export async function isSeeded(driver: SqlDriver): Promise<boolean> {
-  const rows = await driver.query<{ seeded: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM ${S}."AssistanceProgramme") AND EXISTS (SELECT 1 FROM ${S}."ReunificationSupport") AS seeded`,
-  );
+  const rows = await driver.query<{ seeded: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${S}."DistributionItem") AS seeded`);
   return rows[0]?.seeded === true;
 }

@@ -9,3 +9,16 @@ export const locationRef = (id: string): LocationReference => ({ __typename: 'Lo
 
 /** The federation stub for an organisation owned by the locations subgraph. */
 export const organizationRef = (id: string) => ({ __typename: 'Organization' as const, id });
+
+/**
+ * A Red Cross Message as the gateway hands it over: its id and the ids the messages subgraph
+ * holds for the records it names (see `RedCrossMessage` in the schema).
+ */
+export interface MessageReference {
+  id: string;
+  detentionRecordId?: string | null;
+  collectedDuringVisitId?: string | null;
+  deliveredDuringVisitId?: string | null;
+  senderId?: string;
+  addresseeId?: string;
+}

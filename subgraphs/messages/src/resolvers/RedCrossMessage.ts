@@ -30,7 +30,4 @@ export const RedCrossMessage: RedCrossMessageResolvers = {
   sharedWith: (message) => message.sharedWithIds.map(organizationReference),
   route: (message) => routeOf(message).map(organizationReference),
   statusChangedAt: (message) => message.statusChangedAt.toISOString(),
-  detentionRecord: (message) => (message.detentionRecordId ? { __typename: 'DetentionRecord' as const, id: message.detentionRecordId } : null),
-  collectedDuringVisit: (message) => (message.collectedDuringVisitId ? { id: message.collectedDuringVisitId } : null),
-  deliveredDuringVisit: (message) => (message.deliveredDuringVisitId ? { id: message.deliveredDuringVisitId } : null),
 };

@@ -7,6 +7,7 @@ import { Location } from './Location';
 import { Mutation } from './Mutation';
 import { Person } from './Person';
 import { Query } from './Query';
+import { RedCrossMessage } from './RedCrossMessage';
 import { TracingRequest } from './TracingRequest';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, AccessRequestStep, Location, DetentionEvent, DetentionNotification, TracingConsent, RecordForReview };
+export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, AccessRequestStep, Location, DetentionEvent, DetentionNotification, TracingConsent, RecordForReview, RedCrossMessage };
