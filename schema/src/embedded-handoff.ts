@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SchemaVersion, UsageIncrement } from './registry';
+import type { SchemaVersion, UsageIncrement } from './registry-records';
 
 /*
  * The embedded registry (PGlite) can be open in one process only, so a gateway cannot read it

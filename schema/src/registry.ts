@@ -3,6 +3,7 @@ import { openSqlStore, type Logger, type SqlDriver } from '@movement/runtime';
 import { repositoryRoot } from './subgraphs';
 import type { SchemaChange } from './changes';
 import { writeServedSupergraph } from './embedded-handoff';
+import type { NewSchemaVersion, OperationUsage, SchemaVersion, UsageIncrement } from './registry-records';
 
 /** Where the registry keeps its tables: a PostgreSQL URL, or else an embedded PGlite folder. */
 export interface RegistryLocation {
@@ -11,38 +12,7 @@ export interface RegistryLocation {
   dataDir?: string;
 }
 
-/** One published version of the graph. */
-export interface SchemaVersion {
-  version: number;
-  supergraphSdl: string;
-  apiSdl: string;
-  /** Each subgraph's SDL as published, by subgraph name. */
-  subgraphs: Record<string, string>;
-  author: string;
-  message: string;
-  /** Changes against the version before it. */
-  changes: SchemaChange[];
-  /** Set when this version restored an earlier one. */
-  rollbackOf: number | null;
-  publishedAt: Date;
-}
-
-export type NewSchemaVersion = Omit<SchemaVersion, 'version' | 'publishedAt'>;
-
-/** Usage of one operation signature by one partner, as aggregated by the gateway. */
-export interface OperationUsage {
-  signatureHash: string;
-  partner: string;
-  operationName: string | null;
-  signature: string;
-  /** Schema coordinates the operation reads: `Type.field` and `Type.field(argument:)`. */
-  coordinates: string[];
-  count: number;
-  lastSeen: Date;
-}
-
-/** A batch of counts to add, as the gateway flushes them. */
-export type UsageIncrement = Omit<OperationUsage, 'lastSeen'>;
+export type { NewSchemaVersion, OperationUsage, SchemaVersion, UsageIncrement } from './registry-records';
 
 export const registryMigrationsDir = join(repositoryRoot, 'schema', 'registry', 'migrations');
 export const defaultRegistryDataDir = join(repositoryRoot, '.data', 'registry');

@@ -43,8 +43,9 @@ const partner = 'cli-partner';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'schema-cli-commands-'));
-  location = { dataDir: join(dir, 'registry') };
-  await prepareTestDataFolder(location.dataDir);
+  const dataDir = join(dir, 'registry');
+  location = { dataDir };
+  await prepareTestDataFolder(dataDir);
   // The baseline is the working SDL as it is, so the checks below see only the tests' own edits.
   const composed = composeSubgraphs(readSubgraphSdls());
   if (!composed.ok) throw new Error('the repository does not compose');

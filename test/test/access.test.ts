@@ -327,7 +327,7 @@ describe('API keys', () => {
 });
 
 describe('the access CLI', () => {
-  const cli = join(__dirname, '..', '..', 'gateway', 'dist', 'cli.js');
+  const cli = join(__dirname, '..', '..', 'gateway', 'dist', 'keys-cli.js');
 
   test('refuses admin scopes for a partner key, by the same rule as the admin API', async () => {
     const run = runNode(cli, ['issue-key', '--partner', syntheticId('organization', 'BRC'), '--name', 'x', '--scopes', 'people:read,keys:admin'], {});
