@@ -49,6 +49,9 @@ export function registryToFollow(location: RegistryLocation, pollIntervalMs: num
   return location.databaseUrl ? { location, pollIntervalMs } : { handoffDir: location.dataDir ?? join(repositoryRoot, '.data', 'registry'), pollIntervalMs };
 }
 
+/** The log level for reporting a configuration that does not parse: read before it is validated. */
+export const startupLogLevel = (source: Record<string, string | undefined> = process.env): string | undefined => source.LOG_LEVEL;
+
 /** Reads the gateway's configuration, naming every bad variable at once. */
 export function loadGatewayEnvironment(source: Record<string, string | undefined> = process.env): GatewayEnvironment {
   const env = parseEnvironment(

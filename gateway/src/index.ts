@@ -1,5 +1,5 @@
 import { createLogger, internalKeyFromJson, runUntilSignal } from '@movement/runtime';
-import { loadGatewayEnvironment } from './environment';
+import { loadGatewayEnvironment, startupLogLevel } from './environment';
 import { startGateway } from './server';
 
 export { startGateway, type EmbeddedRegistryHandoff, type GatewayOptions, type GatewayService } from './server';
@@ -30,5 +30,5 @@ if (require.main === module) {
       logger: createLogger('gateway', env.logLevel),
       limits: env.limits,
     });
-  }, createLogger('gateway', process.env.LOG_LEVEL));
+  }, createLogger('gateway', startupLogLevel()));
 }

@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('revoke-key: give the key id\n');
         return 2;
       }
-      const revoked = await withKeys((keys) => keys.revoke(positionals[0]!, `cli:${operator}`));
+      const revoked = await withKeys((keys) => keys.revoke(positionals[0], `cli:${operator}`));
       if (!revoked) {
         process.stderr.write(`No key ${positionals[0]}\n`);
         return 1;

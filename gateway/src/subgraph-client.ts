@@ -39,9 +39,10 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Only client requests carry a principal; a subgraph answers nothing without one.
     if (!context || !('principal' in context) || !request.http) return;
-    request.http.headers.set('x-request-id', context.requestId);
-    context.internalToken ??= signInternalToken(this.signingKey, { principal: context.principal, operationName: context.operationName });
-    request.http.headers.set('authorization', `Bearer ${await context.internalToken}`);
+    const client = context as GatewayContext;
+    request.http.headers.set('x-request-id', client.requestId);
+    client.internalToken ??= signInternalToken(this.signingKey, { principal: client.principal, operationName: client.operationName });
+    request.http.headers.set('authorization', `Bearer ${await client.internalToken}`);
   }
 
   /** Collects the sensitive reads the subgraph reports, for the audit trail. */

@@ -39,7 +39,7 @@ export class UsageRecorder {
 
   record(schema: GraphQLSchema, queryHash: string, analyse: () => Omit<Analysed, 'signatureHash'>, partnerHeader: string | null | undefined): void {
     let cache = this.analysed.get(schema);
-    if (!cache) this.analysed.set(schema, (cache = new Map()));
+    if (!cache) this.analysed.set(schema, (cache = new Map<string, Analysed>()));
     let entry = cache.get(queryHash);
     if (!entry) {
       if (cache.size >= maxCachedOperations) cache.clear();

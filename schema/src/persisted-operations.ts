@@ -29,7 +29,7 @@ function graphqlFiles(dir: string): string[] {
 
 function appOf(path: string, root: string, text: string): string {
   const folder = relative(root, dirname(path));
-  if (folder) return folder.split(sep)[0] as string;
+  if (folder) return folder.split(sep)[0];
   const tagged = /^#\s*app:\s*(.+)$/im.exec(text);
   if (tagged?.[1]) return tagged[1].trim();
   const comment = /^#\s*([^:\n]+)/.exec(text.trimStart());

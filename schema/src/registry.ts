@@ -91,7 +91,7 @@ export class SchemaRegistry {
     const dataDir = location.dataDir ?? defaultRegistryDataDir;
     // An in-memory PGlite has no folder to share, and PostgreSQL is shared by itself.
     const embeddedDir = location.databaseUrl || dataDir.startsWith('memory://') ? undefined : dataDir;
-    return new SchemaRegistry(store.driver, store.close, embeddedDir);
+    return new SchemaRegistry(store.driver, () => store.close(), embeddedDir);
   }
 
   /**

@@ -61,7 +61,7 @@ test('SDL that does not parse is reported as INVALID_GRAPHQL for its subgraph, w
   if (outcome.ok) return;
   expect(outcome.errors).toHaveLength(1);
   expect(outcome.errors[0]).toMatchObject({ code: 'INVALID_GRAPHQL', subgraphs: ['broken'] });
-  expect(outcome.errors[0]!.message).toMatch(/^\[broken\] Syntax Error/);
+  expect(outcome.errors[0].message).toMatch(/^\[broken\] Syntax Error/);
 });
 
 /**

@@ -100,7 +100,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       logger: createLogger('gateway', logLevel),
       limits: options.limits,
       access: { database: options.access.database, signingKey: internalKeys.privateKey, bearerTokens: options.access.bearerTokens, enforce: options.access.enforce },
-      subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].service.url])) as Record<SubgraphName, string>,
+      subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].service.url])),
     });
     return {
       url: gateway.url,

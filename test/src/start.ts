@@ -30,5 +30,5 @@ void runUntilSignal(async () => {
     'demo credentials (synthetic data only): send these headers',
   );
   logger.info({ url: graph.url, seconds: (Date.now() - startedAt) / 1000 }, `Movement Graph is ready at ${graph.url}`);
-  return { url: graph.url, port: graph.gateway.port, stop: graph.stop };
+  return { url: graph.url, port: graph.gateway.port, stop: () => graph.stop() };
 }, logger);

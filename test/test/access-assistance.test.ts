@@ -81,7 +81,7 @@ async function personVisibleTo(partnerId: string): Promise<string> {
     [partnerId],
   );
   expect(found).toBeDefined();
-  return found!.id;
+  return found.id;
 }
 
 const RECORD = `query($id: ID!) { assistanceRecord(id: $id) { id recordedBy { id } sharedWith { id } } }`;
@@ -90,7 +90,7 @@ describe('assistance records by id', () => {
   // The seed shares no record with BRC: the ICRC records one for it, recorded by another partner.
   beforeAll(async () => {
     for (const [recordedBy, sharedWith] of [[org('ICRC-MINSK'), BRC], [org('RRC-KURSK'), RRC]]) {
-      const created = await graph.query(RECORD_ASSISTANCE, { input: assistanceInput(person(11), recordedBy!, { sharedWithIds: [sharedWith] }) }, graph.as('icrc'));
+      const created = await graph.query(RECORD_ASSISTANCE, { input: assistanceInput(person(11), recordedBy, { sharedWithIds: [sharedWith] }) }, graph.as('icrc'));
       expect(created.errors).toBeUndefined();
     }
   });
@@ -133,7 +133,7 @@ describe('assistance records by id', () => {
 
   test('a principal without assistance:read gets FORBIDDEN, not the record', async () => {
     const [row] = await rows('AssistanceRecord', 'beneficiaryId', '"id"');
-    const result = await graph.query<{ assistanceRecord: unknown }>(RECORD, { id: row!.id }, graph.as('app'));
+    const result = await graph.query<{ assistanceRecord: unknown }>(RECORD, { id: row.id }, graph.as('app'));
     expect(result.data?.assistanceRecord ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -177,7 +177,7 @@ describe('Person.assistanceReceived', () => {
         { as: principal },
       );
       expect(result.errors).toBeUndefined();
-      const page: Page = result.data!._entities[0]!.assistanceReceived;
+      const page: Page = result.data!._entities[0].assistanceReceived;
       listed.push(...page.edges.map((edge) => edge.node.id));
       // Every page but the last is full: hidden records are filtered in SQL, not after the fetch.
       if (page.pageInfo.hasNextPage) expect(page.edges).toHaveLength(2);
@@ -209,23 +209,23 @@ describe('Person.assistanceReceived', () => {
 test('a beneficiary or supported person not visible on their own is shown in the identity-only view, their assistance withheld', async () => {
   const [record] = await rows('AssistanceRecord', 'beneficiaryId', '"id"', '"recordedById" = $1::uuid', [RRC]);
   const [support] = await rows('ReunificationSupport', 'personId', '"id"');
-  const [request] = await db().query<{ tracingRequestId: string }>(`SELECT "tracingRequestId"::text AS "tracingRequestId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`, [support!.id]);
+  const [request] = await db().query<{ tracingRequestId: string }>(`SELECT "tracingRequestId"::text AS "tracingRequestId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`, [support.id]);
   // The support is shared with the RRC, its tracing request too; both people are the Belarus Red Cross's alone.
-  await db().query(`UPDATE "assistance"."ReunificationSupport" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [support!.id, RRC]);
+  await db().query(`UPDATE "assistance"."ReunificationSupport" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [support.id, RRC]);
   const people = graph.graph.subgraphs.people.database.driver;
-  await people.query(`UPDATE "people"."TracingRequest" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [request!.tracingRequestId, RRC]);
-  await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[record!.parentId, support!.parentId], BRC]);
+  await people.query(`UPDATE "people"."TracingRequest" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [request.tracingRequestId, RRC]);
+  await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[record.parentId, support.parentId], BRC]);
 
   const asRrc = await graph.query(
     `query($r: ID!, $t: ID!) { assistanceRecord(id: $r) { beneficiary ${everyPersonField} } tracingRequest(id: $t) { reunificationSupport(first: 100) { edges { node { id person ${everyPersonField} } } } } }`,
-    { r: record!.id, t: request!.tracingRequestId },
+    { r: record.id, t: request.tracingRequestId },
     graph.as('russianRedCross'),
   );
-  expect(identityViewProblems(asRrc, ['assistanceRecord', 'beneficiary'], { id: record!.parentId })).toEqual([]);
+  expect(identityViewProblems(asRrc, ['assistanceRecord', 'beneficiary'], { id: record.parentId })).toEqual([]);
   const edges = (asRrc.data as { tracingRequest: { reunificationSupport: { edges: Array<{ node: { id: string } }> } } }).tracingRequest.reunificationSupport.edges;
-  const index = edges.findIndex((edge) => edge.node.id === support!.id);
+  const index = edges.findIndex((edge) => edge.node.id === support.id);
   expect(index).toBeGreaterThanOrEqual(0);
-  expect(identityViewProblems(asRrc, ['tracingRequest', 'reunificationSupport', 'edges', index, 'node', 'person'], { id: support!.parentId })).toEqual([]);
+  expect(identityViewProblems(asRrc, ['tracingRequest', 'reunificationSupport', 'edges', index, 'node', 'person'], { id: support.parentId })).toEqual([]);
 });
 
 describe('reunification support and _entities', () => {
@@ -233,11 +233,11 @@ describe('reunification support and _entities', () => {
   // records one by RRC-KURSK (hidden from both) and one by the RRC on the first tracing request.
   beforeAll(async () => {
     const [first] = await rows('ReunificationSupport', 'tracingRequestId', '"tracingRequestId", "date", "id"');
-    const [support] = await db().query<{ personId: string }>(`SELECT "personId"::text AS "personId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`, [first!.id]);
+    const [support] = await db().query<{ personId: string }>(`SELECT "personId"::text AS "personId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`, [first.id]);
     for (const recordedBy of [org('RRC-KURSK'), RRC]) {
       const created = await graph.query(
         `mutation($input: RecordReunificationSupportInput!) { recordReunificationSupport(input: $input) { id } }`,
-        { input: { tracingRequestId: first!.parentId, personId: support!.personId, kind: 'TRAVEL', date: '2024-06-01', outcome: 'COMPLETED', partnerId: recordedBy, recordedById: recordedBy } },
+        { input: { tracingRequestId: first.parentId, personId: support.personId, kind: 'TRAVEL', date: '2024-06-01', outcome: 'COMPLETED', partnerId: recordedBy, recordedById: recordedBy } },
         graph.as('icrc'),
       );
       expect(created.errors).toBeUndefined();
@@ -318,7 +318,7 @@ describe('programmes, distributions and reports', () => {
     const asBrc = await graph.query<{ assistanceReport: { records: number } }>(query, { area }, graph.as('belarusRedCross'));
     const asIcrc = await graph.query<{ assistanceReport: { records: number } }>(query, { area }, graph.as('icrc'));
     expect(asBrc.errors).toBeUndefined();
-    expect(asBrc.data!.assistanceReport.records).toBe(Number(counted!.count));
+    expect(asBrc.data!.assistanceReport.records).toBe(Number(counted.count));
     expect(asBrc.data).toEqual(asIcrc.data);
   });
 });
@@ -329,7 +329,7 @@ describe('recording as another partner', () => {
       `SELECT (SELECT count(*) FROM "assistance"."AssistanceRecord") AS records, (SELECT count(*) FROM "assistance"."ReunificationSupport") AS supports,
               (SELECT count(*) FROM "assistance"."AssistanceProgramme") AS programmes, (SELECT count(*) FROM "assistance"."Distribution") AS distributions`,
     );
-    return Object.values(row!).map(Number);
+    return Object.values(row).map(Number);
   };
 
   test.each([

@@ -94,16 +94,16 @@ function objectType(name: string): GraphQLObjectType {
 
 /** The query reaching `typeName.fieldName`, and the coordinates along the way (root first). */
 function queryFor(typeName: string, fieldName: string): { query: string; chain: string[] } {
-  const route = reach[typeName]!;
-  const rootField = /^(\w+)/.exec(route.root())![1]!;
+  const route = reach[typeName];
+  const rootField = /^(\w+)/.exec(route.root())![1];
   const chain = [`Query.${rootField}`];
-  let current = getNamedType(objectType('Query').getFields()[rootField]!.type).name;
+  let current = getNamedType(objectType('Query').getFields()[rootField].type).name;
   for (const step of route.via) {
     chain.push(`${current}.${step}`);
-    current = getNamedType(objectType(current).getFields()[step]!.type).name;
+    current = getNamedType(objectType(current).getFields()[step].type).name;
   }
   if (current !== typeName) throw new Error(`reach[${typeName}] leads to ${current}`);
-  const field = objectType(typeName).getFields()[fieldName]!;
+  const field = objectType(typeName).getFields()[fieldName];
   chain.push(`${typeName}.${fieldName}`);
   const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
   const leaf = `${fieldName}${argumentsOf(field.args)}${selection}`;
@@ -162,28 +162,28 @@ beforeAll(async () => {
   Object.assign(ids, {
     person: person.id,
     personName: person.fullName,
-    assistanceRecord: person.assistanceReceived.edges[0]!.node.id,
+    assistanceRecord: person.assistanceReceived.edges[0].node.id,
     // Support follows a case once its person is found, and matches are proposed while it is searched: two requests.
     tracingRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.reunificationSupport.edges.length > 0)!.id,
     searchedRequest: data.tracingRequests.edges.map((e) => e.node).find((t) => t.possibleMatches.length > 0)!.id,
     detentionRecord: data.detentionRecords.edges.map((e) => e.node).find((d) => d.visits.edges.length > 0 && d.notifications.length > 0)!.id,
-    message: data.messages.edges[0]!.node.id,
-    countsPartner: data.messages.edges[0]!.node.collectingPartner.id,
+    message: data.messages.edges[0].node.id,
+    countsPartner: data.messages.edges[0].node.collectingPartner.id,
   });
   const programme = data.programmes.edges.map((e) => e.node).find((p) => p.distributions.edges.length > 0)!;
-  const distribution = programme.distributions.edges[0]!.node;
-  Object.assign(ids, { programme: programme.id, distribution: distribution.id, location: distribution.location.id, country: distribution.location.ancestors[0]!.id });
+  const distribution = programme.distributions.edges[0].node;
+  Object.assign(ids, { programme: programme.id, distribution: distribution.id, location: distribution.location.id, country: distribution.location.ancestors[0].id });
   // Share the chosen records with every demo partner, so what the matrix sees is decided by
   // scopes alone (who sees which records is the ownership test's subject).
   const everyone = Object.values(partners);
   const share = async (subgraph: 'people' | 'messages' | 'assistance', table: string, id: string) =>
     graph.graph.subgraphs[subgraph].database.driver.query(`UPDATE ${table} SET "sharedWithIds" = $2::uuid[] WHERE "id" = $1`, [id, everyone]);
-  await share('people', '"people"."Person"', ids.person!);
-  await share('people', '"people"."TracingRequest"', ids.tracingRequest!);
-  await share('people', '"people"."TracingRequest"', ids.searchedRequest!);
-  await share('people', '"people"."DetentionRecord"', ids.detentionRecord!);
-  await share('messages', '"messages"."RedCrossMessage"', ids.message!);
-  await share('assistance', '"assistance"."AssistanceRecord"', ids.assistanceRecord!);
+  await share('people', '"people"."Person"', ids.person);
+  await share('people', '"people"."TracingRequest"', ids.tracingRequest);
+  await share('people', '"people"."TracingRequest"', ids.searchedRequest);
+  await share('people', '"people"."DetentionRecord"', ids.detentionRecord);
+  await share('messages', '"messages"."RedCrossMessage"', ids.message);
+  await share('assistance', '"assistance"."AssistanceRecord"', ids.assistanceRecord);
 }, 180_000);
 
 afterAll(async () => {
@@ -198,7 +198,7 @@ test('every type with a protected field can be reached by the matrix', () => {
 
 test('anonymous callers get 401 for every protected root field', async () => {
   for (const { fieldName } of roots) {
-    const field = objectType('Query').getFields()[fieldName]!;
+    const field = objectType('Query').getFields()[fieldName];
     const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
     const result = await graph.query(`{ ${fieldName}${argumentsOf(field.args)}${selection} }`, {}, graph.as('anonymous'));
     expect([fieldName, result.status]).toEqual([fieldName, 401]);
@@ -223,7 +223,7 @@ describe.each(principals)('as $caller', ({ caller, scopes }) => {
 
   test('every protected root field answers or is forbidden as its @requiresScopes says', async () => {
     for (const { fieldName } of roots) {
-      const field = objectType('Query').getFields()[fieldName]!;
+      const field = objectType('Query').getFields()[fieldName];
       const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
       const result = await graph.query(`{ ${fieldName}${argumentsOf(field.args)}${selection} }`, {}, graph.as(caller));
       expect([fieldName, actual(result.errors)]).toEqual([fieldName, expected(scopes, [`Query.${fieldName}`])]);
@@ -232,7 +232,7 @@ describe.each(principals)('as $caller', ({ caller, scopes }) => {
 
   test('every mutation is refused without its write scope, and reaches validation with it', async () => {
     for (const { fieldName } of mutations) {
-      const field = objectType('Mutation').getFields()[fieldName]!;
+      const field = objectType('Mutation').getFields()[fieldName];
       const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
       const result = await graph.query(`mutation { ${fieldName}${argumentsOf(field.args)}${selection} }`, {}, graph.as(caller));
       const outcome = expected(scopes, [`Mutation.${fieldName}`]);
@@ -249,11 +249,11 @@ describe.each(principals)('as $caller', ({ caller, scopes }) => {
  * forbidden outright to a principal without the type's read scope.
  */
 const recordTypes = [
-  { type: 'Person', root: 'person', subgraph: 'people', table: '"people"."Person"', id: () => ids.person! },
-  { type: 'TracingRequest', root: 'tracingRequest', subgraph: 'people', table: '"people"."TracingRequest"', id: () => ids.tracingRequest! },
-  { type: 'DetentionRecord', root: 'detentionRecord', subgraph: 'people', table: '"people"."DetentionRecord"', id: () => ids.detentionRecord! },
-  { type: 'RedCrossMessage', root: 'message', subgraph: 'messages', table: '"messages"."RedCrossMessage"', id: () => ids.message! },
-  { type: 'AssistanceRecord', root: 'assistanceRecord', subgraph: 'assistance', table: '"assistance"."AssistanceRecord"', id: () => ids.assistanceRecord! },
+  { type: 'Person', root: 'person', subgraph: 'people', table: '"people"."Person"', id: () => ids.person },
+  { type: 'TracingRequest', root: 'tracingRequest', subgraph: 'people', table: '"people"."TracingRequest"', id: () => ids.tracingRequest },
+  { type: 'DetentionRecord', root: 'detentionRecord', subgraph: 'people', table: '"people"."DetentionRecord"', id: () => ids.detentionRecord },
+  { type: 'RedCrossMessage', root: 'message', subgraph: 'messages', table: '"messages"."RedCrossMessage"', id: () => ids.message },
+  { type: 'AssistanceRecord', root: 'assistanceRecord', subgraph: 'assistance', table: '"assistance"."AssistanceRecord"', id: () => ids.assistanceRecord },
 ] as const;
 
 describe('record ownership by type', () => {
@@ -346,7 +346,7 @@ describe('every relation to an owned type, as a partner that does not own the ta
     const messages = await db('messages').query<{ id: string }>(`SELECT "id"::text AS id FROM "messages"."RedCrossMessage" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 2`, [ids.message]);
     const [assistance] = await db('assistance').query<{ id: string }>(`SELECT "id"::text AS id FROM "assistance"."AssistanceRecord" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 1`, [ids.assistanceRecord]);
     const [support] = await db('assistance').query<{ id: string }>(`SELECT "id"::text AS id FROM "assistance"."ReunificationSupport" ORDER BY "id" LIMIT 1`);
-    Object.assign(the, { request: request!.id, record: record!.id, message: messages[0]!.id, original: messages[1]!.id, assistance: assistance!.id, support: support!.id });
+    Object.assign(the, { request: request.id, record: record.id, message: messages[0].id, original: messages[1].id, assistance: assistance.id, support: support.id });
     // The support follows this request, so both are reached together.
     await db('assistance').query(`UPDATE "assistance"."ReunificationSupport" SET "tracingRequestId" = $2::uuid WHERE "id" = $1::uuid`, [the.support, the.request]);
     const scopes = [...rules.scopesNamed()].filter((scope) => scope.includes(':read') && scope !== 'mandate:all-records');
@@ -369,7 +369,7 @@ describe('every relation to an owned type, as a partner that does not own the ta
     /** Why nothing on the way to the relation can be seen when its target is hidden. */
     unseenBecause?: string;
   }
-  const person = (n: number) => people[n]!;
+  const person = (n: number) => people[n];
   const arrangements: Record<string, Arrangement> = {
     // A person the partner sees, with a record about them the Belarus Red Cross recorded alone.
     ...Object.fromEntries(
@@ -386,9 +386,9 @@ describe('every relation to an owned type, as a partner that does not own the ta
         {
           arrange: async () => {
             await ownedBy('Person', person(n), RRC);
-            await set(type, the[record]!, column, person(n));
-            await ownedBy(type, the[record]!, BRC);
-            return { root: `person(id: "${person(n)}")`, target: the[record]!, seen: person(n) };
+            await set(type, the[record], column, person(n));
+            await ownedBy(type, the[record], BRC);
+            return { root: `person(id: "${person(n)}")`, target: the[record], seen: person(n) };
           },
         },
       ]),
@@ -415,15 +415,15 @@ describe('every relation to an owned type, as a partner that does not own the ta
     'PossibleMatch.person': {
       absentBecause: 'possible matches propose only people the partner may see',
       arrange: async () => {
-        await ownedBy('TracingRequest', the.request!, RRC);
+        await ownedBy('TracingRequest', the.request, RRC);
         const proposed = await graph.query<{ tracingRequest: { possibleMatches: Array<{ person: { id: string } }> } }>(
           `{ tracingRequest(id: "${the.request}") { possibleMatches { person { id } } } }`,
           {},
           graph.as('icrc'),
         );
-        const candidate = proposed.data!.tracingRequest.possibleMatches[0]!.person.id;
+        const candidate = proposed.data!.tracingRequest.possibleMatches[0].person.id;
         await ownedBy('Person', candidate, BRC);
-        return { root: `tracingRequest(id: "${the.request}")`, via: ['possibleMatches'], target: candidate, seen: the.request! };
+        return { root: `tracingRequest(id: "${the.request}")`, via: ['possibleMatches'], target: candidate, seen: the.request };
       },
     },
     'PersonSearchResult.person': {
@@ -432,7 +432,7 @@ describe('every relation to an owned type, as a partner that does not own the ta
       arrange: async () => {
         await ownedBy('Person', person(7), BRC);
         const [row] = await db('people').query<{ name: string }>(`SELECT "givenName" || ' ' || "familyName" AS name FROM "people"."Person" WHERE "id" = $1::uuid`, [person(7)]);
-        return { root: `searchPeople(name: ${JSON.stringify(row!.name)}, first: 50)`, target: person(7), seen: null };
+        return { root: `searchPeople(name: ${JSON.stringify(row.name)}, first: 50)`, target: person(7), seen: null };
       },
     },
     'Location.peopleLastSeenHere': {
@@ -440,66 +440,66 @@ describe('every relation to an owned type, as a partner that does not own the ta
         await ownedBy('Person', person(8), BRC);
         // Seen today, so the person heads the place's list for whoever may see them.
         const [row] = await db('people').query<{ place: string }>(`UPDATE "people"."Person" SET "lastSeenOn" = CURRENT_DATE WHERE "id" = $1::uuid RETURNING "lastSeenAtId"::text AS place`, [person(8)]);
-        return { root: `location(id: "${row!.place}")`, target: person(8), seen: row!.place };
+        return { root: `location(id: "${row.place}")`, target: person(8), seen: row.place };
       },
     },
     'TracingRequest.reunificationSupport': {
       arrange: async () => {
-        await ownedBy('TracingRequest', the.request!, RRC);
-        await ownedBy('ReunificationSupport', the.support!, BRC);
-        return { root: `tracingRequest(id: "${the.request}")`, target: the.support!, seen: the.request! };
+        await ownedBy('TracingRequest', the.request, RRC);
+        await ownedBy('ReunificationSupport', the.support, BRC);
+        return { root: `tracingRequest(id: "${the.request}")`, target: the.support, seen: the.request };
       },
     },
     'ReunificationSupport.person': {
       arrange: async () => {
-        await ownedBy('TracingRequest', the.request!, RRC);
-        await ownedBy('ReunificationSupport', the.support!, RRC);
-        await set('ReunificationSupport', the.support!, 'personId', person(17));
+        await ownedBy('TracingRequest', the.request, RRC);
+        await ownedBy('ReunificationSupport', the.support, RRC);
+        await set('ReunificationSupport', the.support, 'personId', person(17));
         await ownedBy('Person', person(17), BRC);
-        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: person(17), seen: the.support! };
+        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: person(17), seen: the.support };
       },
     },
     'ReunificationSupport.tracingRequest': {
       unseenBecause: 'support is reached only from the tracing request it follows, the target itself',
       arrange: async () => {
-        await ownedBy('ReunificationSupport', the.support!, RRC);
-        await ownedBy('TracingRequest', the.request!, BRC);
-        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: the.request!, seen: null };
+        await ownedBy('ReunificationSupport', the.support, RRC);
+        await ownedBy('TracingRequest', the.request, BRC);
+        return { root: `tracingRequest(id: "${the.request}")`, via: ['reunificationSupport'], target: the.request, seen: null };
       },
     },
     'RedCrossMessage.inReplyTo': {
       arrange: async () => {
-        await ownedBy('RedCrossMessage', the.message!, RRC);
-        await set('RedCrossMessage', the.message!, 'inReplyToId', the.original!);
-        await ownedBy('RedCrossMessage', the.original!, BRC);
-        return { root: `message(id: "${the.message}")`, target: the.original!, seen: the.message! };
+        await ownedBy('RedCrossMessage', the.message, RRC);
+        await set('RedCrossMessage', the.message, 'inReplyToId', the.original);
+        await ownedBy('RedCrossMessage', the.original, BRC);
+        return { root: `message(id: "${the.message}")`, target: the.original, seen: the.message };
       },
     },
     'RedCrossMessage.replies': {
       arrange: async () => {
-        await ownedBy('RedCrossMessage', the.original!, RRC);
-        await set('RedCrossMessage', the.message!, 'inReplyToId', the.original!);
-        await ownedBy('RedCrossMessage', the.message!, BRC);
-        return { root: `message(id: "${the.original}")`, target: the.message!, seen: the.original! };
+        await ownedBy('RedCrossMessage', the.original, RRC);
+        await set('RedCrossMessage', the.message, 'inReplyToId', the.original);
+        await ownedBy('RedCrossMessage', the.message, BRC);
+        return { root: `message(id: "${the.original}")`, target: the.message, seen: the.original };
       },
     },
     'RedCrossMessage.detentionRecord': {
       arrange: async () => {
-        await ownedBy('RedCrossMessage', the.message!, RRC);
-        await set('RedCrossMessage', the.message!, 'detentionRecordId', the.record!);
-        await ownedBy('DetentionRecord', the.record!, BRC);
-        return { root: `message(id: "${the.message}")`, target: the.record!, seen: the.message! };
+        await ownedBy('RedCrossMessage', the.message, RRC);
+        await set('RedCrossMessage', the.message, 'detentionRecordId', the.record);
+        await ownedBy('DetentionRecord', the.record, BRC);
+        return { root: `message(id: "${the.message}")`, target: the.record, seen: the.message };
       },
     },
     // A visit is seen only with its record, so its record is reached hidden through a message
     // collected during it: the visit and its record are both left out.
     'DetentionVisit.detentionRecord': {
       arrange: async () => {
-        const visit = await visitOn(the.record!);
-        await ownedBy('RedCrossMessage', the.message!, RRC);
-        await set('RedCrossMessage', the.message!, 'collectedDuringVisitId', visit);
-        await ownedBy('DetentionRecord', the.record!, BRC);
-        return { root: `message(id: "${the.message}")`, via: ['collectedDuringVisit'], target: the.record!, seen: the.message! };
+        const visit = await visitOn(the.record);
+        await ownedBy('RedCrossMessage', the.message, RRC);
+        await set('RedCrossMessage', the.message, 'collectedDuringVisitId', visit);
+        await ownedBy('DetentionRecord', the.record, BRC);
+        return { root: `message(id: "${the.message}")`, via: ['collectedDuringVisit'], target: the.record, seen: the.message };
       },
     },
     // A visit to a detainee the partner sees, with a message the Belarus Red Cross recorded alone.
@@ -513,22 +513,22 @@ describe('every relation to an owned type, as a partner that does not own the ta
         coordinate,
         {
           arrange: async () => {
-            const visit = await visitOn(the.record!);
-            await ownedBy('DetentionRecord', the.record!, RRC);
-            await set('RedCrossMessage', the.message!, column, visit);
-            await ownedBy('RedCrossMessage', the.message!, BRC);
-            return { root: `detentionRecord(id: "${the.record}")`, via: ['visits'], target: the.message!, seen: the.record! };
+            const visit = await visitOn(the.record);
+            await ownedBy('DetentionRecord', the.record, RRC);
+            await set('RedCrossMessage', the.message, column, visit);
+            await ownedBy('RedCrossMessage', the.message, BRC);
+            return { root: `detentionRecord(id: "${the.record}")`, via: ['visits'], target: the.message, seen: the.record };
           },
         },
       ]),
     ),
     'RecordForReview.person': {
       arrange: async () => {
-        await ownedBy('TracingRequest', the.request!, RRC);
-        await set('TracingRequest', the.request!, 'soughtPersonId', person(16));
+        await ownedBy('TracingRequest', the.request, RRC);
+        await set('TracingRequest', the.request, 'soughtPersonId', person(16));
         await db('people').query(`UPDATE "people"."TracingRequest" SET "reviewOn" = DATE '2000-01-01' WHERE "id" = $1::uuid`, [the.request]);
         await ownedBy('Person', person(16), BRC);
-        return { root: `recordsPastReview(asOf: "2000-01-02", first: 100)`, target: person(16), seen: the.request! };
+        return { root: `recordsPastReview(asOf: "2000-01-02", first: 100)`, target: person(16), seen: the.request };
       },
     },
     // A record the partner sees, naming a person the Belarus Red Cross recorded alone.
@@ -547,10 +547,10 @@ describe('every relation to an owned type, as a partner that does not own the ta
         coordinate,
         {
           arrange: async () => {
-            await ownedBy(type, the[record]!, RRC);
-            await set(type, the[record]!, column, person(9 + n));
+            await ownedBy(type, the[record], RRC);
+            await set(type, the[record], column, person(9 + n));
             await ownedBy('Person', person(9 + n), BRC);
-            return { root: `${rootField}(id: "${the[record]}")`, target: person(9 + n), seen: the[record]! };
+            return { root: `${rootField}(id: "${the[record]}")`, target: person(9 + n), seen: the[record] };
           },
         },
       ]),
@@ -564,7 +564,7 @@ describe('every relation to an owned type, as a partner that does not own the ta
        WHERE NOT EXISTS (SELECT 1 FROM "people"."DetentionVisit" WHERE "detentionRecordId" = $1::uuid)`,
       [record, partners.icrc],
     ).then(async () => db('people').query<{ id: string }>(`SELECT "id"::text AS id FROM "people"."DetentionVisit" WHERE "detentionRecordId" = $1::uuid ORDER BY "visitedOn" DESC, "id" LIMIT 1`, [record]));
-    return visit!.id;
+    return visit.id;
   };
   const link = (from: string, to: string) =>
     db('people').query(
@@ -615,10 +615,10 @@ describe('every relation to an owned type, as a partner that does not own the ta
   // The planner asks the owner of a record only for fields its key does not hold, so a link asked
   // for its id alone must still be resolved where the record's rule is applied.
   test.each(['collectedDuringVisit', 'deliveredDuringVisit'] as const)('a message on the route shows no %s to a record hidden from the partner, not even its id', async (field) => {
-    const visit = await visitOn(the.record!);
-    await ownedBy('RedCrossMessage', the.message!, RRC);
-    await set('RedCrossMessage', the.message!, field === 'collectedDuringVisit' ? 'collectedDuringVisitId' : 'deliveredDuringVisitId', visit);
-    await ownedBy('DetentionRecord', the.record!, BRC);
+    const visit = await visitOn(the.record);
+    await ownedBy('RedCrossMessage', the.message, RRC);
+    await set('RedCrossMessage', the.message, field === 'collectedDuringVisit' ? 'collectedDuringVisitId' : 'deliveredDuringVisitId', visit);
+    await ownedBy('DetentionRecord', the.record, BRC);
     const query = `{ message(id: "${the.message}") { id ${field} { id } detentionRecord { id } } }`;
     const mandate = await graph.query(query, {}, graph.as('icrc'));
     expect(JSON.stringify(mandate.data)).toContain(visit);
@@ -642,5 +642,5 @@ function occurrences(value: unknown, id: string, path: JsonPath = []): JsonPath[
 /** Replaces the object at `path` with null. */
 function clear(value: unknown, path: JsonPath): void {
   const parent = path.slice(0, -1).reduce<unknown>((inner, key) => (inner as Record<string | number, unknown>)[key], value) as Record<string | number, unknown>;
-  parent[path[path.length - 1]!] = null;
+  parent[path[path.length - 1]] = null;
 }

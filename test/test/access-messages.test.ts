@@ -206,15 +206,15 @@ describe('reading messages', () => {
     const people = graph.graph.subgraphs.people.database.driver;
     const before = await people.query<{ id: string; recordedById: string; sharedWithIds: string[] }>(
       `SELECT "id"::text AS id, "recordedById"::text AS "recordedById", "sharedWithIds"::text[] AS "sharedWithIds" FROM "people"."Person" WHERE "id" = ANY($1::uuid[])`,
-      [[message!.senderId, message!.addresseeId]],
+      [[message.senderId, message.addresseeId]],
     );
-    await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[message!.senderId, message!.addresseeId], BRC]);
+    await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[message.senderId, message.addresseeId], BRC]);
     try {
       const query = `query($id: ID!) { message(id: $id) { id sender ${everyPersonField} addressee ${everyPersonField} } }`;
       const asRrc = await graph.query(query, { id: on.id }, graph.as('russianRedCross'));
-      expect(identityViewProblems(asRrc, ['message', 'sender'], { id: message!.senderId })).toEqual([]);
-      expect(identityViewProblems(asRrc, ['message', 'addressee'], { id: message!.addresseeId })).toEqual([]);
-      const alone = await graph.query(`query($id: ID!) { person(id: $id) { id } }`, { id: message!.senderId }, graph.as('russianRedCross'));
+      expect(identityViewProblems(asRrc, ['message', 'sender'], { id: message.senderId })).toEqual([]);
+      expect(identityViewProblems(asRrc, ['message', 'addressee'], { id: message.addresseeId })).toEqual([]);
+      const alone = await graph.query(`query($id: ID!) { person(id: $id) { id } }`, { id: message.senderId }, graph.as('russianRedCross'));
       expect(alone).toMatchObject({ data: { person: null } });
       // The mandate sees them in full.
       const asIcrc = await graph.query(query, { id: on.id }, graph.as('icrc'));
@@ -289,7 +289,7 @@ describe('counts', () => {
 });
 
 describe('changing messages', () => {
-  const countByKey = async (key: string) => (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."RedCrossMessage" WHERE "idempotencyKey" = $1`, [key]))[0]!.n;
+  const countByKey = async (key: string) => (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."RedCrossMessage" WHERE "idempotencyKey" = $1`, [key]))[0].n;
 
   test('a partner cannot collect as another partner; as itself it can, and only its route sees the message', async () => {
     const refused = await graph.query(
@@ -317,7 +317,7 @@ describe('changing messages', () => {
     const asIcrc = await graph.query(review, { input: { messageId: on.id, partnerId: ICRC, decision: 'APPROVE' } }, graph.as('belarusRedCross'));
     expect(asIcrc.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.partnerId' });
 
-    const historyOf = async (id: string) => (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."MessageStatusChange" WHERE "messageId" = $1::uuid`, [id]))[0]!.n;
+    const historyOf = async (id: string) => (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."MessageStatusChange" WHERE "messageId" = $1::uuid`, [id]))[0].n;
     const before = await historyOf(off.id);
     const steps: Array<[string, string, Record<string, unknown>]> = [
       ['reviewMessage', 'ReviewMessageInput', { messageId: off.id, partnerId: BRC, decision: 'APPROVE' }],

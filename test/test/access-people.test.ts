@@ -63,19 +63,19 @@ beforeAll(async () => {
     `SELECT "id" FROM "people"."Person" WHERE "birthYear" < 1990 AND "lastSeenAtId" IS NOT NULL ORDER BY "id" LIMIT 4`,
   );
   [ids.brcOnly, ids.rrcSharedWithBrc, ids.rrcOnly, ids.enquirer] = adults.map((row) => row.id);
-  await share('Person', ids.brcOnly!, BRC, []);
-  await share('Person', ids.rrcSharedWithBrc!, RRC, [BRC]);
-  await share('Person', ids.rrcOnly!, RRC, []);
-  await share('Person', ids.enquirer!, RRC, []);
+  await share('Person', ids.brcOnly, BRC, []);
+  await share('Person', ids.rrcSharedWithBrc, RRC, [BRC]);
+  await share('Person', ids.rrcOnly, RRC, []);
+  await share('Person', ids.enquirer, RRC, []);
   // A child recorded by RRC with a known date, place and family.
   const [child] = await sql<{ id: string }>(
     `SELECT p."id" FROM "people"."Person" p WHERE p."birthDate" > DATE '2012-01-01' AND p."lastSeenAtId" IS NOT NULL AND p."lastSeenOn" IS NOT NULL
        AND EXISTS (SELECT 1 FROM "people"."FamilyLink" l WHERE l."personId" = p."id") ORDER BY p."id" LIMIT 1`,
   );
-  ids.child = child!.id;
+  ids.child = child.id;
   await share('Person', ids.child, RRC, []);
   // Family: the person RRC shares with BRC has a sibling hidden from BRC and one BRC recorded.
-  for (const [n, relative] of [ids.rrcOnly!, ids.brcOnly!].entries()) {
+  for (const [n, relative] of [ids.rrcOnly, ids.brcOnly].entries()) {
     await sql(
       `INSERT INTO "people"."FamilyLink" ("id", "personId", "relativeId", "relationship", "recordedById", "sharedWithIds") VALUES ($1, $2, $3, 'SIBLING', $4, '{}')`,
       [syntheticId('family-link', 900_000 + n), ids.rrcSharedWithBrc, relative, RRC],
@@ -83,7 +83,7 @@ beforeAll(async () => {
   }
   // A tracing request recorded by RRC, shared with BRC, about people BRC cannot see directly.
   const [request] = await sql<{ id: string }>(`SELECT "id" FROM "people"."TracingRequest" WHERE "status" = 'SEARCHING' ORDER BY "id" LIMIT 1`);
-  ids.sharedRequest = request!.id;
+  ids.sharedRequest = request.id;
   await sql(`UPDATE "people"."TracingRequest" SET "enquirerId" = $2, "soughtPersonId" = $3, "recordedById" = $4, "sharedWithIds" = $5::uuid[] WHERE "id" = $1`, [
     ids.sharedRequest,
     ids.enquirer,
@@ -92,17 +92,17 @@ beforeAll(async () => {
     [BRC],
   ]);
   const [hidden] = await sql<{ id: string }>(`SELECT "id" FROM "people"."TracingRequest" WHERE "status" = 'OPEN' ORDER BY "id" LIMIT 1`);
-  ids.hiddenRequest = hidden!.id;
+  ids.hiddenRequest = hidden.id;
   // It seeks the same person as the shared one, so that person has a request BRC may not see.
   await sql(`UPDATE "people"."TracingRequest" SET "soughtPersonId" = $2, "recordedById" = $3, "sharedWithIds" = '{}' WHERE "id" = $1`, [ids.hiddenRequest, ids.rrcOnly, RRC]);
   // Detention: one record BRC recorded, one recorded by ICRC-MINSK shared with nobody.
   const records = await sql<{ id: string; personId: string }>(`SELECT "id", "personId" FROM "people"."DetentionRecord" ORDER BY "captureDate" DESC, "id" DESC LIMIT 2`);
   [ids.brcDetention, ids.hiddenDetention] = records.map((row) => row.id);
-  ids.hiddenDetainee = records[1]!.personId;
-  await share('DetentionRecord', ids.brcDetention!, BRC, []);
-  await share('DetentionRecord', ids.hiddenDetention!, org('ICRC-MINSK'), []);
-  await share('Person', records[0]!.personId, org('ICRC-MINSK'), []);
-  ids.brcDetainee = records[0]!.personId;
+  ids.hiddenDetainee = records[1].personId;
+  await share('DetentionRecord', ids.brcDetention, BRC, []);
+  await share('DetentionRecord', ids.hiddenDetention, org('ICRC-MINSK'), []);
+  await share('Person', records[0].personId, org('ICRC-MINSK'), []);
+  ids.brcDetainee = records[0].personId;
 }, 180_000);
 
 afterAll(async () => {
@@ -149,26 +149,26 @@ describe('lists show exactly the records a partner recorded or was shared', () =
       org('BRC-GOMEL'),
       BRC,
     ]);
-    expect(brc.has(gomel!.id)).toBe(false);
-    expect(brc.has(ids.brcOnly!)).toBe(true);
-    expect(brc.has(ids.rrcSharedWithBrc!)).toBe(true);
-    expect(brc.has(ids.rrcOnly!)).toBe(false);
+    expect(brc.has(gomel.id)).toBe(false);
+    expect(brc.has(ids.brcOnly)).toBe(true);
+    expect(brc.has(ids.rrcSharedWithBrc)).toBe(true);
+    expect(brc.has(ids.rrcOnly)).toBe(false);
   });
 
   test('people last seen at a place: only visible ones, pages still full', async () => {
     const [place] = await sql<{ lastSeenAtId: string }>(`SELECT "lastSeenAtId" FROM "people"."Person" WHERE "id" = $1`, [ids.brcOnly]);
     for (const caller of ['belarusRedCross', 'icrc'] as const) {
-      const expected = await visibleIds(caller, 'Person', `"lastSeenAtId" = '${place!.lastSeenAtId}' AND "lastSeenOn" IS NOT NULL`);
+      const expected = await visibleIds(caller, 'Person', `"lastSeenAtId" = '${place.lastSeenAtId}' AND "lastSeenOn" IS NOT NULL`);
       const result = await graph.query<{ location: { peopleLastSeenHere: Page } }>(
         `query($id: ID!) { location(id: $id) { peopleLastSeenHere(first: 100) { edges { node { id } } pageInfo { hasNextPage } } } }`,
-        { id: place!.lastSeenAtId },
+        { id: place.lastSeenAtId },
         graph.as(caller),
       );
       expect(result.errors).toBeUndefined();
       expect(new Set(result.data!.location.peopleLastSeenHere.edges.map((edge) => edge.node.id))).toEqual(expected);
       const firstTwo = await graph.query<{ location: { peopleLastSeenHere: Page } }>(
         `query($id: ID!) { location(id: $id) { peopleLastSeenHere(first: 2) { edges { node { id } } pageInfo { hasNextPage } } } }`,
-        { id: place!.lastSeenAtId },
+        { id: place.lastSeenAtId },
         graph.as(caller),
       );
       expect(firstTwo.data!.location.peopleLastSeenHere.edges).toHaveLength(Math.min(2, expected.size));
@@ -231,8 +231,8 @@ describe('by id, by entity reference and nested', () => {
       return { id, givenName: row.givenName, familyName: row.familyName, fullName: `${row.givenName} ${row.familyName}`, birthYear: row.birthYear };
     };
     const brc = await graph.query(query, { t: ids.sharedRequest }, graph.as('belarusRedCross'));
-    expect(identityViewProblems(brc, ['tracingRequest', 'enquirer'], identity(ids.enquirer!))).toEqual([]);
-    expect(identityViewProblems(brc, ['tracingRequest', 'soughtPerson'], identity(ids.rrcOnly!))).toEqual([]);
+    expect(identityViewProblems(brc, ['tracingRequest', 'enquirer'], identity(ids.enquirer))).toEqual([]);
+    expect(identityViewProblems(brc, ['tracingRequest', 'soughtPerson'], identity(ids.rrcOnly))).toEqual([]);
     // Only the withheld fields are refused, each once.
     expect(brc.errors).toHaveLength(2 * withheldPersonFields.length);
     // On their own they stay hidden.
@@ -246,7 +246,7 @@ describe('by id, by entity reference and nested', () => {
   });
 
   test('a person visible on their own keeps the full view when reached through a record', async () => {
-    await share('Person', ids.enquirer!, RRC, [BRC]);
+    await share('Person', ids.enquirer, RRC, [BRC]);
     try {
       const result = await graph.query<{ tracingRequest: { enquirer: Record<string, unknown> } }>(
         `query($t: ID!) { tracingRequest(id: $t) { enquirer { id sex status purpose recordedBy { id } messagesSent { __typename } assistanceReceived { __typename } } } }`,
@@ -256,7 +256,7 @@ describe('by id, by entity reference and nested', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data!.tracingRequest.enquirer).toMatchObject({ id: ids.enquirer, sex: expect.any(String), recordedBy: { id: RRC }, messagesSent: { __typename: 'RedCrossMessageConnection' } });
     } finally {
-      await share('Person', ids.enquirer!, RRC, []);
+      await share('Person', ids.enquirer, RRC, []);
     }
   });
 
@@ -268,8 +268,8 @@ describe('by id, by entity reference and nested', () => {
     const brc = await graph.query<Links>(query, { p: ids.rrcSharedWithBrc }, graph.as('belarusRedCross'));
     expect(brc.errors).toBeUndefined();
     expect(new Set(brc.data!.person.familyLinks.edges.map((edge) => edge.node.relative.id))).toEqual(visible);
-    expect(visible.has(ids.brcOnly!)).toBe(true);
-    expect(visible.has(ids.rrcOnly!)).toBe(false);
+    expect(visible.has(ids.brcOnly)).toBe(true);
+    expect(visible.has(ids.rrcOnly)).toBe(false);
     const icrc = await graph.query<Links>(query, { p: ids.rrcSharedWithBrc }, graph.as('icrc'));
     expect(icrc.data!.person.familyLinks.edges.map((edge) => edge.node.relative.id)).toEqual(expect.arrayContaining([ids.rrcOnly, ids.brcOnly]));
 
@@ -291,7 +291,7 @@ describe('by id, by entity reference and nested', () => {
     // The sought person's requests, once BRC may see the person: the shared one only, for BRC.
     const seeking = await sql<Owned>(`SELECT "id", "recordedById", "sharedWithIds" FROM "people"."TracingRequest" WHERE "soughtPersonId" = $1`, [ids.rrcOnly]);
     const requests = `query($t: ID!) { tracingRequest(id: $t) { soughtPerson { tracingRequests { edges { node { id } } } } } }`;
-    await share('Person', ids.rrcOnly!, RRC, [BRC]);
+    await share('Person', ids.rrcOnly, RRC, [BRC]);
     try {
       const nested = await graph.query<{ tracingRequest: { soughtPerson: { tracingRequests: { edges: Array<{ node: { id: string } }> } } } }>(
         requests,
@@ -305,7 +305,7 @@ describe('by id, by entity reference and nested', () => {
         seeking.filter((row) => visibleTo('belarusRedCross', row)).map((row) => row.id).sort(),
       );
     } finally {
-      await share('Person', ids.rrcOnly!, RRC, []);
+      await share('Person', ids.rrcOnly, RRC, []);
     }
   });
 
@@ -315,8 +315,8 @@ describe('by id, by entity reference and nested', () => {
     const list = await direct<{ detentionRecords: Page }>(`{ detentionRecords(first: 100) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, {}, brc);
     expect(list.errors).toBeUndefined();
     expect(new Set(list.data!.detentionRecords.edges.map((edge) => edge.node.id))).toEqual(expected);
-    expect(expected.has(ids.brcDetention!)).toBe(true);
-    expect(expected.has(ids.hiddenDetention!)).toBe(false);
+    expect(expected.has(ids.brcDetention)).toBe(true);
+    expect(expected.has(ids.hiddenDetention)).toBe(false);
 
     const byId = await direct<{ a: { person: { id: string } } | null; b: unknown }>(
       `query($a: ID!, $b: ID!) { a: detentionRecord(id: $a) { person { id fullName } } b: detentionRecord(id: $b) { id } }`,
@@ -329,7 +329,7 @@ describe('by id, by entity reference and nested', () => {
     expect(byId.data!.b).toBeNull();
 
     // Under the mandate the hidden detainee's records are listed; for BRC (were it visible) none are.
-    await share('Person', ids.hiddenDetainee!, BRC, []);
+    await share('Person', ids.hiddenDetainee, BRC, []);
     type Records = { person: { detentionRecords: { edges: Array<{ node: { id: string } }> } } };
     const nested = await direct<Records>(
       `query($p: ID!) { person(id: $p) { detentionRecords { edges { node { id } } } } }`,
@@ -363,10 +363,10 @@ describe('search and possible matches propose visible people only', () => {
   test('searchPeople ranks among the people the partner may see, in full pages', async () => {
     // A namesake of BRC's person, registered by RRC: hidden from BRC.
     const [person] = await sql<{ givenName: string; familyName: string }>(`SELECT "givenName", "familyName" FROM "people"."Person" WHERE "id" = $1`, [ids.brcOnly]);
-    const name = `${person!.givenName} ${person!.familyName}`;
+    const name = `${person.givenName} ${person.familyName}`;
     const twin = await graph.query<{ registerPerson: { id: string } }>(
       `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { givenName: person!.givenName, familyName: person!.familyName, sex: 'UNKNOWN', status: 'MISSING', purpose: 'restoring family links', legalBasis: 'VITAL_INTEREST', recordedById: RRC } },
+      { input: { givenName: person.givenName, familyName: person.familyName, sex: 'UNKNOWN', status: 'MISSING', purpose: 'restoring family links', legalBasis: 'VITAL_INTEREST', recordedById: RRC } },
       graph.as('russianRedCross'),
     );
     expect(twin.errors).toBeUndefined();
@@ -425,7 +425,7 @@ describe('children', () => {
     const result = await graph.query<{ person: Record<string, unknown> }>(childQuery, { id: ids.child }, graph.as('icrc'));
     expect(result.errors).toBeUndefined();
     const [row] = await sql<{ birthDate: string }>(`SELECT to_char("birthDate", 'YYYY-MM-DD') AS "birthDate" FROM "people"."Person" WHERE "id" = $1`, [ids.child]);
-    expect(result.data!.person).toMatchObject({ isMinor: true, birthDate: row!.birthDate, lastSeenAt: { id: expect.any(String) }, lastSeenOn: expect.any(String) });
+    expect(result.data!.person).toMatchObject({ isMinor: true, birthDate: row.birthDate, lastSeenAt: { id: expect.any(String) }, lastSeenOn: expect.any(String) });
     const trail = await graph.admin<{ auditEntries: { edges: Array<{ node: Record<string, unknown> }> } }>(
       `query($person: ID!, $partner: ID!) { auditEntries(personId: $person, partnerId: $partner, first: 50) { edges { node { operationName recordType recordId field personIds } } } }`,
       { person: ids.child, partner: ICRC },
@@ -448,7 +448,7 @@ describe('writes: a partner acts only as itself, and only on records it may see'
     legalBasis: 'CONSENT',
     recordedById,
   });
-  const countNamed = async (familyName: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "people"."Person" WHERE "familyName" = $1`, [familyName]))[0]!.n);
+  const countNamed = async (familyName: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "people"."Person" WHERE "familyName" = $1`, [familyName]))[0].n);
 
   test('recording in another partner\'s name is FORBIDDEN naming the field, and nothing is written', async () => {
     const refused = await graph.query(REGISTER, { input: newPerson(BRC, 'Чужая') }, graph.as('russianRedCross'));
@@ -478,7 +478,7 @@ describe('writes: a partner acts only as itself, and only on records it may see'
 
   test('changing a record the partner cannot see is NOT_FOUND, as if absent, and changes nothing', async () => {
     // RRC has people:write; the BRC-only person and a request shared with nobody are hidden from it.
-    await share('TracingRequest', ids.hiddenRequest!, BRC, []);
+    await share('TracingRequest', ids.hiddenRequest, BRC, []);
     const [before] = await sql<{ nationality: string | null }>(`SELECT "nationality" FROM "people"."Person" WHERE "id" = $1`, [ids.brcOnly]);
     const update = await graph.query(`mutation($id: ID!) { updatePerson(id: $id, input: { nationality: "FR" }) { id } }`, { id: ids.brcOnly }, graph.as('russianRedCross'));
     expect(update.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
@@ -491,11 +491,11 @@ describe('writes: a partner acts only as itself, and only on records it may see'
     );
     expect(reject.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'tracingRequestId' });
     const [request] = await sql<{ status: string }>(`SELECT "status"::text AS status FROM "people"."TracingRequest" WHERE "id" = $1`, [ids.hiddenRequest]);
-    expect(request!.status).toBe('OPEN');
+    expect(request.status).toBe('OPEN');
     expect((await sql(`SELECT 1 FROM "people"."TracingMatchRejection" WHERE "tracingRequestId" = $1`, [ids.hiddenRequest])).length).toBe(0);
     const [person] = await sql<{ nationality: string | null }>(`SELECT "nationality" FROM "people"."Person" WHERE "id" = $1`, [ids.brcOnly]);
-    expect(person!.nationality).toBe(before!.nationality);
-    expect(before!.nationality).not.toBe('FR');
+    expect(person.nationality).toBe(before.nationality);
+    expect(before.nationality).not.toBe('FR');
 
     // Naming a hidden person in a new request is refused like naming a missing one.
     const open = await graph.query(
@@ -510,7 +510,7 @@ describe('writes: a partner acts only as itself, and only on records it may see'
     const brc = partnerPrincipal(BRC);
     const register = await direct(
       `mutation($input: RegisterDetentionInput!) { registerDetention(input: $input) { id } }`,
-      { input: { personId: ids.brcOnly, placeOfDetentionId: syntheticId('location', detentionPlaces[0]!), captureDate: '2025-01-10', registrationNumber: 'BRC-TEST-1', recordedById: RRC } },
+      { input: { personId: ids.brcOnly, placeOfDetentionId: syntheticId('location', detentionPlaces[0]), captureDate: '2025-01-10', registrationNumber: 'BRC-TEST-1', recordedById: RRC } },
       brc,
     );
     expect(register.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.recordedById' });
@@ -523,11 +523,11 @@ describe('writes: a partner acts only as itself, and only on records it may see'
     expect(otherPartner.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'partnerId' });
 
     // A record shared with BRC but recorded by another: BRC's step is recorded in BRC's name.
-    await share('DetentionRecord', ids.hiddenDetention!, org('ICRC-MINSK'), [BRC]);
+    await share('DetentionRecord', ids.hiddenDetention, org('ICRC-MINSK'), [BRC]);
     await sql(`UPDATE "people"."DetentionRecord" SET "accessStatus" = 'NOT_REQUESTED' WHERE "id" = $1`, [ids.hiddenDetention]);
     const shared = await direct<{ recordAccessRequest: { accessHistory: Array<{ partner: { id: string } }> } }>(ACCESS, { id: ids.hiddenDetention }, brc);
     expect(shared.errors).toBeUndefined();
-    expect(shared.data!.recordAccessRequest.accessHistory[0]!.partner.id).toBe(BRC);
+    expect(shared.data!.recordAccessRequest.accessHistory[0].partner.id).toBe(BRC);
 
     const visit = await direct(
       `mutation($input: RecordVisitInput!) { recordVisit(input: $input) { id } }`,

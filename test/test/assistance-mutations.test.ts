@@ -93,7 +93,7 @@ async function conflicting(mutation: string, input: Record<string, unknown>, fie
   const result = await graph.query(mutation, { input });
   expect(result.data).toBeNull();
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field });
-  return result.errors![0]!;
+  return result.errors![0];
 }
 
 /** Sends `mutation` and expects BAD_USER_INPUT naming `field`. */
@@ -101,7 +101,7 @@ async function refused(mutation: string, input: Record<string, unknown>, field: 
   const result = await graph.query(mutation, { input });
   expect(result.data).toBeNull();
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-  return result.errors![0]!;
+  return result.errors![0];
 }
 
 describe('programmes', () => {

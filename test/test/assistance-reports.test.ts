@@ -99,7 +99,7 @@ describe('seeded assistance rolls up the location hierarchy', () => {
     const months = [...new Set((await report({ areaId: place('RU'), groupBy: 'MONTH' })).totals.map((t) => t.periodStart!))].sort();
     expect(months.length).toBeGreaterThanOrEqual(2);
     const endOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-    const windows = [{ to: endOf(months[0]!) }, { from: months[1]! }, { from: months[0]!, to: endOf(months.at(-1)!) }];
+    const windows = [{ to: endOf(months[0]) }, { from: months[1] }, { from: months[0], to: endOf(months.at(-1)!) }];
     for (const window of windows) {
       const windowed = await report({ areaId: place('RU'), ...window });
       expect(windowed.records).toBeGreaterThan(0);
@@ -248,9 +248,9 @@ describe('distribution reports', () => {
     const half = await distributionReport({ areaId: place('RU'), to: '2024-06-30' });
     const rest = await distributionReport({ areaId: place('RU'), from: '2024-07-01' });
     expect(half.distributions + rest.distributions).toBe(ru.distributions);
-    const partnerId = ru.byPartner[0]!.partner.id;
+    const partnerId = ru.byPartner[0].partner.id;
     const one = await distributionReport({ areaId: place('RU'), partnerId });
-    expect(one.distributions).toBe(ru.byPartner[0]!.distributions);
+    expect(one.distributions).toBe(ru.byPartner[0].distributions);
     expect(one.items.every((row) => row.partner.id === partnerId)).toBe(true);
   });
 

@@ -27,7 +27,7 @@ describe.each(['x', '', '12345', "1' OR '1'='1", '00000000-0000-4000-8000-000000
   test.each(lookups)('$root is refused as BAD_USER_INPUT naming the argument, with nothing about the server', async ({ root, query, field }) => {
     const result = await graph.query<Record<string, unknown>>(query, { id: bad });
     expect(result.errors).toHaveLength(1);
-    const error = result.errors![0]!;
+    const error = result.errors![0];
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(error.path).toEqual([root]);
     // No database error, stack or source path reaches the partner.

@@ -38,7 +38,7 @@ test('one query joins people, places, family messages and assistance from four s
   expect(people.every((p) => p.recordedBy.name.length > 0)).toBe(true);
   const located = people.filter((p) => p.lastSeenAt);
   expect(located.length).toBeGreaterThan(0);
-  expect(located[0]!.lastSeenAt!.ancestors.length).toBeGreaterThan(0);
+  expect(located[0].lastSeenAt!.ancestors.length).toBeGreaterThan(0);
   const writers = people.filter((p) => p.messagesSent.edges.length > 0);
   expect(writers.length).toBeGreaterThan(0);
   for (const writer of writers) {
@@ -50,7 +50,7 @@ test('one query joins people, places, family messages and assistance from four s
   }
   const assisted = people.filter((p) => p.assistanceReceived.edges.length > 0);
   expect(assisted.length).toBeGreaterThan(0);
-  expect(assisted[0]!.assistanceReceived.edges[0]!.node.location.name.length).toBeGreaterThan(0);
+  expect(assisted[0].assistanceReceived.edges[0].node.location.name.length).toBeGreaterThan(0);
 });
 
 test('a distribution point lists its distributions; a tracing request its reunification support', async () => {
@@ -60,7 +60,7 @@ test('a distribution point lists its distributions; a tracing request its reunif
   );
   expect(place.errors).toBeUndefined();
   expect(place.data!.location.distributions.edges.length).toBeGreaterThan(0);
-  expect(place.data!.location.distributions.edges[0]!.node.partner.name.length).toBeGreaterThan(0);
+  expect(place.data!.location.distributions.edges[0].node.partner.name.length).toBeGreaterThan(0);
 
   const requests = await graph.query<{ tracingRequests: { edges: Array<{ node: { reference: string; soughtPerson: { fullName: string }; reunificationSupport: { edges: Array<{ node: { kind: string; person: { id: string } } }> } } }> } }>(
     `{ tracingRequests(first: 20) { edges { node { reference soughtPerson { fullName } reunificationSupport(first: 5) { edges { node { kind person { id } } } } } } } }`,
@@ -79,7 +79,7 @@ test('a message names its sender and addressee as people from the people subgrap
   expect(messages).toHaveLength(10);
   for (const message of messages) {
     expect(message.sender.names.map((n) => n.script)).toEqual(expect.arrayContaining(['Cyrl', 'Latn']));
-    expect(message.statusHistory[message.statusHistory.length - 1]!.status).toBe(message.status);
+    expect(message.statusHistory[message.statusHistory.length - 1].status).toBe(message.status);
   }
 });
 

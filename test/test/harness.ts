@@ -124,7 +124,7 @@ export async function startTestGraph(options: { seedPeople?: number; label?: str
     target,
     connection: { url: graph.url, credentials },
     ...clientOf({ url: graph.url, credentials }),
-    token: demo.token,
+    token: (...args) => demo.token(...args),
     stop: async () => {
       await graph.stop();
       await target.dispose();
@@ -152,7 +152,7 @@ export async function sharedTestGraph(): Promise<SharedTestGraph> {
   const broker = process.env[sharedGraphVariable];
   if (!broker) {
     const own = await startTestGraph({ seedPeople: sharedGraphPeople, label: 'shared' });
-    return { url: own.graph.url, ...clientOf(own.connection), stop: own.stop };
+    return { url: own.graph.url, ...clientOf(own.connection), stop: () => own.stop() };
   }
   const response = await fetch(broker);
   if (!response.ok) throw new Error(`The shared test graph did not start: ${await response.text()}`);

@@ -31,7 +31,7 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
   // The same reading of a token's claims (subject, kind, partner, scopes) as this graph's gateway.
   const principals = new BearerTokenVerifier({ jwks: identity.jwks });
   const internalToken = {
-    async onFetch({ context, options: request, setOptions }: { context: JwtContext; options: { headers?: Record<string, string> }; setOptions(next: object): void }) {
+    async onFetch({ context, options: request, setOptions }: { context: JwtContext; options: { headers?: Record<string, string> }; setOptions: (next: object) => void }) {
       const bearer = context.jwt?.token?.value;
       // No token: one of Hive Gateway's own fetches (none with a supergraph given as text).
       if (!bearer) return;
@@ -41,7 +41,7 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
       setOptions({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } });
     },
   };
-  const publicKey = await exportSPKI((await importJWK(identity.jwks.keys[0]!, 'ES256')) as KeyLike);
+  const publicKey = await exportSPKI((await importJWK(identity.jwks.keys[0], 'ES256')) as KeyLike);
   const runtime = hive.createGatewayRuntime({
     supergraph: options.supergraphSdl,
     logging: false,

@@ -19,7 +19,7 @@ export const withheldPersonFields = personFields.filter((name) => !personIdentit
 
 /** A selection of every field of `Person`: objects and pages by their `__typename`. */
 export const everyPersonField = `{ ${personFields
-  .map((name) => (isObjectType(getNamedType(personType.getFields()[name]!.type)) ? `${name} { __typename }` : name))
+  .map((name) => (isObjectType(getNamedType(personType.getFields()[name].type)) ? `${name} { __typename }` : name))
   .join(' ')} }`;
 
 type Path = ReadonlyArray<string | number>;

@@ -51,7 +51,7 @@ test('a message travels from collection to delivery, and the answer comes back l
   const delivered = await mustMutate(graph, 'deliverMessage', { messageId: collected.id, partnerId: GOMEL, deliveredAt, locationId: DISTRIBUTION_POINT, actor: 'delegate B' });
   expect(delivered.status).toBe('DELIVERED');
   expect(delivered.statusHistory.map((s) => s.status)).toEqual(['COLLECTED', 'DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED']);
-  expect(delivered.statusHistory[1]!.note).toBe('Remove the street name of the unit.');
+  expect(delivered.statusHistory[1].note).toBe('Remove the street name of the unit.');
   // Where every step happened, as each step's input gave it.
   expect(delivered.statusHistory.map((s) => s.location?.id ?? null)).toEqual([DISTRIBUTION_POINT, ICRC_PREMISES, BELGOROD_OFFICE, ICRC_PREMISES, ICRC_PREMISES, DISTRIBUTION_POINT]);
   expect(delivered.statusHistory[5]).toMatchObject({ at: deliveredAt, partner: { id: GOMEL }, location: { id: DISTRIBUTION_POINT }, actor: 'delegate B' });
@@ -126,15 +126,15 @@ test('messages are listed by status, partner and date range, counted per partner
   );
   expect(counts.errors).toBeUndefined();
   const [kurskCounts, gomelCounts] = counts.data!.messageCountsByStatus;
-  expect(kurskCounts!.partner).toEqual({ id: org('RRC-KURSK'), shortName: 'RRC Kursk' });
-  expect(kurskCounts!.byStatus.map((s) => s.status)).toEqual(['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED', 'UNDELIVERABLE', 'RETURNED']);
-  expect(kurskCounts!.total).toBe(kurskCounts!.byStatus.reduce((sum, s) => sum + s.count, 0));
+  expect(kurskCounts.partner).toEqual({ id: org('RRC-KURSK'), shortName: 'RRC Kursk' });
+  expect(kurskCounts.byStatus.map((s) => s.status)).toEqual(['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'DELIVERED', 'UNDELIVERABLE', 'RETURNED']);
+  expect(kurskCounts.total).toBe(kurskCounts.byStatus.reduce((sum, s) => sum + s.count, 0));
   for (const status of ['COLLECTED', 'DELIVERED', 'RETURNED']) {
     // The rows just written count on Gomel's route: one delivered, one returned, one reply collected by it.
-    expect(gomelCounts!.byStatus.find((s) => s.status === status)!.count).toBeGreaterThanOrEqual(1);
+    expect(gomelCounts.byStatus.find((s) => s.status === status)!.count).toBeGreaterThanOrEqual(1);
   }
   const kurskAll = await list({ partnerId: org('RRC-KURSK'), status: 'COLLECTED', first: 100 });
-  expect(kurskCounts!.byStatus.find((s) => s.status === 'COLLECTED')!.count).toBe(kurskAll.data!.messages.edges.length);
+  expect(kurskCounts.byStatus.find((s) => s.status === 'COLLECTED')!.count).toBe(kurskAll.data!.messages.edges.length);
 
   const waiting = await graph.query<{ messagesWaiting: Page }>(
     `{ messagesWaiting(status: COLLECTED, olderThanDays: 30, first: 100) { edges { node { id status statusChangedAt } } pageInfo { hasNextPage endCursor } } }`,
@@ -251,9 +251,9 @@ test('in detention: a message collected from a detainee during a visit, and one 
   );
   expect(read.message).toEqual({ detentionRecord: { id: record }, collectedDuringVisit: { id: first } });
   const byVisit = Object.fromEntries(read.detentionRecord.visits.edges.map((edge) => [edge.node.id, edge.node]));
-  expect(byVisit[first]!.messagesCollected.edges.map((edge) => edge.node.id)).toEqual([collected.id]);
-  expect(byVisit[first]!.messagesDelivered.edges).toEqual([]);
-  expect(byVisit[second]!.messagesDelivered.edges).toEqual([{ node: { id: toDetainee.id, deliveredDuringVisit: { id: second } } }]);
+  expect(byVisit[first].messagesCollected.edges.map((edge) => edge.node.id)).toEqual([collected.id]);
+  expect(byVisit[first].messagesDelivered.edges).toEqual([]);
+  expect(byVisit[second].messagesDelivered.edges).toEqual([{ node: { id: toDetainee.id, deliveredDuringVisit: { id: second } } }]);
 
   // Without detention:read the message still answers, its detention links do not.
   const rrcView = await graph.query<{ message: { reference: string; detentionRecord: null } | null }>(`query($m: ID!) { message(id: $m) { reference detentionRecord { id } } }`, { m: collected.id }, await partnerWorker(graph, ICRC_MOSCOW));

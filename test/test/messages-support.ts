@@ -50,7 +50,7 @@ export interface GraphError {
 export async function mutate(graph: TestGraph, name: string, input: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ message?: MessageView; errors?: GraphError[] }> {
   const inputType = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`;
   const result = await graph.query<Record<string, MessageView>>(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${MESSAGE_FIELDS} } }`, { input }, headers);
-  return { message: result.data?.[name] ?? undefined, errors: result.errors as GraphError[] | undefined };
+  return { message: result.data?.[name] ?? undefined, errors: result.errors };
 }
 
 /** Like `mutate`, but fails the test with the errors when the mutation does not succeed. */
@@ -77,12 +77,12 @@ export function expectConsistentHistory(message: MessageView, allowed: Record<st
   const history = message.statusHistory;
   history.forEach((step, index) => {
     if (step.sequence !== index + 1) throw new Error(`step ${index} has sequence ${step.sequence}`);
-    if (index > 0 && !allowed[history[index - 1]!.status]!.includes(step.status)) {
-      throw new Error(`step ${index + 1}: ${history[index - 1]!.status} → ${step.status} is not a transition`);
+    if (index > 0 && !allowed[history[index - 1].status].includes(step.status)) {
+      throw new Error(`step ${index + 1}: ${history[index - 1].status} → ${step.status} is not a transition`);
     }
-    if (index > 0 && Date.parse(step.at) < Date.parse(history[index - 1]!.at)) throw new Error(`step ${index + 1} is earlier than the one before`);
+    if (index > 0 && Date.parse(step.at) < Date.parse(history[index - 1].at)) throw new Error(`step ${index + 1} is earlier than the one before`);
   });
-  if (history[history.length - 1]!.status !== message.status) throw new Error(`status ${message.status} is not the last step`);
+  if (history[history.length - 1].status !== message.status) throw new Error(`status ${message.status} is not the last step`);
 }
 
 // Written out here rather than imported from the subgraph, so a wrong table there fails these tests.
@@ -107,5 +107,5 @@ export async function messageRowCounts(graph: TestGraph): Promise<{ messages: nu
   const [row] = await graph.graph.subgraphs.messages.database.driver.query<{ messages: number; steps: number }>(
     `SELECT (SELECT count(*)::int FROM "messages"."RedCrossMessage") AS messages, (SELECT count(*)::int FROM "messages"."MessageStatusChange") AS steps`,
   );
-  return row!;
+  return row;
 }

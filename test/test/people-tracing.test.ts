@@ -13,9 +13,9 @@ afterAll(async () => {
 
 const rrcKursk = syntheticId('organization', 'RRC-KURSK');
 const icrcMoscow = syntheticId('organization', 'ICRC-MOSCOW');
-const kurskPlace = syntheticId('location', lastSeenPlaces[0]!);
-const detentionPlace = syntheticId('location', detentionPlaces[0]!);
-const otherDetentionPlace = syntheticId('location', detentionPlaces[1]!);
+const kurskPlace = syntheticId('location', lastSeenPlaces[0]);
+const detentionPlace = syntheticId('location', detentionPlaces[0]);
+const otherDetentionPlace = syntheticId('location', detentionPlaces[1]);
 const rrc = syntheticId('organization', 'RRC');
 const ruMod = syntheticId('organization', 'RU-MOD');
 
@@ -33,7 +33,7 @@ async function mutate<T>(query: string, variables: Record<string, unknown>): Pro
 async function failure(query: string, variables: Record<string, unknown>): Promise<GraphError> {
   const result = await graph.query(query, variables);
   expect(result.errors).toBeDefined();
-  return result.errors![0] as GraphError;
+  return result.errors![0];
 }
 
 const REGISTER = `mutation($input: RegisterPersonInput!) {
@@ -176,7 +176,7 @@ describe('updating people', () => {
 describe('atomic writes', () => {
   const count = async (sql: string, params: unknown[]) => {
     const [row] = await graph.graph.subgraphs.people.database.driver.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params);
-    return row!.n;
+    return row.n;
   };
 
   test('a registration whose later family link fails leaves no person, name or link behind', async () => {
@@ -223,7 +223,7 @@ describe('search across scripts', () => {
   ])('%s: %s finds %s', async (_case, query, expected) => {
     const results = await search(query);
     expect(results[0]?.person.fullName).toBe(expected);
-    expect(results[0]!.score).toBeGreaterThan(0.5);
+    expect(results[0].score).toBeGreaterThan(0.5);
   });
 
   test('Cyrillic finds a person registered only in Latin', async () => {
@@ -256,7 +256,7 @@ describe('search across scripts', () => {
     const found = await search('Iaromyr Doroshenko', { birthYear: 1972, birthYearTolerance: 1 });
     expect(found.slice(0, 2).map((r) => r.person.id)).toEqual([known.id, unknown.id]);
     expect(found.map((r) => r.person.id)).not.toContain(other.id);
-    expect(found[1]!.score).toBeCloseTo(found[0]!.score * 0.85, 2);
+    expect(found[1].score).toBeCloseTo(found[0].score * 0.85, 2);
   });
 
   test('sex and status filters still fill the page with the best matches', async () => {
@@ -330,8 +330,8 @@ describe('a tracing case from enquiry to reunion', () => {
     expect(ids).toContain(namesake.id);
     expect(ids).not.toContain(sought.id);
     expect(ids).not.toContain(mother.id);
-    expect(proposed[0]!.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['NAME', 'BIRTH_YEAR', 'PLACE']));
-    expect(proposed[0]!.score).toBeGreaterThan(proposed.find((m) => m.person.id === namesake.id)!.score);
+    expect(proposed[0].reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['NAME', 'BIRTH_YEAR', 'PLACE']));
+    expect(proposed[0].score).toBeGreaterThan(proposed.find((m) => m.person.id === namesake.id)!.score);
 
     await mutate(
       `mutation($r: ID!, $p: ID!, $by: ID!) { rejectPossibleMatch(tracingRequestId: $r, personId: $p, reason: "Born 1950; not the son.", recordedById: $by) { id } }`,
@@ -504,7 +504,7 @@ describe('detention as the Geneva Conventions frame it (the ICRC delegation)', (
   }`;
   const listed = async (query: string, id: string) => {
     const data = await partnerMutate<Record<string, { edges: Array<{ node: { id: string } }> }>>('icrc', query);
-    return Object.values(data)[0]!.edges.some((edge) => edge.node.id === id);
+    return Object.values(data)[0].edges.some((edge) => edge.node.id === id);
   };
   const awaiting = `{ detentionRecordsAwaitingNotification(days: 14, first: 100) { edges { node { id } } } }`;
   const uninformed = `{ detentionRecordsFamilyNotInformed(first: 100) { edges { node { id } } } }`;
@@ -658,7 +658,7 @@ describe('consent before disclosure (the enquiring National Society and the ICRC
       { path: 'tracingRequest.locatedPerson.lastSeenAt', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
       { path: 'tracingRequest.locatedPerson.lastSeenOn', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
     ]));
-    expect(withheld.errors![0]!.message).toMatch(/only with their consent .*consent NOT_ASKED/);
+    expect(withheld.errors![0].message).toMatch(/only with their consent .*consent NOT_ASKED/);
     // The Central Tracing Agency (the ICRC's mandate) is never refused them.
     const agency = await partnerMutate<Whereabouts>('icrc', WHEREABOUTS, { id: requestId });
     expect(agency.tracingRequest.locatedPerson).toMatchObject({ lastSeenAt: { id: detentionPlace }, lastSeenOn: '2024-06-01' });

@@ -60,8 +60,8 @@ beforeAll(async () => {
   const seen = await graph.query<{ people: { edges: Array<{ node: { fullName: string } }> }; messages: { edges: Array<{ node: { collectingPartner: { id: string } } }> } }>(
     '{ people(first: 1) { edges { node { fullName } } } messages(first: 1) { edges { node { collectingPartner { id } } } } }',
   );
-  found.name = JSON.stringify(seen.data!.people.edges[0]!.node.fullName);
-  found.partnerIds = JSON.stringify([seen.data!.messages.edges[0]!.node.collectingPartner.id]);
+  found.name = JSON.stringify(seen.data!.people.edges[0].node.fullName);
+  found.partnerIds = JSON.stringify([seen.data!.messages.edges[0].node.collectingPartner.id]);
 }, 240_000);
 
 afterAll(async () => {
@@ -70,7 +70,7 @@ afterAll(async () => {
 });
 
 /** Arguments a root needs to find data: a person's name to search, a partner to count for. */
-const known = { name: () => found.name!, partnerIds: () => found.partnerIds! };
+const known = { name: () => found.name, partnerIds: () => found.partnerIds };
 const argumentsOf = (field: GraphQLField<unknown, unknown>) => requiredArguments(field.args, known, 'portability');
 
 const objectType = (name: string) => api.getType(name) as GraphQLObjectType;
@@ -115,7 +115,7 @@ function reaches(value: unknown, keys: string[]): boolean {
   if (Array.isArray(value)) return value.some((item) => reaches(item, keys));
   if (value === null || typeof value !== 'object') return false;
   if (keys.length === 0) return true;
-  return reaches((value as Record<string, unknown>)[keys[0]!], keys.slice(1));
+  return reaches((value as Record<string, unknown>)[keys[0]], keys.slice(1));
 }
 
 /** The coordinates at which an answer refuses: each error's path, list indexes dropped, names a step. */

@@ -8,7 +8,7 @@ import { sharedTestGraph, type SharedTestGraph } from './harness';
  */
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = /^## Example queries\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
-const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 
 let graph: SharedTestGraph;
 

@@ -83,7 +83,7 @@ interface PlanNode {
 
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
-const tableName = (qualified: string) => qualified.split('.')[1]!.replace(/"/g, '');
+const tableName = (qualified: string) => qualified.split('.')[1].replace(/"/g, '');
 
 const cases = subgraphNames.flatMap((subgraph) =>
   Object.entries(pages[subgraph]).flatMap(([field, query]) =>
@@ -111,7 +111,7 @@ test.each(cases.map((c) => [`${c.subgraph} ${c.field}`, c.principal === partner 
     const parents = await driver.query<{ id: string }>(`SELECT DISTINCT t."${query.parentColumn}" AS "id" FROM ${query.table} t WHERE t."${query.parentColumn}" IS NOT NULL LIMIT 50`);
     expect(parents.length).toBeGreaterThan(0);
     const [last] = await driver.query<{ sort: string; id: string }>(`SELECT t."${query.sortColumn}"::text AS "sort", t."id" FROM ${query.table} t LIMIT 1`);
-    const { sql, params } = childPageSql(query, parents.map((row) => row.id), { limit: 21, after: cursor ? [last!.sort, last!.id] : null });
+    const { sql, params } = childPageSql(query, parents.map((row) => row.id), { limit: 21, after: cursor ? [last.sort, last.id] : null });
     const [{ 'QUERY PLAN': [plan] }] = (await driver.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)) as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
     const nodes = nodesOf(plan.Plan);
     const described = nodes.map((node) => `${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`);

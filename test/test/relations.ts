@@ -73,10 +73,10 @@ export const relationsToOwnedTypes: Relation[] = Object.values(api.getTypeMap())
  * person, its `id` otherwise. Connections are walked through their nodes (a page of 100).
  */
 export function relationQuery(root: string, via: readonly string[], field: string): string {
-  const rootField = /^(\w+)/.exec(root)![1]!;
+  const rootField = /^(\w+)/.exec(root)![1];
   const steps = [...via, field];
   const levels: GraphQLObjectType[] = [];
-  const rootType = getNamedType(objectType('Query').getFields()[rootField]!.type) as GraphQLObjectType;
+  const rootType = getNamedType(objectType('Query').getFields()[rootField].type) as GraphQLObjectType;
   const rootConnection = nodeOfConnection(rootType);
   let current = rootConnection ?? rootType;
   for (const step of steps) {
@@ -89,9 +89,9 @@ export function relationQuery(root: string, via: readonly string[], field: strin
   const target = current;
   let inner = target.name === 'Person' ? everyPersonField.slice(2, -2) : 'id';
   for (let index = steps.length - 1; index >= 0; index -= 1) {
-    const level = levels[index]!;
-    const step = steps[index]!;
-    const isPage = nodeOfConnection(getNamedType(level.getFields()[step]!.type) as GraphQLObjectType) !== null;
+    const level = levels[index];
+    const step = steps[index];
+    const isPage = nodeOfConnection(getNamedType(level.getFields()[step].type) as GraphQLObjectType) !== null;
     const selection = isPage ? `${step}(first: 100) { edges { node { ${inner} } } }` : `${step} { ${inner} }`;
     inner = `${'id' in level.getFields() ? 'id ' : ''}${selection}`;
   }

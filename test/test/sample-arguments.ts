@@ -21,7 +21,7 @@ function sample(name: string, type: GraphQLInputType, known: KnownArguments, lab
   if (value) return value();
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return '[]';
-  if (isEnumType(inner)) return inner.getValues()[0]!.name;
+  if (isEnumType(inner)) return inner.getValues()[0].name;
   if (isInputObjectType(inner)) {
     const fields = Object.values(inner.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
     return `{ ${fields.map((field) => `${field.name}: ${sample(field.name, field.type, known, label)}`).join(', ')} }`;

@@ -81,7 +81,7 @@ test('npm start seeds on first run, answers across the four subgraphs, stops on 
   expect(first.seeded).toBe(4);
   expect(first.people).toHaveLength(30);
   expect(first.people.some((person) => person.lastSeenAt?.name)).toBe(true);
-  expect(first.people.some((person) => person.messagesSent.edges.length > 0 && person.messagesSent.edges[0]!.node.collectingPartner.shortName)).toBe(true);
+  expect(first.people.some((person) => person.messagesSent.edges.length > 0 && person.messagesSent.edges[0].node.collectingPartner.shortName)).toBe(true);
   expect(first.people.some((person) => person.assistanceReceived.edges.length > 0)).toBe(true);
 
   const second = await startQueryStop(first.key);

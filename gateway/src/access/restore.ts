@@ -3,6 +3,7 @@ import {
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   Kind,
+  OperationTypeNode,
   getDirectiveValues,
   getNamedType,
   isListType,
@@ -60,7 +61,7 @@ export function restoreForbidden(
     errors: [],
     fields: new Map(),
   };
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const rootType = operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
   // When execution already nulled the whole answer, only the errors are added.
   const root: JsonObject = data ?? {};
   const nullRoot = rootType ? restoreObject(walk, operation.selectionSet, rootType.name, root, []) : false;

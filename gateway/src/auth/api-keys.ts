@@ -85,7 +85,7 @@ export class ApiKeyStore {
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [id, input.partnerId, input.name, input.scopes, hashOf(secretPart).toString('hex'), input.createdBy, input.expiresAt ?? null],
     );
-    return { key: keyOf(row!), secret: `mgk_${id}_${secretPart}` };
+    return { key: keyOf(row), secret: `mgk_${id}_${secretPart}` };
   }
 
   async list(filter: { partnerId?: string | null; includeRevoked?: boolean } = {}): Promise<ApiKey[]> {

@@ -109,7 +109,7 @@ function argumentValue(
   const arg = args?.find((candidate) => candidate.name.value === name);
   if (!arg) return undefined;
   // valueFromAST resolves variables and answers undefined for anything that is not an Int.
-  const value: unknown = valueFromAST(arg.value, GraphQLInt, variables as Record<string, unknown> | undefined);
+  const value: unknown = valueFromAST(arg.value, GraphQLInt, variables);
   return typeof value === 'number' ? value : undefined;
 }
 

@@ -90,7 +90,7 @@ export const distributionReportArgs = z.object({
 export function parseInput<T extends z.ZodObject>(schema: T, value: unknown, prefix = 'input'): void {
   const result = schema.loose().safeParse(value);
   if (result.success) return;
-  const issue = result.error.issues[0]!;
+  const issue = result.error.issues[0];
   throw badUserInput([prefix, ...issue.path.map(String)].filter(Boolean).join('.'), issue.message);
 }
 

@@ -139,16 +139,16 @@ test('a person entity lists the assistance received, most recent first, page by 
   type Page = { _entities: Array<{ id: string; assistanceReceived: { edges: Array<{ node: { id: string; date: string; distribution: { id: string; programme: { id: string } } | null; sharedWith: Array<{ id: string }> } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } } }> };
   const first = await postGraphQL<Page>(url, query, { r: [{ __typename: 'Person', id: person(1), identityOnly: false }] });
   expect(first.errors).toBeUndefined();
-  const received = first.data!._entities[0]!.assistanceReceived;
+  const received = first.data!._entities[0].assistanceReceived;
   // Two records on 2024-03-01: the larger id comes first.
   expect(received.edges.map((e) => e.node.id)).toEqual([id('008', 3), id('008', 2)]);
-  expect(received.edges[0]!.node).toMatchObject({ date: '2024-03-01', householdSize: 4, item: 'food parcel', unit: 'PARCEL', beneficiary: { id: person(1) }, distribution: null, recordedBy: { id: org.rrc }, sharedWith: [{ id: org.icrc }] });
-  expect(received.edges[1]!.node.distribution).toEqual({ id: distribution.mar, programme: { id: programme.food } });
+  expect(received.edges[0].node).toMatchObject({ date: '2024-03-01', householdSize: 4, item: 'food parcel', unit: 'PARCEL', beneficiary: { id: person(1) }, distribution: null, recordedBy: { id: org.rrc }, sharedWith: [{ id: org.icrc }] });
+  expect(received.edges[1].node.distribution).toEqual({ id: distribution.mar, programme: { id: programme.food } });
   expect(received.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
 
   const second = await postGraphQL<Page>(url, query, { r: [{ __typename: 'Person', id: person(1), identityOnly: false }], after: received.pageInfo.endCursor });
   expect(second.errors).toBeUndefined();
-  const rest = second.data!._entities[0]!.assistanceReceived;
+  const rest = second.data!._entities[0].assistanceReceived;
   expect(rest.edges.map((e) => e.node.id)).toEqual([id('008', 1)]);
   expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
 });
@@ -159,7 +159,7 @@ test('a person with no assistance gets an empty page', async () => {
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { assistanceReceived { edges { cursor } pageInfo { hasNextPage endCursor } } } } }`,
     { r: [{ __typename: 'Person', id: person(999), identityOnly: false }] },
   );
-  expect(result.data!._entities[0]!.assistanceReceived).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  expect(result.data!._entities[0].assistanceReceived).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
 });
 
 test('the assistance of a person seen only through a record, or without the people subgraph\'s verdict, is withheld with FORBIDDEN', async () => {
@@ -186,10 +186,10 @@ test('a location entity lists the distributions held there, most recent first', 
   );
   expect(result.errors).toBeUndefined();
   const [belgorod, kursk, crossing] = result.data!._entities;
-  expect(belgorod!.distributions.edges.map((e) => e.node.id)).toEqual([distribution.mar, distribution.feb]);
-  expect(belgorod!.distributions.edges[0]!.node).toMatchObject({ date: '2024-03-01', partner: { id: org.rrc } });
-  expect(kursk!.distributions.edges.map((e) => e.node.id)).toEqual([distribution.apr]);
-  expect(crossing!.distributions.edges).toEqual([]);
+  expect(belgorod.distributions.edges.map((e) => e.node.id)).toEqual([distribution.mar, distribution.feb]);
+  expect(belgorod.distributions.edges[0].node).toMatchObject({ date: '2024-03-01', partner: { id: org.rrc } });
+  expect(kursk.distributions.edges.map((e) => e.node.id)).toEqual([distribution.apr]);
+  expect(crossing.distributions.edges).toEqual([]);
 });
 
 test('a tracing request entity lists its reunification support in pages, oldest first', async () => {
@@ -202,16 +202,16 @@ test('a tracing request entity lists its reunification support in pages, oldest 
   });
   expect(result.errors).toBeUndefined();
   const [found, none] = result.data!._entities;
-  const supports = found!.reunificationSupport.edges.map((e) => e.node);
+  const supports = found.reunificationSupport.edges.map((e) => e.node);
   expect(supports.map((s) => s.kind)).toEqual(['DOCUMENTS', 'BORDER_CROSSING']);
   expect(supports[1]).toMatchObject({ date: '2024-05-01', outcome: 'COMPLETED', borderCrossing: { id: place.crossing }, person: { id: person(7) }, tracingRequest: { id: tracing.found } });
-  expect(supports[0]!.borderCrossing).toBeNull();
-  expect(found!.reunificationSupport.pageInfo.hasNextPage).toBe(false);
-  expect(none!.reunificationSupport).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  expect(supports[0].borderCrossing).toBeNull();
+  expect(found.reunificationSupport.pageInfo.hasNextPage).toBe(false);
+  expect(none.reunificationSupport).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
 
   // One at a time: the cursor of the first page leads to the second, and nothing follows it.
   const first = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, { r: [{ __typename: 'TracingRequest', id: tracing.found }], first: 1 });
-  const firstPage = first.data!._entities[0]!.reunificationSupport;
+  const firstPage = first.data!._entities[0].reunificationSupport;
   expect(firstPage.edges.map((e) => e.node.kind)).toEqual(['DOCUMENTS']);
   expect(firstPage.pageInfo.hasNextPage).toBe(true);
   const second = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, {
@@ -220,8 +220,8 @@ test('a tracing request entity lists its reunification support in pages, oldest 
     after: firstPage.pageInfo.endCursor,
   });
   expect(second.errors).toBeUndefined();
-  expect(second.data!._entities[0]!.reunificationSupport.edges.map((e) => e.node.kind)).toEqual(['BORDER_CROSSING']);
-  expect(second.data!._entities[0]!.reunificationSupport.pageInfo.hasNextPage).toBe(false);
+  expect(second.data!._entities[0].reunificationSupport.edges.map((e) => e.node.kind)).toEqual(['BORDER_CROSSING']);
+  expect(second.data!._entities[0].reunificationSupport.pageInfo.hasNextPage).toBe(false);
 
   const tooBig = await postGraphQL(url, query, { r: [{ __typename: 'TracingRequest', id: tracing.found }], first: 101 });
   expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reunificationSupport.first' });

@@ -24,7 +24,7 @@ afterAll(async () => {
 }, SLOW);
 
 const count = async (table: string) =>
-  Number((await subgraph.database.driver.query<{ n: string | number }>(`SELECT count(*) AS n FROM "assistance"."${table}"`))[0]!.n);
+  Number((await subgraph.database.driver.query<{ n: string | number }>(`SELECT count(*) AS n FROM "assistance"."${table}"`))[0].n);
 
 test('the seed writes the volumes demoVolumes asks for and reports its progress', async () => {
   const volumes = demoVolumes(PEOPLE);
@@ -90,7 +90,7 @@ test('seeded data answers through GraphQL under the ids the other subgraphs use'
     { r: [{ __typename: 'Person', id: syntheticId('person', 7), identityOnly: false }] },
   );
   expect(person.errors).toBeUndefined();
-  expect(person.data!._entities[0]!.assistanceReceived.edges).toEqual([
+  expect(person.data!._entities[0].assistanceReceived.edges).toEqual([
     { node: { id: syntheticId('assistance-record', 7), beneficiary: { id: syntheticId('person', 7) } } },
   ]);
 
@@ -100,7 +100,7 @@ test('seeded data answers through GraphQL under the ids the other subgraphs use'
     { r: [{ __typename: 'TracingRequest', id: syntheticId('tracing-request', 4) }] },
   );
   expect(request.errors).toBeUndefined();
-  expect(request.data!._entities[0]!.reunificationSupport.edges.map((e) => e.node)).toEqual([
+  expect(request.data!._entities[0].reunificationSupport.edges.map((e) => e.node)).toEqual([
     // Request 4 was closed: its journey failed at the closed Novaya Guta crossing.
     { kind: 'TRAVEL', person: { id: syntheticId('person', 9) }, borderCrossing: { id: syntheticId('location', 'CROSSING-1') } },
   ]);
@@ -112,7 +112,7 @@ test('seeded data answers through GraphQL under the ids the other subgraphs use'
   );
   expect(programme.errors).toBeUndefined();
   expect(programme.data!.programme.partner).toEqual({ id: syntheticId('organization', 'RRC-BELGOROD') });
-  expect(programme.data!.programme.distributions.edges[0]!.node.items).toEqual([{ item: 'food parcel', unit: 'PARCEL' }]);
+  expect(programme.data!.programme.distributions.edges[0].node.items).toEqual([{ item: 'food parcel', unit: 'PARCEL' }]);
 }, SLOW);
 
 test('seeded records carry their place and its enclosing areas, and the area totals agree with them', async () => {
@@ -124,7 +124,7 @@ test('seeded records carry their place and its enclosing areas, and the area tot
   );
   // Point, settlement, district, region, country: innermost first.
   const expected = ['DP-BELGOROD-1', 'RU-BEL-01-0001', 'RU-BEL-01', 'RU-BEL', 'RU'].map((key) => syntheticId('location', key));
-  const areaIds = typeof first!.areaIds === 'string' ? first!.areaIds.replace(/[{}]/g, '').split(',') : first!.areaIds;
+  const areaIds = typeof first.areaIds === 'string' ? first.areaIds.replace(/[{}]/g, '').split(',') : first.areaIds;
   expect(areaIds).toEqual(expected);
   const disagreeing = await driver.query(`SELECT a."areaId" FROM (
       SELECT "areaId", "item", sum("quantity") AS q, sum("records") AS n FROM "assistance"."AssistanceAreaTotal" GROUP BY 1, 2) a
@@ -147,7 +147,7 @@ test('seeding is deterministic: a second database seeded the same way holds the 
     const digest = `SELECT md5(string_agg(t::text, ',' ORDER BY t."id")) AS d FROM (SELECT "id", "beneficiaryId", "householdSize", "distributionId", "item", "quantity", "date", "locationId", "sharedWithIds" FROM "assistance"."AssistanceRecord") t`;
     const [first] = await subgraph.database.driver.query<{ d: string }>(digest);
     const [second] = await again.database.driver.query<{ d: string }>(digest);
-    expect(second!.d).toBe(first!.d);
+    expect(second.d).toBe(first.d);
   } finally {
     await again.stop();
     await other.dispose();

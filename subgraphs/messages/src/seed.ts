@@ -153,7 +153,7 @@ function historySql(people: number, from: number, to: number): string {
 }
 
 /** Steps in message j's history, as `historySql` writes them (one more than `lastStepSql`). */
-const stepsOf = (j: number) => [2, 1, 2, 3, 4, 4, 5][j % 7] as number;
+const stepsOf = (j: number) => [2, 1, 2, 3, 4, 4, 5][j % 7];
 
 function historySteps(from: number, to: number): number {
   let steps = 0;

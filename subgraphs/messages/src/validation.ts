@@ -96,7 +96,7 @@ export const messagesWaitingArgs = z.object({
 export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix = 'input'): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issue = result.error.issues[0];
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   throw badUserInput(field, issue.message);
 }

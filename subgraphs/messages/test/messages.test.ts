@@ -95,10 +95,10 @@ test('a message answers with its status history in order, its route and its repl
   });
   const history = message.statusHistory as Array<{ status: string; at: string; location: { id: string } | null; note: string | null }>;
   expect(history.map((step) => step.status)).toEqual(['DRAFTED', 'COLLECTED', 'REVIEWED', 'IN_TRANSIT', 'UNDELIVERABLE']);
-  expect(history[0]!.at).toBe('2024-01-10T09:00:00.000Z');
-  expect(history[1]!.location).toEqual({ id: gomel });
-  expect(history[0]!.location).toBeNull();
-  expect(history[4]!.note).toBe('Addressee moved; new address unknown.');
+  expect(history[0].at).toBe('2024-01-10T09:00:00.000Z');
+  expect(history[1].location).toEqual({ id: gomel });
+  expect(history[0].location).toBeNull();
+  expect(history[4].note).toBe('Addressee moved; new address unknown.');
 }, SLOW);
 
 test('an unknown message id answers null and a draft has no delivering partner', async () => {
@@ -124,20 +124,20 @@ test('persons resolve as entities with pages of messages sent and received', asy
   const first = await postGraphQL<{ _entities: PersonEntity[] }>(subgraph.service.url, personQuery, { r: persons([alice, bob, randomUUID()]), first: 2 });
   expect(first.errors).toBeUndefined();
   const [a, b, nobody] = first.data!._entities;
-  expect(a!.id).toBe(alice);
-  expect(references(a!.messagesSent)).toEqual(['RCM-T-3', 'RCM-T-2']);
-  expect(a!.messagesSent.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  expect(a.id).toBe(alice);
+  expect(references(a.messagesSent)).toEqual(['RCM-T-3', 'RCM-T-2']);
+  expect(a.messagesSent.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
   // Rows from the batched raw SQL resolve like Prisma's own: timestamps and uuid arrays intact.
-  expect(a!.messagesSent.edges[1]!.node).toEqual({ reference: 'RCM-T-2', createdAt: '2024-01-02T09:00:00.000Z', sharedWith: [{ id: rrc }] });
-  expect(references(a!.messagesReceived)).toEqual(['RCM-T-4']);
-  expect(references(b!.messagesSent)).toEqual(['RCM-T-4']);
-  expect(references(b!.messagesReceived)).toEqual(['RCM-T-3', 'RCM-T-2']);
-  expect(nobody!.messagesSent).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null } });
+  expect(a.messagesSent.edges[1].node).toEqual({ reference: 'RCM-T-2', createdAt: '2024-01-02T09:00:00.000Z', sharedWith: [{ id: rrc }] });
+  expect(references(a.messagesReceived)).toEqual(['RCM-T-4']);
+  expect(references(b.messagesSent)).toEqual(['RCM-T-4']);
+  expect(references(b.messagesReceived)).toEqual(['RCM-T-3', 'RCM-T-2']);
+  expect(nobody.messagesSent).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null } });
 
-  const next = await postGraphQL<{ _entities: PersonEntity[] }>(subgraph.service.url, personQuery, { r: persons([alice]), first: 2, after: a!.messagesSent.pageInfo.endCursor });
+  const next = await postGraphQL<{ _entities: PersonEntity[] }>(subgraph.service.url, personQuery, { r: persons([alice]), first: 2, after: a.messagesSent.pageInfo.endCursor });
   expect(next.errors).toBeUndefined();
-  expect(references(next.data!._entities[0]!.messagesSent)).toEqual(['RCM-T-1']);
-  expect(next.data!._entities[0]!.messagesSent.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  expect(references(next.data!._entities[0].messagesSent)).toEqual(['RCM-T-1']);
+  expect(next.data!._entities[0].messagesSent.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
 }, SLOW);
 
 test('messages of 50 persons cost as many SQL statements as those of 5', async () => {
@@ -147,7 +147,7 @@ test('messages of 50 persons cost as many SQL statements as those of 5', async (
     const result = await postGraphQL<{ _entities: PersonEntity[] }>(subgraph.service.url, personQuery, { r: persons(ids), first: 5 });
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toHaveLength(count);
-    expect(references(result.data!._entities[0]!.messagesSent)).toEqual(['RCM-T-3', 'RCM-T-2', 'RCM-T-1']);
+    expect(references(result.data!._entities[0].messagesSent)).toEqual(['RCM-T-3', 'RCM-T-2', 'RCM-T-1']);
     return subgraph.statements();
   };
   const five = await statementsFor(5);

@@ -26,7 +26,7 @@ const counts = async () => {
   const [row] = await subgraph.database.driver.query<{ messages: number; steps: number }>(
     `SELECT (SELECT count(*)::int FROM "messages"."RedCrossMessage") AS messages, (SELECT count(*)::int FROM "messages"."MessageStatusChange") AS steps`,
   );
-  return row!;
+  return row;
 };
 
 test('seeding is sized from demoVolumes, reports its rows and is deterministic when repeated', async () => {
@@ -34,7 +34,7 @@ test('seeding is sized from demoVolumes, reports its rows and is deterministic w
   const before = await counts();
   // 100 messages: statuses cycle with 2,1,2,3,4,4,5 history steps.
   expect(before.messages).toBe(100);
-  const expectedSteps = Array.from({ length: 100 }, (_, j) => [2, 1, 2, 3, 4, 4, 5][j % 7]!).reduce((a, b) => a + b, 0);
+  const expectedSteps = Array.from({ length: 100 }, (_, j) => [2, 1, 2, 3, 4, 4, 5][j % 7]).reduce((a, b) => a + b, 0);
   expect(before.steps).toBe(expectedSteps);
   expect(progress).toBe(before.messages + before.steps);
   // The seed command's progress bar is sized by expectedRows: it must end exactly at 100%.
@@ -92,8 +92,8 @@ test('seeded replies, senders and addressees answer through GraphQL', async () =
     { r: [{ __typename: 'Person', id: syntheticId('person', 14), identityOnly: false }, { __typename: 'Person', id: syntheticId('person', 15), identityOnly: false }] },
   );
   expect(person.errors).toBeUndefined();
-  expect(person.data!._entities[0]!.messagesSent.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
-  expect(person.data!._entities[1]!.messagesReceived.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
+  expect(person.data!._entities[0].messagesSent.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
+  expect(person.data!._entities[1].messagesReceived.edges.map((e) => e.node.reference)).toEqual(['RCM-2024-000008']);
 }, SLOW);
 
 test('families in Russia write to families in Ukraine, delivered there by the Ukrainian Red Cross; detainees write and receive during visits', async () => {

@@ -32,7 +32,7 @@ export function accessHistory(context: Context, recordId: string, first: number 
   const size = first ?? DEFAULT_STEPS;
   if (!Number.isInteger(size) || size < 1 || size > MAX_STEPS) throw badUserInput('first', `must be between 1 and ${MAX_STEPS}.`, { maximum: MAX_STEPS });
   let bySize = loadersByRequest.get(context.loaders);
-  if (!bySize) loadersByRequest.set(context.loaders, (bySize = new Map()));
+  if (!bySize) loadersByRequest.set(context.loaders, (bySize = new Map<number, DataLoader<string, DetentionAccessStep[]>>()));
   let loader = bySize.get(size);
   if (!loader) bySize.set(size, (loader = historyLoader(context.prisma, size)));
   return loader.load(recordId);

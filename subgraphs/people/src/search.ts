@@ -67,7 +67,7 @@ export async function searchNames(prisma: PrismaClient, name: string, options: N
      FROM (SELECT f.key, regexp_replace(f.key, '^(\\S+) (.*)$', '\\2 \\1') AS swapped FROM (SELECT "people"."name_fold"($1) AS key) f) k`,
     name,
   );
-  const { key, swapped, p1, p2 } = folded!;
+  const { key, swapped, p1, p2 } = folded;
   if (key.length < 2) return [];
   const tolerance = options.birthYearTolerance ?? 2;
   // Visibility is one more filter of every candidate path: a primary-key probe of the person per

@@ -50,9 +50,9 @@ function catalogueValues(): string {
 const languageArray = `ARRAY[${nameLanguages.map((l) => literal(l.language)).join(', ')}]`;
 const schemeArray = `ARRAY[${nameLanguages.map((l) => literal(l.scheme)).join(', ')}]`;
 const nationalityArray = `ARRAY[${nameLanguages.map((l) => literal(l.nationality)).join(', ')}]`;
-const givenCount = nameLanguages[0]!.given.MALE.length;
-const familyCount = nameLanguages[0]!.family.MALE.length;
-const patronymicCount = nameLanguages[0]!.patronymic.MALE.length;
+const givenCount = nameLanguages[0].given.MALE.length;
+const familyCount = nameLanguages[0].family.MALE.length;
+const patronymicCount = nameLanguages[0].patronymic.MALE.length;
 
 /**
  * An index into a list of `count` names for person `i`, drawn pseudo-randomly (a multiplicative

@@ -118,7 +118,7 @@ export const uuidSchema = uuid;
 export function validate<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issue = result.error.issues[0];
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   throw badUserInput(field, issue.message);
 }

@@ -235,18 +235,18 @@ test('places list the people last seen there, most recent first, in one batch fo
   // One statement reads the page of every place, people and all.
   expect(subgraph.statements()).toBe(1);
   const [place, other, empty] = result.data!._entities;
-  expect(place!.peopleLastSeenHere.edges.map((e) => e.node.id)).toEqual([OLENA, IVAN]);
-  expect(place!.peopleLastSeenHere.pageInfo.hasNextPage).toBe(true);
-  expect(other!.peopleLastSeenHere.edges.map((e) => e.node.id)).toEqual([ANNA]);
-  expect(empty!.peopleLastSeenHere.edges).toEqual([]);
+  expect(place.peopleLastSeenHere.edges.map((e) => e.node.id)).toEqual([OLENA, IVAN]);
+  expect(place.peopleLastSeenHere.pageInfo.hasNextPage).toBe(true);
+  expect(other.peopleLastSeenHere.edges.map((e) => e.node.id)).toEqual([ANNA]);
+  expect(empty.peopleLastSeenHere.edges).toEqual([]);
 
   const next = await postGraphQL<Places>(subgraph.service.url, query, {
     r: [{ __typename: 'Location', id: PLACE }],
-    after: place!.peopleLastSeenHere.pageInfo.endCursor,
+    after: place.peopleLastSeenHere.pageInfo.endCursor,
   });
   expect(next.errors).toBeUndefined();
-  expect(next.data!._entities[0]!.peopleLastSeenHere.edges.map((e) => e.node.id)).toEqual([MARIIA]);
-  expect(next.data!._entities[0]!.peopleLastSeenHere.pageInfo.hasNextPage).toBe(false);
+  expect(next.data!._entities[0].peopleLastSeenHere.edges.map((e) => e.node.id)).toEqual([MARIIA]);
+  expect(next.data!._entities[0].peopleLastSeenHere.pageInfo.hasNextPage).toBe(false);
 }, SLOW);
 
 test('nested lists cost the same statements for 50 people as for 5', async () => {

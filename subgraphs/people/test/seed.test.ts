@@ -75,8 +75,8 @@ test('seeding 200 people fills every table to the demo volumes, and seeding agai
             count(*) FILTER (WHERE 'ELDERLY' = ANY("vulnerabilities"))::int AS "elderly"
      FROM "people"."Person"`,
   );
-  expect(vulnerable!.children).toBeGreaterThan(0);
-  expect(vulnerable!.elderly).toBeGreaterThan(0);
+  expect(vulnerable.children).toBeGreaterThan(0);
+  expect(vulnerable.elderly).toBeGreaterThan(0);
   // Names vary as in a real register: nearly every person has their own full name, yet the
   // common family names recur.
   const [variety] = await driver.query<{ names: number; commonest: number }>(
@@ -84,8 +84,8 @@ test('seeding 200 people fills every table to the demo volumes, and seeding agai
             (SELECT max(n)::int FROM (SELECT count(*) AS n FROM "people"."Person" GROUP BY "familyName") f) AS "commonest"
      FROM "people"."Person"`,
   );
-  expect(variety!.names).toBeGreaterThan(180);
-  expect(variety!.commonest).toBeGreaterThanOrEqual(4);
+  expect(variety.names).toBeGreaterThan(180);
+  expect(variety.commonest).toBeGreaterThanOrEqual(4);
 }, SLOW);
 
 test('the seeded people answer through GraphQL with Cyrillic names and their Latin forms', async () => {
@@ -143,6 +143,6 @@ test('the seeded people answer through GraphQL with Cyrillic names and their Lat
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { peopleLastSeenHere(first: 5) { edges { node { lastSeenAt { id } } } } } } }`,
     { r: [{ __typename: 'Location', id: place }] },
   );
-  expect(here.data!._entities[0]!.peopleLastSeenHere.edges).toHaveLength(5);
-  expect(here.data!._entities[0]!.peopleLastSeenHere.edges.every((e) => e.node.lastSeenAt.id === place)).toBe(true);
+  expect(here.data!._entities[0].peopleLastSeenHere.edges).toHaveLength(5);
+  expect(here.data!._entities[0].peopleLastSeenHere.edges.every((e) => e.node.lastSeenAt.id === place)).toBe(true);
 }, SLOW);

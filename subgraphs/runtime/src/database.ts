@@ -87,7 +87,8 @@ export interface DatabaseOptions<Client> {
 // PGlite's contrib entry points ship CommonJS builds but declare only ESM types, so TypeScript
 // refuses a static import from a CommonJS module; require() loads the CommonJS build.
 const contrib = (name: string): Extension =>
-  (require(`@electric-sql/pglite/contrib/${name}`) as Record<string, Extension>)[name] as Extension;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  (require(`@electric-sql/pglite/contrib/${name}`) as Record<string, Extension>)[name];
 
 /** Extensions the name search relies on, present on PostgreSQL servers as well. */
 const embeddedExtensions = () => ({ pg_trgm: contrib('pg_trgm'), fuzzystrmatch: contrib('fuzzystrmatch'), unaccent: contrib('unaccent') });

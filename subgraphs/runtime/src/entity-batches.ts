@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 
 /**
  * A gateway asks for an entity once per place it appears in a response: for 50 people it sends
@@ -24,8 +24,8 @@ export function entityBatches<Context extends BaseContext>(): ApolloServerPlugin
       let positions: number[] | null = null;
       return {
         didResolveOperation: async ({ operation, request }) => {
-          const variable = operation?.operation === 'query' ? representationsVariable(operation) : null;
-          const representations = variable ? request.variables?.[variable] : undefined;
+          const variable = operation?.operation === OperationTypeNode.QUERY ? representationsVariable(operation) : null;
+          const representations: unknown = variable ? request.variables?.[variable] : undefined;
           if (!variable || !Array.isArray(representations)) return;
           const first = new Map<string, number>();
           const distinct: unknown[] = [];

@@ -186,7 +186,7 @@ export function describePrismaSchema(text: string): SchemaDescription {
   const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', text]] }))) as Dmmf;
   const { models, enums, indexes } = dmmf.datamodel;
   const modelSchemas = [...new Set(models.map((m) => m.schema ?? 'public'))];
-  const defaultSchema = modelSchemas.length === 1 ? modelSchemas[0]! : 'public';
+  const defaultSchema = modelSchemas.length === 1 ? modelSchemas[0] : 'public';
 
   const enumTypes = new Map<string, string>();
   const enumDescriptions = enums.map((e) => {

@@ -23,11 +23,11 @@ export function runService(script: string, env: Record<string, string>, args: st
   const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const lines: Array<Record<string, unknown>> = [];
   const waiters: Array<{ prefix: string; resolve: (line: Record<string, unknown>) => void }> = [];
-  createInterface({ input: child.stdout! }).on('line', (text) => {
+  createInterface({ input: child.stdout }).on('line', (text) => {
     stdout += `${text}\n`;
     let line: Record<string, unknown>;
     try {
@@ -102,8 +102,8 @@ export async function drainThroughKeepAlive(options: {
     held.release();
     const slowAnswer = await slow;
     // Every connection ends: the ones answered with `Connection: close`, and the idle one, which the service closes.
-    await Promise.all(opened.map((socket) => (socket.destroyed ? undefined : once(socket, 'close'))));
-    return { slow: slowAnswer, arriving, arrivedOnOpenConnection: used.length === 1 && opened.includes(used[0]!) };
+    await Promise.all(opened.map((socket) => (socket.destroyed ? Promise.resolve() : once(socket, 'close').then(() => undefined))));
+    return { slow: slowAnswer, arriving, arrivedOnOpenConnection: used.length === 1 && opened.includes(used[0]) };
   } finally {
     agent.destroy();
   }

@@ -91,8 +91,8 @@ test('a coded error keeps its message, code and field', async () => {
 test('a value the database cannot read (22P02) is bad input naming the variable that held it', async () => {
   const result = await postGraphQL(service.url, 'query ($id: String!) { cast(id: $id) }', { id: 'not-a-uuid' });
   expect(result.errors).toHaveLength(1);
-  expect(result.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-  expect(result.errors![0]!.message).toContain('"not-a-uuid"');
+  expect(result.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+  expect(result.errors![0].message).toContain('"not-a-uuid"');
   expect(JSON.stringify(result.errors)).not.toMatch(/invalid input syntax/);
   const ok = await postGraphQL<{ cast: string }>(service.url, 'query ($id: String!) { cast(id: $id) }', { id: '00000000-0000-4000-8000-000000000001' });
   expect(ok).toMatchObject({ data: { cast: '00000000-0000-4000-8000-000000000001' } });
@@ -102,8 +102,8 @@ test('a value the database cannot read (22P02) is bad input naming the variable 
 test('a database too busy to take the change is DATABASE_BUSY, which a client may retry', async () => {
   const body = await postGraphQL(service.url, '{ busy }', {}, { 'x-request-id': 'req-busy-1' });
   expect(body.errors).toHaveLength(1);
-  expect(body.errors![0]!.extensions).toEqual({ code: 'DATABASE_BUSY', requestId: 'req-busy-1' });
-  expect(body.errors![0]!.message).not.toMatch(/Transaction API/);
+  expect(body.errors![0].extensions).toEqual({ code: 'DATABASE_BUSY', requestId: 'req-busy-1' });
+  expect(body.errors![0].message).not.toMatch(/Transaction API/);
   expect(logged.find((line) => line.msg === 'database busy; the change was rolled back')).toMatchObject({ requestId: 'req-busy-1' });
   expect(isDatabaseBusy({ code: 'P2034' })).toBe(true);
   expect(isDatabaseBusy({ code: 'P2010', meta: { code: '40P01' } })).toBe(true);

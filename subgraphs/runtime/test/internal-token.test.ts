@@ -14,7 +14,7 @@ test('a token is verified once and then remembered until its expiry, never after
   // The same claims object: the signature was not checked again.
   expect(await verify(token)).toBe(first);
 
-  const expiresAt = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).exp * 1000;
+  const expiresAt = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).exp * 1000;
   clock = expiresAt - 1;
   expect(await verify(token)).toBe(first);
   // At its expiry the memory lets go: the token is verified in full again (within the clocks'
@@ -51,13 +51,13 @@ test('the memory is bounded: past its size the oldest token is verified again', 
   const { privateKey, publicKey } = await generateInternalKeyPair();
   const verify = internalTokenVerifier(publicKey, { maxTokens: 2 });
   const tokens = await Promise.all(['a', 'b', 'c'].map((subject) => signInternalToken(privateKey, { principal: { ...principal, subject }, operationName: null })));
-  const first = await verify(tokens[0]!);
-  const second = await verify(tokens[1]!);
-  expect(await verify(tokens[0]!)).toBe(first);
-  await verify(tokens[2]!);
-  expect(await verify(tokens[1]!)).toBe(second);
+  const first = await verify(tokens[0]);
+  const second = await verify(tokens[1]);
+  expect(await verify(tokens[0])).toBe(first);
+  await verify(tokens[2]);
+  expect(await verify(tokens[1])).toBe(second);
   // The first was the oldest when the third came in: verified again, a new claims object.
-  const again = await verify(tokens[0]!);
+  const again = await verify(tokens[0]);
   expect(again).not.toBe(first);
   expect(again).toEqual(first);
 });
@@ -66,7 +66,7 @@ test('claims handed out are frozen, so one request cannot change what the next o
   const { privateKey, publicKey } = await generateInternalKeyPair();
   const verify = internalTokenVerifier(publicKey);
   const claims = await verify(await signInternalToken(privateKey, { principal, operationName: null }));
-  expect(() => (claims.principal.scopes as string[]).push('mandate:all-records')).toThrow(TypeError);
+  expect(() => (claims.principal.scopes).push('mandate:all-records')).toThrow(TypeError);
   expect(() => {
     (claims.principal as { partnerId: string | null }).partnerId = null;
   }).toThrow(TypeError);

@@ -37,7 +37,7 @@ function migrationsDir(migrations: Record<string, string>): string {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const tableExists = async (qualified: string) =>
-  (await database.driver.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [qualified]))[0]!.found !== null;
+  (await database.driver.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [qualified]))[0].found !== null;
 
 const recorded = (schema: string) =>
   database.driver.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(

@@ -140,9 +140,9 @@ test('default names are truncated the way Prisma truncates them', () => {
       @@index([someRatherLongColumn, anotherLongColumnName])
     }
   `);
-  const names = description.tables[0]!.indexes.map((i) => i.name);
+  const names = description.tables[0].indexes.map((i) => i.name);
   // Prisma cuts `<table>_<columns>` to 63 - 4 bytes before adding the suffix.
   expect(names).toContain(`${table}_someRatherLongColu_idx`);
   expect(`${table}_someRatherLongColu_idx`).toHaveLength(63);
-  expect(description.tables[0]!.name).toBe(`"public"."${table}"`);
+  expect(description.tables[0].name).toBe(`"public"."${table}"`);
 });

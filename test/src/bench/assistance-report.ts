@@ -49,7 +49,7 @@ async function measure(url: string, query: string, variables: Record<string, unk
   return { counted, times: times.sort((a, b) => a - b) };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '100' }, 'reach-runs': { type: 'string', default: '10' } } });

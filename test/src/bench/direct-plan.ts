@@ -50,7 +50,7 @@ function deepMerge(target: JsonObject, source: JsonObject): void {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
     if (isObject(existing) && isObject(value)) deepMerge(existing, value);
-    else if (Array.isArray(existing) && Array.isArray(value)) existing.forEach((item, index) => isObject(item) && isObject(value[index]) && deepMerge(item, value[index] as JsonObject));
+    else if (Array.isArray(existing) && Array.isArray(value)) existing.forEach((item, index) => isObject(item) && isObject(value[index]) && deepMerge(item, value[index]));
     else target[key] = value;
   }
 }
@@ -64,7 +64,7 @@ function objectsAt(roots: JsonObject[], path: ReadonlyArray<string | number>): J
       if (step === '@') {
         if (Array.isArray(value)) next.push(...value);
       } else if (isObject(value) && value[step] !== undefined) {
-        next.push(value[step] as Json);
+        next.push(value[step]);
       }
     }
     current = next;
@@ -100,7 +100,7 @@ export async function executePlan(plan: QueryPlan, variables: JsonObject, post: 
     if (node.inputRewrites?.length || node.outputRewrites?.length || node.contextRewrites?.length) {
       throw new Error(`fetch to ${node.serviceName} rewrites its data, which this client does not do`);
     }
-    const used: JsonObject = Object.fromEntries((node.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name] as Json]));
+    const used: JsonObject = Object.fromEntries((node.variableUsages ?? []).filter((name) => name in variables).map((name) => [name, variables[name]]));
     const targets: JsonObject[] = [];
     if (entities && node.requires) {
       const representations: JsonObject[] = [];
@@ -124,7 +124,7 @@ export async function executePlan(plan: QueryPlan, variables: JsonObject, post: 
       return;
     }
     const found = answer.data._entities;
-    if (Array.isArray(found)) targets.forEach((entity, index) => isObject(found[index]) && deepMerge(entity, found[index] as JsonObject));
+    if (Array.isArray(found)) targets.forEach((entity, index) => isObject(found[index]) && deepMerge(entity, found[index]));
   };
 
   const run = async (node: PlanNode, entities: JsonObject[] | null): Promise<void> => {

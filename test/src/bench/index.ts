@@ -21,5 +21,6 @@ if (!benchmark) {
 } else {
   // The benchmark reads its options from process.argv, so it must not see its own name there.
   process.argv.splice(2, 1);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the benchmark runs on loading, as its own entry point would
   require(benchmark.module);
 }

@@ -59,8 +59,8 @@ function misspell(text: string, next: () => number): string {
   const at = 1 + Math.floor(next() * (chars.length - 2));
   const kind = Math.floor(next() * 3);
   if (kind === 0) chars.splice(at, 1);
-  else if (kind === 1) chars.splice(at, 0, chars[at]!);
-  else [chars[at], chars[at + 1]] = [chars[at + 1]!, chars[at]!];
+  else if (kind === 1) chars.splice(at, 0, chars[at]);
+  else [chars[at], chars[at + 1]] = [chars[at + 1], chars[at]];
   return chars.join('');
 }
 
@@ -75,15 +75,15 @@ async function addTargets(driver: SqlDriver, insert = true): Promise<Target[]> {
   const targets: Target[] = [];
   const languages: NameLanguage[] = ['ru', 'uk', 'be'];
   for (let t = 0; t < TARGETS; t += 1) {
-    const language = languages[t % 3]!;
-    const given = givenNames[language][Math.floor(next() * 10)]!;
-    let family = syllables[Math.floor(next() * syllables.length)]! + syllables[Math.floor(next() * syllables.length)]!.toLowerCase() + endings[language][Math.floor(next() * 6)]!;
+    const language = languages[t % 3];
+    const given = givenNames[language][Math.floor(next() * 10)];
+    let family = syllables[Math.floor(next() * syllables.length)] + syllables[Math.floor(next() * syllables.length)].toLowerCase() + endings[language][Math.floor(next() * 6)];
     family = language === 'ru' ? toRussianAlphabet(family) : language === 'be' ? toBelarusianAlphabet(family) : family.replace(/Ґ/g, 'Г');
     const storedInCyrillic = t % 2 === 0;
     const romanise = otherRomanisation[language];
     const latin = `${romanise(given)} ${romanise(family)}`;
     // Stored one way, sought the other: a Cyrillic record sought in Latin, a Latin-only record in Cyrillic.
-    const stored = storedInCyrillic ? { givenName: given, familyName: family } : { givenName: latin.split(' ')[0]!, familyName: latin.split(' ')[1]! };
+    const stored = storedInCyrillic ? { givenName: given, familyName: family } : { givenName: latin.split(' ')[0], familyName: latin.split(' ')[1] };
     let query = storedInCyrillic ? latin : `${given} ${family}`;
     if (t % 4 >= 2) query = misspell(query, next);
     // Half the queries put the family name first.
@@ -116,7 +116,7 @@ async function addTargets(driver: SqlDriver, insert = true): Promise<Target[]> {
   return targets;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function benchSize(server: string, size: number, reuse: boolean): Promise<void> {
   const url = new URL(server);
@@ -131,7 +131,7 @@ async function benchSize(server: string, size: number, reuse: boolean): Promise<
   const database = await openDatabase<PrismaClient>({
     databaseUrl: url.toString(),
     dataDir: '',
-    createClient: people.createClient as (adapter: Parameters<typeof people.createClient>[0]) => PrismaClient,
+    createClient: people.createClient,
     poolSize: 4,
   });
   try {

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const send = (gateway: GatewayService) => async (i: number) => {
     const response = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': partnerKeys[i % 5]! },
+      headers: { 'content-type': 'application/json', 'x-api-key': partnerKeys[i % 5] },
       body: bodies[i % bodies.length],
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

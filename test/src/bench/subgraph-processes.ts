@@ -44,16 +44,16 @@ function startOne(root: string, name: SubgraphName, env: NodeJS.ProcessEnv, node
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const listening = new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     // Every line is read (and dropped after start) so a chatty service never blocks on a full pipe.
     lines.on('line', (line) => {
       if (!line.includes('subgraph listening')) return;
       try {
         resolve((JSON.parse(line) as { url: string }).url);
       } catch (error) {
-        reject(error as Error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
     child.once('exit', (code) => reject(new Error(`${name} (${root}) exited with ${code} before listening:\n${stderr.join('')}`)));

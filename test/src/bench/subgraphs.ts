@@ -51,7 +51,7 @@ const fiftyPeople = `query FiftyPeople {
 function readmeExamples(): string[] {
   const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
   const section = /^## Example queries\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
-  return [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  return [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 }
 
 /** A National Society's key: its records and those shared with it, so every list is filtered by ownership. */
@@ -140,7 +140,7 @@ async function measureFetch(set: SubgraphSet, fetch: SubgraphFetch, options: { d
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(fetch.body),
       },
-      (error, finished) => (error ? fail(error) : done(finished)),
+      (error: unknown, finished) => (error ? fail(error instanceof Error ? error : new Error('autocannon failed')) : done(finished)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
@@ -167,15 +167,15 @@ const ratioRange = (xs: number[]) => `${fmt(median(xs), 2)} (${fmt(Math.min(...x
 function printTable(title: string, contenders: SubgraphSet[], rounds: Measurement[][]): void {
   process.stdout.write(`\n${title}\n`);
   for (const [index, set] of contenders.entries()) {
-    const of = (pick: (m: Measurement) => number) => median(rounds.map((round) => pick(round[index]!)));
+    const of = (pick: (m: Measurement) => number) => median(rounds.map((round) => pick(round[index])));
     process.stdout.write(
       `  ${set.label.padEnd(12)} ${fmt(of((m) => m.rps)).padStart(8)} req/s   p50 ${fmt(of((m) => m.p50), 2).padStart(7)} ms   p95 ${fmt(of((m) => m.p95), 2).padStart(7)} ms   CPU ${fmt(of((m) => m.cpu), 2).padStart(6)} ms/request\n`,
     );
   }
   if (contenders.length === 2) {
-    const ratios = (pick: (m: Measurement) => number) => rounds.map((round) => pick(round[0]!) / pick(round[1]!));
+    const ratios = (pick: (m: Measurement) => number) => rounds.map((round) => pick(round[0]) / pick(round[1]));
     process.stdout.write(
-      `  ${contenders[0]!.label} / ${contenders[1]!.label}: CPU per request ${ratioRange(ratios((m) => m.cpu))}, p50 ${ratioRange(ratios((m) => m.p50))}, req/s ${ratioRange(ratios((m) => m.rps))}   (median (range) over rounds)\n`,
+      `  ${contenders[0].label} / ${contenders[1].label}: CPU per request ${ratioRange(ratios((m) => m.cpu))}, p50 ${ratioRange(ratios((m) => m.p50))}, req/s ${ratioRange(ratios((m) => m.rps))}   (median (range) over rounds)\n`,
     );
   }
 }
@@ -228,11 +228,11 @@ async function main(): Promise<void> {
       }
       const [ours] = answers;
       for (const other of answers.slice(1)) {
-        const difference = firstDifference(ours!.data, other.data) ?? firstDifference(ours!.errors, other.errors);
+        const difference = firstDifference(ours.data, other.data) ?? firstDifference(ours.errors, other.errors);
         if (difference) throw new Error(`${name}: the contenders answer differently at ${difference}`);
       }
-      say(`${name}: ${ours!.fetches.length} subgraph fetches, ${ours!.errors.length} field errors${contenders.length > 1 ? ', same answer from every contender' : ''}`);
-      fetches.push(...ours!.fetches);
+      say(`${name}: ${ours.fetches.length} subgraph fetches, ${ours.errors.length} field errors${contenders.length > 1 ? ', same answer from every contender' : ''}`);
+      fetches.push(...ours.fetches);
     }
 
     const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
         const results: Measurement[][] = [];
         for (let round = 0; round < rounds; round += 1) {
           const measured: Measurement[] = [];
-          for (const index of order(round)) measured[index] = await measurePlan(contenders[index]!, queryPlan, runs, concurrency, tokens);
+          for (const index of order(round)) measured[index] = await measurePlan(contenders[index], queryPlan, runs, concurrency, tokens);
           results.push(measured);
         }
         printTable(`${name} — direct client, concurrency ${concurrency}, token ${tokens}, CPU of all four subgraphs`, contenders, results);
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
       const results: Measurement[][] = [];
       for (let round = 0; round < rounds; round += 1) {
         const measured: Measurement[] = [];
-        for (const index of order(round)) measured[index] = await measureFetch(contenders[index]!, fetch, { duration, connections });
+        for (const index of order(round)) measured[index] = await measureFetch(contenders[index], fetch, { duration, connections });
         results.push(measured);
       }
       printTable(`${fetch.subgraph}: ${fetch.operationName ?? ''}${representations} — ${fetch.body.query.replace(/\s+/g, ' ').slice(0, 110)}`, contenders, results);

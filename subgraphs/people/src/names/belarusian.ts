@@ -33,12 +33,12 @@ function romaniseWith(table: Record<string, string>, text: string, ascii: boolea
   chars.forEach((original, index) => {
     const lower = original.toLowerCase();
     const upper = original !== lower;
-    const previous = index > 0 ? chars[index - 1]!.toLowerCase() : '';
+    const previous = index > 0 ? chars[index - 1].toLowerCase() : '';
     const next = chars[index + 1]?.toLowerCase() ?? '';
     let latin: string;
     if (lower in iotated) {
       const afterConsonant = previous !== '' && /\p{L}/u.test(previous) && !vowels.has(previous) && previous !== 'ь' && previous !== 'й';
-      latin = (afterConsonant ? 'i' : ascii ? 'i' : 'j') + iotated[lower]!;
+      latin = (afterConsonant ? 'i' : ascii ? 'i' : 'j') + iotated[lower];
       // The passport form writes е as plain e (Алена → Alena, Сяргей → Siarhei).
       if (ascii && lower === 'е') latin = 'e';
     } else if (!ascii && next === 'ь' && lower in softened) {
@@ -51,7 +51,7 @@ function romaniseWith(table: Record<string, string>, text: string, ascii: boolea
     } else {
       latin = table[lower] ?? lower;
     }
-    out += upper && latin ? latin[0]!.toUpperCase() + latin.slice(1) : latin;
+    out += upper && latin ? latin[0].toUpperCase() + latin.slice(1) : latin;
   });
   return out;
 }

@@ -89,7 +89,7 @@ export function nameSpellings(
       scheme: 'document',
       language: null,
       value: words.join(' '),
-      keySource: words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : words[0]!,
+      keySource: words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : words[0],
     });
   }
   // The same spelling twice (e.g. two systems agreeing) is stored once.

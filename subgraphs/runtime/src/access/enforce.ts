@@ -26,7 +26,7 @@ export function enforceAccess(schema: GraphQLSchema, rules: AccessRules, persons
       if (requirements.length === 0) continue;
       const audited = isSensitive(requirements);
       const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args, context: AccessContext, info) => {
         if (!satisfies(context.principal.scopes, requirements)) {
           throw forbidden(`${type.name}.${field.name} requires ${describeMissing(context.principal.scopes, requirements)}.`, { coordinate: `${type.name}.${field.name}` });
         }

@@ -80,7 +80,7 @@ export function enforceIdentityView<Context>(schema: GraphQLSchema, typeName: st
   for (const field of Object.values(type.getFields())) {
     if (personIdentityFields.has(field.name)) continue;
     const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
-    field.resolve = (source, args, context, info) => {
+    field.resolve = (source, args, context: Context, info) => {
       if (isIdentityOnly(source, context)) throw withheldByIdentityView(typeName, field.name);
       return resolve(source, args, context, info);
     };

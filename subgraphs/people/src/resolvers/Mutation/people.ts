@@ -53,7 +53,7 @@ export const registerPerson: MutationResolvers['registerPerson'] = async (_root,
       data: {
         id,
         ...name,
-        names: namesJson(spellings) as Prisma.InputJsonValue,
+        names: namesJson(spellings),
         sex: input.sex,
         birthDate: dateOrNull(input.birthDate),
         birthYear,
@@ -123,7 +123,7 @@ export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { i
       where: { id },
       data: {
         ...name,
-        ...(nameChanged ? { names: namesJson(spellings) as Prisma.InputJsonValue } : {}),
+        ...(nameChanged ? { names: namesJson(spellings) } : {}),
         birthDate: keepOrClear(input.birthDate, (value) => new Date(`${value}T00:00:00Z`)),
         birthYear,
         nationality: input.nationality,
