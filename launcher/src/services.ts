@@ -69,7 +69,7 @@ export async function migrateService(service: ServiceName, source: Record<string
   });
   try {
     const { applied } = await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger });
-    logger.info({ service: name, applied }, applied.length ? 'migrations applied' : 'migrations up to date');
+    logger.info({ applied }, applied.length ? 'migrations applied' : 'migrations up to date');
   } finally {
     await database.close();
   }
@@ -90,12 +90,12 @@ async function migrateGateway(source: Record<string, string | undefined>): Promi
   // Opening applies pending migrations (see openSqlStore), under the lock the running gateways take too.
   const access = await openAccessDatabase(accessDatabaseLocation(env.ACCESS_DATABASE_URL, env.DATA_DIR), logger);
   await access.close();
-  logger.info({ service: 'gateway', database: 'access' }, 'migrations up to date');
+  logger.info({ database: 'access' }, 'database migrated');
   const registryLocation = registryLocationFromEnvironment(source);
   // An embedded registry belongs to the schema CLI, which opens and migrates it itself.
   if (registryLocation.databaseUrl) {
     const registry = await SchemaRegistry.open(registryLocation, logger);
     await registry.close();
-    logger.info({ service: 'gateway', database: 'registry' }, 'migrations up to date');
+    logger.info({ database: 'registry' }, 'database migrated');
   }
 }
