@@ -259,7 +259,10 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by a sibling process
+        // Created meanwhile by a sibling process: PostgreSQL says so with 42P04, or, when both
+        // CREATE DATABASE statements run at once (two replicas starting together), with a
+        // unique violation (23505) on the catalogue's index of database names.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {

@@ -54,7 +54,7 @@ export interface SubgraphEnvironment {
   shutdownGraceMs: number;
   /** The other subgraphs' endpoints (`<NAME>_URL`), for checking references to their records. */
   peers: Partial<Record<SubgraphName, string>>;
-  /** The gateway's public key (JWK JSON), to verify the internal token on every request. */
+  /** The gateway's public key (JWK JSON, or a JWK Set of two during a rotation), to verify the internal token on every request. */
   gatewayVerifyKey: string;
 }
 

@@ -15,7 +15,7 @@ import {
   defaultPersonsOfRecord,
   enforceAccess,
   enforceIdentityView,
-  internalKeyFromJson,
+  internalVerifyKeysFromJson,
   internalTokenVerifier,
   ownersVerdict,
   runWithInternalToken,
@@ -85,7 +85,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   database: Database<Client>,
   logger: Logger,
   peers: PeerUrls,
-  gatewayVerifyKey: KeyLike,
+  gatewayVerifyKey: KeyLike | KeyLike[],
 ): Promise<RunningService> {
   const typeDefs = loadTypeDefs(definition.schemaPath);
   // The identity-only view wraps the access rules, so a withheld field is refused before its
@@ -205,7 +205,7 @@ export async function startSubgraph<Client, Context extends BaseSubgraphContext>
   env: SubgraphEnvironment,
 ): Promise<RunningService> {
   const logger = createLogger(definition.name, env.logLevel);
-  const gatewayVerifyKey = await internalKeyFromJson(env.gatewayVerifyKey, 'GATEWAY_VERIFY_KEY');
+  const gatewayVerifyKey = await internalVerifyKeysFromJson(env.gatewayVerifyKey, 'GATEWAY_VERIFY_KEY');
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, createClient: definition.createClient, logger });
   try {
     await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir, logger });

@@ -1,5 +1,5 @@
-import { SignJWT } from 'jose';
-import { generateInternalKeyPair, internalTokenAudience, internalTokenIssuer, internalTokenVerifier, signInternalToken, type Principal } from '../src/access';
+import { SignJWT, exportJWK } from 'jose';
+import { generateInternalKeyPair, internalKeyToJson, internalTokenAudience, internalTokenIssuer, internalTokenVerifier, internalVerifyKeysFromJson, signInternalToken, type Principal } from '../src/access';
 
 const principal: Principal = { subject: 'key-1', kind: 'partner', partnerId: '00000000-0000-4000-8000-000000000001', scopes: ['people:read'] };
 
@@ -82,4 +82,22 @@ test('a token without an expiry is refused', async () => {
     .setIssuedAt()
     .sign(privateKey);
   await expect(internalTokenVerifier(publicKey)(token)).rejects.toThrow(/"exp"/);
+});
+
+test('during a key rotation a subgraph accepts tokens signed by either of its two keys, and no others', async () => {
+  const old = await generateInternalKeyPair();
+  const next = await generateInternalKeyPair();
+  const stranger = await generateInternalKeyPair();
+  const both = JSON.stringify({ keys: [await exportJWK(old.publicKey), await exportJWK(next.publicKey)] });
+  const verify = internalTokenVerifier(await internalVerifyKeysFromJson(both, 'GATEWAY_VERIFY_KEY'));
+  expect(await verify(await signInternalToken(old.privateKey, { principal, operationName: 'Old' }))).toEqual({ principal, operationName: 'Old' });
+  expect(await verify(await signInternalToken(next.privateKey, { principal, operationName: 'New' }))).toEqual({ principal, operationName: 'New' });
+  await expect(verify(await signInternalToken(stranger.privateKey, { principal, operationName: null }))).rejects.toThrow(/signature/);
+
+  // After the rotation, the old key alone (one JWK, as before) no longer accepts the new key's tokens.
+  const oldOnly = internalTokenVerifier(await internalVerifyKeysFromJson(await internalKeyToJson(old.publicKey), 'GATEWAY_VERIFY_KEY'));
+  await expect(oldOnly(await signInternalToken(next.privateKey, { principal, operationName: null }))).rejects.toThrow(/signature/);
+  const three = JSON.stringify({ keys: [await exportJWK(old.publicKey), await exportJWK(next.publicKey), await exportJWK(stranger.publicKey)] });
+  await expect(internalVerifyKeysFromJson(three, 'GATEWAY_VERIFY_KEY')).rejects.toThrow(/^GATEWAY_VERIFY_KEY: a JWK Set must hold one or two keys/);
+  await expect(internalVerifyKeysFromJson('{"keys":[{"kty":"RSA"}]}', 'GATEWAY_VERIFY_KEY')).rejects.toThrow(/^GATEWAY_VERIFY_KEY: must be an Ed25519 key/);
 });

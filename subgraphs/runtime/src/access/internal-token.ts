@@ -46,6 +46,24 @@ export async function internalKeyFromJson(json: string, name: string): Promise<K
   return (await importJWK(jwk, algorithm)) as KeyLike;
 }
 
+/**
+ * Reads the keys a subgraph accepts tokens from: one JWK, or a JWK Set (`{"keys": [...]}`) of
+ * up to two. Two keys are how the gateway's signing key is rotated without downtime: subgraphs
+ * accept the old and the new key while gateways switch from one to the other.
+ */
+export async function internalVerifyKeysFromJson(json: string, name: string): Promise<KeyLike[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error(`${name}: must be an Ed25519 key as JWK JSON, or a JWK Set of two during a key rotation`);
+  }
+  const keys = (parsed as { keys?: unknown }).keys;
+  if (keys === undefined) return [await internalKeyFromJson(json, name)];
+  if (!Array.isArray(keys) || keys.length < 1 || keys.length > 2) throw new Error(`${name}: a JWK Set must hold one or two keys (the old and the new during a rotation)`);
+  return Promise.all(keys.map((key) => internalKeyFromJson(JSON.stringify(key), name)));
+}
+
 export async function signInternalToken(privateKey: KeyLike, claims: InternalClaims): Promise<string> {
   const { principal, operationName } = claims;
   return new SignJWT({ kind: principal.kind, partner: principal.partnerId, scopes: principal.scopes, op: operationName })
@@ -64,8 +82,8 @@ export async function signInternalToken(privateKey: KeyLike, claims: InternalCla
  * live no longer than the gateway signs them for: a token without `exp`, or one made to last for
  * years, would be a key to every subgraph for anyone who ever saw it. `now` is the clock (ms).
  */
-async function verifyWithExpiry(publicKey: KeyLike, token: string, now: number): Promise<{ claims: InternalClaims; expiresAt: number }> {
-  const { payload } = await jwtVerify(token, publicKey, {
+async function verifyWithExpiry(publicKeys: KeyLike | KeyLike[], token: string, now: number): Promise<{ claims: InternalClaims; expiresAt: number }> {
+  const options = {
     issuer: internalTokenIssuer,
     audience: internalTokenAudience,
     algorithms: [algorithm],
@@ -73,7 +91,20 @@ async function verifyWithExpiry(publicKey: KeyLike, token: string, now: number):
     maxTokenAge: lifetimeSeconds + clockToleranceSeconds,
     clockTolerance: clockToleranceSeconds,
     currentDate: new Date(now),
-  });
+  };
+  const keys = Array.isArray(publicKeys) ? publicKeys : [publicKeys];
+  // During a rotation a token may be signed by either key; the gateway's tokens carry no key id,
+  // so each key is tried in turn (a token is verified once, then remembered: see below).
+  let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'] | undefined;
+  for (const [index, key] of keys.entries()) {
+    try {
+      payload = (await jwtVerify(token, key, options)).payload;
+      break;
+    } catch (error) {
+      if (index === keys.length - 1) throw error;
+    }
+  }
+  if (!payload) throw new Error('no key to verify with');
   const seconds = Math.floor(now / 1000);
   if (payload.exp! - payload.iat! > lifetimeSeconds || payload.exp! > seconds + lifetimeSeconds + clockToleranceSeconds) throw new Error('lifetime too long');
   const { sub, kind, partner, scopes, op, exp } = payload;
@@ -86,7 +117,7 @@ async function verifyWithExpiry(publicKey: KeyLike, token: string, now: number):
 }
 
 /** The claims of a valid token; throws on a bad signature, issuer, audience, expiry or shape. */
-export async function verifyInternalToken(publicKey: KeyLike, token: string): Promise<InternalClaims> {
+export async function verifyInternalToken(publicKey: KeyLike | KeyLike[], token: string): Promise<InternalClaims> {
   return (await verifyWithExpiry(publicKey, token, Date.now())).claims;
 }
 
@@ -105,7 +136,7 @@ export interface InternalTokenVerifierOptions {
  * character included, is verified in full. The memory is bounded, and what it returns is frozen
  * so one request cannot change another's principal.
  */
-export function internalTokenVerifier(publicKey: KeyLike, options: InternalTokenVerifierOptions = {}): (token: string) => Promise<InternalClaims> {
+export function internalTokenVerifier(publicKey: KeyLike | KeyLike[], options: InternalTokenVerifierOptions = {}): (token: string) => Promise<InternalClaims> {
   const maxTokens = options.maxTokens ?? 1000;
   const now = options.now ?? Date.now;
   const verified = new Map<string, { claims: InternalClaims; expiresAt: number }>();

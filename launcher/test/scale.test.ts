@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
+import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
+import { SchemaRegistry, publishSchema, readSubgraphSdls } from '@movement/schema';
+import {
+  createTestDatabaseTarget,
+  createTokenIssuer,
+  databaseUrlFor,
+  generateInternalKeyPair,
+  internalKeyToJson,
+  runService,
+  subgraphNames,
+  syntheticId,
+  type ServiceProcess,
+  type TestDatabaseTarget,
+} from '@movement/runtime';
+
+// Two gateway processes over the same subgraphs, PostgreSQL and Redis, started by the image's entry
+// point as two replicas of a Deployment would be: what one replica decides, the other must honour.
+// Runs when TEST_POSTGRES_URL and TEST_REDIS_URL name servers (CI sets them; see jest.config.js).
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+const folder = mkdtempSync(join(tmpdir(), 'movement-scale-'));
+const rateLimit = 12;
+const started: ServiceProcess[] = [];
+let target: TestDatabaseTarget;
+let gateways: Array<{ url: string; child: ServiceProcess }>;
+let keys: ApiKeyStore;
+let closeAccess: () => Promise<void>;
+let admin: string;
+
+function launch(args: string[], env: Record<string, string>): ServiceProcess {
+  const child = runService(cli, { LOG_LEVEL: 'info', ...env }, args);
+  started.push(child);
+  return child;
+}
+
+const query = (url: string, key: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ locations(first: 1) { edges { node { id } } } }' }) });
+
+/** A key of its own partner, so each test's rate-limit count starts from nothing. */
+async function freshKey(): Promise<{ id: string; secret: string }> {
+  const { key, secret } = await keys.issue({ partnerId: syntheticId('organization', randomUUID()), name: 'scale test', scopes: ['people:read'], createdBy: 'scale-test' });
+  return { id: key.id, secret };
+}
+
+/** Asks `probe` every 100 ms until it gives a value: the event waited on, bounded by the test's timeout. */
+async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  target = await createTestDatabaseTarget('scale');
+  const storage = {
+    DATABASE_URL: target.url!,
+    ACCESS_DATABASE_URL: databaseUrlFor('access', undefined, target.url)!,
+    REGISTRY_DATABASE_URL: databaseUrlFor('registry', undefined, target.url)!,
+  };
+  const access = await openAccessDatabase(accessDatabaseLocation(storage.ACCESS_DATABASE_URL, folder));
+  keys = new ApiKeyStore(access.driver);
+  closeAccess = access.close;
+  const identityProvider = await createTokenIssuer();
+  const jwksPath = join(folder, 'jwks.json');
+  writeFileSync(jwksPath, JSON.stringify(identityProvider.jwks));
+  admin = await identityProvider.issue({ sub: 'scale-admin', kind: 'admin', scopes: ['keys:admin'] });
+  const pair = await generateInternalKeyPair();
+  const verifyKey = await internalKeyToJson(pair.publicKey);
+
+  const subgraphs = subgraphNames.map((name) => ({ name, child: launch(['serve', name], { ...storage, PORT: '0', GATEWAY_VERIFY_KEY: verifyKey }) }));
+  const urls: Record<string, string> = {};
+  for (const { name, child } of subgraphs) urls[`${name.toUpperCase()}_URL`] = String((await child.logged('subgraph listening')).url);
+  const gatewayEnv = {
+    ...storage,
+    ...urls,
+    PORT: '0',
+    GATEWAY_SIGNING_KEY: await internalKeyToJson(pair.privateKey),
+    JWKS_PATH: jwksPath,
+    REDIS_URL: process.env.TEST_REDIS_URL!,
+    RATE_LIMIT_PER_MINUTE: String(rateLimit),
+    REGISTRY_POLL_MS: '200',
+    USAGE_RECORDING: 'off',
+  };
+  gateways = [];
+  for (const child of [launch(['serve', 'gateway'], gatewayEnv), launch(['serve', 'gateway'], gatewayEnv)]) {
+    gateways.push({ url: String((await child.logged('gateway listening')).url), child });
+  }
+});
+
+afterAll(async () => {
+  for (const child of started) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+  await Promise.all(started.map((child) => child.exited));
+  await closeAccess?.();
+  await target?.dispose();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('the rate limit is one count across the gateway replicas', async () => {
+  const { secret } = await freshKey();
+  const statuses: number[] = [];
+  // Alternating between the two replicas, as a load balancer spreads a partner's requests.
+  for (let i = 0; i < rateLimit + 2; i++) statuses.push((await query(gateways[i % 2]!.url, secret)).status);
+  expect(statuses.slice(0, rateLimit)).toEqual(Array(rateLimit).fill(200));
+  expect(statuses.slice(rateLimit)).toEqual([429, 429]);
+});
+
+test('a key revoked through one replica is refused by it at once and by the other once its cached check expires', async () => {
+  const { id, secret } = await freshKey();
+  const [first, second] = gateways as [typeof gateways[number], typeof gateways[number]];
+  // Both replicas have checked (and cached) the key.
+  expect((await query(first.url, secret)).status).toBe(200);
+  expect((await query(second.url, secret)).status).toBe(200);
+  const revoked = await fetch(first.url.replace(/\/graphql$/, '/admin/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', variables: { id } }),
+  });
+  const body = (await revoked.json()) as { data?: { revokeApiKey: { id: string; revokedAt: string | null } }; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  expect(body.data!.revokeApiKey.revokedAt).not.toBeNull();
+  expect((await query(first.url, secret)).status).toBe(401);
+  // The other replica learns it from the database, not from its peer: it refuses once its cache entry is stale.
+  expect(await eventually(async () => {
+    const status = (await query(second.url, secret)).status;
+    return status === 401 ? status : undefined;
+  })).toBe(401);
+});
+
+test('a schema version published to the registry is served by both replicas', async () => {
+  const registry = await SchemaRegistry.open({ databaseUrl: databaseUrlFor('registry', undefined, target.url)! });
+  try {
+    const { version } = await publishSchema(registry, { subgraphs: readSubgraphSdls(), author: 'scale-test', message: 'Served by every replica' });
+    for (const gateway of gateways) {
+      const served = await eventually(async () => {
+        const ready = (await (await fetch(gateway.url.replace(/\/graphql$/, '/ready'))).json()) as { schema?: { version: number | null } };
+        return ready.schema?.version === version.version ? ready.schema.version : undefined;
+      });
+      expect(served).toBe(version.version);
+    }
+  } finally {
+    await registry.close();
+  }
+});
+
+test('every process, both gateway replicas included, stops cleanly on SIGTERM', async () => {
+  for (const child of started) child.process.kill('SIGTERM');
+  for (const child of started) expect(await child.exited).toBe(0);
+});
