@@ -29,7 +29,8 @@ test('a generated document runs through Apollo Client against the gateway, typed
   expect(person.messagesSent?.edges.length).toBeGreaterThan(0);
   expect(person.assistanceReceived?.edges[0]!.node.unit).toEqual(expect.any(String));
   // Apollo normalises by `__typename` and `id`: the person is in its cache under its own key.
-  expect(client.cache.extract()[`Person:${variables.id}`]).toMatchObject({ fullName: person.fullName });
+  const normalised = client.cache.extract() as Record<string, unknown>;
+  expect(normalised[`Person:${variables.id}`]).toMatchObject({ fullName: person.fullName });
 });
 
 test('a query the scopes do not cover reaches an Apollo Client app as FORBIDDEN at its path', async () => {
