@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,6 +33,19 @@ const { data } = (await response.json()) as { data: PersonOverviewQuery };
 process.stdout.write(JSON.stringify({ id: data.person?.id, status: data.person?.status }));
 `;
 
+/**
+ * An app that generates its own client keeps the generated sources in its tree: the same files,
+ * imported and run as they are, with no build step.
+ */
+const ownCopy = `
+import { print } from 'graphql';
+import { PersonOverviewDocument, type PersonOverviewQueryVariables } from './generated/graphql.ts';
+import { graphql } from './generated/index.ts';
+
+const variables: PersonOverviewQueryVariables = { id: 'not sent' };
+process.stdout.write(JSON.stringify({ operation: print(PersonOverviewDocument).split('(')[0], found: graphql('unknown') !== undefined, variables }));
+`;
+
 let graph: SharedTestGraph;
 let dir: string;
 
@@ -41,6 +54,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'movement-client-consumer-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   writeFileSync(join(dir, 'app.ts'), app);
+  writeFileSync(join(dir, 'own-copy.ts'), ownCopy);
+  cpSync(join(dirname(require.resolve('@movement/client/package.json')), 'src', 'generated'), join(dir, 'generated'), { recursive: true });
   // Installed as npm would lay them out: the package folder itself, no path into this repository.
   for (const name of ['@movement/client', 'graphql', '@graphql-typed-document-node/core', '@types/node']) {
     const target = join(dir, 'node_modules', name);
@@ -54,9 +69,10 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-test('an ES module app type-checks against the client with moduleResolution nodenext', async () => {
+test('an ES module app type-checks against the client, and against its own copy of the generated sources, with moduleResolution nodenext', async () => {
   const tsc = require.resolve('typescript/bin/tsc');
-  const args = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--noEmit', '--types', 'node', 'app.ts'];
+  // `verbatimModuleSyntax` and `erasableSyntaxOnly` refuse what type stripping cannot run: a type imported as a value, an enum.
+  const args = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--noEmit', '--types', 'node', '--allowImportingTsExtensions', '--verbatimModuleSyntax', '--erasableSyntaxOnly', 'app.ts', 'own-copy.ts'];
   const result = await run(process.execPath, [tsc, ...args], { cwd: dir }).catch((error: { stdout: string; code: number }) => error);
   expect(result.stdout).toBe('');
 });
@@ -68,4 +84,9 @@ test('the same app runs under Node type stripping and gets its typed answer from
     env: { ...process.env, NODE_OPTIONS: '', GRAPH_URL: graph.url, GRAPH_HEADERS: JSON.stringify(graph.as('fullAccess')), PERSON_ID: id },
   });
   expect(JSON.parse(stdout)).toEqual({ id, status: expect.any(String) });
+});
+
+test('the generated sources themselves run under Node type stripping in an ES module app', async () => {
+  const { stdout } = await run(process.execPath, ['--experimental-strip-types', '--no-warnings', 'own-copy.ts'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
+  expect(JSON.parse(stdout)).toEqual({ operation: 'query PersonOverview', found: true, variables: { id: 'not sent' } });
 });
