@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { PersonOverviewDocument, type PersonOverviewQuery, type PersonOverviewQueryVariables } from '@movement/client';
 import { syntheticId } from '@movement/runtime';
 import { sharedTestGraph, type SharedTestGraph } from './harness';
@@ -41,6 +42,21 @@ test('a query the scopes do not cover reaches an Apollo Client app as FORBIDDEN 
   expect(CombinedGraphQLErrors.is(result.error)).toBe(true);
   const errors = CombinedGraphQLErrors.is(result.error) ? result.error.errors : [];
   expect(errors.map((error) => [error.path?.join('.'), error.extensions?.code])).toContainEqual(['person', 'FORBIDDEN']);
+});
+
+test('the same document runs through urql, configured as the client README shows', async () => {
+  const client = new Client({
+    url: graph.url,
+    exchanges: [cacheExchange, fetchExchange],
+    preferGetMethod: false,
+    fetchOptions: () => ({ headers: graph.as('fullAccess') }),
+  });
+  const id = syntheticId('person', 0);
+  const result = await client.query(PersonOverviewDocument, { id }).toPromise();
+  expect(result.error).toBeUndefined();
+  const fullName: string | undefined = result.data?.person?.fullName;
+  expect(result.data?.person?.id).toBe(id);
+  expect(fullName).toEqual(expect.any(String));
 });
 
 test('the persisted-operation manifest ships with the client and names every operation by the hash of its text', () => {
