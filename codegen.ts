@@ -3,8 +3,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /**
  * Generated, never edited, never committed: `npm run build` regenerates everything here.
  * - resolver types per subgraph, mapped to that subgraph's Prisma models;
- * - a typed client (TypedDocumentNode) and persisted-operation manifest for the operations
- *   internal apps keep in schema/operations/.
+ * - the typed client `@movement/client` (TypedDocumentNode) and the persisted-operation manifest
+ *   for the operations internal apps keep in schema/operations/. Its files are plain ES modules
+ *   that partners' apps compile with `moduleResolution: nodenext` or run under Node's type
+ *   stripping: type-only imports are `import type`, relative imports name the `.ts` file (the
+ *   package's build rewrites them to `.js`), and no enum (a value that stripping cannot erase).
  */
 const subgraphs: Record<string, Record<string, string>> = {
   locations: {
@@ -71,12 +74,12 @@ const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...generates,
-    'schema/src/generated/client/': {
+    'client/src/generated/': {
       schema: 'schema/api.graphql',
       documents: ['schema/operations/**/*.graphql'],
       preset: 'client',
       presetConfig: { persistedDocuments: true, fragmentMasking: false },
-      config: { enumsAsTypes: true },
+      config: { enumsAsTypes: true, useTypeImports: true, emitLegacyCommonJSImports: false, importExtension: '.ts' },
     },
   },
 };

@@ -18,6 +18,7 @@ import { openAccessDatabase, type AccessDatabaseLocation } from './access/access
 import { AuditLog } from './access/audit-log';
 import { AccessEnforcingGateway } from './access/enforcing-gateway';
 import { createAdminApi, type AdminContext } from './admin/admin-api';
+import { organizationsThroughGraph } from './admin/organizations';
 import { ApiKeyStore, type ApiKeyCacheOptions } from './auth/api-keys';
 import { authenticate } from './auth/authenticate';
 import { failedAuthentication } from './auth/failed-authentication';
@@ -138,7 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     },
     { enforce: options.access.enforce ?? true, auditLog, logger },
   );
-  const admin = createAdminApi({ apiKeys, auditLog, logger, limits });
+  const admin = createAdminApi({ apiKeys, auditLog, logger, limits, organizations: organizationsThroughGraph(() => apollo, logger) });
 
   const app = express();
   app.disable('x-powered-by');

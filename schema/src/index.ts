@@ -1,6 +1,5 @@
 export * from './compose';
 export * from './subgraphs';
-export * as operations from './generated/client/graphql';
 export * from './changes';
 export * from './access-changes';
 export * from './scope-table';

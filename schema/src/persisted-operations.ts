@@ -16,7 +16,8 @@ export interface PersistedOperation {
 }
 
 export const operationsDir = join(repositoryRoot, 'schema', 'operations');
-export const persistedManifestPath = join(repositoryRoot, 'schema', 'src', 'generated', 'client', 'persisted-documents.json');
+/** Written by graphql-codegen with the typed client (`@movement/client`) at build time. */
+export const persistedManifestPath = join(repositoryRoot, 'client', 'src', 'generated', 'persisted-documents.json');
 
 function graphqlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -1,4 +1,5 @@
 import { ConfigurationError, createLogger, runUntilSignal } from '@movement/runtime';
+import { demoBanner } from './demo-banner';
 import { startDemoGraph } from './demo-graph';
 import { loadGraphEnvironment } from './environment';
 
@@ -30,5 +31,8 @@ void runUntilSignal(async () => {
     'demo credentials (synthetic data only): send these headers',
   );
   logger.info({ url: graph.url, seconds: (Date.now() - startedAt) / 1000 }, `Movement Graph is ready at ${graph.url}`);
+  // For the person at the terminal; when stdout is collected as JSON lines, the banner goes to
+  // stderr so that stdout stays one JSON object per line.
+  (process.stdout.isTTY ? process.stdout : process.stderr).write(`${demoBanner(graph.url, credentials)}\n`);
   return { url: graph.url, port: graph.gateway.port, stop: () => graph.stop() };
 }, logger);

@@ -72,6 +72,15 @@ async function startQueryStop(previousKey?: string) {
   graph.process.kill('SIGTERM');
   expect(await graph.exited).toBe(0);
   const seeded = graph.lines.filter((line) => line.msg === 'seeding demo data').length;
+  // Not a terminal: the banner is on stderr and stdout is JSON lines only.
+  const stdoutLines = graph.stdout().trim().split('\n');
+  expect(stdoutLines.length).toBe(graph.lines.length);
+  const banner = graph.stderr();
+  expect(banner).toContain(`Movement Graph is ready at ${url}`);
+  expect(banner).toContain(`-H 'x-api-key: ${icrc['x-api-key']}'`);
+  expect(banner).toContain(`-H 'authorization: ${(credentials.admin as Record<string, string>).authorization}'`);
+  const expiry = /the tokens until (\S+)\./.exec(banner)?.[1];
+  expect(new Date(expiry!).getTime()).toBeGreaterThan(Date.now());
   return { people: body.data!.people.edges.map((edge) => edge.node), seeded, key: icrc['x-api-key'], keys: data.apiKeys, previousKeyStatus };
 }
 

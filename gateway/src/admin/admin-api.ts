@@ -9,6 +9,23 @@ import { keyExpiry, keyScopeProblems } from '../auth/key-policy';
 import { gatewayErrorFormatting } from '../error-format';
 import { introspectionOnlyFor, operationLimitsPlugin, type LimitsConfig } from '../limits';
 
+/** One page of the graph's organisations, read through the public graph as `principal`. */
+export type OrganizationPages = (
+  principal: Principal,
+  requestId: string,
+  args: { type: string | null; first: number; after: string | null },
+) => Promise<{ edges: Array<{ cursor: string; node: PartnerOrganization }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } }>;
+
+/** An organisation as the admin API shows it. */
+export interface PartnerOrganization {
+  id: string;
+  type: string;
+  name: string;
+  shortName: string;
+  countryCode: string | null;
+  parentId: string | null;
+}
+
 export interface AdminContext {
   principal: Principal;
   requestId: string;
@@ -28,6 +45,15 @@ function optionalDate(value: string | null | undefined, field: string): Date | n
   return date;
 }
 
+function pageSize(first: number | null | undefined, maximum: number, fallback: number): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > maximum) throw badUserInput('first', `must be between 1 and ${maximum}`);
+  return size;
+}
+
+/** A key id is 16 hex digits; it is the cursor of the key in `keys`. */
+const keyIdPattern = /^[0-9a-f]{16}$/;
+
 function optionalUuid(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined) return null;
   if (!uuidPattern.test(value)) throw badUserInput(field, 'must be a UUID');
@@ -39,8 +65,14 @@ function optionalUuid(value: string | null | undefined, field: string): string |
  * same operation limits as the public graph, masks unexpected errors the same way, and only
  * admins may introspect it (its schema is nobody else's business).
  */
-export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditLog; logger: Logger; limits: LimitsConfig }): ApolloServer<AdminContext> {
-  const { apiKeys, auditLog, logger } = options;
+export function createAdminApi(options: {
+  apiKeys: ApiKeyStore;
+  auditLog: AuditLog;
+  logger: Logger;
+  limits: LimitsConfig;
+  organizations: OrganizationPages;
+}): ApolloServer<AdminContext> {
+  const { apiKeys, auditLog, logger, organizations } = options;
   const errorFormatting = gatewayErrorFormatting<AdminContext>(logger);
   return new ApolloServer<AdminContext>({
     typeDefs: readFileSync(join(__dirname, '..', '..', 'admin.graphql'), 'utf8'),
@@ -62,6 +94,34 @@ export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditL
         apiKeys: async (_: unknown, args: { partnerId?: string | null; includeRevoked?: boolean | null }, { principal }: AdminContext) => {
           need(principal, 'keys:admin');
           return (await apiKeys.list({ partnerId: optionalUuid(args.partnerId, 'partnerId'), includeRevoked: args.includeRevoked ?? false })).map(keyView);
+        },
+        keys: async (
+          _: unknown,
+          args: { partnerId?: string | null; includeRevoked?: boolean | null; first?: number | null; after?: string | null },
+          { principal }: AdminContext,
+        ) => {
+          need(principal, 'keys:admin');
+          const first = pageSize(args.first, 100, 20);
+          if (args.after !== null && args.after !== undefined && !keyIdPattern.test(args.after)) throw badUserInput('after', 'is not a cursor of this list');
+          const keys = await apiKeys.page({
+            partnerId: optionalUuid(args.partnerId, 'partnerId'),
+            includeRevoked: args.includeRevoked ?? false,
+            afterId: args.after ?? null,
+            limit: first + 1,
+          });
+          const page = keys.slice(0, first);
+          return {
+            edges: page.map((key) => ({ cursor: key.id, node: keyView(key) })),
+            pageInfo: { endCursor: page.at(-1)?.id ?? null, hasNextPage: keys.length > first },
+          };
+        },
+        organizations: async (
+          _: unknown,
+          args: { type?: string | null; first?: number | null; after?: string | null },
+          { principal, requestId }: AdminContext,
+        ) => {
+          need(principal, 'keys:admin');
+          return organizations(principal, requestId, { type: args.type ?? null, first: pageSize(args.first, 100, 20), after: args.after ?? null });
         },
         auditEntries: async (
           _: unknown,

@@ -98,6 +98,23 @@ export class ApiKeyStore {
     return rows.map(keyOf);
   }
 
+  /**
+   * A page of keys in `list`'s order, after the key `afterId` (keyset: the position of that key,
+   * so a page does not shift when keys are issued meanwhile); `limit` rows at most.
+   */
+  async page(filter: { partnerId?: string | null; includeRevoked?: boolean; afterId?: string | null; limit: number }): Promise<ApiKey[]> {
+    const rows = await this.driver.query<ApiKeyRow>(
+      `SELECT k.* FROM "access"."api_key" k
+       LEFT JOIN "access"."api_key" a ON a."id" = $3
+       WHERE ($1::text IS NULL OR k."partnerId" = $1) AND ($2 OR k."revokedAt" IS NULL)
+         AND ($3::text IS NULL OR k."createdAt" < a."createdAt" OR (k."createdAt" = a."createdAt" AND k."id" > a."id"))
+       ORDER BY k."createdAt" DESC, k."id"
+       LIMIT $4`,
+      [filter.partnerId ?? null, filter.includeRevoked ?? false, filter.afterId ?? null, filter.limit],
+    );
+    return rows.map(keyOf);
+  }
+
   /** Revokes a key; null when there is no such key. Revoking twice keeps the first revocation. */
   async revoke(id: string, revokedBy: string): Promise<ApiKey | null> {
     const [row] = await this.driver.query<ApiKeyRow>(

@@ -1,8 +1,15 @@
 import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
-/** Structured JSON logs on stdout; one logger per service, children per request. */
+/**
+ * One logger per service, children per request: JSON lines on stdout for log collectors, and
+ * readable lines (time, level, message, then the fields) when stdout is a terminal, where a person
+ * reads them. The pretty stream is synchronous, so nothing is lost when a process exits.
+ */
 export function createLogger(service: string, level = 'info'): Logger {
-  return pino({ name: service, level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime });
+  const options = { name: service, level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime };
+  if (!process.stdout.isTTY) return pino(options);
+  return pino(options, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service' }));
 }
