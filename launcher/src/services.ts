@@ -59,10 +59,10 @@ export async function migrateService(service: ServiceName, source: Record<string
     },
     source,
   );
-  const logger = createLogger(`migrate-${name}`, env.LOG_LEVEL as z.infer<typeof logLevel>);
+  const logger = createLogger(`migrate-${name}`, env.LOG_LEVEL);
   const definition = subgraphs[name];
   const database = await openDatabase({
-    databaseUrl: databaseUrlFor(name, env[ownUrlVariable] as string | undefined, env.DATABASE_URL as string | undefined),
+    databaseUrl: databaseUrlFor(name, env[ownUrlVariable], env.DATABASE_URL),
     dataDir: `${env.DATA_DIR as string}/${name}`,
     createClient: definition.createClient,
     poolSize: 1,

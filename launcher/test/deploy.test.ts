@@ -37,8 +37,8 @@ test('the validator does refuse an object the schema does not allow', () => {
   delete broken.spec.selector;
   const output = execFileSync(process.execPath, [join(__dirname, 'validate-kubernetes.mjs')], { input: JSON.stringify([broken]), encoding: 'utf8' });
   const [result] = JSON.parse(output) as Array<{ problems: string[] }>;
-  expect(result!.problems.join('\n')).toMatch(/containerPort must be integer/);
-  expect(result!.problems.join('\n')).toMatch(/\/spec must have required property selector/);
+  expect(result.problems.join('\n')).toMatch(/containerPort must be integer/);
+  expect(result.problems.join('\n')).toMatch(/\/spec must have required property selector/);
 });
 
 test.each([...serviceNames])('%s: a Deployment serving it, probed on /ready and /health, with requests and limits, a Service, an autoscaler and a disruption budget', (name) => {
@@ -77,14 +77,14 @@ test.each([...serviceNames])('%s: a Deployment serving it, probed on /ready and 
 test('secrets come from Secrets and the rest from the ConfigMap; the migration Job migrates every service', () => {
   const fromSecret = (container: Record<string, any>) =>
     Object.fromEntries((container.env as Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }>).filter((entry) => entry.valueFrom?.secretKeyRef).map((entry) => [entry.name, entry.valueFrom!.secretKeyRef]));
-  const gateway = containersOf(named('Deployment', 'gateway'))[0]!;
+  const gateway = containersOf(named('Deployment', 'gateway'))[0];
   expect(fromSecret(gateway)).toEqual({
     GATEWAY_SIGNING_KEY: { name: 'movement-signing-key', key: 'private' },
     ACCESS_DATABASE_URL: { name: 'movement-databases', key: 'access' },
     REGISTRY_DATABASE_URL: { name: 'movement-databases', key: 'registry' },
   });
   for (const name of serviceNames.filter((service) => service !== 'gateway')) {
-    const container = containersOf(named('Deployment', name))[0]!;
+    const container = containersOf(named('Deployment', name))[0];
     expect(fromSecret(container)).toEqual({
       GATEWAY_VERIFY_KEY: { name: 'movement-signing-key', key: 'public' },
       [`${name.toUpperCase()}_DATABASE_URL`]: { name: 'movement-databases', key: name },
@@ -111,20 +111,20 @@ test('deploy/compose.yaml runs the same services on one host, with PostgreSQL an
   const compose = parse(readFileSync(join(root, 'deploy', 'compose.yaml'), 'utf8'), { merge: true }) as { services: Record<string, Record<string, any>> };
   expect(Object.keys(compose.services).sort()).toEqual([...serviceNames, 'migrate', 'postgres', 'redis'].sort());
   for (const name of serviceNames) {
-    const service = compose.services[name]!;
+    const service = compose.services[name];
     expect(service.command).toEqual(['serve', name]);
     expect(service.depends_on.migrate).toEqual({ condition: 'service_completed_successfully' });
     expect(service.healthcheck.test.join(' ')).toContain('/ready');
   }
-  const migrations = (compose.services.migrate!.command as string[]).join(' ');
+  const migrations = (compose.services.migrate.command as string[]).join(' ');
   for (const name of serviceNames) expect(migrations).toContain(`migrate ${name}`);
   // The same image as Kubernetes runs, built from the repository's Dockerfile.
-  expect(compose.services.gateway!.build).toEqual({ context: '..', dockerfile: 'Dockerfile' });
+  expect(compose.services.gateway.build).toEqual({ context: '..', dockerfile: 'Dockerfile' });
 });
 
 test('the image starts the launcher this package builds, as a non-root user', () => {
   const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
-  const entrypoint = /^ENTRYPOINT (.+)$/m.exec(dockerfile)![1]!;
+  const entrypoint = /^ENTRYPOINT (.+)$/m.exec(dockerfile)![1];
   expect(JSON.parse(entrypoint)).toEqual(['node', 'launcher/dist/cli.js']);
   expect(existsSync(join(root, 'launcher', 'dist', 'cli.js'))).toBe(true);
   expect(dockerfile).toMatch(/^USER node$/m);

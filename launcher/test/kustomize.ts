@@ -32,7 +32,7 @@ export function renderKustomization(dir: string): KubernetesObject[] {
   if (unknown.length > 0) throw new Error(`kustomization fields this renderer does not support: ${unknown.join(', ')}`);
   const objects = (kustomization.resources ?? []).flatMap((file) =>
     parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((document) => {
-      if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0]!.message}`);
+      if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0].message}`);
       return document.toJS() as KubernetesObject;
     }),
   );

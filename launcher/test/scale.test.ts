@@ -64,7 +64,7 @@ beforeAll(async () => {
   };
   const access = await openAccessDatabase(accessDatabaseLocation(storage.ACCESS_DATABASE_URL, folder));
   keys = new ApiKeyStore(access.driver);
-  closeAccess = access.close;
+  closeAccess = () => access.close();
   const identityProvider = await createTokenIssuer();
   const jwksPath = join(folder, 'jwks.json');
   writeFileSync(jwksPath, JSON.stringify(identityProvider.jwks));
@@ -104,7 +104,7 @@ test('the rate limit is one count across the gateway replicas', async () => {
   const { secret } = await freshKey();
   const statuses: number[] = [];
   // Alternating between the two replicas, as a load balancer spreads a partner's requests.
-  for (let i = 0; i < rateLimit + 2; i++) statuses.push((await query(gateways[i % 2]!.url, secret)).status);
+  for (let i = 0; i < rateLimit + 2; i++) statuses.push((await query(gateways[i % 2].url, secret)).status);
   expect(statuses.slice(0, rateLimit)).toEqual(Array(rateLimit).fill(200));
   expect(statuses.slice(rateLimit)).toEqual([429, 429]);
 });

@@ -104,7 +104,7 @@ test('migrate applies a service’s migrations once; serve runs each service on 
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ data: { people: { edges: [], pageInfo: { hasNextPage: false } }, locations: { edges: [], pageInfo: { hasNextPage: false } } } });
   // The same subgraph asked directly, without the gateway's token, refuses.
-  const direct = await fetch(urls.PEOPLE_URL!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const direct = await fetch(urls.PEOPLE_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
   expect(direct.status).toBe(401);
 
   // SIGTERM, as Kubernetes sends it: each process drains and exits with 0.

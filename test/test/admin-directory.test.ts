@@ -32,7 +32,7 @@ async function allPages<T>(field: 'organizations' | 'keys', args: string, first:
   do {
     const answer = await graph.admin<Record<string, Page<T>>>(`query($first: Int, $after: String) { ${field}(first: $first, after: $after${args}) { edges { cursor node { ${field === 'keys' ? 'id partnerId' : 'id type name shortName countryCode parentId'} } } pageInfo { endCursor hasNextPage } } }`, { first, after });
     expect(answer.errors).toBeUndefined();
-    const page: Page<T> = answer.data![field]!;
+    const page: Page<T> = answer.data![field];
     pages.push(page);
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after !== null);

@@ -6,7 +6,7 @@ import { ErrorCodes } from '@movement/runtime';
 const guide = readFileSync(join(__dirname, '..', '..', 'docs', 'partners.md'), 'utf8');
 const table = /<!-- error codes:[^\n]*-->\n([\s\S]*?)<!-- end of error codes -->/.exec(guide)?.[1] ?? '';
 const rows = new Map(
-  [...table.matchAll(/^\| `([A-Z_]+)` \| (.*?) \| .+ \|$/gm)].map((match) => [match[1]!, match[2]!] as const),
+  [...table.matchAll(/^\| `([A-Z_]+)` \| (.*?) \| .+ \|$/gm)].map((match) => [match[1], match[2]] as const),
 );
 
 test('the guide lists every error code of the registry with its meaning, and no code the registry lacks', () => {

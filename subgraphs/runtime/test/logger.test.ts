@@ -16,6 +16,7 @@ test('logs are readable lines when stdout is a terminal', async () => {
   // `script` gives the child a pseudo-terminal, as a developer's shell does.
   const command = `${JSON.stringify(process.execPath)} -e ${JSON.stringify(logOneLine)}`;
   const { stdout } = await run('script', ['-qec', command, '/dev/null'], { env: { ...process.env, TERM: 'dumb' } });
+  // eslint-disable-next-line no-control-regex -- the terminal's colour codes are what is removed
   const line = stdout.replace(/\u001b\[[0-9;]*m/g, '').trim();
   expect(() => JSON.parse(line)).toThrow();
   expect(line).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO \(people\): subgraph listening/);
