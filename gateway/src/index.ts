@@ -1,3 +1,4 @@
+import './tracing';
 import { createLogger, internalKeyFromJson, runUntilSignal } from '@movement/runtime';
 import { loadGatewayEnvironment } from './environment';
 import { startGateway } from './server';
@@ -29,6 +30,7 @@ if (require.main === module) {
       usage: { enabled: env.usageRecording },
       logger: createLogger('gateway', env.logLevel),
       limits: env.limits,
+      metrics: env.metrics,
     });
   }, createLogger('gateway', process.env.LOG_LEVEL));
 }

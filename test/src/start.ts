@@ -1,3 +1,4 @@
+import './tracing';
 import { ConfigurationError, createLogger, runUntilSignal } from '@movement/runtime';
 import { startDemoGraph } from './demo-graph';
 import { loadGraphEnvironment } from './environment';

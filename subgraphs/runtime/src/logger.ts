@@ -1,8 +1,12 @@
 import pino, { type Logger } from 'pino';
+import { traceIds } from './telemetry/spans';
 
 export type { Logger };
 
-/** Structured JSON logs on stdout; one logger per service, children per request. */
+/**
+ * Structured JSON logs on stdout; one logger per service, children per request. Each line
+ * written inside a traced request carries its `traceId` and `spanId`, so a log line leads to its trace.
+ */
 export function createLogger(service: string, level = 'info'): Logger {
-  return pino({ name: service, level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({ name: service, level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, mixin: traceIds });
 }
