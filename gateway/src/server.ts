@@ -159,7 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.disable('x-powered-by');
   // The client's address (failed authentication is counted by it) as the trusted proxies report it.
   app.set('trust proxy', limits.trustProxyHops);
-  const listener = await listen(tracedRequests(app), host, options.port ?? 4000);
+  const listener = await listen(tracedRequests('gateway', app), host, options.port ?? 4000);
   const { port } = listener;
   const errorFormatting = gatewayErrorFormatting<GatewayContext>(logger);
   const apollo = new ApolloServer<GatewayContext>({

@@ -108,7 +108,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   const app = express();
   // `/graphql` bypasses express (see graphql-http.ts); it answers once Apollo Server has started.
   let handleGraphql: RequestListener = (_req, res) => answerJson(res, 503, { errors: [{ message: 'The service is starting.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-  const listener = await listen(tracedRequests((req, res) => (isGraphqlPath(req.url) ? handleGraphql(req, res) : app(req, res))), env.host, env.port);
+  const listener = await listen(tracedRequests(definition.name, (req, res) => (isGraphqlPath(req.url) ? handleGraphql(req, res) : app(req, res))), env.host, env.port);
   const masking = errorMasking<Context>(logger);
   const apollo = new ApolloServer<Context>({
     schema,

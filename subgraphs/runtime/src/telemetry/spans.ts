@@ -48,7 +48,7 @@ const routeOf = (url: string | undefined) => {
  * Where the HTTP instrumentation runs it has opened that span already and this adds nothing.
  * Probes and scrapes are not traced: they would be most of the traces and say nothing.
  */
-export function tracedRequests(handler: RequestListener): RequestListener {
+export function tracedRequests(service: string, handler: RequestListener): RequestListener {
   if (!tracingEnabled()) return handler;
   return (req: IncomingMessage, res: ServerResponse) => {
     const route = routeOf(req.url);
@@ -57,7 +57,8 @@ export function tracedRequests(handler: RequestListener): RequestListener {
     const method = (req.method ?? 'GET').toUpperCase();
     const span = tracer.startSpan(
       route ? `${method} ${route}` : method,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, ...(route ? { 'http.route': route } : {}) } },
+      // The service is named too: several can share a process (and its trace resource) in development.
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'movement.service': service, ...(route ? { 'http.route': route } : {}) } },
       parent,
     );
     const active = trace.setSpan(parent, span);
