@@ -99,9 +99,8 @@ test('a query over four subgraphs is one trace: the gateway operation, a fetch p
   expect(leaks).toEqual([]);
 });
 
-test('an error answer carries the trace id beside the request id, and the trace has the failure', async () => {
+test('an operation refused before planning is traced too, its HTTP span keeping the status it was answered with', async () => {
   spans.reset();
-  // An unknown field is refused by validation before planning; the answer says which request it was.
   const result = await graph.query(`query Broken { people(first: 1) { edges { node { id noSuchField } } } }`);
   expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   const root = await spans.ended(serverSpanOf('gateway'));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import {
+  BoundedLabel,
   createLogger,
   createTestDatabaseTarget,
   openDatabase,
@@ -120,4 +121,10 @@ test('metrics are served on their own port only, and count requests by operation
   expect(text).toMatch(/movement_graphql_requests_total\{operation="\(anonymous\)",outcome="partial",service="locations"\} [1-9]/);
   expect(text).toContain('process_cpu_user_seconds_total');
   expect((await fetch(`http://127.0.0.1:${service.metricsPort}/graphql`)).status).toBe(404);
+});
+
+test('operation names label metrics only while they are few and well formed; the rest collapse', () => {
+  const names = new BoundedLabel(2);
+  expect([names.of('PersonFile'), names.of(null), names.of('Search'), names.of('Third'), names.of('PersonFile')]).toEqual(['PersonFile', '(anonymous)', 'Search', '(other)', 'PersonFile']);
+  expect(new BoundedLabel().of('x"} 1\nfake_metric 2')).toBe('(other)');
 });

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds; from a fast cached read to the gateway's default subgraph deadline. */
@@ -93,10 +94,12 @@ export class ServiceMetrics {
       requestDidStart: async () => {
         const started = process.hrtime.bigint();
         return {
-          willSendResponse: async ({ response, operationName, request }) => {
+          willSendResponse: async ({ response, operationName, request, document }) => {
             const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
             const outcome: Outcome = !result.errors?.length ? 'ok' : result.data ? 'partial' : 'error';
-            const labels = { operation: this.operations.of(operationName ?? request.operationName), outcome };
+            // A document that failed validation has no resolved operation; its name is still in it.
+            const named = operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined);
+            const labels = { operation: this.operations.of(named), outcome };
             this.requests.inc(labels);
             this.requestDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
           },
