@@ -98,6 +98,10 @@ export function startTracing(service: string, options: TracingOptions = {}, sour
     serviceName: source.OTEL_SERVICE_NAME ?? service,
     spanProcessors,
     instrumentations: instrument ? instrumentations() : [],
+    // The SDK would export metrics and logs over OTLP too when their variables are unset; here
+    // metrics are Prometheus' (`/metrics`) and logs are stdout's, unless those variables ask.
+    ...(source.OTEL_METRICS_EXPORTER ? {} : { metricReaders: [] }),
+    ...(source.OTEL_LOGS_EXPORTER ? {} : { logRecordProcessors: [] }),
   });
   node.start();
   const handle: Tracing = {
