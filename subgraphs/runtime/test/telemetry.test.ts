@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import {
   BoundedLabel,
   createLogger,
+  tracesExporterFrom,
   createTestDatabaseTarget,
   openDatabase,
   postGraphQL,
@@ -127,4 +128,13 @@ test('operation names label metrics only while they are few and well formed; the
   const names = new BoundedLabel(2);
   expect([names.of('PersonFile'), names.of(null), names.of('Search'), names.of('Third'), names.of('PersonFile')]).toEqual(['PersonFile', '(anonymous)', 'Search', '(other)', 'PersonFile']);
   expect(new BoundedLabel().of('x"} 1\nfake_metric 2')).toBe('(other)');
+});
+
+test('the traces exporter comes from the standard variables: off unless named, and a bad value names its variable', () => {
+  expect(tracesExporterFrom({})).toBe('none');
+  expect(tracesExporterFrom({ OTEL_TRACES_EXPORTER: 'otlp' })).toBe('otlp');
+  expect(tracesExporterFrom({ OTEL_TRACES_EXPORTER: ' Console ' })).toBe('console');
+  expect(tracesExporterFrom({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SDK_DISABLED: 'true' })).toBe('none');
+  expect(() => tracesExporterFrom({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(/^OTEL_TRACES_EXPORTER: jaeger/);
+  expect(() => tracesExporterFrom({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/^OTEL_EXPORTER_OTLP_PROTOCOL: grpc/);
 });

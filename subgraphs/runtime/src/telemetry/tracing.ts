@@ -56,6 +56,18 @@ export function tracesExporterFrom(source: Record<string, string | undefined> = 
   return (names[0] as TracesExporter | undefined) ?? 'none';
 }
 
+/** OTLP over HTTP in the protocol the variables name: protobuf (the specification's default) or JSON. Each reads its endpoint and headers from `OTEL_EXPORTER_OTLP_*` itself. */
+function otlpExporter(source: Record<string, string | undefined>): tracing.SpanExporter {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if ((source.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? source.OTEL_EXPORTER_OTLP_PROTOCOL) === 'http/json') {
+    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+    return new OTLPTraceExporter();
+  }
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-proto') as typeof import('@opentelemetry/exporter-trace-otlp-proto');
+  return new OTLPTraceExporter();
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 function instrumentations(): Instrumentation[] {
   // Required here, not imported above: loading them is the cost tracing-off services skip.
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -87,9 +99,8 @@ export function startTracing(service: string, options: TracingOptions = {}, sour
   const sdk = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
   let spanProcessors = options.spanProcessors;
   if (!spanProcessors) {
-    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
     spanProcessors = [
-      exporter === 'console' ? new sdk.tracing.SimpleSpanProcessor(new sdk.tracing.ConsoleSpanExporter()) : new sdk.tracing.BatchSpanProcessor(new OTLPTraceExporter()),
+      exporter === 'console' ? new sdk.tracing.SimpleSpanProcessor(new sdk.tracing.ConsoleSpanExporter()) : new sdk.tracing.BatchSpanProcessor(otlpExporter(source)),
     ];
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -121,7 +132,14 @@ export function startTracing(service: string, options: TracingOptions = {}, sour
  * leaves tracing to whoever runs the process.
  */
 export function startTracingAsEntryPoint(service: string, entryFile: string): Tracing {
-  return require.main?.filename === entryFile ? startTracing(service) : off;
+  if (require.main?.filename !== entryFile) return off;
+  try {
+    return startTracing(service);
+  } catch (error) {
+    // Before the logger exists: the same message a bad variable gives at any other start.
+    process.stderr.write(`Invalid configuration:\n  - ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
 /** Flushes and stops the SDK started in this process, if any: the last thing a stopping service does. */
