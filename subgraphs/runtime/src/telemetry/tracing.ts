@@ -1,3 +1,4 @@
+import { SpanKind } from '@opentelemetry/api';
 import type { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 
@@ -56,6 +57,14 @@ export function tracesExporterFrom(source: Record<string, string | undefined> = 
   return (names[0] as TracesExporter | undefined) ?? 'none';
 }
 
+/** Samples a root span only when it is a request a service received. */
+function requestsOnly(decisions: typeof tracing.SamplingDecision): tracing.Sampler {
+  return {
+    shouldSample: (_context, _traceId, _name, kind) => ({ decision: kind === SpanKind.SERVER ? decisions.RECORD_AND_SAMPLED : decisions.NOT_RECORD }),
+    toString: () => 'RequestsOnly',
+  };
+}
+
 /** OTLP over HTTP in the protocol the variables name: protobuf (the specification's default) or JSON. Each reads its endpoint and headers from `OTEL_EXPORTER_OTLP_*` itself. */
 function otlpExporter(source: Record<string, string | undefined>): tracing.SpanExporter {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -108,6 +117,9 @@ export function startTracing(service: string, options: TracingOptions = {}, sour
   const node: NodeSDK = new sdk.NodeSDK({
     serviceName: source.OTEL_SERVICE_NAME ?? service,
     spanProcessors,
+    // A trace starts with a request: work outside one (parsing the schema at start, a registry
+    // poll) would each be a one-span trace of noise. `OTEL_TRACES_SAMPLER` replaces this.
+    ...(source.OTEL_TRACES_SAMPLER ? {} : { sampler: new sdk.tracing.ParentBasedSampler({ root: requestsOnly(sdk.tracing.SamplingDecision) }) }),
     instrumentations: instrument ? instrumentations() : [],
     // The SDK would export metrics and logs over OTLP too when their variables are unset; here
     // metrics are Prometheus' (`/metrics`) and logs are stdout's, unless those variables ask.
