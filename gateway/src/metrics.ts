@@ -26,11 +26,6 @@ export class GatewayMetrics extends ServiceMetrics {
     help: 'Requests refused with 429 because their partner (or app) was over its rate limit.',
     registers: [this.registry],
   });
-  readonly authenticationFailures = new Counter({
-    name: 'movement_authentication_failures_total',
-    help: 'Requests refused with 401: no credentials, an unknown, revoked or expired key, a bad token, or too many failures from one address.',
-    registers: [this.registry],
-  });
   readonly auditEntries = new Counter({
     name: 'movement_audit_entries_written_total',
     help: 'Entries written to the audit trail (one per sensitive read).',

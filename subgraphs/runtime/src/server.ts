@@ -167,6 +167,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
         return { token, claims: await verifyToken(token) };
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'request without a valid internal token refused');
+        metrics.authenticationFailures.inc();
         answerJson(res, 401, { errors: [{ message: 'This service answers only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
         return null;
       }

@@ -121,6 +121,12 @@ test('metrics are served on their own port only, and count requests by operation
   expect(text).toMatch(/movement_graphql_requests_total\{operation="Cast",outcome="ok",service="locations"\} [1-9]/);
   expect(text).toMatch(/movement_graphql_requests_total\{operation="\(anonymous\)",outcome="partial",service="locations"\} [1-9]/);
   expect(text).toContain('process_cpu_user_seconds_total');
+  // A call without the gateway's signature is counted as an authentication failure.
+  const before = Number(/^movement_authentication_failures_total\{service="locations"\} (\d+)$/m.exec(text)?.[1]);
+  expect(before).toBeGreaterThanOrEqual(0);
+  expect((await postGraphQL(service.url, '{ broken }', {}, {}, { as: null })).status).toBe(401);
+  const after = await (await fetch(`http://127.0.0.1:${service.metricsPort}/metrics`)).text();
+  expect(Number(/^movement_authentication_failures_total\{service="locations"\} (\d+)$/m.exec(after)?.[1])).toBe(before + 1);
   expect((await fetch(`http://127.0.0.1:${service.metricsPort}/graphql`)).status).toBe(404);
 });
 

@@ -45,6 +45,7 @@ export class ServiceMetrics {
   readonly operations = new BoundedLabel();
   readonly requests: Counter<'operation' | 'outcome'>;
   readonly requestDuration: Histogram<'operation' | 'outcome'>;
+  readonly authenticationFailures: Counter;
   private defaultsCollected = false;
   private readonly pools = new Map<string, () => PoolStats | undefined>();
 
@@ -61,6 +62,11 @@ export class ServiceMetrics {
       help: 'Time from receiving a GraphQL request to its answer, by operation name and outcome.',
       labelNames: ['operation', 'outcome'],
       buckets: latencyBuckets,
+      registers: [this.registry],
+    });
+    this.authenticationFailures = new Counter({
+      name: 'movement_authentication_failures_total',
+      help: 'Requests refused with 401. At the gateway: missing, unknown, revoked or expired credentials. At a subgraph: a request without the gateway\'s valid signature, i.e. someone calling it directly.',
       registers: [this.registry],
     });
     const pools = this.pools;
