@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { logLevel, parseEnvironment, port, postgresUrl } from '@movement/runtime';
+import { logLevel, metricsConfigFrom, metricsEnvironment, parseEnvironment, port, postgresUrl, type MetricsConfig } from '@movement/runtime';
 import { limitsEnvironment, limitsFromVariables, type LimitsConfig } from './limits';
 import { registryLocationFromEnvironment, repositoryRoot, supergraphPath, subgraphs, type RegistryLocation } from '@movement/schema';
 
@@ -32,6 +32,8 @@ export interface GatewayEnvironment {
   bearerTokens: { jwks: { path: string } | { url: string }; issuer?: string; audience?: string } | undefined;
   /** Operation limits, body size, introspection and rate limits. */
   limits: LimitsConfig;
+  /** Where `/metrics` is served (`METRICS_PORT`, `METRICS_TOKEN`); nowhere when neither is set. */
+  metrics: MetricsConfig;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -77,6 +79,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       JWT_ISSUER: z.string().min(1).optional(),
       JWT_AUDIENCE: z.string().min(1).optional(),
       ...limitsEnvironment,
+      ...metricsEnvironment,
     },
     source,
   );
@@ -106,5 +109,6 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
         ? { jwks: { url: env.JWKS_URL }, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }
         : undefined,
     limits: limitsFromVariables(env),
+    metrics: metricsConfigFrom(env),
   };
 }

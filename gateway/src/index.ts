@@ -1,3 +1,4 @@
+import './tracing';
 import { runGateway } from './standalone';
 
 export { runGateway } from './standalone';

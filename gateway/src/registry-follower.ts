@@ -21,6 +21,8 @@ export interface RegistryFollowerOptions {
   /** How often to ask the registry for a newer version. */
   pollIntervalMs: number;
   logger: Logger;
+  /** Told of each version loaded or refused (metrics). */
+  onReload?(outcome: 'loaded' | 'refused'): void;
 }
 
 /**
@@ -49,9 +51,11 @@ export function followRegistry(options: RegistryFollowerOptions): { hook: Superg
       update(version.supergraphSdl);
       status = { version: version.version, source: 'registry', loadedAt: new Date().toISOString(), refused: null };
       logger.info({ version: version.version }, 'supergraph reloaded from the registry');
+      options.onReload?.('loaded');
     } catch (error) {
       status = { ...status, refused: { version: version.version, error: (error as Error).message, at: new Date().toISOString() } };
       logger.error({ version: version.version, err: error, serving: status.version }, 'supergraph refused: it does not load; the previous one keeps serving');
+      options.onReload?.('refused');
     }
   };
   // One poll at a time, and a failing registry is logged, never thrown into the timer.

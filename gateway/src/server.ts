@@ -3,7 +3,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, httpErrorHandler, listen, nulCharacterGuard, unknownEndpoint, type Logger, type RunningService } from '@movement/runtime';
+import { createLogger, httpErrorHandler, listen, nulCharacterGuard, serveMetrics, tracedRequests, unknownEndpoint, type Logger, type MetricsConfig, type RunningService } from '@movement/runtime';
 import {
   SchemaRegistry,
   ServedSupergraphFiles,
@@ -27,6 +27,7 @@ import type { GatewayContext } from './context';
 import { gatewayErrorFormatting } from './error-format';
 import { createRateLimiter, introspectionGuard, loadLimitsConfig, openCounterStore, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
 import { createConnectionPool } from './keep-alive-fetcher';
+import { GatewayMetrics } from './metrics';
 import { followRegistry, type SupergraphStatus } from './registry-follower';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
@@ -77,6 +78,8 @@ export interface GatewayOptions {
   };
   /** Operation limits, body size, introspection and rate limits; the defaults of `loadLimitsConfig({})` when absent. */
   limits?: LimitsConfig;
+  /** Where `/metrics` is served (a port of its own, the public one behind a token); nowhere when absent. */
+  metrics?: MetricsConfig;
 }
 
 /** The running gateway; `reload` and `flushUsage` let an admin tool or a test act now instead of on the next tick. */
@@ -88,6 +91,9 @@ export interface GatewayService extends RunningService {
   supergraph(): SupergraphStatus;
   apiKeys: ApiKeyStore;
   auditLog: AuditLog;
+  metrics: GatewayMetrics;
+  /** The port of the separate `/metrics` listener, when `metrics.port` is set. */
+  metricsPort?: number;
 }
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
@@ -105,22 +111,31 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const overrides = options.subgraphUrls ?? {};
   const pool = createConnectionPool({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
   const clients = new Map<string, SubgraphClient>();
+  const metrics = new GatewayMetrics();
 
   const limits = options.limits ?? loadLimitsConfig({});
   const bearerTokens = options.access.bearerTokens ? new BearerTokenVerifier(options.access.bearerTokens) : undefined;
   const accessDatabase = await openAccessDatabase(options.access.database, logger);
   const apiKeys = new ApiKeyStore(accessDatabase.driver, { ...options.access.apiKeyCache, logger });
-  const auditLog = new AuditLog(accessDatabase.driver);
+  const auditLog = new AuditLog(accessDatabase.driver, (outcome) => ('failed' in outcome ? metrics.auditFailures.inc() : metrics.auditEntries.inc(outcome.written)));
+  if (accessDatabase.driver.pool) metrics.databasePool('access', accessDatabase.driver.pool);
   const registryOption = options.registry;
   const registry = registryOption && 'location' in registryOption ? await SchemaRegistry.open(registryOption.location, logger) : undefined;
   const handoffDir = registryOption && 'handoffDir' in registryOption ? registryOption.handoffDir : undefined;
   const source: SupergraphSource | undefined = registry ?? (handoffDir ? new ServedSupergraphFiles(handoffDir) : undefined);
   const sink: UsageSink | undefined = registry ?? (handoffDir ? new UsageSpoolFile(handoffDir) : undefined);
   const follower = source
-    ? followRegistry({ registry: source, fallbackSdl: supergraphSdl, pollIntervalMs: registryOption?.pollIntervalMs ?? 5000, logger })
+    ? followRegistry({
+        registry: source,
+        fallbackSdl: supergraphSdl,
+        pollIntervalMs: registryOption?.pollIntervalMs ?? 5000,
+        logger,
+        onReload: (outcome) => metrics.supergraphReloads.inc({ outcome }),
+      })
     : undefined;
   const usage = sink && (options.usage?.enabled ?? true) ? new UsageRecorder(sink, logger, options.usage?.flushIntervalMs ?? 5000) : undefined;
   const fileStatus: SupergraphStatus = { version: null, source: 'file', loadedAt: new Date().toISOString(), refused: null };
+  metrics.supergraphVersion(() => follower?.status() ?? fileStatus);
   const closeStores = async () => {
     await usage?.stop();
     await registry?.close();
@@ -132,7 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       supergraphSdl: follower?.hook ?? supergraphSdl,
       logger,
       buildService: ({ name, url }) => {
-        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey });
+        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey, metrics });
         clients.set(name, client);
         return client;
       },
@@ -145,7 +160,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.disable('x-powered-by');
   // The client's address (failed authentication is counted by it) as the trusted proxies report it.
   app.set('trust proxy', limits.trustProxyHops);
-  const listener = await listen(app, host, options.port ?? 4000);
+  const listener = await listen(tracedRequests('gateway', app), host, options.port ?? 4000);
   const { port } = listener;
   const errorFormatting = gatewayErrorFormatting<GatewayContext>(logger);
   const apollo = new ApolloServer<GatewayContext>({
@@ -158,6 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     // Whether a caller may introspect is the introspection guard's decision (scope in production).
     introspection: true,
     plugins: [
+      metrics.plugin<GatewayContext>(),
       ...errorFormatting.plugins,
       operationLimitsPlugin(limits),
       introspectionGuard(limits),
@@ -168,9 +184,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       ...(usage ? [usage.plugin()] : []),
     ],
   });
+  let metricsEndpoint: Awaited<ReturnType<typeof serveMetrics>> | undefined;
   try {
     await apollo.start();
     await admin.start();
+    metricsEndpoint = await serveMetrics(metrics, options.metrics, host, logger);
   } catch (error) {
     await listener.drain(0);
     pool.close();
@@ -214,8 +232,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     return { requestId, logger: logger.child({ requestId, subject: principal.subject }), principal };
   };
   // Exactly these paths (`all`, not `use`): `/graphql/anything` is an unknown endpoint, not the graph.
+  const refusals = metrics.refusals();
   app.all(
     '/graphql',
+    refusals,
     authenticated,
     rateLimited,
     express.json({ limit: limits.maxBodyBytes }),
@@ -226,6 +246,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   );
   app.all(
     '/admin/graphql',
+    refusals,
     authenticated,
     rateLimited,
     express.json({ limit: limits.maxBodyBytes }),
@@ -234,6 +255,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       context: async ({ res }): Promise<AdminContext> => requestLogging(res, res.locals.principal as AdminContext['principal']),
     }),
   );
+  if (metricsEndpoint.publicHandler) app.get('/metrics', metricsEndpoint.publicHandler);
   app.use(unknownEndpoint);
   app.use(httpErrorHandler(logger));
 
@@ -247,9 +269,12 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     supergraph: () => follower?.status() ?? fileStatus,
     apiKeys,
     auditLog,
+    metrics,
+    metricsPort: metricsEndpoint.port,
     stop: async () => {
       // Answers first, then the servers and stores they need.
       const graceful = await listener.drain(options.shutdownGraceMs ?? 10_000);
+      await metricsEndpoint?.stop();
       await apollo.stop();
       await admin.stop();
       await rateLimiter.close();

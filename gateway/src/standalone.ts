@@ -22,6 +22,7 @@ export function runGateway(): Promise<void> {
       usage: { enabled: env.usageRecording },
       logger: createLogger('gateway', env.logLevel),
       limits: env.limits,
+      metrics: env.metrics,
     });
   }, createLogger('gateway', startupLogLevel()));
 }

@@ -1,9 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { KeyLike } from 'jose';
-import { auditExtension, signInternalToken, type AuditRead, type Logger } from '@movement/runtime';
+import { auditExtension, injectTraceContext, signInternalToken, type AuditRead, type Logger } from '@movement/runtime';
 import type { GatewayContext } from './context';
 import { SubgraphTimeoutError, type Fetcher } from './keep-alive-fetcher';
+import type { GatewayMetrics } from './metrics';
 
 /** Stable error codes a client sees when the gateway could not get an answer from a subgraph. */
 export type SubgraphFailureCode = 'SUBGRAPH_TIMEOUT' | 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_BAD_RESPONSE';
@@ -17,23 +18,41 @@ function failureCode(error: Error): SubgraphFailureCode {
   return 'SUBGRAPH_BAD_RESPONSE';
 }
 
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
 /**
  * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
- * connections, a deadline, the caller's `x-request-id`, and failures turned into coded errors
- * that name the subgraph (for admins) but never its address or internals.
+ * connections, a deadline, the caller's `x-request-id` and trace context, and failures turned
+ * into coded errors that name the subgraph (for admins) but never its address or internals.
  */
 export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   private readonly log: Logger;
   private readonly signingKey: KeyLike;
+  private readonly metrics: GatewayMetrics | undefined;
 
-  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; signingKey: KeyLike }) {
+  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; signingKey: KeyLike; metrics?: GatewayMetrics }) {
     super({ url: options.url, fetcher: options.fetcher });
     this.name = options.name;
     this.log = options.logger.child({ subgraph: options.name });
     this.signingKey = options.signingKey;
+    this.metrics = options.metrics;
+  }
+
+  /** Times each request and counts those that got no usable answer, by subgraph. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    const timer = this.metrics?.subgraphFetchDuration.startTimer({ subgraph: this.name });
+    try {
+      const response = await super.process(options);
+      timer?.({ outcome: response.errors?.length ? 'errors' : 'ok' });
+      return response;
+    } catch (error) {
+      timer?.({ outcome: 'failed' });
+      const code = (error as GraphQLError).extensions?.code;
+      this.metrics?.subgraphFetchErrors.inc({ subgraph: this.name, code: typeof code === 'string' && code.startsWith('SUBGRAPH_') ? code : 'OTHER' });
+      throw error;
+    }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -41,6 +60,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     if (!context || !('principal' in context) || !request.http) return;
     const client = context as GatewayContext;
     request.http.headers.set('x-request-id', client.requestId);
+    // The subgraph's spans join the gateway's trace (W3C traceparent), under this fetch's span.
+    injectTraceContext(request.http.headers);
     client.internalToken ??= signInternalToken(this.signingKey, { principal: client.principal, operationName: client.operationName });
     request.http.headers.set('authorization', `Bearer ${await client.internalToken}`);
   }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './tracing';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigurationError } from '@movement/runtime';
 import { migrateService, serve, serviceNames, type ServiceName } from './services';

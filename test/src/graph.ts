@@ -8,6 +8,8 @@ import {
   type PeerUrls,
   type RunningService,
   type InternalKeyPair,
+  type ServiceMetrics,
+  type MetricsConfig,
   type SubgraphName,
 } from '@movement/runtime';
 import { startGateway, type BearerTokenOptions, type GatewayOptions, type GatewayService } from '@movement/gateway';
@@ -43,13 +45,15 @@ export interface GraphOptions {
   };
   /** Operation limits and rate limits of the gateway; from the environment when absent. */
   limits?: GatewayOptions['limits'];
+  /** Where every service serves `/metrics` (port 0 gives each its own free port); nowhere when absent. */
+  metrics?: MetricsConfig;
 }
 
 export interface RunningGraph {
   /** The gateway's GraphQL endpoint. */
   url: string;
   gateway: GatewayService;
-  subgraphs: Record<SubgraphName, { service: RunningService; database: Database<unknown> }>;
+  subgraphs: Record<SubgraphName, { service: RunningService & { metrics: ServiceMetrics; metricsPort?: number }; database: Database<unknown> }>;
   /** SQL statements each subgraph has sent so far for requests (through Prisma or `readRows`). */
   statements(): Record<SubgraphName, number>;
   stop(): Promise<void>;
@@ -88,7 +92,14 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
         await database.close();
         throw error;
       }
-      const service = await serveSubgraph(definition, { host, port: options.subgraphPorts?.[name] ?? 0, shutdownGraceMs: 5000 }, database, logger, peers, internalKeys.publicKey);
+      const service = await serveSubgraph(
+        definition,
+        { host, port: options.subgraphPorts?.[name] ?? 0, shutdownGraceMs: 5000, metrics: options.metrics },
+        database,
+        logger,
+        peers,
+        internalKeys.publicKey,
+      );
       started[name] = { service, database };
       peers[name] = service.url;
     }
@@ -99,6 +110,7 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       port: options.gatewayPort ?? 0,
       logger: createLogger('gateway', logLevel),
       limits: options.limits,
+      metrics: options.metrics,
       access: { database: options.access.database, signingKey: internalKeys.privateKey, bearerTokens: options.access.bearerTokens, enforce: options.access.enforce },
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].service.url])),
     });

@@ -1,3 +1,4 @@
+import './tracing';
 import { ConfigurationError, createLogger, runUntilSignal } from '@movement/runtime';
 import { demoBanner } from './demo-banner';
 import { startDemoGraph } from './demo-graph';

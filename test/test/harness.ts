@@ -1,4 +1,4 @@
-import { createTestDatabaseTarget, makeTestDatabaseTemplate, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
+import { createTestDatabaseTarget, makeTestDatabaseTemplate, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type MetricsConfig, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
 import { loadLimitsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph } from '../src/demo-graph';
 import { startGraph, type RunningGraph } from '../src/graph';
@@ -96,7 +96,9 @@ function graphTemplate(seedPeople: number | undefined): TestDatabaseTemplate {
  * for that many people, so a start costs about a second. A file that only reads uses
  * `sharedTestGraph()` instead.
  */
-export async function startTestGraph(options: { seedPeople?: number; label?: string; enforce?: boolean; limits?: Partial<LimitsConfig> } = {}): Promise<TestGraph> {
+export async function startTestGraph(
+  options: { seedPeople?: number; label?: string; enforce?: boolean; limits?: Partial<LimitsConfig>; metrics?: MetricsConfig } = {},
+): Promise<TestGraph> {
   const target: TestDatabaseTarget = await createTestDatabaseTarget(options.label ?? 'graph', graphTemplate(options.seedPeople));
   let demo: DemoGraph;
   try {
@@ -107,6 +109,7 @@ export async function startTestGraph(options: { seedPeople?: number; label?: str
       accessDatabase: { databaseUrl: target.url, dataDir: target.dataDir },
       internalKeys: await testInternalKeys(),
       enforce: options.enforce,
+      metrics: options.metrics,
       // Tests send bursts (hundreds of concurrent sends) as one principal: a limit they never reach.
       limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 1_000_000, ...options.limits },
       // Concurrency tests queue hundreds of requests on a busy CI machine: time is not what they test.

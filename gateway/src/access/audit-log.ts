@@ -32,18 +32,28 @@ export interface AuditQuery {
  * its response leaves, so nothing sensitive is disclosed unrecorded.
  */
 export class AuditLog {
-  constructor(private readonly driver: SqlDriver) {}
+  /** `observe` is told of each write: how many entries were written, or that the write failed. */
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly observe?: (outcome: { written: number } | { failed: true }) => void,
+  ) {}
 
   async append(context: { principal: Principal; operationName: string | null; requestId: string }, reads: AuditRead[]): Promise<void> {
     if (reads.length === 0) return;
     const { principal } = context;
-    // One statement for the whole request: arrays unnested into rows.
-    await this.driver.query(
-      `INSERT INTO "access"."audit_entry" ("subject", "principalKind", "partnerId", "operationName", "requestId", "recordType", "recordId", "field", "personIds")
+    try {
+      // One statement for the whole request: arrays unnested into rows.
+      await this.driver.query(
+        `INSERT INTO "access"."audit_entry" ("subject", "principalKind", "partnerId", "operationName", "requestId", "recordType", "recordId", "field", "personIds")
        SELECT $1, $2, $3, $4, $5, r."recordType", r."recordId", r."field", ARRAY(SELECT jsonb_array_elements_text(r."personIds"))
        FROM jsonb_to_recordset($6::jsonb) AS r("recordType" text, "recordId" text, "field" text, "personIds" jsonb)`,
-      [principal.subject, principal.kind, principal.partnerId, context.operationName, context.requestId, JSON.stringify(reads)],
-    );
+        [principal.subject, principal.kind, principal.partnerId, context.operationName, context.requestId, JSON.stringify(reads)],
+      );
+    } catch (error) {
+      this.observe?.({ failed: true });
+      throw error;
+    }
+    this.observe?.({ written: reads.length });
   }
 
   /** Entries newest first, filtered by person, partner and period. */

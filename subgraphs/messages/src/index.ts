@@ -1,3 +1,4 @@
+import './tracing';
 import { runSubgraph } from '@movement/runtime';
 import { messages } from './server';
 

@@ -6,6 +6,8 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { parse as parseArray } from 'postgres-array';
 import type { Logger } from './logger';
+import { sqlSpan, tracedAdapter } from './telemetry/spans';
+import type { PoolStats } from './telemetry/metrics';
 
 /**
  * The raw SQL seam under Prisma: migrations and seeding run multi-statement scripts and bulk
@@ -24,6 +26,8 @@ export interface SqlDriver {
   read<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` on one connection inside BEGIN … COMMIT, rolling back on any error. */
   transaction<T>(work: (tx: Pick<SqlDriver, 'exec' | 'query'>) => Promise<T>): Promise<T>;
+  /** The connection pool's state, for metrics; PGlite has none. */
+  pool?(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -184,18 +188,20 @@ function pgliteDriver(db: PGlite, release: () => Promise<void>): SqlDriver {
   const parsers = loadOnce(async () => enumArrayParsers((await db.query<{ oid: number }>(enumArrayTypesSql)).rows));
   return {
     kind: 'pglite',
-    exec: async (sql) => {
-      await db.exec(sql);
-    },
-    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
-    read: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params, { parsers: await parsers() })).rows,
+    exec: (sql) =>
+      sqlSpan('pglite', sql, false, async () => {
+        await db.exec(sql);
+      }),
+    query: <T>(sql: string, params?: unknown[]) => sqlSpan('pglite', sql, true, async () => (await db.query<T>(sql, params)).rows),
+    read: <T>(sql: string, params?: unknown[]) => sqlSpan('pglite', sql, true, async () => (await db.query<T>(sql, params, { parsers: await parsers() })).rows),
     transaction: (work) =>
       db.transaction((tx) =>
         work({
-          exec: async (sql) => {
-            await tx.exec(sql);
-          },
-          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+          exec: (sql) =>
+            sqlSpan('pglite', sql, false, async () => {
+              await tx.exec(sql);
+            }),
+          query: <T>(sql: string, params?: unknown[]) => sqlSpan('pglite', sql, true, async () => (await tx.query<T>(sql, params)).rows),
         }),
       ),
     close: release,
@@ -209,20 +215,22 @@ function postgresDriver(pool: pg.Pool): SqlDriver {
   });
   return {
     kind: 'postgres',
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
-    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
-    read: async <T>(sql: string, params?: unknown[]) => (await pool.query({ text: sql, values: params, types: await types() })).rows as T[],
+    exec: (sql) =>
+      sqlSpan('postgres', sql, false, async () => {
+        await pool.query(sql);
+      }),
+    query: <T>(sql: string, params?: unknown[]) => sqlSpan('postgres', sql, true, async () => (await pool.query(sql, params)).rows as T[]),
+    read: <T>(sql: string, params?: unknown[]) => sqlSpan('postgres', sql, true, async () => (await pool.query({ text: sql, values: params, types: await types() })).rows as T[]),
     transaction: async (work) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await work({
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          exec: (sql) =>
+            sqlSpan('postgres', sql, false, async () => {
+              await client.query(sql);
+            }),
+          query: <T>(sql: string, params?: unknown[]) => sqlSpan('postgres', sql, true, async () => (await client.query(sql, params)).rows as T[]),
         });
         await client.query('COMMIT');
         return result;
@@ -233,6 +241,7 @@ function postgresDriver(pool: pg.Pool): SqlDriver {
         client.release();
       }
     },
+    pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }
@@ -278,8 +287,8 @@ export async function openDatabase<Client>(options: DatabaseOptions<Client>): Pr
     // A server restart or failover ends the idle connections too; the pool drops them and opens
     // new ones when asked. Without a listener that error would be unhandled and end the process.
     pool.on('error', (error) => options.logger?.warn({ err: error }, 'an idle database connection was lost; the pool replaces it'));
-    return database(options.createClient(new PrismaPg(pool)), postgresDriver(pool));
+    return database(options.createClient(tracedAdapter(new PrismaPg(pool), 'postgres')), postgresDriver(pool));
   }
   const db = await openEmbedded(options.dataDir);
-  return database(options.createClient(new PrismaPGlite(db)), pgliteDriver(db, () => releaseEmbedded(options.dataDir)));
+  return database(options.createClient(tracedAdapter(new PrismaPGlite(db), 'pglite')), pgliteDriver(db, () => releaseEmbedded(options.dataDir)));
 }

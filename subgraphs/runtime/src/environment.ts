@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { metricsConfigFrom, metricsEnvironment } from './telemetry/metrics-endpoint';
+import type { MetricsConfig } from './telemetry/metrics';
 
 /** Raised at start-up when configuration is invalid; the message names every bad variable. */
 export class ConfigurationError extends Error {
@@ -56,6 +58,8 @@ export interface SubgraphEnvironment {
   peers: Partial<Record<SubgraphName, string>>;
   /** The gateway's public key (JWK JSON, or a JWK Set of two during a rotation), to verify the internal token on every request. */
   gatewayVerifyKey: string;
+  /** Where `/metrics` is served (`METRICS_PORT`, `METRICS_TOKEN`); nowhere when neither is set. */
+  metrics: MetricsConfig;
 }
 
 /**
@@ -77,8 +81,10 @@ export function loadSubgraphEnvironment(
   source: Record<string, string | undefined> = process.env,
 ): SubgraphEnvironment {
   const ownUrlVariable = `${name.toUpperCase()}_DATABASE_URL`;
-  const env = parseEnvironment(
+  // Read by name below: the peers' and the own database's variables are named at run time.
+  const env: Record<string, unknown> = parseEnvironment(
     {
+      ...metricsEnvironment,
       PORT: port(defaultPorts[name]),
       HOST: z.string().min(1).default('127.0.0.1'),
       LOG_LEVEL: logLevel,
@@ -101,5 +107,6 @@ export function loadSubgraphEnvironment(
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS as number,
     peers: Object.fromEntries(subgraphNames.filter((peer) => peer !== name).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`] as string])),
     gatewayVerifyKey: env.GATEWAY_VERIFY_KEY as string,
+    metrics: metricsConfigFrom({ METRICS_PORT: env.METRICS_PORT as number | undefined, METRICS_TOKEN: env.METRICS_TOKEN as string | undefined }),
   };
 }

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from './logger';
+import { traceIds } from './telemetry/spans';
 
 /** What the partner reads instead of an unexpected failure's own message. */
 export const internalErrorMessage = 'Internal server error';
@@ -51,6 +52,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 
 interface Masked {
   requestId: string | undefined;
+  /** The request's trace, when it is traced: the operator's way from the answer to every service it touched. */
+  traceId?: string;
   /** Set when the failure is bad input after all (a value Postgres could not read). */
   badInput?: { field: string; value: string | undefined };
   /** Set when the database was too busy; nothing was written and a retry may succeed. */
@@ -116,27 +119,28 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
       didEncounterErrors: async ({ errors, contextValue, request }) => {
         const requestId = (contextValue as Partial<Context> | undefined)?.requestId;
         const log = (contextValue as Partial<Context> | undefined)?.logger ?? logger;
+        const { traceId } = traceIds();
         for (const error of errors) {
           if (isExpected(error)) continue;
           const original = unwrapResolverError(error);
           if (postgresCode(original) === invalidTextRepresentation) {
             const value = refusedValue(original);
             const field = (value !== undefined ? pathOf(value, request.variables ?? {}) : undefined) ?? String(error.path?.[error.path.length - 1] ?? 'input');
-            masked.set(error, { requestId, badInput: { field, value } });
+            masked.set(error, { requestId, traceId, badInput: { field, value } });
             log.info({ err: original, path: error.path, field }, 'database refused a value of the input');
             continue;
           }
           if (isDatabaseBusy(original)) {
-            masked.set(error, { requestId, busy: true });
+            masked.set(error, { requestId, traceId, busy: true });
             log.warn({ err: original, path: error.path }, 'database busy; the change was rolled back');
             continue;
           }
           if (isDatabaseUnavailable(original)) {
-            masked.set(error, { requestId, unavailable: true });
+            masked.set(error, { requestId, traceId, unavailable: true });
             log.warn({ err: original, path: error.path }, 'database unavailable');
             continue;
           }
-          masked.set(error, { requestId });
+          masked.set(error, { requestId, traceId });
           log.error({ err: original, path: error.path }, 'unexpected error');
         }
       },
@@ -157,24 +161,25 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
       };
     }
     const requestId = seen?.requestId;
+    const ids = { ...(requestId ? { requestId } : {}), ...(seen?.traceId ? { traceId: seen.traceId } : {}) };
     if (seen?.busy) {
       return {
         ...base,
         message: `The database was busy and nothing was written; retry${requestId ? ` (request id ${requestId})` : ''}.`,
-        extensions: { code: 'DATABASE_BUSY', ...(requestId ? { requestId } : {}) },
+        extensions: { code: 'DATABASE_BUSY', ...ids },
       };
     }
     if (seen?.unavailable) {
       return {
         ...base,
         message: `The database is not available at the moment; retry shortly${requestId ? ` (request id ${requestId})` : ''}.`,
-        extensions: { code: 'SERVICE_UNAVAILABLE', ...(requestId ? { requestId } : {}) },
+        extensions: { code: 'SERVICE_UNAVAILABLE', ...ids },
       };
     }
     return {
       ...base,
       message: requestId ? `${internalErrorMessage} (request id ${requestId})` : internalErrorMessage,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...ids },
     };
   };
 

@@ -19,3 +19,4 @@ export * from './schema-drift';
 export * from './define-subgraph';
 export * from './peers';
 export * from './access';
+export * from './telemetry';

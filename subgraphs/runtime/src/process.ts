@@ -1,6 +1,7 @@
 import { ConfigurationError } from './environment';
 import type { RunningService } from './http';
 import type { Logger } from './logger';
+import { stopTracing } from './telemetry/tracing';
 
 /**
  * Runs a service until SIGTERM or SIGINT, then stops it gracefully. Configuration errors are
@@ -22,13 +23,17 @@ export async function runUntilSignal(start: () => Promise<RunningService>, logge
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down; letting in-flight requests finish');
-    service.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    service
+      .stop()
+      // The spans of the last requests are still buffered; an exporter that cannot take them does not hold up the exit.
+      .then(() => stopTracing().catch((error: unknown) => logger.warn({ err: error }, 'traces could not be flushed')))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -36,6 +36,7 @@ import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
 import type { PeerUrls } from './peers';
+import { serveMetrics, ServiceMetrics, traceRootFields, tracedRequests, type MetricsConfig } from './telemetry';
 
 /** What every resolver receives, whatever the subgraph. */
 export interface BaseSubgraphContext extends BaseContext {
@@ -81,33 +82,37 @@ export function loadTypeDefs(schemaPath: string) {
  */
 export async function serveSubgraph<Client, Context extends BaseSubgraphContext>(
   definition: SubgraphDefinition<Client, Context>,
-  env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'>,
+  env: Pick<SubgraphEnvironment, 'host' | 'port' | 'shutdownGraceMs'> & { metrics?: MetricsConfig },
   database: Database<Client>,
   logger: Logger,
   peers: PeerUrls,
   gatewayVerifyKey: KeyLike | KeyLike[],
-): Promise<RunningService> {
+): Promise<RunningService & { metrics: ServiceMetrics; metricsPort?: number }> {
   const typeDefs = loadTypeDefs(definition.schemaPath);
   // The identity-only view wraps the access rules, so a withheld field is refused before its
   // scopes are checked or its read is audited.
-  const schema = enforceIdentityView(
-    enforceAccess(
-      buildSubgraphSchema({ typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
-      AccessRules.fromDocument(typeDefs),
-      definition.personsOfRecord ?? defaultPersonsOfRecord,
+  const schema = traceRootFields(
+    enforceIdentityView(
+      enforceAccess(
+        buildSubgraphSchema({ typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+        AccessRules.fromDocument(typeDefs),
+        definition.personsOfRecord ?? defaultPersonsOfRecord,
+      ),
+      'Person',
+      definition.identityOnly ?? ownersVerdict,
     ),
-    'Person',
-    definition.identityOnly ?? ownersVerdict,
   );
+  const metrics = new ServiceMetrics(definition.name);
+  if (database.driver.pool) metrics.databasePool(definition.name, database.driver.pool);
   const verifyToken = internalTokenVerifier(gatewayVerifyKey);
   const app = express();
   // `/graphql` bypasses express (see graphql-http.ts); it answers once Apollo Server has started.
   let handleGraphql: RequestListener = (_req, res) => answerJson(res, 503, { errors: [{ message: 'The service is starting.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
   const listener = await listen(
-    (req, res) => {
+    tracedRequests(definition.name, (req, res) => {
       if (isGraphqlPath(req.url)) handleGraphql(req, res);
       else app(req, res);
-    },
+    }),
     env.host,
     env.port,
   );
@@ -116,6 +121,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     schema,
     formatError: masking.formatError,
     plugins: [
+      metrics.plugin<Context>(),
       masking.plugin,
       nulCharacterGuard<Context>(),
       ApolloServerPluginLandingPageDisabled(),
@@ -141,6 +147,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const metricsEndpoint = await serveMetrics(metrics, env.metrics, env.host, logger);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: definition.name });
@@ -167,6 +174,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
         return { token, claims: await verifyToken(token) };
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'request without a valid internal token refused');
+        metrics.authenticationFailures.inc();
         answerJson(res, 401, { errors: [{ message: 'This service answers only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
         return null;
       }
@@ -182,6 +190,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     },
   });
 
+  if (metricsEndpoint.publicHandler) app.get('/metrics', metricsEndpoint.publicHandler);
   app.use(unknownEndpoint);
   app.use(httpErrorHandler(logger));
 
@@ -190,9 +199,12 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   return {
     url,
     port: listener.port,
+    metrics,
+    metricsPort: metricsEndpoint.port,
     stop: async () => {
       // Answers first, then Apollo: a request still draining needs the server running.
       const graceful = await listener.drain(env.shutdownGraceMs);
+      await metricsEndpoint.stop();
       await apollo.stop();
       logger.info({ graceful }, 'subgraph stopped');
     },

@@ -144,3 +144,5 @@ export async function migratedSchemaDrift<Client, Context extends BaseSubgraphCo
     await target.dispose();
   }
 }
+
+export { recordSpans, type RecordedSpan, type SpanRecorder } from './telemetry/span-recorder';
