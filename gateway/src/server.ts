@@ -118,7 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const accessDatabase = await openAccessDatabase(options.access.database, logger);
   const apiKeys = new ApiKeyStore(accessDatabase.driver, { ...options.access.apiKeyCache, logger });
   const auditLog = new AuditLog(accessDatabase.driver, (outcome) => ('failed' in outcome ? metrics.auditFailures.inc() : metrics.auditEntries.inc(outcome.written)));
-  if (accessDatabase.driver.pool) metrics.databasePool('access', accessDatabase.driver.pool);
+  if (accessDatabase.driver.pool) metrics.databasePool('access', () => accessDatabase.driver.pool?.());
   const registryOption = options.registry;
   const registry = registryOption && 'location' in registryOption ? await SchemaRegistry.open(registryOption.location, logger) : undefined;
   const handoffDir = registryOption && 'handoffDir' in registryOption ? registryOption.handoffDir : undefined;

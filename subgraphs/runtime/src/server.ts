@@ -103,7 +103,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     ),
   );
   const metrics = new ServiceMetrics(definition.name);
-  if (database.driver.pool) metrics.databasePool(definition.name, database.driver.pool);
+  if (database.driver.pool) metrics.databasePool(definition.name, () => database.driver.pool?.());
   const verifyToken = internalTokenVerifier(gatewayVerifyKey);
   const app = express();
   // `/graphql` bypasses express (see graphql-http.ts); it answers once Apollo Server has started.
