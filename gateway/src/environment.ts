@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { logLevel, parseEnvironment, port, postgresUrl } from '@movement/runtime';
 import { limitsEnvironment, limitsFromVariables, type LimitsConfig } from './limits';
+import { corsEnvironment, corsFromVariables, type CorsConfig } from './http/cors';
 import { registryLocationFromEnvironment, repositoryRoot, supergraphPath, subgraphs, type RegistryLocation } from '@movement/schema';
 
 export interface GatewayEnvironment {
@@ -32,6 +33,8 @@ export interface GatewayEnvironment {
   bearerTokens: { jwks: { path: string } | { url: string }; issuer?: string; audience?: string } | undefined;
   /** Operation limits, body size, introspection and rate limits. */
   limits: LimitsConfig;
+  /** Browser origins allowed to call the graph (`CORS_ORIGINS`). */
+  cors: CorsConfig;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -74,6 +77,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       JWT_ISSUER: z.string().min(1).optional(),
       JWT_AUDIENCE: z.string().min(1).optional(),
       ...limitsEnvironment,
+      ...corsEnvironment,
     },
     source,
   );
@@ -103,5 +107,6 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
         ? { jwks: { url: env.JWKS_URL }, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }
         : undefined,
     limits: limitsFromVariables(env),
+    cors: corsFromVariables(env),
   };
 }

@@ -91,7 +91,7 @@ export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditL
       Mutation: {
         issueApiKey: async (
           _: unknown,
-          { input }: { input: { partnerId: string; name: string; scopes: string[]; expiresAt?: string | null } },
+          { input }: { input: { partnerId: string; name: string; scopes: string[]; expiresAt?: string | null; trustedDocumentsOnly?: boolean | null } },
           { principal }: AdminContext,
         ) => {
           need(principal, 'keys:admin');
@@ -106,7 +106,7 @@ export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditL
             if ('problem' in expiry) throw badUserInput('input.expiresAt', expiry.problem);
             expiresAt = expiry.expiresAt;
           }
-          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject, expiresAt });
+          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject, expiresAt, trustedDocumentsOnly: input.trustedDocumentsOnly ?? false });
           logger.info({ keyId: issued.key.id, partnerId: issued.key.partnerId, by: principal.subject, expiresAt }, 'api key issued');
           return { key: keyView(issued.key), secret: issued.secret };
         },

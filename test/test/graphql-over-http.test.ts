@@ -1,0 +1,30 @@
+import { serverAudits } from 'graphql-http';
+import { sharedTestGraph, type SharedTestGraph } from './harness';
+
+let graph: SharedTestGraph;
+
+beforeAll(async () => {
+  graph = await sharedTestGraph();
+});
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+/**
+ * The audits of the `graphql-http` package (the reference implementation of the GraphQL over HTTP
+ * specification) against the gateway, as a partner calls it: with a key in a header, which every
+ * request needs. Each audit that is not ok is listed with its reason.
+ */
+test('the gateway passes every GraphQL over HTTP audit, without a warning', async () => {
+  const credentials = graph.as('icrc');
+  const fetchFn = (input: string | URL | Request, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    for (const [name, value] of Object.entries(credentials)) headers.set(name, value);
+    return fetch(input, { ...init, headers });
+  };
+  const results = await Promise.all(serverAudits({ url: graph.url, fetchFn }).map((audit) => audit.fn()));
+  expect(results.length).toBeGreaterThan(30);
+  const notOk = results.filter((result) => result.status !== 'ok').map((result) => `${result.status} ${result.name}: ${'reason' in result ? result.reason : ''}`);
+  expect(notOk).toEqual([]);
+});
