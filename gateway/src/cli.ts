@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       const keys = await withKeys((store) => store.list({ partnerId: values.partner, includeRevoked: values.revoked }));
       for (const key of keys) {
         const expiry = key.expiresAt ? `  ${key.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : 'expires'} ${key.expiresAt.toISOString()}` : '';
-        process.stdout.write(`${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${expiry}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`);
+        process.stdout.write(`${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${expiry}${key.trustedDocumentsOnly ? '  trusted documents only' : ''}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`);
       }
       return 0;
     }

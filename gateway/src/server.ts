@@ -9,9 +9,9 @@ import {
   SchemaRegistry,
   ServedSupergraphFiles,
   supergraphPath as defaultSupergraphPath,
+  trustedDocumentManifest,
   UsageSpoolFile,
   type RegistryLocation,
-  trustedDocumentManifest,
   type SupergraphSource,
   type UsageSink,
 } from '@movement/schema';
