@@ -28,3 +28,17 @@ test('the gateway passes every GraphQL over HTTP audit, without a warning', asyn
   const notOk = results.filter((result) => result.status !== 'ok').map((result) => `${result.status} ${result.name}: ${'reason' in result ? result.reason : ''}`);
   expect(notOk).toEqual([]);
 });
+
+test('the admin API answers request errors with the same statuses: 4xx to graphql-response+json, 200 to application/json', async () => {
+  const post = (accept: string) =>
+    fetch(graph.url.replace(/\/graphql$/, '/admin/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept, ...graph.as('admin') },
+      body: JSON.stringify({ query: '{ noSuchField }' }),
+    });
+  const modern = await post('application/graphql-response+json');
+  expect([modern.status, modern.headers.get('content-type')]).toEqual([400, 'application/graphql-response+json; charset=utf-8']);
+  const legacy = await post('application/json');
+  expect([legacy.status, legacy.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
+  expect(((await legacy.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+});

@@ -7,6 +7,7 @@ import type { AuditLog } from '../access/audit-log';
 import type { ApiKey, ApiKeyStore } from '../auth/api-keys';
 import { keyExpiry, keyScopeProblems } from '../auth/key-policy';
 import { gatewayErrorFormatting } from '../error-format';
+import { graphqlResponseStatus } from '../http/graphql-response';
 import { introspectionOnlyFor, operationLimitsPlugin, type LimitsConfig } from '../limits';
 
 export interface AdminContext {
@@ -52,6 +53,8 @@ export function createAdminApi(options: { apiKeys: ApiKeyStore; auditLog: AuditL
     // Whether a caller may introspect is the guard's decision (admins only), in every mode.
     introspection: true,
     plugins: [
+      // The same statuses as the graph's endpoint, so one client handles both alike.
+      graphqlResponseStatus(),
       ...errorFormatting.plugins,
       operationLimitsPlugin(options.limits),
       introspectionOnlyFor<AdminContext>((principal) => principal?.kind === 'admin', 'Introspection of the admin API is for admins.'),
