@@ -7,6 +7,8 @@ export interface GatewayContext extends BaseContext {
   logger: Logger;
   /** Who is asking, as authentication established it. */
   principal: Principal;
+  /** Whether the credentials may run only the trusted documents of the persisted-document manifest. */
+  trustedDocumentsOnly: boolean;
   /** The client's operation name, once the operation is resolved. */
   operationName: string | null;
   /** The internal token for the subgraphs, signed once per request on first use. */

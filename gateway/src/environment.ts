@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { logLevel, metricsConfigFrom, metricsEnvironment, parseEnvironment, port, postgresUrl, type MetricsConfig } from '@movement/runtime';
 import { limitsEnvironment, limitsFromVariables, type LimitsConfig } from './limits';
+import { corsEnvironment, corsFromVariables, type CorsConfig } from './http/cors';
 import { registryLocationFromEnvironment, repositoryRoot, supergraphPath, subgraphs, type RegistryLocation } from '@movement/schema';
 
 export interface GatewayEnvironment {
@@ -34,6 +35,8 @@ export interface GatewayEnvironment {
   limits: LimitsConfig;
   /** Where `/metrics` is served (`METRICS_PORT`, `METRICS_TOKEN`); nowhere when neither is set. */
   metrics: MetricsConfig;
+  /** Browser origins allowed to call the graph (`CORS_ORIGINS`). */
+  cors: CorsConfig;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -80,6 +83,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       JWT_AUDIENCE: z.string().min(1).optional(),
       ...limitsEnvironment,
       ...metricsEnvironment,
+      ...corsEnvironment,
     },
     source,
   );
@@ -110,5 +114,6 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
         : undefined,
     limits: limitsFromVariables(env),
     metrics: metricsConfigFrom(env),
+    cors: corsFromVariables(env),
   };
 }

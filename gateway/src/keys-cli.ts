@@ -13,7 +13,7 @@ import { accessDatabaseLocation } from './environment';
  */
 const usage = `Usage: npm run access -- <command>
   signing-keys                                  print a new Ed25519 pair: GATEWAY_SIGNING_KEY (gateway) and GATEWAY_VERIFY_KEY (subgraphs)
-  issue-key --partner <id> --name <text> --scopes <a,b,…> [--expires-at <date>]
+  issue-key --partner <id> --name <text> --scopes <a,b,…> [--expires-at <date>] [--trusted-documents-only]
                                                 issue a partner API key (no admin scopes; expiring at the ISO 8601
                                                 date or time when given); prints the secret once
   list-keys [--partner <id>] [--revoked]        list keys (never secrets)
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     case 'issue-key': {
       const { values } = parseArgs({
         args,
-        options: { partner: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' }, 'expires-at': { type: 'string' } },
+        options: { partner: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' }, 'expires-at': { type: 'string' }, 'trusted-documents-only': { type: 'boolean', default: false } },
         strict: true,
       });
       const scopes = (values.scopes ?? '').split(',').map((scope) => scope.trim()).filter(Boolean);
@@ -65,8 +65,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const expiresAt = expiry && 'expiresAt' in expiry ? expiry.expiresAt : null;
-      const issued = await withKeys((keys) => keys.issue({ partnerId: values.partner!, name: values.name!, scopes, createdBy: `cli:${operator}`, expiresAt }));
-      const until = expiresAt ? `, expires ${expiresAt.toISOString()}` : '';
+      const issued = await withKeys((keys) => keys.issue({ partnerId: values.partner!, name: values.name!, scopes, createdBy: `cli:${operator}`, expiresAt, trustedDocumentsOnly: values['trusted-documents-only'] }));
+      const until = `${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}${issued.key.trustedDocumentsOnly ? ', trusted documents only' : ''}`;
       process.stdout.write(`Key ${issued.key.id} for ${issued.key.partnerId} (${scopes.join(', ')}${until}).\nSecret (shown once, send it as x-api-key): ${issued.secret}\n`);
       return 0;
     }
@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       const keys = await withKeys((store) => store.list({ partnerId: values.partner, includeRevoked: values.revoked }));
       for (const key of keys) {
         const expiry = key.expiresAt ? `  ${key.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : 'expires'} ${key.expiresAt.toISOString()}` : '';
-        process.stdout.write(`${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${expiry}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`);
+        process.stdout.write(`${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${expiry}${key.trustedDocumentsOnly ? '  trusted documents only' : ''}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`);
       }
       return 0;
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
+import { PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, httpErrorHandler, listen, nulCharacterGuard, serveMetrics, tracedRequests, unknownEndpoint, type Logger, type MetricsConfig, type RunningService } from '@movement/runtime';
@@ -8,6 +9,7 @@ import {
   SchemaRegistry,
   ServedSupergraphFiles,
   supergraphPath as defaultSupergraphPath,
+  trustedDocumentManifest,
   UsageSpoolFile,
   type RegistryLocation,
   type SupergraphSource,
@@ -26,8 +28,14 @@ import { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-toke
 import type { GatewayContext } from './context';
 import { gatewayErrorFormatting } from './error-format';
 import { createRateLimiter, introspectionGuard, loadLimitsConfig, openCounterStore, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
+import { corsHandler, corsFromVariables, type CorsConfig } from './http/cors';
+import { graphqlResponseStatus } from './http/graphql-response';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { GatewayMetrics } from './metrics';
+import { documentIdRequests } from './persisted/document-id';
+import { TrustedDocuments } from './persisted/manifest';
+import { PersistedQueryCache } from './persisted/persisted-query-cache';
+import { trustedDocumentsOnly } from './persisted/trusted-only';
 import { followRegistry, type SupergraphStatus } from './registry-follower';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
@@ -80,6 +88,10 @@ export interface GatewayOptions {
   limits?: LimitsConfig;
   /** Where `/metrics` is served (a port of its own, the public one behind a token); nowhere when absent. */
   metrics?: MetricsConfig;
+  /** Browser origins allowed to call the graph; unset, those of this machine outside production and none in production. */
+  cors?: CorsConfig;
+  /** The persisted-document manifest (id → text); the one built from `schema/operations/` when absent. */
+  trustedDocuments?: Readonly<Record<string, string>>;
 }
 
 /** The running gateway; `reload` and `flushUsage` let an admin tool or a test act now instead of on the next tick. */
@@ -114,6 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const metrics = new GatewayMetrics();
 
   const limits = options.limits ?? loadLimitsConfig({});
+  const trusted = new TrustedDocuments(options.trustedDocuments ?? trustedDocumentManifest);
   const bearerTokens = options.access.bearerTokens ? new BearerTokenVerifier(options.access.bearerTokens) : undefined;
   const accessDatabase = await openAccessDatabase(options.access.database, logger);
   const apiKeys = new ApiKeyStore(accessDatabase.driver, { ...options.access.apiKeyCache, logger });
@@ -172,9 +185,19 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     stopOnTerminationSignals: false,
     // Whether a caller may introspect is the introspection guard's decision (scope in production).
     introspection: true,
+    // Manifest documents are found by hash without ever being registered; others register as APQ.
+    // The cache serves persisted queries alone, so Apollo's key prefix (which would hide the
+    // manifest's hashes from it) isolates nothing.
+    persistedQueries: { cache: PrefixingKeyValueCache.cacheDangerouslyDoesNotNeedPrefixesForIsolation(new PersistedQueryCache(trusted)) },
+    // Every request that reaches Apollo carries credentials in a header (authentication refuses the
+    // rest), which no HTML form, link or image can send, and which makes a cross-origin browser
+    // request preflighted: so a GET is as safe from CSRF as a JSON POST.
+    csrfPrevention: { requestHeaders: ['authorization', 'x-api-key', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     plugins: [
       metrics.plugin<GatewayContext>(),
+      graphqlResponseStatus(),
       ...errorFormatting.plugins,
+      trustedDocumentsOnly(trusted),
       operationLimitsPlugin(limits),
       introspectionGuard(limits),
       // Before planning, so no subgraph sees it; each subgraph checks again.
@@ -218,6 +241,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       subgraphs: Object.fromEntries(checks.map(([name, check]) => [name, check.detail])),
     });
   });
+  // Before authentication: a preflight carries no credentials, and a refused origin should learn nothing else.
+  app.use(['/graphql', '/admin/graphql'], ...corsHandler(options.cors ?? corsFromVariables({ NODE_ENV: limits.nodeEnv })));
   const counters = await openCounterStore(limits.redisUrl, logger);
   const failures = failedAuthentication(limits.authFailuresPerMinute, counters, logger);
   const authenticated = authenticate({ apiKeys, bearerTokens, failures, logger });
@@ -240,8 +265,14 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     rateLimited,
     express.json({ limit: limits.maxBodyBytes }),
     payloadTooLarge(limits.maxBodyBytes),
+    documentIdRequests(trusted),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ ...requestLogging(res, res.locals.principal as GatewayContext['principal']), operationName: null, auditReads: [] }),
+      context: async ({ res }) => ({
+        ...requestLogging(res, res.locals.principal as GatewayContext['principal']),
+        trustedDocumentsOnly: res.locals.trustedDocumentsOnly === true,
+        operationName: null,
+        auditReads: [],
+      }),
     }),
   );
   app.all(
@@ -260,7 +291,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.use(httpErrorHandler(logger));
 
   const url = `http://${host}:${port}/graphql`;
-  logger.info({ url, subgraphs: Object.fromEntries([...clients].map(([name, client]) => [name, client.url])) }, 'gateway listening');
+  logger.info({ url, trustedDocuments: trusted.size, subgraphs: Object.fromEntries([...clients].map(([name, client]) => [name, client.url])) }, 'gateway listening');
   return {
     url,
     port,

@@ -23,6 +23,7 @@ export function runGateway(): Promise<void> {
       logger: createLogger('gateway', env.logLevel),
       limits: env.limits,
       metrics: env.metrics,
+      cors: env.cors,
     });
   }, createLogger('gateway', startupLogLevel()));
 }

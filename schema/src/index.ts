@@ -10,5 +10,6 @@ export * from './registry-location';
 export * from './embedded-handoff';
 export * from './operation-usage';
 export * from './persisted-operations';
+export * from './trusted-documents';
 export * from './changelog';
 export * from './deprecations';

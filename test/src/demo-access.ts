@@ -30,8 +30,12 @@ export const demoPartnerKeys = {
 export type DemoPartner = keyof typeof demoPartnerKeys;
 
 export const demoTokens = {
-  /** An internal family-links app of the ICRC: lists people and messages, nothing sensitive. */
-  app: { sub: 'family-links-app', kind: 'app', scopes: ['people:read', 'messages:read'], partnerId: syntheticId('organization', 'ICRC-MOSCOW') },
+  /**
+   * The ICRC's internal apps (case management, tracing, family-links dashboard, assistance
+   * coordination): exactly the scopes the operations they ship in `schema/operations/` read,
+   * nothing sensitive. A test runs every one of those operations with this token.
+   */
+  app: { sub: 'family-links-app', kind: 'app', scopes: ['people:read', 'messages:read', 'assistance:read', 'assistance:report'], partnerId: syntheticId('organization', 'ICRC-MOSCOW') },
   /** A graph administrator: keys, the audit trail, introspection; no data scopes. */
   admin: { sub: 'graph-admin', kind: 'admin', scopes: ['keys:admin', 'audit:read', 'schema:introspect'] },
 } as const satisfies Record<string, BearerClaims>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { databaseUrlFor, defaultPorts, logLevel, parseEnvironment, port, postgresUrl, type SubgraphName } from '@movement/runtime';
 import { registryLocationFromEnvironment } from '@movement/schema';
-import { loadLimitsConfig, registryToFollow } from '@movement/gateway';
+import { loadCorsConfig, loadLimitsConfig, registryToFollow } from '@movement/gateway';
 import type { DatabaseLocation } from './graph';
 
 /**
@@ -51,6 +51,7 @@ export function loadGraphEnvironment(source: Record<string, string | undefined> 
     gateway: {
       registry: registryToFollow(registryLocationFromEnvironment(source), env.REGISTRY_POLL_MS),
       usage: { enabled: env.USAGE_RECORDING === 'on' },
+      cors: loadCorsConfig(source),
     },
     // API keys and the audit trail: their own database on PostgreSQL, a schema of the shared PGlite otherwise.
     accessDatabase: { databaseUrl: databaseUrlFor('access', env.ACCESS_DATABASE_URL, env.DATABASE_URL), dataDir: `${env.DATA_DIR}/graph` } as DatabaseLocation,

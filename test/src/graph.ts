@@ -32,7 +32,7 @@ export interface GraphOptions {
   seedPeople?: number;
   logLevel?: string;
   /** Further gateway options (schema registry, usage recording). */
-  gateway?: Pick<GatewayOptions, 'registry' | 'usage' | 'subgraphTimeoutMs'>;
+  gateway?: Pick<GatewayOptions, 'registry' | 'usage' | 'subgraphTimeoutMs' | 'cors'>;
   access: {
     /** Where the gateway keeps API keys and the audit trail. */
     database: DatabaseLocation;

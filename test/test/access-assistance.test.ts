@@ -133,7 +133,8 @@ describe('assistance records by id', () => {
 
   test('a principal without assistance:read gets FORBIDDEN, not the record', async () => {
     const [row] = await rows('AssistanceRecord', 'beneficiaryId', '"id"');
-    const result = await graph.query<{ assistanceRecord: unknown }>(RECORD, { id: row.id }, graph.as('app'));
+    const withoutAssistance = { authorization: `Bearer ${await graph.token({ sub: 'tracing-app', scopes: ['people:read', 'messages:read'] })}` };
+    const result = await graph.query<{ assistanceRecord: unknown }>(RECORD, { id: row.id }, withoutAssistance);
     expect(result.data?.assistanceRecord ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -335,18 +335,18 @@ describe('the access CLI', () => {
     expect(run.stderr()).toContain('--scopes: keys:admin may not be given to a partner key');
   });
 
-  test('issues a key that expires, and list-keys shows when', async () => {
+  test('issues a key that expires and runs trusted documents only, and list-keys shows both', async () => {
     const target = await createTestDatabaseTarget('access-cli');
     const dataDir = mkdtempSync(join(tmpdir(), 'access-cli-'));
     const env: Record<string, string> = target.url ? { ACCESS_DATABASE_URL: target.url } : { DATA_DIR: dataDir };
     try {
-      const issue = runNode(cli, ['issue-key', '--partner', syntheticId('organization', 'BRC'), '--name', 'winter distribution', '--scopes', 'people:read', '--expires-at', '2099-03-31'], env);
+      const issue = runNode(cli, ['issue-key', '--partner', syntheticId('organization', 'BRC'), '--name', 'winter distribution', '--scopes', 'people:read', '--expires-at', '2099-03-31', '--trusted-documents-only'], env);
       expect(await issue.exited).toBe(0);
       const id = /^Key ([0-9a-f]{16}) /.exec(issue.stdout())?.[1];
-      expect(issue.stdout()).toContain('expires 2099-03-31T00:00:00.000Z');
+      expect(issue.stdout()).toContain('expires 2099-03-31T00:00:00.000Z, trusted documents only');
       const list = runNode(cli, ['list-keys'], env);
       expect(await list.exited).toBe(0);
-      expect(list.stdout()).toMatch(new RegExp(`^${id} .*winter distribution.*expires 2099-03-31T00:00:00\\.000Z`, 'm'));
+      expect(list.stdout()).toMatch(new RegExp(`^${id} .*winter distribution.*expires 2099-03-31T00:00:00\\.000Z  trusted documents only`, 'm'));
     } finally {
       await target.dispose();
       rmSync(dataDir, { recursive: true, force: true });

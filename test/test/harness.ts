@@ -1,5 +1,5 @@
 import { createTestDatabaseTarget, makeTestDatabaseTemplate, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type MetricsConfig, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
-import { loadLimitsConfig, type LimitsConfig } from '@movement/gateway';
+import { loadLimitsConfig, type CorsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph } from '../src/demo-graph';
 import { startGraph, type RunningGraph } from '../src/graph';
 import { graphSubgraphs } from '../src/subgraphs';
@@ -97,7 +97,7 @@ function graphTemplate(seedPeople: number | undefined): TestDatabaseTemplate {
  * `sharedTestGraph()` instead.
  */
 export async function startTestGraph(
-  options: { seedPeople?: number; label?: string; enforce?: boolean; limits?: Partial<LimitsConfig>; metrics?: MetricsConfig } = {},
+  options: { seedPeople?: number; label?: string; enforce?: boolean; limits?: Partial<LimitsConfig>; metrics?: MetricsConfig; cors?: CorsConfig } = {},
 ): Promise<TestGraph> {
   const target: TestDatabaseTarget = await createTestDatabaseTarget(options.label ?? 'graph', graphTemplate(options.seedPeople));
   let demo: DemoGraph;
@@ -113,7 +113,7 @@ export async function startTestGraph(
       // Tests send bursts (hundreds of concurrent sends) as one principal: a limit they never reach.
       limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 1_000_000, ...options.limits },
       // Concurrency tests queue hundreds of requests on a busy CI machine: time is not what they test.
-      gateway: { subgraphTimeoutMs: 60_000 },
+      gateway: { subgraphTimeoutMs: 60_000, cors: options.cors },
     });
   } catch (error) {
     await target.dispose();

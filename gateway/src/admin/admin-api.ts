@@ -7,6 +7,7 @@ import type { AuditLog } from '../access/audit-log';
 import type { ApiKey, ApiKeyStore } from '../auth/api-keys';
 import { keyExpiry, keyScopeProblems } from '../auth/key-policy';
 import { gatewayErrorFormatting } from '../error-format';
+import { graphqlResponseStatus } from '../http/graphql-response';
 import { introspectionOnlyFor, operationLimitsPlugin, type LimitsConfig } from '../limits';
 
 /** One page of the graph's organisations, read through the public graph as `principal`. */
@@ -84,6 +85,8 @@ export function createAdminApi(options: {
     // Whether a caller may introspect is the guard's decision (admins only), in every mode.
     introspection: true,
     plugins: [
+      // The same statuses as the graph's endpoint, so one client handles both alike.
+      graphqlResponseStatus(),
       ...errorFormatting.plugins,
       operationLimitsPlugin(options.limits),
       introspectionOnlyFor<AdminContext>((principal) => principal?.kind === 'admin', 'Introspection of the admin API is for admins.'),
@@ -151,7 +154,7 @@ export function createAdminApi(options: {
       Mutation: {
         issueApiKey: async (
           _: unknown,
-          { input }: { input: { partnerId: string; name: string; scopes: string[]; expiresAt?: string | null } },
+          { input }: { input: { partnerId: string; name: string; scopes: string[]; expiresAt?: string | null; trustedDocumentsOnly?: boolean | null } },
           { principal }: AdminContext,
         ) => {
           need(principal, 'keys:admin');
@@ -166,7 +169,7 @@ export function createAdminApi(options: {
             if ('problem' in expiry) throw badUserInput('input.expiresAt', expiry.problem);
             expiresAt = expiry.expiresAt;
           }
-          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject, expiresAt });
+          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject, expiresAt, trustedDocumentsOnly: input.trustedDocumentsOnly ?? false });
           logger.info({ keyId: issued.key.id, partnerId: issued.key.partnerId, by: principal.subject, expiresAt }, 'api key issued');
           return { key: keyView(issued.key), secret: issued.secret };
         },

@@ -21,6 +21,8 @@ export interface ApiKey {
   expiresAt: Date | null;
   revokedAt: Date | null;
   revokedBy: string | null;
+  /** Whether the key runs only the trusted documents of the persisted-document manifest. */
+  trustedDocumentsOnly: boolean;
 }
 
 interface ApiKeyRow extends Omit<ApiKey, 'createdAt' | 'expiresAt' | 'revokedAt'> {
@@ -57,6 +59,7 @@ const keyOf = (row: ApiKeyRow): ApiKey => ({
   expiresAt: row.expiresAt ? new Date(row.expiresAt) : null,
   revokedAt: row.revokedAt ? new Date(row.revokedAt) : null,
   revokedBy: row.revokedBy,
+  trustedDocumentsOnly: row.trustedDocumentsOnly,
 });
 
 /** Why a presented key was refused: not a key at all, no such key, a wrong secret, revoked, or expired. */
@@ -77,13 +80,13 @@ export class ApiKeyStore {
   }
 
   /** Issues a key; the returned secret is the only copy. Callers check the scopes first (`keyScopeProblems`). */
-  async issue(input: { partnerId: string; name: string; scopes: string[]; createdBy: string; expiresAt?: Date | null }): Promise<{ key: ApiKey; secret: string }> {
+  async issue(input: { partnerId: string; name: string; scopes: string[]; createdBy: string; expiresAt?: Date | null; trustedDocumentsOnly?: boolean }): Promise<{ key: ApiKey; secret: string }> {
     const id = randomBytes(8).toString('hex');
     const secretPart = randomBytes(32).toString('base64url');
     const [row] = await this.driver.query<ApiKeyRow>(
-      `INSERT INTO "access"."api_key" ("id", "partnerId", "name", "scopes", "secretHash", "createdBy", "expiresAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [id, input.partnerId, input.name, input.scopes, hashOf(secretPart).toString('hex'), input.createdBy, input.expiresAt ?? null],
+      `INSERT INTO "access"."api_key" ("id", "partnerId", "name", "scopes", "secretHash", "createdBy", "expiresAt", "trustedDocumentsOnly")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [id, input.partnerId, input.name, input.scopes, hashOf(secretPart).toString('hex'), input.createdBy, input.expiresAt ?? null, input.trustedDocumentsOnly ?? false],
     );
     return { key: keyOf(row), secret: `mgk_${id}_${secretPart}` };
   }
@@ -141,7 +144,7 @@ export class ApiKeyStore {
    * The principal of a valid, unrevoked, unexpired key, or why it was refused, with the key's id
    * when the presented value names one (for the log; never the secret). Constant-time on the secret.
    */
-  async verify(presented: string): Promise<{ principal: Principal; keyId: string } | { refused: KeyRefusal; keyId: string | null }> {
+  async verify(presented: string): Promise<{ principal: Principal; keyId: string; trustedDocumentsOnly: boolean } | { refused: KeyRefusal; keyId: string | null }> {
     const match = keyPattern.exec(presented);
     if (!match) return { refused: 'malformed', keyId: null };
     const [, id, secretPart] = match as unknown as [string, string, string];
@@ -152,7 +155,7 @@ export class ApiKeyStore {
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { refused: 'secret', keyId: id };
     if (row.revokedAt) return { refused: 'revoked', keyId: id };
     if (row.expiresAt && new Date(row.expiresAt).getTime() <= Date.now()) return { refused: 'expired', keyId: id };
-    return { principal: { subject: `key:${row.id}`, kind: 'partner', partnerId: row.partnerId, scopes: partnerKeyScopesOf(row.scopes) }, keyId: id };
+    return { principal: { subject: `key:${row.id}`, kind: 'partner', partnerId: row.partnerId, scopes: partnerKeyScopesOf(row.scopes) }, keyId: id, trustedDocumentsOnly: row.trustedDocumentsOnly };
   }
 
   /** The principal of a valid key; null otherwise. */

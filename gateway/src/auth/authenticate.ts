@@ -8,7 +8,8 @@ import type { FailedAuthentication } from './failed-authentication';
 const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
- * Turns the request's credentials into `res.locals.principal`: a partner API key in `x-api-key`
+ * Turns the request's credentials into `res.locals.principal` (and `res.locals.trustedDocumentsOnly`,
+ * whether the credentials may run only the manifest's trusted documents): a partner API key in `x-api-key`
  * (or as `Authorization: Bearer mgk_…`), or a signed token in `Authorization: Bearer`. Anything
  * missing or invalid is answered 401 `UNAUTHENTICATED` here, before any GraphQL work; the
  * message never repeats what was presented. Each refusal is logged with the client's address and
@@ -39,13 +40,17 @@ export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: Bear
       return;
     }
     let principal: Principal | null = null;
+    let trustedDocumentsOnly = false;
     let reason = 'invalid token';
     try {
       if (isKey) {
         const verified = await options.apiKeys.verify(presented);
-        if ('principal' in verified) principal = verified.principal;
+        if ('principal' in verified) ({ principal, trustedDocumentsOnly } = verified);
         else reason = verified.refused;
-      } else if (options.bearerTokens) principal = await options.bearerTokens.authenticate(presented);
+      } else if (options.bearerTokens) {
+        const verified = await options.bearerTokens.verify(presented);
+        if (verified) ({ principal, trustedDocumentsOnly } = verified);
+      }
     } catch (error) {
       options.logger.error({ err: error, address, keyId }, 'credentials could not be checked');
       res.status(503).json({ errors: [{ message: 'Credentials could not be checked; retry later.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
@@ -58,6 +63,7 @@ export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: Bear
       return;
     }
     res.locals.principal = principal;
+    res.locals.trustedDocumentsOnly = trustedDocumentsOnly;
     next();
   };
 }

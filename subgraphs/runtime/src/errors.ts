@@ -28,6 +28,8 @@ export const ErrorCodes = {
   SUBGRAPH_UNAVAILABLE: 'A subgraph could not be reached; `extensions.serviceName` names it.',
   SUBGRAPH_TIMEOUT: 'A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`.',
   SUBGRAPH_BAD_RESPONSE: 'A subgraph answered with something that is not a GraphQL response.',
+  PERSISTED_QUERY_NOT_FOUND: 'The `documentId` names no trusted document, or the persisted-query hash is not known to this gateway: send the document with its hash to register it.',
+  PERSISTED_QUERY_NOT_ALLOWED: 'The credentials may run only the trusted documents of the persisted-document manifest; send a `documentId` from it.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -16,6 +16,8 @@ export interface BearerClaims {
   kind?: 'app' | 'admin';
   scopes: string[];
   partnerId?: string;
+  /** The `trusted_documents_only` claim: the app may run only the trusted documents of the manifest. */
+  trustedDocumentsOnly?: boolean;
   /** Lifetime, e.g. `5m`; a negative or past time makes an expired token. */
   expiresIn?: string | number;
 }
@@ -30,7 +32,7 @@ export async function createTokenIssuer(): Promise<{ jwks: JSONWebKeySet; issue(
   return {
     jwks: { keys: [jwk] },
     issue: async (claims) =>
-      new SignJWT({ scope: claims.scopes.join(' '), kind: claims.kind ?? 'app', ...(claims.partnerId ? { partner_id: claims.partnerId } : {}) })
+      new SignJWT({ scope: claims.scopes.join(' '), kind: claims.kind ?? 'app', ...(claims.partnerId ? { partner_id: claims.partnerId } : {}), ...(claims.trustedDocumentsOnly ? { trusted_documents_only: true } : {}) })
         .setProtectedHeader({ alg: 'ES256', kid: 'movement-test' })
         .setSubject(claims.sub)
         .setIssuedAt()
@@ -114,7 +116,8 @@ export async function postGraphQL<T = Record<string, unknown>>(
   const signed = testSubgraphUrls.has(url) && as !== null && !headers.authorization ? { authorization: `Bearer ${await testInternalToken(as)}` } : {};
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signed, ...headers },
+    // The GraphQL over HTTP media type, as current clients ask for it: request errors keep their 4xx.
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9', ...signed, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: []; extensions?: Record<string, unknown> };
