@@ -28,7 +28,7 @@ test('the gateway passes every GraphQL over HTTP audit, without a warning', asyn
   };
   const results = await Promise.all(serverAudits({ url: graph.url, fetchFn }).map((audit) => audit.fn()));
   // Some audits read only the status: their bodies would hold the connections open past the test.
-  await Promise.all(responses.filter((response) => !response.bodyUsed).map((response) => response.body?.cancel()));
+  await Promise.all(responses.filter((response) => !response.bodyUsed).map((response) => response.body?.cancel() ?? Promise.resolve()));
   expect(results.length).toBeGreaterThan(30);
   const notOk = results.filter((result) => result.status !== 'ok').map((result) => `${result.status} ${result.name}: ${'reason' in result ? result.reason : ''}`);
   expect(notOk).toEqual([]);
@@ -46,5 +46,5 @@ test('the admin API answers request errors with the same statuses: 4xx to graphq
   expect(((await modern.json()) as { data?: unknown }).data).toBeUndefined();
   const legacy = await post('application/json');
   expect([legacy.status, legacy.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
-  expect(((await legacy.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(((await legacy.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
