@@ -43,6 +43,7 @@ export function explorerPage(page: ExplorerPage): RequestHandler {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeAttribute(page.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${escapeAttribute(page.assets)}explorer.css">
 </head>
 <body data-endpoint="${escapeAttribute(page.endpoint)}" data-assets="${escapeAttribute(page.assets)}" data-title="${escapeAttribute(page.title)}" data-credential-label="${escapeAttribute(page.credentialLabel)}">
