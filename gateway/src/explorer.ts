@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type RequestHandler } from 'express';
+import compression from 'compression';
+import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from '@movement/runtime';
 
 /** Where the build puts the explorer's bundle (`scripts/build-explorer.mjs`); the same from `src/` and `dist/`. */
@@ -65,10 +66,13 @@ export function explorerPage(page: ExplorerPage): RequestHandler {
   };
 }
 
-/** The bundle's files; fingerprinted fonts could be cached for ever, the rest revalidates. */
+/**
+ * The bundle's files, revalidated by ETag so a new build is picked up at once. Compressed: the
+ * bundle is about 7 MB, about 2 MB gzipped, and a field connection pays for every byte once.
+ */
 export function explorerAssets(logger: Logger): RequestHandler {
   if (!existsSync(path.join(bundleDir, 'explorer.js'))) {
     logger.warn({ bundleDir }, 'the explorer is not built (npm run build): browsers get its page without its code');
   }
-  return express.static(bundleDir, { index: false, fallthrough: false, maxAge: 0 });
+  return Router().use(compression(), express.static(bundleDir, { index: false, fallthrough: false, maxAge: 0 }));
 }

@@ -149,7 +149,13 @@ test('only a browser navigation gets the page: API clients still get GraphQL, an
   expect(api.status).toBe(401);
   expect(((await api.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
 
-  const bundle = await fetch(new URL('/explorer/explorer.js', graph.url));
+  const bundle = await fetch(new URL('/explorer/explorer.js', graph.url), { headers: { 'accept-encoding': 'gzip' } });
   expect(bundle.status).toBe(200);
   expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+  expect(bundle.headers.get('content-encoding')).toBe('gzip');
+  await bundle.arrayBuffer();
+
+  const missing = await fetch(new URL('/explorer/nothing-here.js', graph.url));
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get('content-type')).toMatch(/^application\/json/);
 });
