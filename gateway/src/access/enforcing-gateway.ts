@@ -124,7 +124,7 @@ export class AccessEnforcingGateway {
       document: requestContext.document,
       operationName: requestContext.operationName,
       variableValues: requestContext.request.variables,
-    }) as Awaited<ReturnType<GatewayExecutor>>;
+    });
   }
 
   private async executeAllowed(execute: GatewayExecutor, requestContext: GatewayGraphQLRequestContext, rules: AccessRules, context: GatewayContext) {
