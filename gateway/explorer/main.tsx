@@ -78,8 +78,9 @@ function Explorer() {
           {credential ? 'The schema shown is what this credential may read.' : 'Paste a credential to load the schema.'}
         </span>
       </form>
-      {/* A new credential sees another schema: remount so GraphiQL introspects again. */}
-      <GraphiQL key={credential} fetcher={fetcher} defaultEditorToolsVisibility />
+      {/* A new credential sees another schema: remount so GraphiQL introspects again. Without
+          one there is nothing to introspect (the gateway would answer 401), so GraphiQL does not ask. */}
+      <GraphiQL key={credential} fetcher={fetcher} schema={credential ? undefined : null} defaultEditorToolsVisibility />
     </div>
   );
 }

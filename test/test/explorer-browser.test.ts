@@ -36,6 +36,8 @@ interface Explorer {
   page: Page;
   /** Every URL the page asked for, to prove it asks nothing of anyone but the gateway. */
   requested: string[];
+  /** Answers the page got with an error status (an introspection before a credential was entered would be a 401). */
+  refused: string[];
   errors: string[];
 }
 
@@ -44,15 +46,19 @@ async function openExplorer(path: string, credential: string): Promise<Explorer>
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   const page = await context.newPage();
   const requested: string[] = [];
+  const refused: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(new URL(path, graph.url).href);
   await page.locator('#mg-credential-input').fill(credential);
   const introspected = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().postData()?.includes('IntrospectionQuery') === true && response.request().headers().authorization !== undefined);
   await page.getByRole('button', { name: 'Use' }).click();
   expect((await introspected).status()).toBe(200);
-  return { page, requested, errors };
+  return { page, requested, refused, errors };
 }
 
 const keyOf = (caller: 'icrc' | 'russianRedCross') => graph.as(caller)['x-api-key']!;
@@ -67,7 +73,7 @@ async function schemaTypesInDocs(page: Page): Promise<string[]> {
 }
 
 test('a partner opens the explorer, enters its key, runs a query and reads the docs, all from the gateway alone', async () => {
-  const { page, requested, errors } = await openExplorer('/graphql', keyOf('russianRedCross'));
+  const { page, requested, refused, errors } = await openExplorer('/graphql', keyOf('russianRedCross'));
   const query = '{ organizations(first: 2) { edges { node { name } } } }';
   const expected = await graph.query<{ organizations: { edges: Array<{ node: { name: string } }> } }>(query, {}, graph.as('russianRedCross'));
   const firstName = expected.data!.organizations.edges[0]!.node.name;
@@ -96,6 +102,7 @@ test('a partner opens the explorer, enters its key, runs a query and reads the d
 
   const origin = new URL(graph.url).origin;
   expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+  expect(refused).toEqual([]);
   expect(errors).toEqual([]);
   await page.context().close();
 });
