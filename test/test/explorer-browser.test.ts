@@ -74,20 +74,35 @@ async function schemaTypesInDocs(page: Page): Promise<string[]> {
 
 test('a partner opens the explorer, enters its key, runs a query and reads the docs, all from the gateway alone', async () => {
   const { page, requested, refused, errors } = await openExplorer('/graphql', keyOf('russianRedCross'));
-  const query = '{ organizations(first: 2) { edges { node { name } } } }';
-  const expected = await graph.query<{ organizations: { edges: Array<{ node: { name: string } }> } }>(query, {}, graph.as('russianRedCross'));
+  const query = 'query Organisations($first: Int) { organizations(first: $first) { edges { node { name } } } }';
+  const expected = await graph.query<{ organizations: { edges: Array<{ node: { name: string } }> } }>(query, { first: 2 }, graph.as('russianRedCross'));
   const firstName = expected.data!.organizations.edges[0]!.node.name;
 
   await page.locator('.graphiql-query-editor').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(query);
-  const answered = page.waitForResponse((response) => response.request().postData()?.includes('organizations(first: 2)') === true);
+  await page.getByRole('button', { name: /Prettify query/ }).click();
+  await page.locator('.graphiql-query-editor').getByText('edges {').first().waitFor();
+  // Back to the start of the first line, so the query shows from its first character.
+  await page.locator('.graphiql-query-editor').getByText('edges {').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.locator('section[aria-label="Variables"] .graphiql-editor:not(.hidden)').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText('{ "first": 2 }');
+  const answered = page.waitForResponse((response) => response.request().postData()?.includes('organizations(first: $first)') === true);
   await page.getByRole('button', { name: /Execute query/ }).click();
   const response = await answered;
   expect(response.status()).toBe(200);
   expect(response.request().headers().authorization).toBe(`Bearer ${keyOf('russianRedCross')}`);
+  expect(JSON.parse(response.request().postData()!)).toEqual(expect.objectContaining({ variables: { first: 2 }, operationName: 'Organisations' }));
   await page.getByLabel('Result Window').getByText(firstName, { exact: false }).first().waitFor();
+
+  // The query is in the history.
+  await page.getByRole('button', { name: 'Show History' }).click();
+  await page.locator('.graphiql-history-item', { hasText: 'Organisations' }).first().waitFor();
+  await page.getByRole('button', { name: 'Hide History' }).click();
 
   const types = await schemaTypesInDocs(page);
   expect(types).toContain('Person');
