@@ -27,6 +27,7 @@ import { failedAuthentication } from './auth/failed-authentication';
 import { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-tokens';
 import type { GatewayContext } from './context';
 import { gatewayErrorFormatting } from './error-format';
+import { explorerAssets, explorerPage } from './explorer';
 import { createRateLimiter, introspectionGuard, loadLimitsConfig, openCounterStore, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
 import { corsHandler, corsFromVariables, type CorsConfig } from './http/cors';
 import { graphqlResponseStatus } from './http/graphql-response';
@@ -256,6 +257,21 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     const requestId = String(res.locals.requestId);
     return { requestId, logger: logger.child({ requestId, subject: principal.subject }), principal };
   };
+  // The explorer's page and bundle are public: a browser asks for the page before it has a key.
+  app.use('/explorer', explorerAssets(logger));
+  app.get('/graphql', explorerPage({ endpoint: 'graphql', assets: 'explorer/', title: 'Movement Graph', credentialLabel: 'API key or bearer token' }));
+  app.get('/admin/graphql', explorerPage({ endpoint: 'graphql', assets: '../explorer/', title: 'Movement Graph admin', credentialLabel: 'Admin token' }));
+  // The schema as the caller's scopes see it, for codegen in partners' own repositories.
+  app.get('/schema.graphql', authenticated, rateLimited, (_req, res) => {
+    const visible = gateway.visibleSchema((res.locals.principal as GatewayContext['principal']).scopes);
+    if (!visible) {
+      res.status(503).json({ errors: [{ message: 'The schema is not loaded yet; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
+    res.type('text/plain').setHeader('cache-control', 'private, no-cache');
+    res.vary('authorization').vary('x-api-key');
+    res.send(visible.sdl());
+  });
   // Exactly these paths (`all`, not `use`): `/graphql/anything` is an unknown endpoint, not the graph.
   const refusals = metrics.refusals();
   app.all(

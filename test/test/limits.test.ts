@@ -34,12 +34,13 @@ test('a body over the limit gets 413', async () => {
   expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
 });
 
-test('in production only a principal with schema:introspect may introspect', async () => {
-  const partner = await graph.query(`{ __schema { queryType { name } } }`, {}, graph.as('russianRedCross'));
-  expect(partner.status).toBe(403);
-  expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  const admin = await graph.query<{ __schema: { queryType: { name: string } } }>(`{ __schema { queryType { name } } }`, {}, graph.as('admin'));
-  expect(admin.data?.__schema.queryType.name).toBe('Query');
+test('in production a partner introspects the schema its scopes may read; schema:introspect sees the whole', async () => {
+  const query = `{ __schema { queryType { name } } __type(name: "DetentionRecord") { name } }`;
+  const partner = await graph.query<{ __schema: { queryType: { name: string } }; __type: { name: string } | null }>(query, {}, graph.as('russianRedCross'));
+  expect(partner.status).toBe(200);
+  expect(partner.data).toEqual({ __schema: { queryType: { name: 'Query' } }, __type: null });
+  const admin = await graph.query<{ __schema: { queryType: { name: string } }; __type: { name: string } | null }>(query, {}, graph.as('admin'));
+  expect(admin.data).toEqual({ __schema: { queryType: { name: 'Query' } }, __type: { name: 'DetentionRecord' } });
 });
 
 test('CSRF prevention stays on: a simple cross-site POST is refused', async () => {

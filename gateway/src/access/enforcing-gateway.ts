@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig, type SupergraphSdlHook } from '@apollo/gateway';
-import { GraphQLError, Kind, getOperationAST, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, execute as executeLocally, getOperationAST, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { AccessRules, Logger } from '@movement/runtime';
 import type { GatewayContext } from '../context';
@@ -8,6 +8,8 @@ import { accessRulesOf, supergraphForApolloGateway, supergraphHookForApolloGatew
 import type { AuditLog } from './audit-log';
 import { fieldGate, placeholderAlias, pruneDocument } from './prune';
 import { restoreForbidden } from './restore';
+import { introspectionRoots } from './introspection';
+import { VisibleSchemas, WHOLE_SCHEMA_SCOPE, type VisibleSchema } from './visible-schema';
 
 type GatewayExecutor = NonNullable<Awaited<ReturnType<ApolloGateway['load']>>['executor']>;
 type GatewayGraphQLRequestContext = Parameters<GatewayExecutor>[0];
@@ -34,10 +36,14 @@ export type FederationOptions = Pick<GatewayConfig, 'logger' | 'buildService'> &
  * request the operation loses the fields the principal may not read before it is planned; they
  * come back null with a FORBIDDEN error at their path, and the rest of the query answers. The
  * sensitive reads the subgraphs report are written to the audit trail before the answer leaves;
- * if that write fails, the answer is withheld.
+ * if that write fails, the answer is withheld. Introspection answers from the schema as the
+ * principal's scopes see it (`VisibleSchemas`), never from the whole API schema unless the
+ * principal holds `schema:introspect`.
  */
 export class AccessEnforcingGateway {
   private readonly rules = new WeakMap<GraphQLSchema, AccessRules>();
+  private readonly visible = new WeakMap<GraphQLSchema, VisibleSchemas>();
+  private served: VisibleSchemas | undefined;
   private readonly inner: ApolloGateway;
 
   constructor(federation: FederationOptions, private readonly options: AccessEnforcementOptions) {
@@ -47,8 +53,16 @@ export class AccessEnforcingGateway {
       supergraphSdl: typeof supergraphSdl === 'string' ? supergraphForApolloGateway(supergraphSdl) : supergraphHookForApolloGateway(supergraphSdl),
     });
     this.inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-      this.rules.set(apiSchema, accessRulesOf(coreSupergraphSdl));
+      const rules = accessRulesOf(coreSupergraphSdl);
+      this.rules.set(apiSchema, rules);
+      this.served = new VisibleSchemas(apiSchema, rules);
+      this.visible.set(apiSchema, this.served);
     });
+  }
+
+  /** The schema being served as these scopes see it; undefined until a supergraph is loaded. */
+  visibleSchema(scopes: readonly string[]): VisibleSchema | undefined {
+    return this.served?.for(scopes);
   }
 
   onSchemaLoadOrUpdate(callback: Parameters<ApolloGateway['onSchemaLoadOrUpdate']>[0]): ReturnType<ApolloGateway['onSchemaLoadOrUpdate']> {
@@ -72,6 +86,8 @@ export class AccessEnforcingGateway {
       const rules = this.rules.get(requestContext.schema);
       // Fail closed: without the rules of the schema being served, nothing is answered.
       if (!rules) throw new GraphQLError('Access rules are not loaded for this schema.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      const introspection = this.introspectVisible(requestContext, context);
+      if (introspection) return introspection;
       const result = this.options.enforce ? await this.executeAllowed(execute, requestContext, rules, context) : await execute(requestContext);
       const reads = context.auditReads;
       if (reads.length > 0) {
@@ -84,6 +100,31 @@ export class AccessEnforcingGateway {
       }
       return result;
     };
+  }
+
+  /**
+   * The answer to an introspection operation, from the schema the principal may see; undefined
+   * for any other operation, and for a principal who may see the whole schema (@apollo/gateway
+   * answers those itself). An operation that mixes introspection with data is refused: the
+   * gateway would answer its introspection from the whole schema.
+   */
+  private introspectVisible(requestContext: GatewayGraphQLRequestContext, context: GatewayContext) {
+    if (context.principal.scopes.includes(WHOLE_SCHEMA_SCOPE)) return undefined;
+    const roots = introspectionRoots(requestContext.operation, requestContext.document);
+    if (!roots.introspects) return undefined;
+    if (roots.other) {
+      throw new GraphQLError(`\`${roots.introspects}\` cannot be asked together with data fields (\`${roots.other}\`); send introspection as an operation of its own.`, {
+        extensions: { code: 'BAD_USER_INPUT', field: roots.introspects, http: { status: 400 } },
+      });
+    }
+    const visible = this.visible.get(requestContext.schema);
+    if (!visible) throw new GraphQLError('Access rules are not loaded for this schema.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return executeLocally({
+      schema: visible.for(context.principal.scopes).schema,
+      document: requestContext.document,
+      operationName: requestContext.operationName,
+      variableValues: requestContext.request.variables,
+    });
   }
 
   private async executeAllowed(execute: GatewayExecutor, requestContext: GatewayGraphQLRequestContext, rules: AccessRules, context: GatewayContext) {

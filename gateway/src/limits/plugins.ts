@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListenerValidationDidEnd } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { LimitsConfig } from './environment';
 import { operationLimitErrors, tokenLimitError } from './operation';
@@ -56,23 +56,43 @@ export interface PrincipalContext extends BaseContext {
   principal?: LimitsPrincipal | null;
 }
 
-/** The scope that opens introspection in production. */
+/** The scope that shows the whole schema to introspection, and spelling hints in production. */
 export const INTROSPECTION_SCOPE = 'schema:introspect';
 
 const didYouMean = / ?Did you mean .+\?$/;
 
 /**
- * In production, introspection (`__schema`, `__type`) answers only principals holding
- * `schema:introspect`; others get `FORBIDDEN` (HTTP 403) and validation errors without
- * "Did you mean …?" suggestions, which would otherwise spell the schema out field by field.
- * Elsewhere it does nothing.
+ * In production, introspection (`__schema`, `__type`) answers only authenticated principals — the
+ * gateway shows each the schema its scopes may read, and the whole schema to `schema:introspect`
+ * — and others get `FORBIDDEN` (HTTP 403). Principals without `schema:introspect` get validation
+ * errors without "Did you mean …?" suggestions, which would otherwise spell out field by field
+ * the parts of the schema their introspection does not show. Elsewhere it does nothing.
  *
  * Apollo Server turns introspection off by itself when `NODE_ENV=production`, for everyone: the
  * server must be built with `introspection: true` so this plugin decides instead.
  */
 export function introspectionGuard<TContext extends PrincipalContext>(config: Pick<LimitsConfig, 'nodeEnv'>): ApolloServerPlugin<TContext> {
   if (config.nodeEnv !== 'production') return {};
-  return introspectionOnlyFor<TContext>((principal) => principal?.scopes.includes(INTROSPECTION_SCOPE) ?? false, `Introspection needs the ${INTROSPECTION_SCOPE} scope.`, { scope: INTROSPECTION_SCOPE });
+  return {
+    async requestDidStart({ contextValue }) {
+      const principal = contextValue.principal;
+      if (principal?.scopes.includes(INTROSPECTION_SCOPE)) return;
+      return {
+        validationDidStart: withoutSuggestions,
+        async didResolveOperation({ document }) {
+          if (principal || !introspects(document)) return;
+          throw new GraphQLError('Introspection needs credentials.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+        },
+      };
+    },
+  };
+}
+
+/** Strips "Did you mean …?" from the validation errors of a request. */
+async function withoutSuggestions(): Promise<GraphQLRequestListenerValidationDidEnd> {
+  return async (errors) => {
+    for (const error of errors ?? []) error.message = error.message.replace(didYouMean, '');
+  };
 }
 
 /**
@@ -88,11 +108,7 @@ export function introspectionOnlyFor<TContext extends PrincipalContext>(
     async requestDidStart({ contextValue }) {
       if (allowed(contextValue.principal)) return;
       return {
-        async validationDidStart() {
-          return async (errors) => {
-            for (const error of errors ?? []) error.message = error.message.replace(didYouMean, '');
-          };
-        },
+        validationDidStart: withoutSuggestions,
         async didResolveOperation({ document }) {
           if (!introspects(document)) return;
           throw new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...extensions, http: { status: 403 } } });

@@ -20,7 +20,7 @@ export const scopeCatalogue = {
   'mandate:all-records': { partnerKey: true, sensitive: false, description: "The ICRC's mandate: see every record whoever recorded it (the Central Tracing Agency's access). Other scopes still decide which fields." },
   'audit:read': { partnerKey: false, sensitive: false, description: 'Query the audit trail of sensitive reads, in the admin API (admins only).' },
   'keys:admin': { partnerKey: false, sensitive: false, description: 'Issue, list and revoke partner API keys, in the admin API (admins only).' },
-  'schema:introspect': { partnerKey: false, sensitive: false, description: 'Introspect the schema when the gateway runs with NODE_ENV=production (admins only).' },
+  'schema:introspect': { partnerKey: false, sensitive: false, description: 'See the whole API schema in introspection and `/schema.graphql`, where others see only what their scopes may read, and spelling hints in validation errors in production (admins only).' },
 } as const satisfies Record<string, { partnerKey: boolean; sensitive: boolean; description: string }>;
 
 export type Scope = keyof typeof scopeCatalogue;
