@@ -27,6 +27,7 @@ import { gatewayErrorFormatting } from './error-format';
 import { createRateLimiter, introspectionGuard, loadLimitsConfig, openCounterStore, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { followRegistry, type SupergraphStatus } from './registry-follower';
+import { InternalTokens } from './internal-tokens';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
 import { UsageRecorder } from './usage';
@@ -104,6 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const overrides = options.subgraphUrls ?? {};
   const pool = createConnectionPool({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
   const clients = new Map<string, SubgraphClient>();
+  const tokens = new InternalTokens(options.access.signingKey);
 
   const limits = options.limits ?? loadLimitsConfig({});
   const bearerTokens = options.access.bearerTokens ? new BearerTokenVerifier(options.access.bearerTokens) : undefined;
@@ -131,7 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       supergraphSdl: follower?.hook ?? supergraphSdl,
       logger,
       buildService: ({ name, url }) => {
-        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey });
+        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, tokens });
         clients.set(name, client);
         return client;
       },

@@ -1,8 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { KeyLike } from 'jose';
-import { auditExtension, signInternalToken, type AuditRead, type Logger } from '@movement/runtime';
+import { auditExtension, type AuditRead, type Logger } from '@movement/runtime';
 import type { GatewayContext } from './context';
+import { InFlight, isQueryDocument } from './in-flight';
+import { principalKey, type InternalTokens } from './internal-tokens';
 import { SubgraphTimeoutError, type Fetcher } from './keep-alive-fetcher';
 
 /** Stable error codes a client sees when the gateway could not get an answer from a subgraph. */
@@ -17,38 +18,59 @@ function failureCode(error: Error): SubgraphFailureCode {
   return 'SUBGRAPH_BAD_RESPONSE';
 }
 
-type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** A follower's own copy of a merged answer: the executor merges later fetches into the objects it is given. */
+const copyResponse = ({ data, errors, extensions }: GatewayGraphQLResponse): GatewayGraphQLResponse =>
+  structuredClone({ data, errors, extensions });
 
 /**
  * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
- * connections, a deadline, the caller's `x-request-id`, and failures turned into coded errors
- * that name the subgraph (for admins) but never its address or internals.
+ * connections, a deadline, the caller's `x-request-id`, the internal token, identical queries in
+ * flight merged per principal, and failures turned into coded errors that name the subgraph (for
+ * admins) but never its address or internals.
  */
 export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   private readonly log: Logger;
-  private readonly signingKey: KeyLike;
+  private readonly tokens: InternalTokens;
+  private readonly inFlight = new InFlight<GatewayGraphQLResponse>(copyResponse);
+  private readonly merge: boolean;
 
-  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; signingKey: KeyLike }) {
+  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; tokens: InternalTokens; mergeInFlight?: boolean }) {
     super({ url: options.url, fetcher: options.fetcher });
     this.name = options.name;
     this.log = options.logger.child({ subgraph: options.name });
-    this.signingKey = options.signingKey;
+    this.tokens = options.tokens;
+    this.merge = options.mergeInFlight ?? true;
+  }
+
+  /** Distinct subgraph requests in flight now (merged ones count once). */
+  get inFlightRequests(): number {
+    return this.inFlight.size;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const principal = context && 'principal' in context ? context.principal : undefined;
+    // Only queries of one principal are merged: the answer depends on who asks, and a mutation
+    // made once for two callers would be one write where they asked for two.
+    const response =
+      this.merge && principal && request.query && isQueryDocument(request.query)
+        ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () => super.process(options))
+        : await super.process(options);
+    // Every caller records the sensitive reads its answer carries, merged or not.
+    const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
+    if (Array.isArray(reads) && context && 'auditReads' in context) context.auditReads.push(...reads);
+    return response;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Only client requests carry a principal; a subgraph answers nothing without one.
     if (!context || !('principal' in context) || !request.http) return;
     request.http.headers.set('x-request-id', context.requestId);
-    context.internalToken ??= signInternalToken(this.signingKey, { principal: context.principal, operationName: context.operationName });
+    context.internalToken ??= this.tokens.token(context.principal, context.operationName);
     request.http.headers.set('authorization', `Bearer ${await context.internalToken}`);
-  }
-
-  /** Collects the sensitive reads the subgraph reports, for the audit trail. */
-  override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse['response'] {
-    const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
-    if (Array.isArray(reads) && context && 'auditReads' in context) context.auditReads.push(...reads);
-    return response;
   }
 
   override didEncounterError(error: Error): void {

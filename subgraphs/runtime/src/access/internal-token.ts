@@ -10,7 +10,9 @@ import type { Principal } from './principal';
 export const internalTokenIssuer = 'movement-graph-gateway';
 export const internalTokenAudience = 'movement-graph-subgraph';
 const algorithm = 'EdDSA';
-const lifetimeSeconds = 60;
+/** How long an internal token is valid after it is signed; a gateway may reuse one for part of it. */
+export const internalTokenLifetimeSeconds = 60;
+const lifetimeSeconds = internalTokenLifetimeSeconds;
 /** How far the gateway's and a subgraph's clocks may disagree. */
 const clockToleranceSeconds = 5;
 
@@ -46,15 +48,17 @@ export async function internalKeyFromJson(json: string, name: string): Promise<K
   return (await importJWK(jwk, algorithm)) as KeyLike;
 }
 
-export async function signInternalToken(privateKey: KeyLike, claims: InternalClaims): Promise<string> {
+/** A token for `claims`, issued at `now` (ms since the epoch) and valid for the lifetime from then. */
+export async function signInternalToken(privateKey: KeyLike, claims: InternalClaims, now: number = Date.now()): Promise<string> {
   const { principal, operationName } = claims;
+  const issuedAt = Math.floor(now / 1000);
   return new SignJWT({ kind: principal.kind, partner: principal.partnerId, scopes: principal.scopes, op: operationName })
     .setProtectedHeader({ alg: algorithm })
     .setSubject(principal.subject)
     .setIssuer(internalTokenIssuer)
     .setAudience(internalTokenAudience)
-    .setIssuedAt()
-    .setExpirationTime(`${lifetimeSeconds}s`)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + lifetimeSeconds)
     .sign(privateKey);
 }
 
