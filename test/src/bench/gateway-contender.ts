@@ -13,11 +13,12 @@ import { forApolloGateway } from './direct-plan';
 
 /**
  * One gateway of `npm run bench:gateway`, in a process of its own so that its CPU and memory are
- * its own: `node gateway-contender.js ours|stock|hive`. It serves the supergraph over the running
+ * its own: `node gateway-contender.js ours|baseline|stock|hive`. It serves the supergraph over the running
  * subgraphs and prints one JSON line, `{ "url": …, "apiKey"?: … }`, once it listens.
  *
  * - `ours`: this graph's gateway as deployed: API key authentication, rate limiting, access
  *   enforcement, the audit trail and usage recording on, its access database on PostgreSQL.
+ * - `baseline`: the same, from the built `gateway/dist` of another checkout (`BENCH_BASELINE_ROOT`).
  * - `stock`: `@apollo/gateway` + `@apollo/server` with their defaults.
  * - `hive`: Hive Gateway with its defaults (identical subgraph requests in flight merged).
  *
@@ -49,8 +50,12 @@ async function environment(): Promise<ContenderEnvironment> {
   };
 }
 
-async function ours(env: ContenderEnvironment): Promise<{ url: string; apiKey: string }> {
-  const gateway = await startGateway({
+/** This checkout's gateway, or (`baseline`) the built gateway of the checkout at `BENCH_BASELINE_ROOT`. */
+async function ours(env: ContenderEnvironment, baseline = false): Promise<{ url: string; apiKey: string }> {
+  const start: typeof startGateway = baseline
+    ? (require(join(process.env.BENCH_BASELINE_ROOT ?? '', 'gateway', 'dist', 'index.js')) as { startGateway: typeof startGateway }).startGateway
+    : startGateway;
+  const gateway = await start({
     port: 0,
     logger: createLogger('gateway', 'warn'),
     supergraphSdl: env.supergraphSdl,
@@ -62,8 +67,10 @@ async function ours(env: ContenderEnvironment): Promise<{ url: string; apiKey: s
     access: { database: { databaseUrl: env.accessDatabaseUrl, dataDir: '' }, signingKey: env.signingKey },
   });
   const { principal } = env;
-  await gateway.apiKeys.revokeIssuedBy('bench-gateway', 'bench-gateway');
-  const { secret } = await gateway.apiKeys.issue({ partnerId: principal.partnerId!, name: principal.subject, scopes: [...principal.scopes], createdBy: 'bench-gateway' });
+  // A key per contender: the previous run's are revoked, the other contender's left alone.
+  const issuer = baseline ? 'bench-gateway-baseline' : 'bench-gateway';
+  await gateway.apiKeys.revokeIssuedBy(issuer, issuer);
+  const { secret } = await gateway.apiKeys.issue({ partnerId: principal.partnerId!, name: principal.subject, scopes: [...principal.scopes], createdBy: issuer });
   return { url: gateway.url, apiKey: secret };
 }
 
@@ -121,7 +128,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => process.exit(0));
   const kind = process.argv[2];
   const env = await environment();
-  const started = kind === 'ours' ? await ours(env) : kind === 'stock' ? await stock(env) : kind === 'hive' ? await hive(env) : undefined;
+  const started = kind === 'ours' || kind === 'baseline' ? await ours(env, kind === 'baseline') : kind === 'stock' ? await stock(env) : kind === 'hive' ? await hive(env) : undefined;
   if (!started) throw new Error(`unknown contender ${kind}: ours, stock or hive`);
   process.stdout.write(`${JSON.stringify(started)}\n`);
 }

@@ -27,10 +27,11 @@ import { processCpuMs, startSubgraphSet, type SubgraphSet } from './subgraph-pro
  * range.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:gateway -- \
- *     [--rounds 3] [--duration 5] [--quick] [--profile DIR] [--only ours,stock,hive,direct]
+ *     [--rounds 3] [--duration 5] [--quick] [--profile DIR] [--baseline CHECKOUT] [--only ours,stock,hive,direct]
  *
  * `--quick` runs one short round; `--profile DIR` writes a CPU profile of every gateway process
- * there (node --cpu-prof) when it stops.
+ * there (node --cpu-prof) when it stops; `--baseline CHECKOUT` adds the gateway built in another
+ * checkout (e.g. the main branch) as one more contender, to measure a change side by side.
  */
 
 const readmeFirstQuery = (() => {
@@ -50,8 +51,8 @@ const principal: Principal = {
   scopes: [...demoPartnerKeys.russianRedCross.scopes],
 };
 
-type ContenderName = 'ours' | 'stock' | 'hive' | 'direct';
-const labels: Record<ContenderName, string> = { ours: 'ours', stock: 'stock @apollo/gateway', hive: 'Hive Gateway', direct: 'subgraphs directly' };
+type ContenderName = 'ours' | 'baseline' | 'stock' | 'hive' | 'direct';
+const labels: Record<ContenderName, string> = { ours: 'ours', baseline: 'ours at the baseline', stock: 'stock @apollo/gateway', hive: 'Hive Gateway', direct: 'subgraphs directly' };
 
 interface Measurement {
   rps: number;
@@ -212,13 +213,14 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       profile: { type: 'string' },
       only: { type: 'string' },
+      baseline: { type: 'string' },
     },
   });
   const quick = values.quick;
   const people = Number(values.people);
   const rounds = Number(values.rounds ?? (quick ? 1 : 3));
   const duration = Number(values.duration ?? (quick ? 2 : 5));
-  const chosen = (values.only?.split(',') ?? ['ours', 'stock', 'hive', 'direct']) as ContenderName[];
+  const chosen = (values.only?.split(',') ?? ['ours', ...(values.baseline ? ['baseline'] : []), 'stock', 'hive', 'direct']) as ContenderName[];
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? defaultBenchDatabaseUrl;
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -240,6 +242,7 @@ async function main(): Promise<void> {
       BENCH_PRINCIPAL: JSON.stringify(principal),
       BENCH_ACCESS_DATABASE_URL: `${databaseUrl}_access`,
       NODE_ENV: 'production',
+      BENCH_BASELINE_ROOT: values.baseline ? resolve(values.baseline) : '',
     };
     for (const name of chosen) {
       contenders.push(name === 'direct' ? directClient(set, keys.privateKey) : await startGatewayProcess(name, env, nodeArgs));
@@ -285,7 +288,7 @@ async function main(): Promise<void> {
           );
         }
         say(
-          `  ours / stock: req/s ${ratio(results, 'ours', 'stock', (m) => m.rps)}   ours / Hive: req/s ${ratio(results, 'ours', 'hive', (m) => m.rps)}   p50 ours / direct: ${ratio(results, 'ours', 'direct', (m) => m.p50)}   CPU ours / Hive: ${ratio(results, 'ours', 'hive', (m) => m.cpu)}   (median (range) over rounds)`,
+          `  ours / stock: req/s ${ratio(results, 'ours', 'stock', (m) => m.rps)}   ours / Hive: req/s ${ratio(results, 'ours', 'hive', (m) => m.rps)}${values.baseline ? `   ours / baseline: req/s ${ratio(results, 'ours', 'baseline', (m) => m.rps)}, CPU ${ratio(results, 'ours', 'baseline', (m) => m.cpu)}` : ''}   p50 ours / direct: ${ratio(results, 'ours', 'direct', (m) => m.p50)}   CPU ours / Hive: ${ratio(results, 'ours', 'hive', (m) => m.cpu)}   (median (range) over rounds)`,
         );
       }
     }
