@@ -11,11 +11,6 @@ export class InFlight<T> {
 
   constructor(private readonly copy: (value: T) => T) {}
 
-  /** How many distinct calls are in flight now. */
-  get size(): number {
-    return this.pending.size;
-  }
-
   run(key: string, call: () => Promise<T>): Promise<T> {
     const leader = this.pending.get(key);
     if (leader) return leader.then(this.copy);

@@ -35,19 +35,12 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly log: Logger;
   private readonly tokens: InternalTokens;
   private readonly inFlight = new InFlight<GatewayGraphQLResponse>(copyResponse);
-  private readonly merge: boolean;
 
-  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; tokens: InternalTokens; mergeInFlight?: boolean }) {
+  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; tokens: InternalTokens }) {
     super({ url: options.url, fetcher: options.fetcher });
     this.name = options.name;
     this.log = options.logger.child({ subgraph: options.name });
     this.tokens = options.tokens;
-    this.merge = options.mergeInFlight ?? true;
-  }
-
-  /** Distinct subgraph requests in flight now (merged ones count once). */
-  get inFlightRequests(): number {
-    return this.inFlight.size;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -56,7 +49,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     // Only queries of one principal are merged: the answer depends on who asks, and a mutation
     // made once for two callers would be one write where they asked for two.
     const response =
-      this.merge && principal && request.query && isQueryDocument(request.query)
+      principal && request.query && isQueryDocument(request.query)
         ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () => super.process(options))
         : await super.process(options);
     // Every caller records the sensitive reads its answer carries, merged or not.
