@@ -11,7 +11,7 @@ export interface GatewayContext extends BaseContext {
   trustedDocumentsOnly: boolean;
   /** The client's operation name, once the operation is resolved. */
   operationName: string | null;
-  /** The internal token for the subgraphs, signed once per request on first use. */
+  /** The internal token for the subgraphs, taken on first use (reused per principal for a while). */
   internalToken?: Promise<string>;
   /** Sensitive reads the subgraphs reported, written to the audit trail before the answer leaves. */
   auditReads: AuditRead[];

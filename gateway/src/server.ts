@@ -38,6 +38,7 @@ import { TrustedDocuments } from './persisted/manifest';
 import { PersistedQueryCache } from './persisted/persisted-query-cache';
 import { trustedDocumentsOnly } from './persisted/trusted-only';
 import { followRegistry, type SupergraphStatus } from './registry-follower';
+import { InternalTokens } from './internal-tokens';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
 import { UsageRecorder } from './usage';
@@ -125,6 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const pool = createConnectionPool({ timeoutMs: options.subgraphTimeoutMs ?? 10_000 });
   const clients = new Map<string, SubgraphClient>();
   const metrics = new GatewayMetrics();
+  const tokens = new InternalTokens(options.access.signingKey);
 
   const limits = options.limits ?? loadLimitsConfig({});
   const trusted = new TrustedDocuments(options.trustedDocuments ?? trustedDocumentManifest);
@@ -161,7 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
       supergraphSdl: follower?.hook ?? supergraphSdl,
       logger,
       buildService: ({ name, url }) => {
-        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, signingKey: options.access.signingKey, metrics });
+        const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, tokens, metrics });
         clients.set(name, client);
         return client;
       },

@@ -1,8 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { KeyLike } from 'jose';
-import { auditExtension, injectTraceContext, signInternalToken, type AuditRead, type Logger } from '@movement/runtime';
+import { auditExtension, injectTraceContext, type AuditRead, type Logger } from '@movement/runtime';
 import type { GatewayContext } from './context';
+import { InFlight, isQueryDocument } from './in-flight';
+import { principalKey, type InternalTokens } from './internal-tokens';
 import { SubgraphTimeoutError, type Fetcher } from './keep-alive-fetcher';
 import type { GatewayMetrics } from './metrics';
 
@@ -18,30 +19,50 @@ function failureCode(error: Error): SubgraphFailureCode {
   return 'SUBGRAPH_BAD_RESPONSE';
 }
 
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
-type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** A follower's own copy of a merged answer: the executor merges later fetches into the objects it is given. */
+const copyResponse = ({ data, errors, extensions }: GatewayGraphQLResponse): GatewayGraphQLResponse =>
+  structuredClone({ data, errors, extensions });
 
 /**
  * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
- * connections, a deadline, the caller's `x-request-id` and trace context, and failures turned
- * into coded errors that name the subgraph (for admins) but never its address or internals.
+ * connections, a deadline, the caller's `x-request-id` and trace context, the internal token, identical queries in
+ * flight merged per principal, and failures turned into coded errors that name the subgraph (for
+ * admins) but never its address or internals.
  */
 export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   readonly name: string;
   private readonly log: Logger;
-  private readonly signingKey: KeyLike;
+  private readonly tokens: InternalTokens;
   private readonly metrics: GatewayMetrics | undefined;
+  private readonly inFlight = new InFlight<GatewayGraphQLResponse>(copyResponse);
 
-  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; signingKey: KeyLike; metrics?: GatewayMetrics }) {
+  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; tokens: InternalTokens; metrics?: GatewayMetrics }) {
     super({ url: options.url, fetcher: options.fetcher });
     this.name = options.name;
     this.log = options.logger.child({ subgraph: options.name });
-    this.signingKey = options.signingKey;
+    this.tokens = options.tokens;
     this.metrics = options.metrics;
   }
 
-  /** Times each request and counts those that got no usable answer, by subgraph. */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const principal = context && 'principal' in context ? context.principal : undefined;
+    // Only queries of one principal are merged: the answer depends on who asks, and a mutation
+    // made once for two callers would be one write where they asked for two.
+    const response =
+      principal && request.query && isQueryDocument(request.query)
+        ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () => this.timed(options))
+        : await this.timed(options);
+    // Every caller records the sensitive reads its answer carries, merged or not.
+    const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
+    if (Array.isArray(reads) && context && 'auditReads' in context) context.auditReads.push(...reads);
+    return response;
+  }
+
+  /** Times each request sent and counts those that got no usable answer, by subgraph. */
+  private async timed(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const timer = this.metrics?.subgraphFetchDuration.startTimer({ subgraph: this.name });
     try {
       const response = await super.process(options);
@@ -62,15 +83,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     request.http.headers.set('x-request-id', client.requestId);
     // The subgraph's spans join the gateway's trace (W3C traceparent), under this fetch's span.
     injectTraceContext(request.http.headers);
-    client.internalToken ??= signInternalToken(this.signingKey, { principal: client.principal, operationName: client.operationName });
+    client.internalToken ??= this.tokens.token(client.principal, client.operationName);
     request.http.headers.set('authorization', `Bearer ${await client.internalToken}`);
-  }
-
-  /** Collects the sensitive reads the subgraph reports, for the audit trail. */
-  override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse['response'] {
-    const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
-    if (Array.isArray(reads) && context && 'auditReads' in context) context.auditReads.push(...reads);
-    return response;
   }
 
   override didEncounterError(error: Error): void {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig, type SupergraphSdlHook } from '@apollo/gateway';
-import { GraphQLError, Kind, execute as executeLocally, getOperationAST, print, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, execute as executeLocally, getOperationAST, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import type { AccessRules, Logger } from '@movement/runtime';
 import type { GatewayContext } from '../context';
@@ -25,6 +25,12 @@ export interface AccessEnforcementOptions {
   logger: Logger;
 }
 
+/** An operation as one scope set may run it: null when pruning removes nothing. */
+type Pruned = { document: DocumentNode; operation: OperationDefinitionNode | null; queryHash: string; onlyPlaceholder: boolean } | null;
+
+/** Pruned operations kept per schema; the oldest is forgotten first. */
+const maxPrunedOperations = 2000;
+
 /** What @apollo/gateway needs besides the supergraph, which the enforcing gateway hands it itself. */
 export type FederationOptions = Pick<GatewayConfig, 'logger' | 'buildService'> & { supergraphSdl: string | SupergraphSdlHook };
 
@@ -44,6 +50,12 @@ export class AccessEnforcingGateway {
   private readonly rules = new WeakMap<GraphQLSchema, AccessRules>();
   private readonly visible = new WeakMap<GraphQLSchema, VisibleSchemas>();
   private served: VisibleSchemas | undefined;
+  /**
+   * What pruning made of each (operation, scope set), per schema served: the same operation from
+   * principals with the same scopes prunes to the same document, and printing and hashing it
+   * cost more than planning a cached plan. Keyed by the schema so a reload starts afresh.
+   */
+  private readonly pruned = new WeakMap<GraphQLSchema, Map<string, Pruned>>();
   private readonly inner: ApolloGateway;
 
   constructor(federation: FederationOptions, private readonly options: AccessEnforcementOptions) {
@@ -129,23 +141,20 @@ export class AccessEnforcingGateway {
 
   private async executeAllowed(execute: GatewayExecutor, requestContext: GatewayGraphQLRequestContext, rules: AccessRules, context: GatewayContext) {
     const allowed = fieldGate(rules, context.principal);
-    const pruned = pruneDocument(requestContext.schema, requestContext.document, allowed);
-    if (!pruned) return execute(requestContext);
-    const operation = getOperationAST(pruned, requestContext.operationName);
-    if (!operation) return execute(requestContext);
+    const pruned = this.prunedFor(requestContext, allowed, context);
+    if (!pruned?.operation) return execute(requestContext);
     // Variables are checked against the operation as sent, before pruning can drop the field that
     // used one: a request error stays a request error (no `data`, HTTP 400) whatever the scopes.
     const coerced = getVariableValues(requestContext.schema, requestContext.operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
     if (coerced.errors) return { errors: coerced.errors };
-    const onlyPlaceholder = operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias);
-    const result = onlyPlaceholder
+    const result = pruned.onlyPlaceholder
       ? { data: {} }
       : await execute({
           ...requestContext,
-          document: pruned,
-          operation,
+          document: pruned.document,
+          operation: pruned.operation,
           // Query plans are cached by this hash: the pruned operation must not share the full one's plan.
-          queryHash: createHash('sha256').update(print(pruned)).digest('hex'),
+          queryHash: pruned.queryHash,
         });
     const original = requestContext.operation;
     const fragments = requestContext.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
@@ -163,5 +172,31 @@ export class AccessEnforcingGateway {
     const errors = [...executionErrors, ...restored.errors];
     // GraphQL forbids an empty `errors` list: a removed field that did not occur (skipped, or under a null parent) leaves none.
     return errors.length > 0 ? { ...answer, data: restored.data, errors } : { ...answer, data: restored.data };
+  }
+
+  /** The pruned form of the request's operation for the principal's scopes, from the cache when it was made before. */
+  private prunedFor(requestContext: GatewayGraphQLRequestContext, allowed: ReturnType<typeof fieldGate>, context: GatewayContext): Pruned {
+    let bySchema = this.pruned.get(requestContext.schema);
+    if (!bySchema) {
+      bySchema = new Map();
+      this.pruned.set(requestContext.schema, bySchema);
+    }
+    // The query hash names the document as sent (Apollo Server hashes its text); the operation
+    // name picks one of its operations; the scopes decide every field.
+    const key = JSON.stringify([requestContext.queryHash, requestContext.operationName ?? null, [...context.principal.scopes].sort()]);
+    if (bySchema.has(key)) return bySchema.get(key)!;
+    const document = pruneDocument(requestContext.schema, requestContext.document, allowed);
+    const operation = document ? (getOperationAST(document, requestContext.operationName) ?? null) : null;
+    const made: Pruned = document
+      ? {
+          document,
+          operation,
+          queryHash: createHash('sha256').update(print(document)).digest('hex'),
+          onlyPlaceholder: operation?.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias) ?? false,
+        }
+      : null;
+    if (bySchema.size >= maxPrunedOperations) bySchema.delete(bySchema.keys().next().value as string);
+    bySchema.set(key, made);
+    return made;
   }
 }

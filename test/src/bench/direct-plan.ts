@@ -35,9 +35,18 @@ export function readSupergraphSdl(): string {
   return readFileSync(join(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
 }
 
+/**
+ * The supergraph as `@apollo/gateway` and its query planner accept it: they refuse the
+ * `@requiresScopes` and `@authenticated` features while these are `for: SECURITY` (they enforce
+ * neither), so for these two links only that purpose is dropped.
+ */
+export function forApolloGateway(supergraphSdl: string): string {
+  return supergraphSdl.replace(/(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:requiresScopes|authenticated)\/v[\d.]+"),\s*for:\s*SECURITY\)/g, '$1)');
+}
+
 /** Plans operations as the gateway does, from the checked-in supergraph. */
 export function createPlanner(supergraphSdl: string = readSupergraphSdl()): (query: string, operationName?: string) => QueryPlan {
-  const supergraph = Supergraph.build(supergraphSdl);
+  const supergraph = Supergraph.build(forApolloGateway(supergraphSdl));
   const planner = new QueryPlanner(supergraph);
   const apiSchema = supergraph.apiSchema();
   return (query, operationName) => planner.buildQueryPlan(operationFromDocument(apiSchema, parse(query), { operationName }));

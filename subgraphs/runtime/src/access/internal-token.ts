@@ -10,7 +10,9 @@ import type { Principal } from './principal';
 export const internalTokenIssuer = 'movement-graph-gateway';
 export const internalTokenAudience = 'movement-graph-subgraph';
 const algorithm = 'EdDSA';
-const lifetimeSeconds = 60;
+/** How long an internal token is valid after it is signed; a gateway may reuse one for part of it. */
+export const internalTokenLifetimeSeconds = 60;
+const lifetimeSeconds = internalTokenLifetimeSeconds;
 /** How far the gateway's and a subgraph's clocks may disagree. */
 const clockToleranceSeconds = 5;
 
@@ -64,15 +66,17 @@ export async function internalVerifyKeysFromJson(json: string, name: string): Pr
   return Promise.all(keys.map((key) => internalKeyFromJson(JSON.stringify(key), name)));
 }
 
-export async function signInternalToken(privateKey: KeyLike, claims: InternalClaims): Promise<string> {
+/** A token for `claims`, issued at `now` (ms since the epoch) and valid for the lifetime from then. */
+export async function signInternalToken(privateKey: KeyLike, claims: InternalClaims, now: number = Date.now()): Promise<string> {
   const { principal, operationName } = claims;
+  const issuedAt = Math.floor(now / 1000);
   return new SignJWT({ kind: principal.kind, partner: principal.partnerId, scopes: principal.scopes, op: operationName })
     .setProtectedHeader({ alg: algorithm })
     .setSubject(principal.subject)
     .setIssuer(internalTokenIssuer)
     .setAudience(internalTokenAudience)
-    .setIssuedAt()
-    .setExpirationTime(`${lifetimeSeconds}s`)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + lifetimeSeconds)
     .sign(privateKey);
 }
 

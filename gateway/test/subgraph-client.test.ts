@@ -1,0 +1,136 @@
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  createLogger,
+  createTestDatabaseTarget,
+  startTestSubgraph,
+  testInternalKeys,
+  verifyInternalToken,
+  type Principal,
+  type TestDatabaseTarget,
+  type TestSubgraph,
+} from '@movement/runtime';
+import { locations } from '@movement/locations';
+import type { GatewayContext } from '../src/context';
+import { InternalTokens } from '../src/internal-tokens';
+import { createConnectionPool, type ConnectionPool } from '../src/keep-alive-fetcher';
+import { SubgraphClient } from '../src/subgraph-client';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
+
+/**
+ * The seam to a subgraph, against the real locations subgraph behind a recording proxy: identical
+ * queries in flight at once are sent once per principal (never across principals, never a
+ * mutation), and the internal token is reused per principal rather than signed per request.
+ */
+const quiet = createLogger('gateway', process.env.LOG_LEVEL ?? 'silent');
+const org = '00000000-0000-4000-8000-000000000001';
+
+const partner = (partnerId: string, scopes: string[] = ['people:read']): Principal => ({ subject: `key-of-${partnerId}`, kind: 'partner', partnerId, scopes });
+const belarus = partner('00000000-0000-4000-8000-0000000000b1');
+const russia = partner('00000000-0000-4000-8000-0000000000b2');
+
+let target: TestDatabaseTarget;
+let subgraph: TestSubgraph<ReturnType<typeof locations.createClient>>;
+let proxy: RecordingProxy;
+let pool: ConnectionPool;
+let client: SubgraphClient;
+
+beforeAll(async () => {
+  target = await createTestDatabaseTarget('subgraph-client');
+  subgraph = await startTestSubgraph(locations, target);
+  await subgraph.database.prisma.organization.create({ data: { id: org, type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' } });
+  proxy = await startRecordingProxy(subgraph.service.url);
+  pool = createConnectionPool({ timeoutMs: 5000 });
+  client = new SubgraphClient({ name: 'locations', url: proxy.url, fetcher: pool.fetcher, logger: quiet, tokens: new InternalTokens((await testInternalKeys()).privateKey) });
+});
+
+afterAll(async () => {
+  pool?.close();
+  await proxy?.stop();
+  await subgraph?.stop();
+  await target?.dispose();
+});
+
+beforeEach(() => {
+  proxy.requests.length = 0;
+});
+
+/** One subgraph call of a client request made by `principal`, as the gateway's executor makes it. */
+function call(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
+  const context: GatewayContext = { requestId: `request-of-${principal.subject}`, logger: quiet, principal, operationName: 'Orgs', auditReads: [] };
+  const options = { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } };
+  return client.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+}
+
+const organisation = `query Orgs__locations__0($id: ID!) { organization(id: $id) { shortName } }`;
+
+test('two identical queries of one principal in flight at once make one subgraph call, and each caller gets the answer', async () => {
+  const [first, second] = await Promise.all([call(belarus, organisation, { id: org }), call(belarus, organisation, { id: org })]);
+  expect(proxy.requests).toHaveLength(1);
+  expect(first.data).toEqual({ organization: { shortName: 'BRC' } });
+  expect(second.data).toEqual(first.data);
+  // Each has its own copy: what the executor merges into one answer never shows in the other.
+  expect(second.data).not.toBe(first.data);
+});
+
+test('the same query of two principals is sent twice, each with its own principal', async () => {
+  await Promise.all([call(belarus, organisation, { id: org }), call(russia, organisation, { id: org })]);
+  expect(proxy.requests).toHaveLength(2);
+  const publicKey = (await testInternalKeys()).publicKey;
+  const subjects = await Promise.all(proxy.requests.map(async (headers) => (await verifyInternalToken(publicKey, headers.authorization!.replace(/^Bearer /, ''))).principal.subject));
+  expect(subjects.sort()).toEqual([belarus.subject, russia.subject].sort());
+});
+
+test('one principal with other scopes is another principal: its query is not merged', async () => {
+  await Promise.all([call(belarus, organisation, { id: org }), call({ ...belarus, scopes: [...belarus.scopes, 'people:read:sensitive'] }, organisation, { id: org })]);
+  expect(proxy.requests).toHaveLength(2);
+});
+
+test('queries that differ in their variables or document are each sent', async () => {
+  await Promise.all([
+    call(belarus, organisation, { id: org }),
+    call(belarus, organisation, { id: '00000000-0000-4000-8000-00000000ffff' }),
+    call(belarus, `query Orgs__locations__0($id: ID!) { organization(id: $id) { name } }`, { id: org }),
+  ]);
+  expect(proxy.requests).toHaveLength(3);
+});
+
+test('a mutation is never merged, however identical', async () => {
+  const mutation = `mutation Orgs__locations__0 { __typename }`;
+  await Promise.all([call(belarus, mutation), call(belarus, mutation)]);
+  expect(proxy.requests).toHaveLength(2);
+});
+
+test('calls one after the other are each sent: only calls in flight at once are merged', async () => {
+  await call(belarus, organisation, { id: org });
+  await call(belarus, organisation, { id: org });
+  expect(proxy.requests).toHaveLength(2);
+});
+
+test('one principal\'s requests carry the same internal token; another principal\'s carry its own', async () => {
+  await call(belarus, organisation, { id: org });
+  await call(belarus, organisation, { id: org });
+  await call(russia, organisation, { id: org });
+  const tokens = proxy.requests.map((headers) => headers.authorization);
+  expect(tokens[0]).toMatch(/^Bearer /);
+  expect(tokens[1]).toBe(tokens[0]);
+  expect(tokens[2]).not.toBe(tokens[0]);
+});
+
+describe('internal tokens', () => {
+  test('are reused per principal and operation for part of their lifetime, then signed anew', async () => {
+    const keys = await testInternalKeys();
+    // Half a minute ago, so that the token signed anew half a minute later is signed now.
+    let now = Date.now() - 30_000;
+    const tokens = new InternalTokens(keys.privateKey, { reuseMs: 30_000, now: () => now });
+    const first = await tokens.token(belarus, 'Orgs');
+    expect(await tokens.token({ ...belarus, scopes: [...belarus.scopes] }, 'Orgs')).toBe(first);
+    expect(await tokens.token(belarus, 'Other')).not.toBe(first);
+    expect(await tokens.token(russia, 'Orgs')).not.toBe(first);
+    expect(await tokens.token({ ...belarus, scopes: ['people:read', 'messages:read'] }, 'Orgs')).not.toBe(first);
+    now += 30_000;
+    const renewed = await tokens.token(belarus, 'Orgs');
+    expect(renewed).not.toBe(first);
+    const { principal, operationName } = await verifyInternalToken(keys.publicKey, renewed);
+    expect({ principal, operationName }).toEqual({ principal: belarus, operationName: 'Orgs' });
+  });
+});
