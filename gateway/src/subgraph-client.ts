@@ -47,8 +47,9 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const { request, context } = options;
-    const principal = context && 'principal' in context ? context.principal : undefined;
+    const { request } = options;
+    const context = options.context && 'principal' in options.context ? (options.context as GatewayContext) : undefined;
+    const principal = context?.principal;
     // Only queries of one principal are merged: the answer depends on who asks, and a mutation
     // made once for two callers would be one write where they asked for two.
     const response =
@@ -57,7 +58,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
         : await this.timed(options);
     // Every caller records the sensitive reads its answer carries, merged or not.
     const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
-    if (Array.isArray(reads) && context && 'auditReads' in context) context.auditReads.push(...reads);
+    if (Array.isArray(reads) && context) context.auditReads.push(...reads);
     return response;
   }
 

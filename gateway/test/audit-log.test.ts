@@ -68,7 +68,7 @@ test('requests arriving while an insert is in flight wait for the next one, and 
 
 test('when the insert fails, every request of its batch is refused, and nothing of them is stored', async () => {
   const partnerId = '00000000-0000-4000-8000-0000000000c5';
-  const broken = new AuditLog({ ...counted, query: (sql: string, params?: unknown[]) => counted.query(sql.replace('"audit_entry"', '"audit_entry_missing"'), params) } as SqlDriver);
+  const broken = new AuditLog({ ...counted, query: (sql: string, params?: unknown[]) => counted.query(sql.replace('"audit_entry"', '"audit_entry_missing"'), params) });
   const outcomes = await Promise.allSettled([1, 2].map((n) => broken.append({ principal: principal(partnerId), operationName: null, requestId: `failed-${n}` }, [read(`r-${n}`)])));
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
   expect(await new AuditLog(counted).query({ partnerId, limit: 10 })).toEqual([]);

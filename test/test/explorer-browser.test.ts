@@ -61,7 +61,7 @@ async function openExplorer(path: string, credential: string): Promise<Explorer>
   return { page, requested, refused, errors };
 }
 
-const keyOf = (caller: 'icrc' | 'russianRedCross') => graph.as(caller)['x-api-key']!;
+const keyOf = (caller: 'icrc' | 'russianRedCross') => graph.as(caller)['x-api-key'];
 
 /** The explorer's docs pane, open at its root: the names under "All Schema Types". */
 async function schemaTypesInDocs(page: Page): Promise<string[]> {
@@ -76,7 +76,7 @@ test('a partner opens the explorer, enters its key, runs a query and reads the d
   const { page, requested, refused, errors } = await openExplorer('/graphql', keyOf('russianRedCross'));
   const query = 'query Organisations($first: Int) { organizations(first: $first) { edges { node { name } } } }';
   const expected = await graph.query<{ organizations: { edges: Array<{ node: { name: string } }> } }>(query, { first: 2 }, graph.as('russianRedCross'));
-  const firstName = expected.data!.organizations.edges[0]!.node.name;
+  const firstName = expected.data!.organizations.edges[0].node.name;
 
   await page.locator('.graphiql-query-editor').click();
   await page.keyboard.press('Control+A');
@@ -152,7 +152,7 @@ test('the credential stays for the tab (session storage), not for another browse
 });
 
 test('/admin/graphql serves the same explorer for the admin API', async () => {
-  const { page, errors } = await openExplorer('/admin/graphql', graph.as('admin').authorization!);
+  const { page, errors } = await openExplorer('/admin/graphql', graph.as('admin').authorization);
   const types = await schemaTypesInDocs(page);
   expect(types).toContain('ApiKey');
   expect(types).not.toContain('Person');
@@ -169,7 +169,7 @@ test('only a browser navigation gets the page: API clients still get GraphQL, an
 
   const api = await fetch(graph.url, { headers: { accept: 'application/json' } });
   expect(api.status).toBe(401);
-  expect(((await api.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+  expect(((await api.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
   const bundle = await fetch(new URL('/explorer/explorer.js', graph.url), { headers: { 'accept-encoding': 'gzip' } });
   expect(bundle.status).toBe(200);

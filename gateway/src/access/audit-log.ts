@@ -95,6 +95,7 @@ export class AuditLog {
        FROM jsonb_to_recordset($1::jsonb) AS r("subject" text, "principalKind" text, "partnerId" text, "operationName" text, "requestId" text, "recordType" text, "recordId" text, "field" text, "personIds" jsonb)`,
       [JSON.stringify(rows)],
     );
+    return rows.length;
   }
 
   /** Entries newest first, filtered by person, partner and period. */

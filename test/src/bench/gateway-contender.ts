@@ -53,7 +53,8 @@ async function environment(): Promise<ContenderEnvironment> {
 /** This checkout's gateway, or (`baseline`) the built gateway of the checkout at `BENCH_BASELINE_ROOT`. */
 async function ours(env: ContenderEnvironment, baseline = false): Promise<{ url: string; apiKey: string }> {
   const start: typeof startGateway = baseline
-    ? (require(join(process.env.BENCH_BASELINE_ROOT ?? '', 'gateway', 'dist', 'index.js')) as { startGateway: typeof startGateway }).startGateway
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- another checkout's build, found at run time
+      (require(join(process.env.BENCH_BASELINE_ROOT ?? '', 'gateway', 'dist', 'index.js')) as { startGateway: typeof startGateway }).startGateway
     : startGateway;
   const gateway = await start({
     port: 0,
@@ -103,7 +104,7 @@ async function hive(env: ContenderEnvironment): Promise<{ url: string }> {
   const gateway = await import('@graphql-hive/gateway');
   const tokens = new WeakMap<object, Promise<string>>();
   const internalToken = {
-    onFetch({ context, options, setOptions }: { context: { params?: { operationName?: string | null } }; options: { headers?: Record<string, string> }; setOptions(next: object): void }) {
+    onFetch({ context, options, setOptions }: { context: { params?: { operationName?: string | null } }; options: { headers?: Record<string, string> }; setOptions: (next: object) => void }) {
       let token = tokens.get(context);
       if (!token) {
         token = signInternalToken(env.signingKey, { principal: env.principal, operationName: context.params?.operationName ?? null });

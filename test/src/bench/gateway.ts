@@ -110,8 +110,8 @@ async function startGatewayProcess(name: Exclude<ContenderName, 'direct'>, env: 
       const times: number[] = [];
       const cpuBefore = processCpuMs(child.pid!);
       const result = await new Promise<autocannon.Result>((done, fail) => {
-        const instance = autocannon({ url: started.url, method: 'POST', connections, duration, headers, body: JSON.stringify({ query }) }, (error, finished) =>
-          error ? fail(error) : done(finished),
+        const instance = autocannon({ url: started.url, method: 'POST', connections, duration, headers, body: JSON.stringify({ query }) }, (error: unknown, finished) =>
+          error ? fail(error instanceof Error ? error : new Error('autocannon failed')) : done(finished),
         );
         instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
       });
@@ -257,10 +257,10 @@ async function main(): Promise<void> {
     for (const { name, query } of queries) {
       const answers = await Promise.all(contenders.map((contender) => contender.ask(query)));
       for (const [index, answer] of answers.entries()) {
-        if (!answer.data) throw new Error(`${labels[contenders[index]!.name]} answered ${name} without data: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-        const data = contenders[index]!.name === 'direct' ? shapedLike(answer.data, answers[0]!.data) : answer.data;
-        const difference = firstDifference(answers[0]!.data, data);
-        if (difference) throw new Error(`${name}: ${labels[contenders[0]!.name]} and ${labels[contenders[index]!.name]} answer differently at ${difference}`);
+        if (!answer.data) throw new Error(`${labels[contenders[index].name]} answered ${name} without data: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+        const data = contenders[index].name === 'direct' ? shapedLike(answer.data, answers[0].data) : answer.data;
+        const difference = firstDifference(answers[0].data, data);
+        if (difference) throw new Error(`${name}: ${labels[contenders[0].name]} and ${labels[contenders[index].name]} answer differently at ${difference}`);
       }
       say(`${name}: the same data from ${contenders.map((contender) => labels[contender.name]).join(', ')}`);
     }
