@@ -21,6 +21,7 @@ COPY package.json package-lock.json ./
 COPY launcher/package.json launcher/
 COPY gateway/package.json gateway/
 COPY schema/package.json schema/
+COPY client/package.json client/
 COPY test/package.json test/
 COPY subgraphs/runtime/package.json subgraphs/runtime/
 COPY subgraphs/locations/package.json subgraphs/locations/
