@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { latencyBuckets, ServiceMetrics } from '@movement/runtime';
@@ -43,8 +44,28 @@ export class GatewayMetrics extends ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly documentsParsed = new Counter({
+    name: 'movement_documents_parsed_total',
+    help: 'Operation documents the gateway parsed and validated because its document cache did not hold them (trusted documents never are).',
+    registers: [this.registry],
+  });
+
   constructor() {
     super('gateway');
+  }
+
+  /** Counts the documents Apollo Server parses: its parsing hook runs only on a document-cache miss. */
+  parsingPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+    const parsed = this.documentsParsed;
+    return {
+      async requestDidStart() {
+        return {
+          async parsingDidStart() {
+            parsed.inc();
+          },
+        };
+      },
+    };
   }
 
   /** The registry version served (0 while the supergraph file serves), read at each scrape. */

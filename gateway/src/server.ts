@@ -34,6 +34,7 @@ import { graphqlResponseStatus } from './http/graphql-response';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { GatewayMetrics } from './metrics';
 import { documentIdRequests } from './persisted/document-id';
+import { TrustedDocumentStore } from './persisted/document-store';
 import { TrustedDocuments } from './persisted/manifest';
 import { PersistedQueryCache } from './persisted/persisted-query-cache';
 import { trustedDocumentsOnly } from './persisted/trusted-only';
@@ -170,6 +171,9 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     },
     { enforce: options.access.enforce ?? true, auditLog, logger },
   );
+  // Registered before Apollo Server's own listener, so the trusted documents are ready before the first request on a schema.
+  const documentStore = new TrustedDocumentStore(trusted);
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => documentStore.load(apiSchema));
   const admin = createAdminApi({ apiKeys, auditLog, logger, limits, organizations: organizationsThroughGraph(() => apollo, logger) });
 
   const app = express();
@@ -191,6 +195,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     // Manifest documents are found by hash without ever being registered; others register as APQ.
     // The cache serves persisted queries alone, so Apollo's key prefix (which would hide the
     // manifest's hashes from it) isolates nothing.
+    // Trusted documents are parsed and validated once per schema, when it loads, not per request.
+    documentStore,
     persistedQueries: { cache: PrefixingKeyValueCache.cacheDangerouslyDoesNotNeedPrefixesForIsolation(new PersistedQueryCache(trusted)) },
     // Every request that reaches Apollo carries credentials in a header (authentication refuses the
     // rest), which no HTML form, link or image can send, and which makes a cross-origin browser
@@ -198,6 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     csrfPrevention: { requestHeaders: ['authorization', 'x-api-key', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     plugins: [
       metrics.plugin<GatewayContext>(),
+      metrics.parsingPlugin<GatewayContext>(),
       graphqlResponseStatus(),
       ...errorFormatting.plugins,
       trustedDocumentsOnly(trusted),

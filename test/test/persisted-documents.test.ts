@@ -6,9 +6,10 @@ import { demoTokens } from '../src/demo-access';
 import { startTestGraph, type TestGraph } from './harness';
 
 let graph: TestGraph;
+const metricsToken = 'persisted-documents-metrics-token';
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 40, label: 'persisted' });
+  graph = await startTestGraph({ seedPeople: 40, label: 'persisted', metrics: { token: metricsToken } });
 });
 
 afterAll(async () => {
@@ -43,6 +44,31 @@ const post = async (body: Record<string, unknown>, headers: Record<string, strin
 };
 
 const bearer = async (claims: Parameters<TestGraph['token']>[0]) => ({ authorization: `Bearer ${await graph.token(claims)}` });
+
+/** How many documents the gateway has parsed (its document cache did not hold them), from /metrics. */
+async function documentsParsed(): Promise<number> {
+  const response = await fetch(new URL('/metrics', graph.connection.url), { headers: { authorization: `Bearer ${metricsToken}` } });
+  const line = (await response.text()).split('\n').find((row) => row.startsWith('movement_documents_parsed_total{'));
+  return Number(line?.split(' ')[1]);
+}
+
+// First in this file: no request has run a manifest document yet, so only the loaded schema can have cached them.
+test('manifest documents are not parsed on request, from their first request on; other documents are', async () => {
+  const before = await documentsParsed();
+  expect(Number.isInteger(before)).toBe(true);
+  for (const { documentId, text, name, variables } of manifest) {
+    const byId = await post({ documentId, variables }, graph.as('app'));
+    const byHash = await post({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(text) } } }, graph.as('app'));
+    const asText = await post({ query: text, variables }, graph.as('app'));
+    expect([name, byId.errors, byHash.errors, asText.errors]).toEqual([name, undefined, undefined, undefined]);
+  }
+  expect(await documentsParsed()).toBe(before);
+  // The counter does move: a document outside the manifest is parsed once, then served from the cache.
+  const other = `query NotInManifest { people(first: 1) { edges { node { id } } } }`;
+  expect((await post({ query: other }, graph.as('icrc'))).errors).toBeUndefined();
+  expect((await post({ query: other }, graph.as('icrc'))).errors).toBeUndefined();
+  expect(await documentsParsed()).toBe(before + 1);
+});
 
 test('the manifest holds an operation for each workflow of the internal apps', () => {
   expect(manifest.map((entry) => entry.name).sort()).toEqual(expect.arrayContaining(['AreaReport', 'MessageDashboard', 'PersonOverview', 'TracingCaseload']));

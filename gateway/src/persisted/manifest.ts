@@ -29,6 +29,11 @@ export class TrustedDocuments {
   has(hash: string): boolean {
     return this.byHash.has(hash);
   }
+
+  /** Every trusted document, as [hash, text]. */
+  entries(): IterableIterator<[string, string]> {
+    return this.byHash.entries();
+  }
 }
 
 /** The hash a document is known by: hex SHA-256 of its text, as Apollo's persisted queries compute it. */
