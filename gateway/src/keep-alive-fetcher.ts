@@ -21,7 +21,8 @@ const noAnswer = new WeakSet<Error>();
  * only a request that is safe to run twice — a query — may be sent again after one.
  */
 export function failedBeforeAnswer(error: unknown): boolean {
-  if (!(error instanceof Error) || !noAnswer.has(error)) return false;
+  // Not `instanceof Error`: errors raised by Node's own modules may come from another realm.
+  if (typeof error !== 'object' || error === null || !noAnswer.has(error as Error)) return false;
   const code = (error as { code?: unknown }).code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE';
 }

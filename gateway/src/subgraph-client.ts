@@ -77,9 +77,9 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await this.timed(options);
     } catch (error) {
-      if (!(error instanceof GraphQLError) || !this.connectionFailures.has(error)) throw error;
+      if (!this.connectionFailures.has(error as GraphQLError)) throw error;
       this.metrics?.subgraphRetries.inc({ subgraph: this.name });
-      this.log.info({ code: error.extensions.code }, 'subgraph query retried after a connection failure');
+      this.log.info('subgraph query retried after a connection failure');
       return await this.timed(options);
     }
   }
