@@ -57,8 +57,11 @@ async function startBalancer(backends: string[]): Promise<{ url: string; stop():
     client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
     const connect = (): void => {
-      if (live.length === 0) return client.resetAndDestroy() as unknown as void;
-      const backend = live[next++ % live.length]!;
+      if (live.length === 0) {
+        client.resetAndDestroy();
+        return;
+      }
+      const backend = live[next++ % live.length];
       const upstream = net.connect(Number(backend.port), backend.hostname);
       sockets.add(upstream);
       let connected = false;
@@ -81,7 +84,7 @@ async function startBalancer(backends: string[]): Promise<{ url: string; stop():
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: new URL(live[0]!.pathname, `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`).toString(),
+    url: new URL(live[0].pathname, `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`).toString(),
     stop: () => {
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -123,9 +126,9 @@ async function main(): Promise<void> {
     }
     // One after the other: the first applies the migrations, the second finds them applied.
     const replicas = [launch(['serve', 'people'], subgraphEnv)];
-    const replicaUrls = [String((await replicas[0]!.logged('subgraph listening')).url)];
+    const replicaUrls = [String((await replicas[0].logged('subgraph listening')).url)];
     replicas.push(launch(['serve', 'people'], subgraphEnv));
-    replicaUrls.push(String((await replicas[1]!.logged('subgraph listening')).url));
+    replicaUrls.push(String((await replicas[1].logged('subgraph listening')).url));
     const people = await startBalancer(replicaUrls);
     balancer = people;
     urls.PEOPLE_URL = people.url;
@@ -153,7 +156,7 @@ async function main(): Promise<void> {
       while (tally.sent < REQUESTS) {
         const i = tally.sent++;
         try {
-          const response = await fetch(gateways[i % 2]!.url, {
+          const response = await fetch(gateways[i % 2].url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-api-key': secret },
             body: JSON.stringify({ query: 'query ($id: ID!) { person(id: $id) { id } }', variables: { id: randomUUID() } }),
@@ -169,8 +172,8 @@ async function main(): Promise<void> {
           failures.set((error as Error).message, (failures.get((error as Error).message) ?? 0) + 1);
         }
         if (tally.answered + tally.failedSeen === killAfter && !killed) {
-          killed = replicas[0]!.exited;
-          replicas[0]!.process.kill('SIGKILL');
+          killed = replicas[0].exited;
+          replicas[0].process.kill('SIGKILL');
         }
       }
     };
