@@ -13,6 +13,20 @@ export class SubgraphTimeoutError extends Error {
   }
 }
 
+const noAnswer = new WeakSet<Error>();
+
+/**
+ * Whether a request failed on its connection before any byte of an answer came back: refused,
+ * reset or broken while sending. The subgraph may have run it (a reset can follow the work), so
+ * only a request that is safe to run twice — a query — may be sent again after one.
+ */
+export function failedBeforeAnswer(error: unknown): boolean {
+  // Not `instanceof Error`: errors raised by Node's own modules may come from another realm.
+  if (typeof error !== 'object' || error === null || !noAnswer.has(error as Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 export interface ConnectionPool {
   fetcher: Fetcher;
   /** Closes idle pooled sockets; call after the last request. */
@@ -55,8 +69,13 @@ export function createConnectionPool(options: { timeoutMs: number; maxSocketsPer
       };
       const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http });
       const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(url, options.timeoutMs)), options.timeoutMs);
-      request.on('error', (error) => settle(() => reject(error)));
+      let answered = false;
+      request.on('error', (error) => {
+        if (!answered) noAnswer.add(error);
+        settle(() => reject(error));
+      });
       request.on('response', (response) => {
+        answered = true;
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', (error) => settle(() => reject(error)));

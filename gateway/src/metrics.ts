@@ -22,6 +22,12 @@ export class GatewayMetrics extends ServiceMetrics {
     labelNames: ['subgraph', 'code'],
     registers: [this.registry],
   });
+  readonly subgraphRetries = new Counter<'subgraph'>({
+    name: 'movement_subgraph_retries_total',
+    help: 'Queries sent to a subgraph a second time after their connection was refused or reset before any answer, by subgraph.',
+    labelNames: ['subgraph'],
+    registers: [this.registry],
+  });
   readonly rateLimitRefusals = new Counter({
     name: 'movement_rate_limit_refusals_total',
     help: 'Requests refused with 429 because their partner (or app) was over its rate limit.',

@@ -4,7 +4,7 @@ import { auditExtension, injectTraceContext, type AuditRead, type Logger } from 
 import type { GatewayContext } from './context';
 import { InFlight, isQueryDocument } from './in-flight';
 import { principalKey, type InternalTokens } from './internal-tokens';
-import { SubgraphTimeoutError, type Fetcher } from './keep-alive-fetcher';
+import { SubgraphTimeoutError, failedBeforeAnswer, type Fetcher } from './keep-alive-fetcher';
 import type { GatewayMetrics } from './metrics';
 
 /** Stable error codes a client sees when the gateway could not get an answer from a subgraph. */
@@ -37,6 +37,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly tokens: InternalTokens;
   private readonly metrics: GatewayMetrics | undefined;
   private readonly inFlight = new InFlight<GatewayGraphQLResponse>(copyResponse);
+  /** The coded errors raised for a connection that failed before any answer: a query meeting one is sent once more. */
+  private readonly connectionFailures = new WeakSet<GraphQLError>();
 
   constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; tokens: InternalTokens; metrics?: GatewayMetrics }) {
     super({ url: options.url, fetcher: options.fetcher });
@@ -52,14 +54,34 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const principal = context?.principal;
     // Only queries of one principal are merged: the answer depends on who asks, and a mutation
     // made once for two callers would be one write where they asked for two.
+    const query = Boolean(request.query && isQueryDocument(request.query));
     const response =
-      principal && request.query && isQueryDocument(request.query)
-        ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () => this.timed(options))
-        : await this.timed(options);
+      principal && query
+        ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () => this.retried(options))
+        : query
+          ? await this.retried(options)
+          : await this.timed(options);
     // Every caller records the sensitive reads its answer carries, merged or not.
     const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
     if (Array.isArray(reads) && context) context.auditReads.push(...reads);
     return response;
+  }
+
+  /**
+   * A query whose connection was refused or reset before any answer is sent once more: behind a
+   * load balancer the second attempt reaches another replica, so a replica going away loses no
+   * read. Never a mutation: the subgraph may have written before the connection broke. One retry
+   * only, so a subgraph that is down costs a caller one extra attempt, not a storm.
+   */
+  private async retried(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await this.timed(options);
+    } catch (error) {
+      if (!this.connectionFailures.has(error as GraphQLError)) throw error;
+      this.metrics?.subgraphRetries.inc({ subgraph: this.name });
+      this.log.info('subgraph query retried after a connection failure');
+      return await this.timed(options);
+    }
   }
 
   /** Times each request sent and counts those that got no usable answer, by subgraph. */
@@ -92,9 +114,11 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const code = failureCode(error);
     this.log.warn({ err: error, code }, 'subgraph request failed');
     // The message names no service: partners are not told how the graph is built (admins read `serviceName`).
-    throw new GraphQLError(`A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, {
+    const coded = new GraphQLError(`A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, {
       extensions: { code, serviceName: this.name },
     });
+    if (failedBeforeAnswer(error)) this.connectionFailures.add(coded);
+    throw coded;
   }
 
   /** Asks the subgraph's `/ready` (beside its `/graphql`) through the same pooled connections. */

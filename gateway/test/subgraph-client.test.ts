@@ -12,7 +12,10 @@ import {
 import { locations } from '@movement/locations';
 import type { GatewayContext } from '../src/context';
 import { InternalTokens } from '../src/internal-tokens';
+import net from 'node:net';
+import { GraphQLError } from 'graphql';
 import { createConnectionPool, type ConnectionPool } from '../src/keep-alive-fetcher';
+import { GatewayMetrics } from '../src/metrics';
 import { SubgraphClient } from '../src/subgraph-client';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
@@ -132,5 +135,100 @@ describe('internal tokens', () => {
     expect(renewed).not.toBe(first);
     const { principal, operationName } = await verifyInternalToken(keys.publicKey, renewed);
     expect({ principal, operationName }).toEqual({ principal: belarus, operationName: 'Orgs' });
+  });
+});
+
+/**
+ * A TCP hop in front of the subgraph that resets the next `resets` connections once the request
+ * on them has arrived (the subgraph is gone before answering), and passes the others through.
+ */
+async function startResettingHop(targetUrl: string): Promise<{ url: string; connections: number; resets: number; stop(): Promise<void> }> {
+  const target = new URL(targetUrl);
+  const sockets = new Set<net.Socket>();
+  const hop = {
+    url: '',
+    connections: 0,
+    resets: 0,
+    stop: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    hop.connections += 1;
+    if (hop.resets > 0) {
+      hop.resets -= 1;
+      socket.once('data', () => socket.resetAndDestroy());
+      return;
+    }
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    socket.pipe(upstream).pipe(socket);
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  hop.url = new URL(target.pathname, `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`).toString();
+  return hop;
+}
+
+describe('a connection refused or reset before any answer', () => {
+  let hop: Awaited<ReturnType<typeof startResettingHop>>;
+  let hopPool: ConnectionPool;
+  let metrics: GatewayMetrics;
+  let flaky: SubgraphClient;
+
+  beforeAll(async () => {
+    hop = await startResettingHop(subgraph.service.url);
+    hopPool = createConnectionPool({ timeoutMs: 5000 });
+    metrics = new GatewayMetrics();
+    flaky = new SubgraphClient({ name: 'locations', url: hop.url, fetcher: hopPool.fetcher, logger: quiet, tokens: new InternalTokens((await testInternalKeys()).privateKey), metrics });
+  });
+
+  afterAll(async () => {
+    hopPool?.close();
+    await hop?.stop();
+  });
+
+  beforeEach(() => {
+    // Each test opens its own connections, so the hop's count is that test's.
+    hopPool.close();
+    hop.connections = 0;
+  });
+
+  const send = (query: string, variables: Record<string, unknown> = {}) => {
+    const context: GatewayContext = { requestId: 'request-retried', logger: quiet, principal: belarus, operationName: 'Orgs', auditReads: [] } as unknown as GatewayContext;
+    const options = { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } };
+    return flaky.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+  };
+  const retries = async () => (await metrics.subgraphRetries.get()).values.reduce((sum, { value }) => sum + value, 0);
+
+  test('a query is sent once more and answered', async () => {
+    const before = await retries();
+    hop.resets = 1;
+    const response = await send(organisation, { id: org });
+    expect(response.data).toEqual({ organization: { shortName: 'BRC' } });
+    expect(hop.connections).toBe(2);
+    expect(await retries()).toBe(before + 1);
+  });
+
+  test('a query is retried once only: a second failure reaches the caller as SUBGRAPH_UNAVAILABLE', async () => {
+    hop.resets = 2;
+    const failure = await send(organisation, { id: org }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GraphQLError);
+    expect((failure as GraphQLError).extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(hop.connections).toBe(2);
+  });
+
+  test('a mutation is never sent again: the subgraph may have written before the connection broke', async () => {
+    const before = await retries();
+    hop.resets = 1;
+    const failure = await send(`mutation Orgs__locations__0 { __typename }`).catch((error: unknown) => error);
+    expect((failure as GraphQLError).extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(hop.connections).toBe(1);
+    expect(await retries()).toBe(before);
   });
 });
