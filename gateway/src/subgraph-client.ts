@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { auditExtension, injectTraceContext, type AuditRead, type Logger } from '@movement/runtime';
+import { auditExtension, graphError, injectTraceContext, type AuditRead, type Logger } from '@movement/runtime';
 import type { GatewayContext } from './context';
 import { InFlight, isQueryDocument } from './in-flight';
 import { principalKey, type InternalTokens } from './internal-tokens';
@@ -92,9 +92,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const code = failureCode(error);
     this.log.warn({ err: error, code }, 'subgraph request failed');
     // The message names no service: partners are not told how the graph is built (admins read `serviceName`).
-    throw new GraphQLError(`A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, {
-      extensions: { code, serviceName: this.name },
-    });
+    throw graphError(code, `A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, { serviceName: this.name });
   }
 
   /** Asks the subgraph's `/ready` (beside its `/graphql`) through the same pooled connections. */
