@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, httpErrorHandler, listen, nulCharacterGuard, serveMetrics, tracedRequests, unknownEndpoint, type Logger, type MetricsConfig, type RunningService } from '@movement/runtime';
+import { createLogger, errorBody, httpErrorHandler, listen, nulCharacterGuard, serveMetrics, tracedRequests, unknownEndpoint, type Logger, type MetricsConfig, type RunningService } from '@movement/runtime';
 import {
   SchemaRegistry,
   ServedSupergraphFiles,
@@ -274,7 +274,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.get('/schema.graphql', authenticated, rateLimited, (_req, res) => {
     const visible = gateway.visibleSchema((res.locals.principal as GatewayContext['principal']).scopes);
     if (!visible) {
-      res.status(503).json({ errors: [{ message: 'The schema is not loaded yet; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      res.status(503).json(errorBody('SERVICE_UNAVAILABLE', 'The schema is not loaded yet; retry shortly.'));
       return;
     }
     res.type('text/plain').setHeader('cache-control', 'private, no-cache');

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { auditExtension, injectTraceContext, type AuditRead, type Logger } from '@movement/runtime';
+import { auditExtension, graphError, injectTraceContext, type AuditRead, type Logger } from '@movement/runtime';
 import type { GatewayContext } from './context';
 import { InFlight, isQueryDocument } from './in-flight';
 import { principalKey, type InternalTokens } from './internal-tokens';
@@ -114,9 +114,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const code = failureCode(error);
     this.log.warn({ err: error, code }, 'subgraph request failed');
     // The message names no service: partners are not told how the graph is built (admins read `serviceName`).
-    const coded = new GraphQLError(`A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, {
-      extensions: { code, serviceName: this.name },
-    });
+    const coded = graphError(code, `A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, { serviceName: this.name });
     if (failedBeforeAnswer(error)) this.connectionFailures.add(coded);
     throw coded;
   }

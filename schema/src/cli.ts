@@ -11,6 +11,7 @@ import { ingestUsageSpool } from './embedded-handoff';
 import { coordinatesUnder } from './operation-usage';
 import { publishSchema, PublishRefused, rollbackSchema } from './publish';
 import { readmePath, scopeTable, writeScopeTable } from './scope-table';
+import { errorTable, partnerGuidePath, writeErrorTables } from './error-table';
 import { SchemaRegistry, type RegistryLocation } from './registry';
 import { registryLocationFromEnvironment } from './registry-location';
 import { apiSchemaPath, repositoryRoot, supergraphPath } from './subgraphs';
@@ -79,6 +80,21 @@ const scopes: Command = {
     }
     writeScopeTable(values.readme);
     context.stdout.write(`Wrote the scope table into ${shown(values.readme)}\n`);
+    return 0;
+  },
+};
+
+const errors: Command = {
+  summary: "the README's and the partner guide's tables of error codes, made from the runtime's error registry",
+  usage: 'errors [--write]',
+  run(args, context) {
+    const { values } = parseArgs({ args, options: { write: { type: 'boolean', default: false } }, strict: true });
+    if (!values.write) {
+      context.stdout.write(`${errorTable()}\n`);
+      return 0;
+    }
+    writeErrorTables();
+    context.stdout.write(`Wrote the error tables into ${shown(readmePath)} and ${shown(partnerGuidePath)}\n`);
     return 0;
   },
 };
@@ -254,7 +270,7 @@ const changelog: Command = {
   },
 };
 
-const commands: Record<string, Command> = { compose, scopes, check, publish, history, diff: diffCommand, rollback, usage, deprecations, changelog };
+const commands: Record<string, Command> = { compose, scopes, errors, check, publish, history, diff: diffCommand, rollback, usage, deprecations, changelog };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}\n             usage: npm run schema -- ${command.usage}`);

@@ -3,6 +3,7 @@ export * from './subgraphs';
 export * from './changes';
 export * from './access-changes';
 export * from './scope-table';
+export * from './error-table';
 export * from './check';
 export * from './publish';
 export * from './registry';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig, type SupergraphSdlHook } from '@apollo/gateway';
-import { GraphQLError, Kind, execute as executeLocally, getOperationAST, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, execute as executeLocally, getOperationAST, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import type { AccessRules, Logger } from '@movement/runtime';
+import { graphError, internalError, type AccessRules, type Logger } from '@movement/runtime';
 import type { GatewayContext } from '../context';
 import { accessRulesOf, supergraphForApolloGateway, supergraphHookForApolloGateway } from './apollo-supergraph';
 import type { AuditLog } from './audit-log';
@@ -97,7 +97,7 @@ export class AccessEnforcingGateway {
       context.operationName = requestContext.operationName ?? null;
       const rules = this.rules.get(requestContext.schema);
       // Fail closed: without the rules of the schema being served, nothing is answered.
-      if (!rules) throw new GraphQLError('Access rules are not loaded for this schema.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      if (!rules) throw internalError('Access rules are not loaded for this schema.');
       const introspection = this.introspectVisible(requestContext, context);
       if (introspection) return introspection;
       const result = this.options.enforce ? await this.executeAllowed(execute, requestContext, rules, context) : await execute(requestContext);
@@ -107,7 +107,7 @@ export class AccessEnforcingGateway {
           await this.options.auditLog.append({ principal: context.principal, operationName: context.operationName, requestId: context.requestId }, reads);
         } catch (error) {
           context.logger.error({ err: error, reads: reads.length }, 'audit entries could not be written; answer withheld');
-          return { data: null, errors: [new GraphQLError('The answer could not be recorded in the audit trail, so it is withheld. Retry later.', { extensions: { code: 'AUDIT_UNAVAILABLE' } })] };
+          return { data: null, errors: [graphError('AUDIT_UNAVAILABLE', 'The answer could not be recorded in the audit trail, so it is withheld. Retry later.')] };
         }
       }
       return result;
@@ -125,12 +125,13 @@ export class AccessEnforcingGateway {
     const roots = introspectionRoots(requestContext.operation, requestContext.document);
     if (!roots.introspects) return undefined;
     if (roots.other) {
-      throw new GraphQLError(`\`${roots.introspects}\` cannot be asked together with data fields (\`${roots.other}\`); send introspection as an operation of its own.`, {
-        extensions: { code: 'BAD_USER_INPUT', field: roots.introspects, http: { status: 400 } },
+      throw graphError('BAD_USER_INPUT', `\`${roots.introspects}\` cannot be asked together with data fields (\`${roots.other}\`); send introspection as an operation of its own.`, {
+        field: roots.introspects,
+        http: { status: 400 },
       });
     }
     const visible = this.visible.get(requestContext.schema);
-    if (!visible) throw new GraphQLError('Access rules are not loaded for this schema.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    if (!visible) throw internalError('Access rules are not loaded for this schema.');
     return executeLocally({
       schema: visible.for(context.principal.scopes).schema,
       document: requestContext.document,

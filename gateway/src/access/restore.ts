@@ -16,7 +16,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { describeMissing, type AccessRules, type Principal } from '@movement/runtime';
+import { describeMissing, graphError, type AccessRules, type Principal } from '@movement/runtime';
 import { placeholderAlias } from './prune';
 
 type Path = Array<string | number>;
@@ -54,10 +54,7 @@ export function restoreForbidden(
     variables,
     allowed,
     forbidden: (typeName, fieldName, path) =>
-      new GraphQLError(`Forbidden: ${typeName}.${fieldName} requires ${describeMissing(principal.scopes, rules.requirements(typeName, fieldName))}.`, {
-        path,
-        extensions: { code: 'FORBIDDEN', coordinate: `${typeName}.${fieldName}` },
-      }),
+      graphError('FORBIDDEN', `Forbidden: ${typeName}.${fieldName} requires ${describeMissing(principal.scopes, rules.requirements(typeName, fieldName))}.`, { coordinate: `${typeName}.${fieldName}` }, path),
     errors: [],
     fields: new Map(),
   };

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Logger, Principal } from '@movement/runtime';
+import { errorBody, type Logger, type Principal } from '@movement/runtime';
 import { keyIdOf, looksLikeApiKey, type ApiKeyStore } from './api-keys';
 import type { BearerTokenVerifier } from './bearer-tokens';
 import type { FailedAuthentication } from './failed-authentication';
@@ -19,7 +19,7 @@ const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unkno
 export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: BearerTokenVerifier | undefined; failures: FailedAuthentication; logger: Logger }): RequestHandler {
   const refuse = (res: Response, message: string) => {
     res.status(401).setHeader('www-authenticate', 'Bearer realm="movement-graph"');
-    res.json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    res.json(errorBody('UNAUTHENTICATED', message));
   };
   return async (req, res, next) => {
     const apiKeyHeader = req.header('x-api-key');
@@ -36,7 +36,7 @@ export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: Bear
     if (retryAfter > 0) {
       options.logger.warn({ address, keyId }, 'credentials not checked: too many refused from this address or for this key');
       res.status(429).setHeader('Retry-After', String(retryAfter));
-      res.json({ errors: [{ message: `Too many refused credentials; retry in ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED', retryAfter } }] });
+      res.json(errorBody('RATE_LIMITED', `Too many refused credentials; retry in ${retryAfter} s.`, { retryAfter }));
       return;
     }
     let principal: Principal | null = null;
@@ -53,7 +53,7 @@ export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: Bear
       }
     } catch (error) {
       options.logger.error({ err: error, address, keyId }, 'credentials could not be checked');
-      res.status(503).json({ errors: [{ message: 'Credentials could not be checked; retry later.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      res.status(503).json(errorBody('SERVICE_UNAVAILABLE', 'Credentials could not be checked; retry later.'));
       return;
     }
     if (!principal) {

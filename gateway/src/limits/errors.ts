@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCodes } from '@movement/runtime';
+import type { GraphQLError } from 'graphql';
+import { ErrorCodes, graphError } from '@movement/runtime';
 
 /** The codes a request refused by a limit answers with; described in the graph's one registry. */
 const limitCodes = ['OPERATION_TOO_DEEP', 'TOO_MANY_ALIASES', 'OPERATION_TOO_COMPLEX', 'TOO_MANY_TOKENS', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED'] as const;
@@ -13,7 +13,5 @@ export const LimitErrorCodes = Object.fromEntries(limitCodes.map((code) => [code
  * value both in the message (for people) and in `extensions` (for programs).
  */
 export function limitExceeded(code: Exclude<LimitErrorCode, 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE'>, message: string, maximum: number, actual?: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code, maximum, ...(actual === undefined ? {} : { actual }), http: { status: 400 } },
-  });
+  return graphError(code, message, { maximum, ...(actual === undefined ? {} : { actual }), http: { status: 400 } });
 }

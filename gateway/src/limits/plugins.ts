@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListenerValidationDidEnd } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import { forbidden } from '@movement/runtime';
 import type { LimitsConfig } from './environment';
 import { operationLimitErrors, tokenLimitError } from './operation';
 
@@ -81,7 +82,7 @@ export function introspectionGuard<TContext extends PrincipalContext>(config: Pi
         validationDidStart: withoutSuggestions,
         async didResolveOperation({ document }) {
           if (principal || !introspects(document)) return;
-          throw new GraphQLError('Introspection needs credentials.', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+          throw forbidden('Introspection needs credentials.', { http: { status: 403 } });
         },
       };
     },
@@ -111,7 +112,7 @@ export function introspectionOnlyFor<TContext extends PrincipalContext>(
         validationDidStart: withoutSuggestions,
         async didResolveOperation({ document }) {
           if (!introspects(document)) return;
-          throw new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...extensions, http: { status: 403 } } });
+          throw forbidden(message, { ...extensions, http: { status: 403 } });
         },
       };
     },

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Logger } from '@movement/runtime';
+import { errorBody, type Logger } from '@movement/runtime';
 import type { LimitsConfig } from './environment';
 
 export interface RateLimiterOptions {
@@ -120,14 +120,7 @@ export async function createRateLimiter(
           const retryAfter = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
           setHeaders(res, rejection);
           res.setHeader('Retry-After', String(retryAfter));
-          res.status(429).json({
-            errors: [
-              {
-                message: `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`,
-                extensions: { code: 'RATE_LIMITED', limit: points, retryAfter },
-              },
-            ],
-          });
+          res.status(429).json(errorBody('RATE_LIMITED', `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`, { limit: points, retryAfter }));
           return;
         }
         setHeaders(res, result);

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { errorBody } from '@movement/runtime';
 import { hashOfDocumentId, type TrustedDocuments } from './manifest';
 
 /**
@@ -27,7 +28,7 @@ export function documentIdRequests(trusted: TrustedDocuments): RequestHandler {
     if (req.method === 'POST' && isRecord(req.body) && 'documentId' in req.body) {
       const { documentId, ...rest } = req.body;
       if (typeof documentId !== 'string') {
-        res.status(400).json({ errors: [{ message: '`documentId` must be a string, e.g. "sha256:<hex>".', extensions: { code: 'BAD_REQUEST' } }] });
+        res.status(400).json(errorBody('BAD_REQUEST', '`documentId` must be a string, e.g. "sha256:<hex>".'));
         return;
       }
       const extensions = isRecord(rest.extensions) ? rest.extensions : {};

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { graphError } from '@movement/runtime';
 import type { TrustedDocuments } from './manifest';
 
 /** What the plugin needs of a request's context: whether its principal may run trusted documents only. */
@@ -22,9 +23,7 @@ export function trustedDocumentsOnly<TContext extends TrustedOnlyContext>(truste
       return {
         async didResolveSource({ queryHash }) {
           if (trusted.has(queryHash)) return;
-          const error = new GraphQLError('These credentials may run only the trusted documents of the manifest; send its `documentId`.', {
-            extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED', http: { status: 400 } },
-          });
+          const error = graphError('PERSISTED_QUERY_NOT_ALLOWED', 'These credentials may run only the trusted documents of the manifest; send its `documentId`.', { http: { status: 400 } });
           refused.add(error);
           throw error;
         },

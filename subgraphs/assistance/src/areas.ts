@@ -1,5 +1,5 @@
-import { peerHeaders } from '@movement/runtime';
-import { GraphQLError } from 'graphql';
+import { dependencyUnavailable, peerHeaders } from '@movement/runtime';
+import type { GraphQLError } from 'graphql';
 
 /**
  * Each of `ids` that the locations subgraph knows, with the ids of the areas it counts towards:
@@ -51,5 +51,5 @@ export async function places(url: string | undefined, ids: string[]): Promise<Ma
 }
 
 function unavailable(reason: string): GraphQLError {
-  return new GraphQLError(`Could not check Location references: ${reason}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+  return dependencyUnavailable(`Could not check Location references: ${reason}.`);
 }

@@ -1,5 +1,5 @@
-import { badUserInput, peerHeaders } from '@movement/runtime';
-import { GraphQLError } from 'graphql';
+import { badUserInput, dependencyUnavailable, peerHeaders } from '@movement/runtime';
+import type { GraphQLError } from 'graphql';
 
 /** What a reunification across a border records about its crossing. */
 export interface CrossingFacts {
@@ -78,5 +78,5 @@ async function askCrossing(url: string | undefined, id: string, date: string, to
 }
 
 function unavailable(reason: string): GraphQLError {
-  return new GraphQLError(`Could not check the border crossing: ${reason}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+  return dependencyUnavailable(`Could not check the border crossing: ${reason}.`);
 }

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { badUserInput, missingEntities, peerHeaders } from '@movement/runtime';
+import { badUserInput, dependencyUnavailable, missingEntities, peerHeaders } from '@movement/runtime';
 import type { Context } from './context';
 
 /** References to check, by the input field that holds them; null/undefined ones are skipped. */
@@ -63,10 +62,10 @@ export async function isIcrcOrganization(context: Context, organizationId: strin
     });
     body = (await response.json()) as typeof body;
   } catch (error) {
-    throw new GraphQLError(`Could not check the organisation's type: ${(error as Error).message}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+    throw dependencyUnavailable(`Could not check the organisation's type: ${(error as Error).message}.`);
   }
   const entities = body.data?._entities;
-  if (!entities) throw new GraphQLError(`Could not check the organisation's type: ${body.errors?.[0]?.message ?? 'no answer'}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+  if (!entities) throw dependencyUnavailable(`Could not check the organisation's type: ${body.errors?.[0]?.message ?? 'no answer'}.`);
   for (let node = entities[0] ?? null; node; node = node.parent ?? null) if (node.type === 'ICRC') return true;
   return false;
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { formattedError } from './errors';
 import type { Logger } from './logger';
 import { traceIds } from './telemetry/spans';
 
@@ -156,8 +157,7 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
       const { field, value } = seen.badInput;
       return {
         ...base,
-        message: `${field}: ${value === undefined ? 'a value' : JSON.stringify(value)} is not valid here (an id must be a UUID, an enum one of its values).`,
-        extensions: { code: 'BAD_USER_INPUT', field },
+        ...formattedError('BAD_USER_INPUT', `${field}: ${value === undefined ? 'a value' : JSON.stringify(value)} is not valid here (an id must be a UUID, an enum one of its values).`, { field }),
       };
     }
     const requestId = seen?.requestId;
@@ -165,21 +165,18 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
     if (seen?.busy) {
       return {
         ...base,
-        message: `The database was busy and nothing was written; retry${requestId ? ` (request id ${requestId})` : ''}.`,
-        extensions: { code: 'DATABASE_BUSY', ...ids },
+        ...formattedError('DATABASE_BUSY', `The database was busy and nothing was written; retry${requestId ? ` (request id ${requestId})` : ''}.`, ids),
       };
     }
     if (seen?.unavailable) {
       return {
         ...base,
-        message: `The database is not available at the moment; retry shortly${requestId ? ` (request id ${requestId})` : ''}.`,
-        extensions: { code: 'SERVICE_UNAVAILABLE', ...ids },
+        ...formattedError('SERVICE_UNAVAILABLE', `The database is not available at the moment; retry shortly${requestId ? ` (request id ${requestId})` : ''}.`, ids),
       };
     }
     return {
       ...base,
-      message: requestId ? `${internalErrorMessage} (request id ${requestId})` : internalErrorMessage,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...ids },
+      ...formattedError('INTERNAL_SERVER_ERROR', requestId ? `${internalErrorMessage} (request id ${requestId})` : internalErrorMessage, ids),
     };
   };
 

@@ -40,14 +40,30 @@ export type ErrorCode = keyof typeof ErrorCodes;
  * wraps the error with its path, cost more than the rest of the field (a list of children, each
  * refused a field, was dominated by it), so these errors carry none.
  */
-function graphError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function graphError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, path?: ReadonlyArray<string | number>): GraphQLError {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return new GraphQLError(message, { extensions: { code, ...extensions } });
+    return new GraphQLError(message, { extensions: { code, ...extensions }, ...(path ? { path } : {}) });
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/**
+ * An error in GraphQL's formatted shape, for code that rewrites errors after execution (masking)
+ * and answers no GraphQLError can carry.
+ */
+export function formattedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): { message: string; extensions: Record<string, unknown> } {
+  return { message, extensions: { code, ...extensions } };
+}
+
+/**
+ * The JSON body of an answer no GraphQL server wrote (a refused credential, a body too large, a
+ * service still starting): GraphQL's error shape, so that clients read every refusal one way.
+ */
+export function errorBody(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): { errors: [{ message: string; extensions: Record<string, unknown> }] } {
+  return { errors: [formattedError(code, message, extensions)] };
 }
 
 /** Bad input; `field` is the dotted path of the argument at fault, e.g. `input.birthDate`. */
@@ -78,4 +94,14 @@ export function unauthenticated(message = 'Missing or invalid credentials.'): Gr
 
 export function forbidden(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return graphError('FORBIDDEN', message, extra);
+}
+
+/** A subgraph this change checks against could not be asked; nothing was written. */
+export function dependencyUnavailable(message: string): GraphQLError {
+  return graphError('DEPENDENCY_UNAVAILABLE', message);
+}
+
+/** A failure of the graph itself, not of the request; its message names no internals. */
+export function internalError(message: string): GraphQLError {
+  return graphError('INTERNAL_SERVER_ERROR', message);
 }

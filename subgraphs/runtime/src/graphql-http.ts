@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { errorBody, type ErrorCode } from './errors';
 
 /**
  * `/graphql` straight on node:http: the body read and parsed once, Apollo Server's own HTTP
@@ -27,9 +28,9 @@ export function answerJson(res: ServerResponse, status: number, body: unknown): 
 }
 
 // The same answers as the express routes give (see http-errors.ts).
-const refusal = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) => ({
+const refusal = (status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) => ({
   status,
-  body: { errors: [{ message, extensions: { code, ...extensions } }] },
+  body: errorBody(code, message, extensions),
 });
 const tooLarge = () => refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes, the limit.`, { maximum: maxBodyBytes });
 
@@ -85,7 +86,7 @@ export function graphqlHttp<Context extends BaseContext, Admission>(options: Gra
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Apollo Server answers every GraphQL failure itself; this is a broken socket or a bug.
-      if (!res.headersSent) answerJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) answerJson(res, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
       else res.destroy(error as Error);
     });
   };

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import type { ErrorCode } from './errors';
+import { errorBody, type ErrorCode } from './errors';
 import { internalErrorMessage } from './error-masking';
 import type { Logger } from './logger';
 
@@ -9,7 +9,7 @@ import type { Logger } from './logger';
  * otherwise answer with its HTML page, in development with a stack trace and file paths.
  */
 export function sendHttpError(res: Response, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+  res.status(status).json(errorBody(code, message, extensions));
 }
 
 /** What went wrong reading a body, by body-parser's error type; the parser's own message can quote the body, so it is not used. */

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { dependencyUnavailable } from './errors';
 import { peerHeaders } from './access/request-scope';
 import type { SubgraphName } from './environment';
 
@@ -19,8 +20,8 @@ export async function missingEntities(url: string | undefined, typename: string,
   return unique.filter((_id, index) => entities[index] === null);
 }
 
-function dependencyUnavailable(typename: string, reason: string): GraphQLError {
-  return new GraphQLError(`Could not check ${typename} references: ${reason}.`, { extensions: { code: 'DEPENDENCY_UNAVAILABLE' } });
+function referencesUnavailable(typename: string, reason: string): GraphQLError {
+  return dependencyUnavailable(`Could not check ${typename} references: ${reason}.`);
 }
 
 /**
@@ -30,7 +31,7 @@ function dependencyUnavailable(typename: string, reason: string): GraphQLError {
  */
 export async function peerEntities<T>(url: string | undefined, typename: string, ids: string[], selection: string): Promise<Array<T | null>> {
   if (ids.length === 0) return [];
-  if (!url) throw dependencyUnavailable(typename, 'no address is configured for the subgraph that owns it');
+  if (!url) throw referencesUnavailable(typename, 'no address is configured for the subgraph that owns it');
   let body: { data?: { _entities?: Array<T | null> }; errors?: Array<{ message: string }> };
   try {
     const response = await fetch(url, {
@@ -44,9 +45,9 @@ export async function peerEntities<T>(url: string | undefined, typename: string,
     });
     body = (await response.json()) as typeof body;
   } catch (error) {
-    throw dependencyUnavailable(typename, (error as Error).message);
+    throw referencesUnavailable(typename, (error as Error).message);
   }
   const entities = body.data?._entities;
-  if (!entities) throw dependencyUnavailable(typename, body.errors?.[0]?.message ?? 'no answer');
+  if (!entities) throw referencesUnavailable(typename, body.errors?.[0]?.message ?? 'no answer');
   return entities;
 }

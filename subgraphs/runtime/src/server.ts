@@ -30,6 +30,7 @@ import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { entityBatches } from './entity-batches';
 import { answerJson, graphqlHttp, isGraphqlPath } from './graphql-http';
+import { errorBody } from './errors';
 import { httpErrorHandler, unknownEndpoint } from './http-errors';
 import { nulCharacterGuard } from './input-text';
 import { errorMasking } from './error-masking';
@@ -107,7 +108,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   const verifyToken = internalTokenVerifier(gatewayVerifyKey);
   const app = express();
   // `/graphql` bypasses express (see graphql-http.ts); it answers once Apollo Server has started.
-  let handleGraphql: RequestListener = (_req, res) => answerJson(res, 503, { errors: [{ message: 'The service is starting.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  let handleGraphql: RequestListener = (_req, res) => answerJson(res, 503, errorBody('SERVICE_UNAVAILABLE', 'The service is starting.'));
   const listener = await listen(
     tracedRequests(definition.name, (req, res) => {
       if (isGraphqlPath(req.url)) handleGraphql(req, res);
@@ -175,7 +176,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'request without a valid internal token refused');
         metrics.authenticationFailures.inc();
-        answerJson(res, 401, { errors: [{ message: 'This service answers only the gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        answerJson(res, 401, errorBody('UNAUTHENTICATED', 'This service answers only the gateway.'));
         return null;
       }
     },
