@@ -11,7 +11,7 @@ WORKDIR /app
 COPY . .
 RUN npm ci && npm run build \
  # What the runtime stage takes from here: the built tree without any node_modules, the tests
- # or the demo launcher's workspace.
+ # or the benchmarks.
  && rm -rf node_modules */node_modules subgraphs/*/node_modules test
 
 # Only the production dependencies of the launcher and the packages it runs, no install scripts.
@@ -21,6 +21,7 @@ COPY package.json package-lock.json ./
 COPY launcher/package.json launcher/
 COPY gateway/package.json gateway/
 COPY schema/package.json schema/
+COPY client/package.json client/
 COPY test/package.json test/
 COPY subgraphs/runtime/package.json subgraphs/runtime/
 COPY subgraphs/locations/package.json subgraphs/locations/
