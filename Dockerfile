@@ -11,7 +11,7 @@ WORKDIR /app
 COPY . .
 RUN npm ci && npm run build \
  # What the runtime stage takes from here: the built tree without any node_modules, the tests
- # or the demo launcher's workspace.
+ # or the benchmarks.
  && rm -rf node_modules */node_modules subgraphs/*/node_modules test
 
 # Only the production dependencies of the launcher and the packages it runs, no install scripts.

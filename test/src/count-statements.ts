@@ -1,5 +1,5 @@
 import { postGraphQL } from '@movement/runtime';
-import { startDemoGraph } from './demo-graph';
+import { startDemoGraph } from '@movement/launcher';
 
 /**
  * `npm run bench:statements`: the SQL statements each subgraph sends for one query over N people

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isObjectType, parse, type GraphQLArgument, type GraphQLObjectType } from 'graphql';
 import { AccessRules, satisfies, syntheticId } from '@movement/runtime';
 import { apiSchemaPath, supergraphPath } from '@movement/schema';
-import { demoPartnerKeys, demoTokens } from '../src/demo-access';
+import { demoPartnerKeys, demoTokens } from '@movement/launcher';
 import { startTestGraph, type Caller, type TestGraph } from './harness';
 import { identityViewProblems } from './identity-view';
 import { ownedTypes, relationQuery, relationsToOwnedTypes } from './relations';

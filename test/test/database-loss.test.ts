@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { createLogger, openEmbedded, postGraphQL, syntheticId, testInternalKeys } from '@movement/runtime';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
-import { subgraphNames } from '../src/subgraphs';
+import { subgraphNames } from '@movement/launcher';
 import { startTestGraph, type TestGraph } from './harness';
 
 let graph: TestGraph;

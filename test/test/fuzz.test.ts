@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { personIdentityFields, syntheticId } from '@movement/runtime';
 import { apiSchemaPath } from '@movement/schema';
-import { demoPartnerKeys } from '../src/demo-access';
+import { demoPartnerKeys } from '@movement/launcher';
 import { startTestGraph, type TestGraph } from './harness';
 import { randomOperation, seededRandom } from './random-operations';
 

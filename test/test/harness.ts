@@ -1,8 +1,6 @@
 import { createTestDatabaseTarget, makeTestDatabaseTemplate, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type MetricsConfig, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
 import { loadLimitsConfig, type CorsConfig, type LimitsConfig } from '@movement/gateway';
-import { startDemoGraph, type Caller, type DemoGraph } from '../src/demo-graph';
-import { startGraph, type RunningGraph } from '../src/graph';
-import { graphSubgraphs } from '../src/subgraphs';
+import { startDemoGraph, type Caller, type DemoGraph, startGraph, type RunningGraph, graphSubgraphs } from '@movement/launcher';
 
 export type { Caller };
 

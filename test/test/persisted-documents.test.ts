@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { syntheticId } from '@movement/runtime';
 import { trustedDocumentManifest } from '@movement/schema';
-import { demoTokens } from '../src/demo-access';
+import { demoTokens } from '@movement/launcher';
 import { startTestGraph, type TestGraph } from './harness';
 
 let graph: TestGraph;

@@ -14,8 +14,7 @@ import { relationPages as assistancePages } from '@movement/assistance/dist/rela
 import { relationPages as locationPages } from '@movement/locations/dist/child-pages';
 import { relationPages as messagePages } from '@movement/messages/dist/message-pages';
 import { relationPages as peoplePages } from '@movement/people/dist/relation-pages';
-import { demoPartnerKeys } from '../src/demo-access';
-import { graphSubgraphs, subgraphNames } from '../src/subgraphs';
+import { demoPartnerKeys, graphSubgraphs, subgraphNames } from '@movement/launcher';
 
 /**
  * Every relation page (a page of children for a batch of parents) is an index scan on PostgreSQL

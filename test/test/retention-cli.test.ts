@@ -5,7 +5,7 @@ import { openDatabase } from '@movement/runtime';
 import { killLeftovers, runNode } from './process-support';
 
 // `npm run seed` then `npm run retention` as an operator runs them (the built commands), on their own embedded database folder.
-const dist = join(__dirname, '..', 'dist');
+const dist = join(__dirname, '..', '..', 'launcher', 'dist');
 const dataDir = mkdtempSync(join(tmpdir(), 'movement-retention-'));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', USER: 'records-officer' };
 const SLOW = 240_000;

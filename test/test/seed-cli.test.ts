@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareTestDataFolder } from '@movement/runtime';
-import { graphSubgraphs, subgraphNames } from '../src/subgraphs';
+import { graphSubgraphs, subgraphNames } from '@movement/launcher';
 import { killLeftovers, runNode } from './process-support';
 
 // `npm run seed` as a developer runs it (the built command), on its own embedded database folder.
-const seedScript = join(__dirname, '..', 'dist', 'seed-cli.js');
+const seedScript = join(__dirname, '..', '..', 'launcher', 'dist', 'seed-cli.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'movement-seed-'));
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 

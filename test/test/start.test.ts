@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { killLeftovers, runNode } from './process-support';
 
 // `npm start` as a developer runs it (the built launcher), on its own embedded database folder.
-const startScript = join(__dirname, '..', 'dist', 'start.js');
+const startScript = join(__dirname, '..', '..', 'launcher', 'dist', 'start.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'movement-start-'));
 const env = {
   DATA_DIR: dataDir,

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createLogger, generateInternalKeyPair, syntheticId } from '@movement/runtime';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
-import { startDemoGraph } from '../demo-graph';
-import { demoPartnerKeys } from '../demo-access';
-import { subgraphNames } from '../subgraphs';
+import { startDemoGraph, demoPartnerKeys, subgraphNames } from '@movement/launcher';
 import { compareThroughput, formatComparison } from './throughput';
 
 /**

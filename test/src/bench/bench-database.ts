@@ -1,5 +1,5 @@
 import { analyseSchema, createLogger, databaseUrlFor, migrate, openDatabase, subgraphNames } from '@movement/runtime';
-import { graphSubgraphs } from '../subgraphs';
+import { graphSubgraphs } from '@movement/launcher';
 
 /** Where the graph benchmarks keep their data unless `BENCH_DATABASE_URL` says otherwise. */
 export const defaultBenchDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/movement_bench';

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateInternalKeyPair, internalKeyToJson, signInternalToken, syntheticId, type Principal, type SubgraphName } from '@movement/runtime';
-import { demoPartnerKeys } from '../demo-access';
+import { demoPartnerKeys } from '@movement/launcher';
 import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
 import { createPlanner, executePlan, readSupergraphSdl, type SubgraphPost } from './direct-plan';
 import { processCpuMs, startSubgraphSet, type SubgraphSet } from './subgraph-processes';

@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { createTestDatabaseTarget, syntheticId } from '@movement/runtime';
 import { loadLimitsConfig } from '@movement/gateway';
-import { startDemoGraph } from '../demo-graph';
+import { startDemoGraph } from '@movement/launcher';
 
 const { values: options } = parseArgs({
   options: { sends: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '64' } },

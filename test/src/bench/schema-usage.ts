@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { createLogger, generateInternalKeyPair, syntheticId } from '@movement/runtime';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { publishSchema, readSubgraphSdls, SchemaRegistry } from '@movement/schema';
-import { startDemoGraph } from '../demo-graph';
-import { subgraphNames } from '../subgraphs';
+import { startDemoGraph, subgraphNames } from '@movement/launcher';
 import { compareThroughput, formatComparison } from './throughput';
 
 /**

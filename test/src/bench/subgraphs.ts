@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateInternalKeyPair, internalKeyToJson, signInternalToken, subgraphNames, syntheticId, type Principal, type SubgraphName } from '@movement/runtime';
-import { demoPartnerKeys } from '../demo-access';
+import { demoPartnerKeys } from '@movement/launcher';
 import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
 import { createPlanner, executePlan, type SubgraphFetch, type SubgraphPost } from './direct-plan';
 import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';

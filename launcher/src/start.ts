@@ -1,8 +1,8 @@
-import './tracing';
+import './start-tracing';
 import { ConfigurationError, createLogger, runUntilSignal } from '@movement/runtime';
-import { demoBanner } from './demo-banner';
-import { startDemoGraph } from './demo-graph';
-import { loadGraphEnvironment } from './environment';
+import { demoBanner } from './demo/demo-banner';
+import { startDemoGraph } from './demo/demo-graph';
+import { loadGraphEnvironment } from './graph/environment';
 
 /**
  * `npm start`: the whole graph on this machine, seeded with synthetic demo data on first run.

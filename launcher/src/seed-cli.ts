@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { createLogger, migrate, openDatabase } from '@movement/runtime';
-import { loadGraphEnvironment } from './environment';
-import { graphSubgraphs, subgraphNames } from './subgraphs';
+import { loadGraphEnvironment } from './graph/environment';
+import { graphSubgraphs, subgraphNames } from './graph/subgraphs';
 
 /**
  * `npm run seed -- --people N [--reset]`: fills every subgraph's database with the deterministic

@@ -4,8 +4,8 @@ import { createLogger, migrate, openDatabase, type AuditRead, type SqlDriver } f
 import { AuditLog, openAccessDatabase } from '@movement/gateway';
 import { anonymisationCandidates, anonymise } from '@movement/people';
 import { anonymiseMessagesOf } from '@movement/messages';
-import { loadGraphEnvironment } from './environment';
-import { graphSubgraphs } from './subgraphs';
+import { loadGraphEnvironment } from './graph/environment';
+import { graphSubgraphs } from './graph/subgraphs';
 
 /**
  * `npm run retention -- review | anonymise`: the retention rules an operator applies outside the

@@ -1,6 +1,6 @@
 import { createLogger, migrate, openDatabase } from '@movement/runtime';
-import { loadGraphEnvironment } from './environment';
-import { graphSubgraphs, subgraphNames } from './subgraphs';
+import { loadGraphEnvironment } from './graph/environment';
+import { graphSubgraphs, subgraphNames } from './graph/subgraphs';
 
 /** `npm run db:migrate`: applies every subgraph's pending migrations to its database. */
 async function main(): Promise<void> {

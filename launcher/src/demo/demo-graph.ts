@@ -1,6 +1,6 @@
 import { allScopes, createTokenIssuer, type BearerClaims, type InternalKeyPair } from '@movement/runtime';
 import { demoTokens, issueDemoKeys, type DemoPartner } from './demo-access';
-import { startGraph, type DatabaseLocation, type GraphOptions, type RunningGraph } from './graph';
+import { startGraph, type DatabaseLocation, type GraphOptions, type RunningGraph } from '../graph/graph';
 
 /** Who a request comes from: a demo principal, the all-scopes principal, or nobody. */
 export type Caller = DemoPartner | keyof typeof demoTokens | 'fullAccess' | 'anonymous';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
 import { startTracingAsEntryPoint } from '@movement/runtime/dist/telemetry/tracing';
 
-// The launcher imports this first: the instrumentations patch only modules required after them.
+// `npm start` (start.ts) imports this first: the instrumentations patch only modules required after them.
 startTracingAsEntryPoint('movement-graph', join(__dirname, 'start.js'));
