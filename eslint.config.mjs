@@ -43,9 +43,21 @@ export default tseslint.config(
     files: ['gateway/src/**/*.ts', 'subgraphs/*/src/**/*.ts', 'schema/src/**/*.ts', 'launcher/src/**/*.ts'],
     // The OpenTelemetry variables are read where the SDK starts, before any other module loads; the
     // launcher's services.ts validates the variables of the one service it starts or migrates.
-    ignores: ['**/environment.ts', '**/*-environment.ts', 'schema/src/registry-location.ts', 'subgraphs/runtime/src/telemetry/tracing.ts', 'launcher/src/services.ts', '**/*cli.ts', 'subgraphs/runtime/src/test-*.ts', 'subgraphs/runtime/src/testing.ts'],
+    ignores: [
+      '**/environment.ts',
+      '**/*-environment.ts',
+      'schema/src/registry-location.ts',
+      'subgraphs/runtime/src/telemetry/tracing.ts',
+      'launcher/src/services.ts',
+      '**/*cli.ts',
+      'subgraphs/runtime/src/test-*.ts',
+      'subgraphs/runtime/src/testing.ts',
+    ],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in an environment module, which validates it at start-up.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in an environment module, which validates it at start-up.' },
+      ],
     },
   },
   {

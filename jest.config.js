@@ -1,7 +1,17 @@
 const { join } = require('node:path');
 
 /** The packages whose tests `npm test` runs, each with its own jest.config.js. */
-const packages = ['subgraphs/runtime', 'subgraphs/locations', 'subgraphs/people', 'subgraphs/assistance', 'subgraphs/messages', 'schema', 'gateway', 'launcher', 'test'];
+const packages = [
+  'subgraphs/runtime',
+  'subgraphs/locations',
+  'subgraphs/people',
+  'subgraphs/assistance',
+  'subgraphs/messages',
+  'schema',
+  'gateway',
+  'launcher',
+  'test',
+];
 
 /**
  * A package's configuration as a project of this run. Its own global setup is for running the

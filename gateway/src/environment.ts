@@ -74,7 +74,9 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       REGISTRY_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
       REGISTRY_POLL_MS: z.coerce.number().int().min(100).default(5000),
       USAGE_RECORDING: z.enum(['on', 'off']).default('on'),
-      GATEWAY_SIGNING_KEY: z.string({ error: "is required: the gateway's Ed25519 private key as JWK JSON (npm run access -- signing-keys prints a pair)" }).min(1),
+      GATEWAY_SIGNING_KEY: z
+        .string({ error: "is required: the gateway's Ed25519 private key as JWK JSON (npm run access -- signing-keys prints a pair)" })
+        .min(1),
       ACCESS_DATABASE_URL: postgresUrl,
       DATA_DIR: z.string().min(1).default('.data'),
       JWKS_PATH: z.string().min(1).optional(),

@@ -54,7 +54,10 @@ export function explorerPage(page: ExplorerPage): RequestHandler {
 </html>
 `;
   return (req, res, next) => {
-    const wantsPage = req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+    const wantsPage =
+      req.method === 'GET' &&
+      req.query.query === undefined &&
+      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
     if (!wantsPage) {
       next();
       return;

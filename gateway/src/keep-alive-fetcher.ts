@@ -7,7 +7,10 @@ export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 /** Raised when a subgraph has not answered within the deadline; the socket is discarded. */
 export class SubgraphTimeoutError extends Error {
   readonly code = 'ETIMEDOUT';
-  constructor(readonly url: string, readonly timeoutMs: number) {
+  constructor(
+    readonly url: string,
+    readonly timeoutMs: number,
+  ) {
     super(`No answer from ${url} within ${timeoutMs} ms`);
     this.name = 'SubgraphTimeoutError';
   }
@@ -50,7 +53,13 @@ function toHeaders(raw: http.IncomingHttpHeaders): Headers {
  * covering connect, send and the whole response body.
  */
 export function createConnectionPool(options: { timeoutMs: number; maxSocketsPerSubgraph?: number }): ConnectionPool {
-  const agentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: options.maxSocketsPerSubgraph ?? 128, maxFreeSockets: 32, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    keepAliveMsecs: 1000,
+    maxSockets: options.maxSocketsPerSubgraph ?? 128,
+    maxFreeSockets: 32,
+    scheduling: 'lifo' as const,
+  };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
 
   const fetcher: Fetcher = (url, init = {}) =>

@@ -43,16 +43,27 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'signing-keys': {
       const pair = await generateInternalKeyPair();
-      process.stdout.write(`GATEWAY_SIGNING_KEY='${await internalKeyToJson(pair.privateKey)}'\nGATEWAY_VERIFY_KEY='${await internalKeyToJson(pair.publicKey)}'\n`);
+      process.stdout.write(
+        `GATEWAY_SIGNING_KEY='${await internalKeyToJson(pair.privateKey)}'\nGATEWAY_VERIFY_KEY='${await internalKeyToJson(pair.publicKey)}'\n`,
+      );
       return 0;
     }
     case 'issue-key': {
       const { values } = parseArgs({
         args,
-        options: { partner: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' }, 'expires-at': { type: 'string' }, 'trusted-documents-only': { type: 'boolean', default: false } },
+        options: {
+          partner: { type: 'string' },
+          name: { type: 'string' },
+          scopes: { type: 'string' },
+          'expires-at': { type: 'string' },
+          'trusted-documents-only': { type: 'boolean', default: false },
+        },
         strict: true,
       });
-      const scopes = (values.scopes ?? '').split(',').map((scope) => scope.trim()).filter(Boolean);
+      const scopes = (values.scopes ?? '')
+        .split(',')
+        .map((scope) => scope.trim())
+        .filter(Boolean);
       const expiry = values['expires-at'] === undefined ? undefined : keyExpiry(values['expires-at']);
       const problems = [
         ...(values.partner ? [] : ['--partner: required (the partner Organization id)']),
@@ -65,9 +76,20 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const expiresAt = expiry && 'expiresAt' in expiry ? expiry.expiresAt : null;
-      const issued = await withKeys((keys) => keys.issue({ partnerId: values.partner!, name: values.name!, scopes, createdBy: `cli:${operator}`, expiresAt, trustedDocumentsOnly: values['trusted-documents-only'] }));
+      const issued = await withKeys((keys) =>
+        keys.issue({
+          partnerId: values.partner!,
+          name: values.name!,
+          scopes,
+          createdBy: `cli:${operator}`,
+          expiresAt,
+          trustedDocumentsOnly: values['trusted-documents-only'],
+        }),
+      );
       const until = `${expiresAt ? `, expires ${expiresAt.toISOString()}` : ''}${issued.key.trustedDocumentsOnly ? ', trusted documents only' : ''}`;
-      process.stdout.write(`Key ${issued.key.id} for ${issued.key.partnerId} (${scopes.join(', ')}${until}).\nSecret (shown once, send it as x-api-key): ${issued.secret}\n`);
+      process.stdout.write(
+        `Key ${issued.key.id} for ${issued.key.partnerId} (${scopes.join(', ')}${until}).\nSecret (shown once, send it as x-api-key): ${issued.secret}\n`,
+      );
       return 0;
     }
     case 'list-keys': {
@@ -75,7 +97,9 @@ async function main(argv: string[]): Promise<number> {
       const keys = await withKeys((store) => store.list({ partnerId: values.partner, includeRevoked: values.revoked }));
       for (const key of keys) {
         const expiry = key.expiresAt ? `  ${key.expiresAt.getTime() <= Date.now() ? 'EXPIRED' : 'expires'} ${key.expiresAt.toISOString()}` : '';
-        process.stdout.write(`${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${expiry}${key.trustedDocumentsOnly ? '  trusted documents only' : ''}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`);
+        process.stdout.write(
+          `${key.id}  ${key.partnerId}  ${key.name}  [${key.scopes.join(' ')}]  issued ${key.createdAt.toISOString()}${expiry}${key.trustedDocumentsOnly ? '  trusted documents only' : ''}${key.revokedAt ? `  REVOKED ${key.revokedAt.toISOString()}` : ''}\n`,
+        );
       }
       return 0;
     }

@@ -4,7 +4,19 @@ import { ApolloServer } from '@apollo/server';
 import { PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, errorBody, httpErrorHandler, listen, nulCharacterGuard, serveMetrics, tracedRequests, unknownEndpoint, type Logger, type MetricsConfig, type RunningService } from '@movement/runtime';
+import {
+  createLogger,
+  errorBody,
+  httpErrorHandler,
+  listen,
+  nulCharacterGuard,
+  serveMetrics,
+  tracedRequests,
+  unknownEndpoint,
+  type Logger,
+  type MetricsConfig,
+  type RunningService,
+} from '@movement/runtime';
 import {
   SchemaRegistry,
   ServedSupergraphFiles,
@@ -134,7 +146,9 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const bearerTokens = options.access.bearerTokens ? new BearerTokenVerifier(options.access.bearerTokens) : undefined;
   const accessDatabase = await openAccessDatabase(options.access.database, logger);
   const apiKeys = new ApiKeyStore(accessDatabase.driver, { ...options.access.apiKeyCache, logger });
-  const auditLog = new AuditLog(accessDatabase.driver, (outcome) => ('failed' in outcome ? metrics.auditFailures.inc() : metrics.auditEntries.inc(outcome.written)));
+  const auditLog = new AuditLog(accessDatabase.driver, (outcome) =>
+    'failed' in outcome ? metrics.auditFailures.inc() : metrics.auditEntries.inc(outcome.written),
+  );
   if (accessDatabase.driver.pool) metrics.databasePool('access', () => accessDatabase.driver.pool?.());
   const registryOption = options.registry;
   const registry = registryOption && 'location' in registryOption ? await SchemaRegistry.open(registryOption.location, logger) : undefined;
@@ -316,7 +330,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.use(httpErrorHandler(logger));
 
   const url = `http://${host}:${port}/graphql`;
-  logger.info({ url, trustedDocuments: trusted.size, subgraphs: Object.fromEntries([...clients].map(([name, client]) => [name, client.url])) }, 'gateway listening');
+  logger.info(
+    { url, trustedDocuments: trusted.size, subgraphs: Object.fromEntries([...clients].map(([name, client]) => [name, client.url])) },
+    'gateway listening',
+  );
   return {
     url,
     port,

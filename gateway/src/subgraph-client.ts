@@ -22,8 +22,7 @@ function failureCode(error: Error): SubgraphFailureCode {
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /** A follower's own copy of a merged answer: the executor merges later fetches into the objects it is given. */
-const copyResponse = ({ data, errors, extensions }: GatewayGraphQLResponse): GatewayGraphQLResponse =>
-  structuredClone({ data, errors, extensions });
+const copyResponse = ({ data, errors, extensions }: GatewayGraphQLResponse): GatewayGraphQLResponse => structuredClone({ data, errors, extensions });
 
 /**
  * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
@@ -57,7 +56,9 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const query = Boolean(request.query && isQueryDocument(request.query));
     const response =
       principal && query
-        ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () => this.retried(options))
+        ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () =>
+            this.retried(options),
+          )
         : query
           ? await this.retried(options)
           : await this.timed(options);
@@ -114,7 +115,9 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     const code = failureCode(error);
     this.log.warn({ err: error, code }, 'subgraph request failed');
     // The message names no service: partners are not told how the graph is built (admins read `serviceName`).
-    const coded = graphError(code, `A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, { serviceName: this.name });
+    const coded = graphError(code, `A service of the graph could not answer (${code.toLowerCase().replace(/_/g, ' ')}); retry later.`, {
+      serviceName: this.name,
+    });
     if (failedBeforeAnswer(error)) this.connectionFailures.add(coded);
     throw coded;
   }

@@ -32,7 +32,11 @@ export class UsageRecorder {
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly sink: UsageSink, private readonly logger: Logger, flushIntervalMs: number) {
+  constructor(
+    private readonly sink: UsageSink,
+    private readonly logger: Logger,
+    flushIntervalMs: number,
+  ) {
     this.timer = setInterval(() => void this.flush(), flushIntervalMs);
     this.timer.unref();
   }
@@ -51,7 +55,15 @@ export class UsageRecorder {
     const key = `${entry.signatureHash}\u0000${partner}`;
     const counted = this.pending.get(key);
     if (counted) counted.count += 1;
-    else this.pending.set(key, { signatureHash: entry.signatureHash, partner, operationName: entry.operationName, signature: entry.signature, coordinates: entry.coordinates, count: 1 });
+    else
+      this.pending.set(key, {
+        signatureHash: entry.signatureHash,
+        partner,
+        operationName: entry.operationName,
+        signature: entry.signature,
+        coordinates: entry.coordinates,
+        count: 1,
+      });
   }
 
   /** Writes the counts gathered so far; a failed write is logged and its counts dropped (usage is advisory). */
@@ -81,7 +93,11 @@ export class UsageRecorder {
           this.record(
             schema,
             `${queryHash}:${operationName ?? ''}`,
-            () => ({ signature: operationSignature(document, operationName), operationName: operationName ?? null, coordinates: coordinatesOf(schema, executedOperation(document, operationName)) }),
+            () => ({
+              signature: operationSignature(document, operationName),
+              operationName: operationName ?? null,
+              coordinates: coordinatesOf(schema, executedOperation(document, operationName)),
+            }),
             contextValue.principal.partnerId ?? contextValue.principal.subject,
           );
         },

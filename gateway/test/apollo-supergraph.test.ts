@@ -34,8 +34,14 @@ test('the form handed to @apollo/gateway drops `for: SECURITY` from the two link
 
 test('a security feature the gateway does not enforce keeps `for: SECURITY`, so the supergraph is refused rather than served unenforced', async () => {
   const withPolicy = checkedIn
-    .replace('@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)', '$&\n  @link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY)')
-    .replace(/^directive @requiresScopes/m, 'directive @policy(policies: [[policy__Policy!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM\n\nscalar policy__Policy\n\n$&');
+    .replace(
+      '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)',
+      '$&\n  @link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY)',
+    )
+    .replace(
+      /^directive @requiresScopes/m,
+      'directive @policy(policies: [[policy__Policy!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM\n\nscalar policy__Policy\n\n$&',
+    );
   const adapted = supergraphForApolloGateway(withPolicy);
   expect(adapted).toContain('@link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY)');
   await expect(load(adapted)).rejects.toThrow(/policy\/v0\.1 is for: SECURITY but is unsupported/);

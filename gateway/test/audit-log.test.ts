@@ -40,11 +40,19 @@ test('entries of requests answered at once go in one insert, each request with i
   const log = new AuditLog(counted);
   statements.length = 0;
   const partners = ['00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000c2', '00000000-0000-4000-8000-0000000000c3'];
-  await Promise.all(partners.map((partnerId, index) => log.append({ principal: principal(partnerId), operationName: `Op${index}`, requestId: `batch-${index}` }, [read(`p-${index}-a`), read(`p-${index}-b`)])));
+  await Promise.all(
+    partners.map((partnerId, index) =>
+      log.append({ principal: principal(partnerId), operationName: `Op${index}`, requestId: `batch-${index}` }, [read(`p-${index}-a`), read(`p-${index}-b`)]),
+    ),
+  );
   expect(statements).toHaveLength(1);
   for (const [index, partnerId] of partners.entries()) {
     const entries = await log.query({ partnerId, limit: 10 });
-    expect(entries.map(({ recordId, requestId, operationName, subject }) => ({ recordId, requestId, operationName, subject })).sort((a, b) => a.recordId.localeCompare(b.recordId))).toEqual([
+    expect(
+      entries
+        .map(({ recordId, requestId, operationName, subject }) => ({ recordId, requestId, operationName, subject }))
+        .sort((a, b) => a.recordId.localeCompare(b.recordId)),
+    ).toEqual([
       { recordId: `p-${index}-a`, requestId: `batch-${index}`, operationName: `Op${index}`, subject: `key-of-${partnerId}` },
       { recordId: `p-${index}-b`, requestId: `batch-${index}`, operationName: `Op${index}`, subject: `key-of-${partnerId}` },
     ]);
@@ -68,8 +76,13 @@ test('requests arriving while an insert is in flight wait for the next one, and 
 
 test('when the insert fails, every request of its batch is refused, and nothing of them is stored', async () => {
   const partnerId = '00000000-0000-4000-8000-0000000000c5';
-  const broken = new AuditLog({ ...counted, query: (sql: string, params?: unknown[]) => counted.query(sql.replace('"audit_entry"', '"audit_entry_missing"'), params) });
-  const outcomes = await Promise.allSettled([1, 2].map((n) => broken.append({ principal: principal(partnerId), operationName: null, requestId: `failed-${n}` }, [read(`r-${n}`)])));
+  const broken = new AuditLog({
+    ...counted,
+    query: (sql: string, params?: unknown[]) => counted.query(sql.replace('"audit_entry"', '"audit_entry_missing"'), params),
+  });
+  const outcomes = await Promise.allSettled(
+    [1, 2].map((n) => broken.append({ principal: principal(partnerId), operationName: null, requestId: `failed-${n}` }, [read(`r-${n}`)])),
+  );
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
   expect(await new AuditLog(counted).query({ partnerId, limit: 10 })).toEqual([]);
 });

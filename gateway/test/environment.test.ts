@@ -34,7 +34,11 @@ test('every bad variable is named at once', () => {
 
 test('bearer tokens are accepted from a JWKS file or URL; the access database follows DATA_DIR', () => {
   expect(loadGatewayEnvironment({ ...key }).bearerTokens).toBeUndefined();
-  expect(loadGatewayEnvironment({ ...key, JWKS_PATH: 'keys/jwks.json', JWT_ISSUER: 'https://id.example' }).bearerTokens).toEqual({ jwks: { path: 'keys/jwks.json' }, issuer: 'https://id.example', audience: undefined });
+  expect(loadGatewayEnvironment({ ...key, JWKS_PATH: 'keys/jwks.json', JWT_ISSUER: 'https://id.example' }).bearerTokens).toEqual({
+    jwks: { path: 'keys/jwks.json' },
+    issuer: 'https://id.example',
+    audience: undefined,
+  });
   expect(loadGatewayEnvironment({ ...key, DATA_DIR: '/var/graph' }).accessDatabase).toEqual({ databaseUrl: undefined, dataDir: '/var/graph/access' });
   expect(() => loadGatewayEnvironment({ ...key, JWKS_URL: 'file:///etc/jwks' })).toThrow(/JWKS_URL:/);
 });

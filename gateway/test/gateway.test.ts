@@ -57,7 +57,11 @@ async function gatewayTo(locationsUrl: string, subgraphTimeoutMs = 5000, options
     shutdownGraceMs: 500,
     logger: options.logger ?? quiet,
     limits: options.limits,
-    access: { database: { databaseUrl: target.url, dataDir: target.dataDir }, signingKey: (await testInternalKeys()).privateKey, bearerTokens: { jwks: identityProvider.jwks } },
+    access: {
+      database: { databaseUrl: target.url, dataDir: target.dataDir },
+      signingKey: (await testInternalKeys()).privateKey,
+      bearerTokens: { jwks: identityProvider.jwks },
+    },
   });
   others.push(started);
   return started;
@@ -73,9 +77,21 @@ beforeAll(async () => {
   subgraph = await startTestSubgraph(locations, target);
   const prisma = subgraph.database.prisma;
   await prisma.organization.create({ data: { id: org, type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' } });
-  await prisma.location.create({ data: { id: '00000000-0000-4000-8000-0000000000a0', type: 'COUNTRY', pcode: 'BY', adminLevel: 0, name: 'Belarus', names: [], ancestorIds: [] } });
   await prisma.location.create({
-    data: { id: '00000000-0000-4000-8000-0000000000a1', type: 'ADMIN_AREA', pcode: 'BY-HM', adminLevel: 1, name: 'Minsk', names: [], parentId: '00000000-0000-4000-8000-0000000000a0', ancestorIds: ['00000000-0000-4000-8000-0000000000a0'], organizationId: org },
+    data: { id: '00000000-0000-4000-8000-0000000000a0', type: 'COUNTRY', pcode: 'BY', adminLevel: 0, name: 'Belarus', names: [], ancestorIds: [] },
+  });
+  await prisma.location.create({
+    data: {
+      id: '00000000-0000-4000-8000-0000000000a1',
+      type: 'ADMIN_AREA',
+      pcode: 'BY-HM',
+      adminLevel: 1,
+      name: 'Minsk',
+      names: [],
+      parentId: '00000000-0000-4000-8000-0000000000a0',
+      ancestorIds: ['00000000-0000-4000-8000-0000000000a0'],
+      organizationId: org,
+    },
   });
   supergraphSdl = locationsSupergraph();
   proxy = await startRecordingProxy(subgraph.service.url);
@@ -93,7 +109,12 @@ test('organisations and places are queried through the gateway from the real loc
   const result = await postGraphQL<{
     organizations: { edges: Array<{ node: { name: string; places: { edges: Array<{ node: { pcode: string } }> } } }> };
     locationByPcode: { name: string; parent: { pcode: string } | null };
-  }>(gateway.url, `{ organizations(first: 5) { edges { node { name places(first: 5) { edges { node { pcode } } } } } } locationByPcode(pcode: "BY-HM") { name parent { pcode } } }`, {}, auth);
+  }>(
+    gateway.url,
+    `{ organizations(first: 5) { edges { node { name places(first: 5) { edges { node { pcode } } } } } } locationByPcode(pcode: "BY-HM") { name parent { pcode } } }`,
+    {},
+    auth,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data!.organizations.edges).toEqual([{ node: { name: 'Belarus Red Cross', places: { edges: [{ node: { pcode: 'BY-HM' } }] } } }]);
   expect(result.data!.locationByPcode).toEqual({ name: 'Minsk', parent: { pcode: 'BY' } });
@@ -105,7 +126,7 @@ test('the public schema hides federation internals', async () => {
   expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
 
-test('the caller\'s x-request-id reaches the subgraph and comes back; one is made up when absent', async () => {
+test("the caller's x-request-id reaches the subgraph and comes back; one is made up when absent", async () => {
   proxy.requests.length = 0;
   const response = await fetch(gateway.url, {
     method: 'POST',
@@ -117,7 +138,11 @@ test('the caller\'s x-request-id reaches the subgraph and comes back; one is mad
   expect(proxy.requests.map((headers) => headers['x-request-id'])).toEqual(['trace-42']);
 
   proxy.requests.length = 0;
-  const anonymous = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: '{ organization(id: "' + org + '") { shortName } }' }) });
+  const anonymous = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body: JSON.stringify({ query: '{ organization(id: "' + org + '") { shortName } }' }),
+  });
   const generated = anonymous.headers.get('x-request-id');
   expect(generated).toMatch(/^[0-9a-f-]{36}$/);
   expect(proxy.requests[0]['x-request-id']).toBe(generated);
@@ -181,23 +206,31 @@ test('a subgraph that does not answer by the deadline yields SUBGRAPH_TIMEOUT, a
   expect(next.data).toEqual({ organization: { name: 'Belarus Red Cross' } });
 });
 
-describe('every answer of the HTTP layer is JSON in GraphQL\'s error shape', () => {
+describe("every answer of the HTTP layer is JSON in GraphQL's error shape", () => {
   const send = async (url: string, init: RequestInit) => {
     const response = await fetch(url, init);
     const text = await response.text();
-    return { status: response.status, type: response.headers.get('content-type') ?? '', text, body: JSON.parse(text) as { errors: Array<{ message: string; extensions: { code: string } }> } };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      text,
+      body: JSON.parse(text) as { errors: Array<{ message: string; extensions: { code: string } }> },
+    };
   };
   const malformed = { method: 'POST', body: '{"query":' };
 
-  test.each(['development', 'production'] as const)('a body that is not JSON, in %s, is 400 BAD_REQUEST without stack or path, on both endpoints', async (nodeEnv) => {
-    const service = nodeEnv === 'production' ? await gatewayTo(proxy.url, 5000, { limits: { ...loadLimitsConfig({}), nodeEnv } }) : gateway;
-    for (const path of ['/graphql', '/admin/graphql']) {
-      const answer = await send(root(service, path), { ...malformed, headers: { 'content-type': 'application/json', ...admin } });
-      expect(answer).toMatchObject({ status: 400, type: expect.stringMatching(/^application\/json/) });
-      expect(answer.body.errors).toEqual([{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }]);
-      expect(answer.text).not.toMatch(/<html|at \w+ \(|node_modules|\/src\/|\.js:\d+/i);
-    }
-  });
+  test.each(['development', 'production'] as const)(
+    'a body that is not JSON, in %s, is 400 BAD_REQUEST without stack or path, on both endpoints',
+    async (nodeEnv) => {
+      const service = nodeEnv === 'production' ? await gatewayTo(proxy.url, 5000, { limits: { ...loadLimitsConfig({}), nodeEnv } }) : gateway;
+      for (const path of ['/graphql', '/admin/graphql']) {
+        const answer = await send(root(service, path), { ...malformed, headers: { 'content-type': 'application/json', ...admin } });
+        expect(answer).toMatchObject({ status: 400, type: expect.stringMatching(/^application\/json/) });
+        expect(answer.body.errors).toEqual([{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }]);
+        expect(answer.text).not.toMatch(/<html|at \w+ \(|node_modules|\/src\/|\.js:\d+/i);
+      }
+    },
+  );
 
   test('unknown endpoints, methods and content types are answered in JSON too', async () => {
     const json = { 'content-type': 'application/json', ...auth };
@@ -219,7 +252,10 @@ describe('every answer of the HTTP layer is JSON in GraphQL\'s error shape', () 
   });
 
   test('a subgraph answers a body that is not JSON in JSON as well', async () => {
-    const answer = await send(subgraph.service.url, { ...malformed, headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` } });
+    const answer = await send(subgraph.service.url, {
+      ...malformed,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` },
+    });
     expect(answer).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
   });
 });
@@ -238,7 +274,11 @@ describe('failed authentication', () => {
     const keyId = randomBytes(8).toString('hex');
     for (let attempt = 0; attempt < 3; attempt += 1) expect((await ask('203.0.113.7', { 'x-api-key': wrongKey(keyId) })).status).toBe(401);
 
-    const held = await fetch(guarded.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7', ...auth }, body: '{"query":"{ __typename }"}' });
+    const held = await fetch(guarded.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7', ...auth },
+      body: '{"query":"{ __typename }"}',
+    });
     // Held back before its credentials are checked, valid or not: a guesser learns nothing more.
     expect(held.status).toBe(429);
     expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);

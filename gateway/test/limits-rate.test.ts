@@ -123,19 +123,33 @@ describe('limits configuration', () => {
       { PORT: '4100', MAX_DEPTH: '8', RATE_LIMIT_PER_MINUTE: '0', REDIS_URL: 'redis://cache.internal:6379/2', NODE_ENV: 'production' },
     );
     expect(env.PORT).toBe(4100);
-    expect(limitsFromVariables(env)).toMatchObject({ maxDepth: 8, maxCost: 5000, rateLimitPerMinute: 0, redisUrl: 'redis://cache.internal:6379/2', nodeEnv: 'production' });
+    expect(limitsFromVariables(env)).toMatchObject({
+      maxDepth: 8,
+      maxCost: 5000,
+      rateLimitPerMinute: 0,
+      redisUrl: 'redis://cache.internal:6379/2',
+      nodeEnv: 'production',
+    });
   });
 
   test('every bad variable is named at once', () => {
     let error: unknown;
     try {
-      loadLimitsConfig({ MAX_DEPTH: '0', MAX_COST: 'lots', REDIS_URL: 'http://cache', NODE_ENV: 'staging', AUTH_FAILURES_PER_MINUTE: '-1', TRUST_PROXY: 'yes' });
+      loadLimitsConfig({
+        MAX_DEPTH: '0',
+        MAX_COST: 'lots',
+        REDIS_URL: 'http://cache',
+        NODE_ENV: 'staging',
+        AUTH_FAILURES_PER_MINUTE: '-1',
+        TRUST_PROXY: 'yes',
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     const problems = (error as ConfigurationError).problems.join('\n');
-    for (const name of ['MAX_DEPTH', 'MAX_COST', 'REDIS_URL', 'NODE_ENV', 'AUTH_FAILURES_PER_MINUTE', 'TRUST_PROXY']) expect(problems).toMatch(new RegExp(`^${name}:`, 'm'));
+    for (const name of ['MAX_DEPTH', 'MAX_COST', 'REDIS_URL', 'NODE_ENV', 'AUTH_FAILURES_PER_MINUTE', 'TRUST_PROXY'])
+      expect(problems).toMatch(new RegExp(`^${name}:`, 'm'));
     expect(problems).toMatch(/^REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL$/m);
   });
 });

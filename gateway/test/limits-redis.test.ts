@@ -37,7 +37,6 @@ test('two gateway instances sharing Redis agree on the count', async () => {
   }
 });
 
-
 test('gateway instances sharing Redis count refused credentials together', async () => {
   const [first, second] = [await openCounterStore(redisUrl, logger), await openCounterStore(redisUrl, logger)];
   try {

@@ -38,4 +38,3 @@ export function rateHeaders(response: Response) {
     retryAfter: response.headers.get('retry-after'),
   };
 }
-

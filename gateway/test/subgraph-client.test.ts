@@ -40,10 +40,18 @@ let client: SubgraphClient;
 beforeAll(async () => {
   target = await createTestDatabaseTarget('subgraph-client');
   subgraph = await startTestSubgraph(locations, target);
-  await subgraph.database.prisma.organization.create({ data: { id: org, type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' } });
+  await subgraph.database.prisma.organization.create({
+    data: { id: org, type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' },
+  });
   proxy = await startRecordingProxy(subgraph.service.url);
   pool = createConnectionPool({ timeoutMs: 5000 });
-  client = new SubgraphClient({ name: 'locations', url: proxy.url, fetcher: pool.fetcher, logger: quiet, tokens: new InternalTokens((await testInternalKeys()).privateKey) });
+  client = new SubgraphClient({
+    name: 'locations',
+    url: proxy.url,
+    fetcher: pool.fetcher,
+    logger: quiet,
+    tokens: new InternalTokens((await testInternalKeys()).privateKey),
+  });
 });
 
 afterAll(async () => {
@@ -79,12 +87,17 @@ test('the same query of two principals is sent twice, each with its own principa
   await Promise.all([call(belarus, organisation, { id: org }), call(russia, organisation, { id: org })]);
   expect(proxy.requests).toHaveLength(2);
   const publicKey = (await testInternalKeys()).publicKey;
-  const subjects = await Promise.all(proxy.requests.map(async (headers) => (await verifyInternalToken(publicKey, headers.authorization!.replace(/^Bearer /, ''))).principal.subject));
+  const subjects = await Promise.all(
+    proxy.requests.map(async (headers) => (await verifyInternalToken(publicKey, headers.authorization!.replace(/^Bearer /, ''))).principal.subject),
+  );
   expect(subjects.sort()).toEqual([belarus.subject, russia.subject].sort());
 });
 
 test('one principal with other scopes is another principal: its query is not merged', async () => {
-  await Promise.all([call(belarus, organisation, { id: org }), call({ ...belarus, scopes: [...belarus.scopes, 'people:read:sensitive'] }, organisation, { id: org })]);
+  await Promise.all([
+    call(belarus, organisation, { id: org }),
+    call({ ...belarus, scopes: [...belarus.scopes, 'people:read:sensitive'] }, organisation, { id: org }),
+  ]);
   expect(proxy.requests).toHaveLength(2);
 });
 
@@ -109,7 +122,7 @@ test('calls one after the other are each sent: only calls in flight at once are 
   expect(proxy.requests).toHaveLength(2);
 });
 
-test('one principal\'s requests carry the same internal token; another principal\'s carry its own', async () => {
+test("one principal's requests carry the same internal token; another principal's carry its own", async () => {
   await call(belarus, organisation, { id: org });
   await call(belarus, organisation, { id: org });
   await call(russia, organisation, { id: org });
@@ -185,7 +198,14 @@ describe('a connection refused or reset before any answer', () => {
     hop = await startResettingHop(subgraph.service.url);
     hopPool = createConnectionPool({ timeoutMs: 5000 });
     metrics = new GatewayMetrics();
-    flaky = new SubgraphClient({ name: 'locations', url: hop.url, fetcher: hopPool.fetcher, logger: quiet, tokens: new InternalTokens((await testInternalKeys()).privateKey), metrics });
+    flaky = new SubgraphClient({
+      name: 'locations',
+      url: hop.url,
+      fetcher: hopPool.fetcher,
+      logger: quiet,
+      tokens: new InternalTokens((await testInternalKeys()).privateKey),
+      metrics,
+    });
   });
 
   afterAll(async () => {
@@ -200,7 +220,13 @@ describe('a connection refused or reset before any answer', () => {
   });
 
   const send = (query: string, variables: Record<string, unknown> = {}) => {
-    const context: GatewayContext = { requestId: 'request-retried', logger: quiet, principal: belarus, operationName: 'Orgs', auditReads: [] } as unknown as GatewayContext;
+    const context: GatewayContext = {
+      requestId: 'request-retried',
+      logger: quiet,
+      principal: belarus,
+      operationName: 'Orgs',
+      auditReads: [],
+    } as unknown as GatewayContext;
     const options = { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } };
     return flaky.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
   };

@@ -25,7 +25,8 @@ const scopeSets: string[][] = [
 const fieldsOf = (type: GraphQLNamedType | undefined) => (type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : undefined);
 
 /** Whether `type` has a field these scopes may read (a type without one cannot be shown). */
-const hasReadableField = (scopes: string[], typeName: string) => Object.keys(fieldsOf(api.getType(typeName)) ?? { field: true }).some((field) => satisfies(scopes, rules.requirements(typeName, field)));
+const hasReadableField = (scopes: string[], typeName: string) =>
+  Object.keys(fieldsOf(api.getType(typeName)) ?? { field: true }).some((field) => satisfies(scopes, rules.requirements(typeName, field)));
 
 describe.each(scopeSets.map((scopes) => [scopes.join(' ') || '(no scope)', scopes] as const))('scopes %s', (_name, scopes) => {
   let visible: GraphQLSchema;

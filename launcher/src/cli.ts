@@ -13,9 +13,7 @@ function service(value: string): ServiceName {
   return value as ServiceName;
 }
 
-const program = new Command('movement')
-  .description('Runs one service of Movement Graph, configured by its environment variables.')
-  .showHelpAfterError();
+const program = new Command('movement').description('Runs one service of Movement Graph, configured by its environment variables.').showHelpAfterError();
 
 program
   .command('serve')

@@ -61,7 +61,11 @@ async function anonymiseClosedCases(asOf: string, dryRun: boolean): Promise<void
   try {
     const reads: AuditRead[] = candidates.map((id) => ({ recordType: 'Person', recordId: id, field: 'anonymised', personIds: [id] }));
     await new AuditLog(access.driver).append(
-      { principal: { subject: `cli:${operator}`, kind: 'admin', partnerId: null, scopes: [] }, operationName: `retention anonymise --as-of ${asOf}`, requestId: randomUUID() },
+      {
+        principal: { subject: `cli:${operator}`, kind: 'admin', partnerId: null, scopes: [] },
+        operationName: `retention anonymise --as-of ${asOf}`,
+        requestId: randomUUID(),
+      },
       reads,
     );
   } finally {

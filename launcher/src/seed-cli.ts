@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run seed -- [--people N] [--reset]\n  --people N  synthetic people to create (default 500)\n  --reset     empty the databases first\n');
+    process.stdout.write(
+      'Usage: npm run seed -- [--people N] [--reset]\n  --people N  synthetic people to create (default 500)\n  --reset     empty the databases first\n',
+    );
     return;
   }
   const people = Number(values.people);

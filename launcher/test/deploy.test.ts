@@ -41,42 +41,49 @@ test('the validator does refuse an object the schema does not allow', () => {
   expect(result.problems.join('\n')).toMatch(/\/spec must have required property selector/);
 });
 
-test.each([...serviceNames])('%s: a Deployment serving it, probed on /ready and /health, with requests and limits, a Service, an autoscaler and a disruption budget', (name) => {
-  const deployment = named('Deployment', name);
-  const pod = deployment.spec.template;
-  expect(deployment.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': name });
-  expect(pod.metadata.labels).toMatchObject(deployment.spec.selector.matchLabels);
-  const [container] = pod.spec.containers;
-  expect(pod.spec.containers).toHaveLength(1);
-  expect(container.image).toBe('movement-graph:0.1.0');
-  expect(container.args).toEqual(['serve', name]);
-  expect(container.readinessProbe.httpGet).toEqual({ path: '/ready', port: 'http' });
-  expect(container.livenessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
-  expect(Object.keys(container.resources.requests).sort()).toEqual(['cpu', 'memory']);
-  expect(Object.keys(container.resources.limits).sort()).toEqual(['cpu', 'memory']);
-  expect(pod.spec.securityContext.runAsNonRoot).toBe(true);
-  // The drain (SHUTDOWN_GRACE_MS) and the preStop pause fit in the grace period before SIGKILL.
-  const config = named('ConfigMap', 'movement-config').data as Record<string, string>;
-  expect(Number(config.SHUTDOWN_GRACE_MS) / 1000 + Number(container.lifecycle.preStop.exec.command[1])).toBeLessThan(pod.spec.terminationGracePeriodSeconds);
-  const port = container.ports.find((entry: { name: string }) => entry.name === 'http').containerPort;
-  expect(container.env).toContainEqual({ name: 'PORT', value: String(port) });
+test.each([...serviceNames])(
+  '%s: a Deployment serving it, probed on /ready and /health, with requests and limits, a Service, an autoscaler and a disruption budget',
+  (name) => {
+    const deployment = named('Deployment', name);
+    const pod = deployment.spec.template;
+    expect(deployment.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': name });
+    expect(pod.metadata.labels).toMatchObject(deployment.spec.selector.matchLabels);
+    const [container] = pod.spec.containers;
+    expect(pod.spec.containers).toHaveLength(1);
+    expect(container.image).toBe('movement-graph:0.1.0');
+    expect(container.args).toEqual(['serve', name]);
+    expect(container.readinessProbe.httpGet).toEqual({ path: '/ready', port: 'http' });
+    expect(container.livenessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
+    expect(Object.keys(container.resources.requests).sort()).toEqual(['cpu', 'memory']);
+    expect(Object.keys(container.resources.limits).sort()).toEqual(['cpu', 'memory']);
+    expect(pod.spec.securityContext.runAsNonRoot).toBe(true);
+    // The drain (SHUTDOWN_GRACE_MS) and the preStop pause fit in the grace period before SIGKILL.
+    const config = named('ConfigMap', 'movement-config').data as Record<string, string>;
+    expect(Number(config.SHUTDOWN_GRACE_MS) / 1000 + Number(container.lifecycle.preStop.exec.command[1])).toBeLessThan(pod.spec.terminationGracePeriodSeconds);
+    const port = container.ports.find((entry: { name: string }) => entry.name === 'http').containerPort;
+    expect(container.env).toContainEqual({ name: 'PORT', value: String(port) });
 
-  const service = named('Service', name);
-  expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
-  expect(service.spec.ports[0].targetPort).toBe('http');
-  if (name !== 'gateway') expect(config[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${service.spec.ports[0].port}/graphql`);
+    const service = named('Service', name);
+    expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+    expect(service.spec.ports[0].targetPort).toBe('http');
+    if (name !== 'gateway') expect(config[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${service.spec.ports[0].port}/graphql`);
 
-  const autoscaler = named('HorizontalPodAutoscaler', name);
-  expect(autoscaler.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
-  expect(autoscaler.spec.minReplicas).toBeGreaterThanOrEqual(2);
-  const budget = named('PodDisruptionBudget', name);
-  expect(budget.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
-  expect(budget.spec.minAvailable).toBeLessThan(autoscaler.spec.minReplicas);
-});
+    const autoscaler = named('HorizontalPodAutoscaler', name);
+    expect(autoscaler.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
+    expect(autoscaler.spec.minReplicas).toBeGreaterThanOrEqual(2);
+    const budget = named('PodDisruptionBudget', name);
+    expect(budget.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
+    expect(budget.spec.minAvailable).toBeLessThan(autoscaler.spec.minReplicas);
+  },
+);
 
 test('secrets come from Secrets and the rest from the ConfigMap; the migration Job migrates every service', () => {
   const fromSecret = (container: Record<string, any>) =>
-    Object.fromEntries((container.env as Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }>).filter((entry) => entry.valueFrom?.secretKeyRef).map((entry) => [entry.name, entry.valueFrom!.secretKeyRef]));
+    Object.fromEntries(
+      (container.env as Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }>)
+        .filter((entry) => entry.valueFrom?.secretKeyRef)
+        .map((entry) => [entry.name, entry.valueFrom!.secretKeyRef]),
+    );
   const gateway = containersOf(named('Deployment', 'gateway'))[0];
   expect(fromSecret(gateway)).toEqual({
     GATEWAY_SIGNING_KEY: { name: 'movement-signing-key', key: 'private' },
@@ -97,7 +104,11 @@ test('secrets come from Secrets and the rest from the ConfigMap; the migration J
 
   const job = named('Job', 'migrate');
   expect(job.spec.template.spec.restartPolicy).toBe('Never');
-  expect(containersOf(job).map((container) => (container.args as string[]).join(' ')).sort()).toEqual(serviceNames.map((name) => `migrate ${name}`).sort());
+  expect(
+    containersOf(job)
+      .map((container) => (container.args as string[]).join(' '))
+      .sort(),
+  ).toEqual(serviceNames.map((name) => `migrate ${name}`).sort());
 });
 
 test('PostgreSQL and Redis are external services the configuration points at', () => {

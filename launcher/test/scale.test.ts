@@ -38,11 +38,20 @@ function launch(args: string[], env: Record<string, string>): ServiceProcess {
 }
 
 const query = (url: string, key: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ locations(first: 1) { edges { node { id } } } }' }) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({ query: '{ locations(first: 1) { edges { node { id } } } }' }),
+  });
 
 /** A key of its own partner, so each test's rate-limit count starts from nothing. */
 async function freshKey(): Promise<{ id: string; secret: string }> {
-  const { key, secret } = await keys.issue({ partnerId: syntheticId('organization', randomUUID()), name: 'scale test', scopes: ['people:read'], createdBy: 'scale-test' });
+  const { key, secret } = await keys.issue({
+    partnerId: syntheticId('organization', randomUUID()),
+    name: 'scale test',
+    scopes: ['people:read'],
+    createdBy: 'scale-test',
+  });
   return { id: key.id, secret };
 }
 
@@ -111,7 +120,7 @@ test('the rate limit is one count across the gateway replicas', async () => {
 
 test('a key revoked through one replica is refused by it at once and by the other once its cached check expires', async () => {
   const { id, secret } = await freshKey();
-  const [first, second] = gateways as [typeof gateways[number], typeof gateways[number]];
+  const [first, second] = gateways as [(typeof gateways)[number], (typeof gateways)[number]];
   // Both replicas have checked (and cached) the key.
   expect((await query(first.url, secret)).status).toBe(200);
   expect((await query(second.url, secret)).status).toBe(200);
@@ -125,10 +134,12 @@ test('a key revoked through one replica is refused by it at once and by the othe
   expect(body.data!.revokeApiKey.revokedAt).not.toBeNull();
   expect((await query(first.url, secret)).status).toBe(401);
   // The other replica learns it from the database, not from its peer: it refuses once its cache entry is stale.
-  expect(await eventually(async () => {
-    const status = (await query(second.url, secret)).status;
-    return status === 401 ? status : undefined;
-  })).toBe(401);
+  expect(
+    await eventually(async () => {
+      const status = (await query(second.url, secret)).status;
+      return status === 401 ? status : undefined;
+    }),
+  ).toBe(401);
 });
 
 test('a schema version published to the registry is served by both replicas', async () => {

@@ -99,12 +99,20 @@ test('migrate applies a service’s migrations once; serve runs each service on 
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-api-key': secret },
-    body: JSON.stringify({ query: '{ people(first: 3) { edges { node { id } } pageInfo { hasNextPage } } locations(first: 3) { edges { node { id } } pageInfo { hasNextPage } } }' }),
+    body: JSON.stringify({
+      query: '{ people(first: 3) { edges { node { id } } pageInfo { hasNextPage } } locations(first: 3) { edges { node { id } } pageInfo { hasNextPage } } }',
+    }),
   });
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ data: { people: { edges: [], pageInfo: { hasNextPage: false } }, locations: { edges: [], pageInfo: { hasNextPage: false } } } });
+  expect(await response.json()).toEqual({
+    data: { people: { edges: [], pageInfo: { hasNextPage: false } }, locations: { edges: [], pageInfo: { hasNextPage: false } } },
+  });
   // The same subgraph asked directly, without the gateway's token, refuses.
-  const direct = await fetch(urls.PEOPLE_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const direct = await fetch(urls.PEOPLE_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   expect(direct.status).toBe(401);
 
   // SIGTERM, as Kubernetes sends it: each process drains and exits with 0.

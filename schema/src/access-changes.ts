@@ -54,11 +54,29 @@ export function diffAccessRules(beforeSupergraph: string, afterSupergraph: strin
     const what = `${path.includes('.') ? 'Field' : 'Type'} '${path}'`;
     const from = `${describe(was)} → ${describe(is)}`;
     if (narrower) {
-      changes.push({ type: 'REQUIRED_SCOPES_NARROWED', level: 'breaking', message: `${what} needs more: ${from}`, path, reason: 'Principals that could read it before are refused now.' });
+      changes.push({
+        type: 'REQUIRED_SCOPES_NARROWED',
+        level: 'breaking',
+        message: `${what} needs more: ${from}`,
+        path,
+        reason: 'Principals that could read it before are refused now.',
+      });
     } else if (wider) {
-      changes.push({ type: 'REQUIRED_SCOPES_WIDENED', level: 'dangerous', message: `${what} needs less: ${from}`, path, reason: 'Principals that were refused can read it now.' });
+      changes.push({
+        type: 'REQUIRED_SCOPES_WIDENED',
+        level: 'dangerous',
+        message: `${what} needs less: ${from}`,
+        path,
+        reason: 'Principals that were refused can read it now.',
+      });
     } else {
-      changes.push({ type: 'REQUIRED_SCOPES_CHANGED', level: 'breaking', message: `${what} needs other scopes: ${from}`, path, reason: 'Some principals that could read it before are refused now.' });
+      changes.push({
+        type: 'REQUIRED_SCOPES_CHANGED',
+        level: 'breaking',
+        message: `${what} needs other scopes: ${from}`,
+        path,
+        reason: 'Some principals that could read it before are refused now.',
+      });
     }
   }
   return changes;

@@ -63,7 +63,10 @@ export async function checkSchema(options: CheckOptions): Promise<CheckResult> {
   const latest = await options.registry?.latest();
   const baselineSdl = latest?.apiSdl ?? readFileSync(apiSchemaPath, 'utf8');
   const baselineSupergraph = latest?.supergraphSdl ?? readFileSync(supergraphPath, 'utf8');
-  const changes = await diffSchemas({ apiSdl: baselineSdl, supergraphSdl: baselineSupergraph }, { apiSdl: composed.apiSchemaSdl, supergraphSdl: composed.supergraphSdl });
+  const changes = await diffSchemas(
+    { apiSdl: baselineSdl, supergraphSdl: baselineSupergraph },
+    { apiSdl: composed.apiSchemaSdl, supergraphSdl: composed.supergraphSdl },
+  );
   const breaking = changes.filter((change) => change.level === 'breaking');
 
   // Operations are read against the schema they were written for: the published one.
@@ -83,7 +86,13 @@ export async function checkSchema(options: CheckOptions): Promise<CheckResult> {
       .map(({ operation }) => ({ name: operation.name, app: operation.app, file: operation.file, persistedId: operation.persistedId }));
     const partners = recorded
       .filter((usage) => usage.coordinates.some(hits))
-      .map((usage) => ({ partner: usage.partner, operationName: usage.operationName, signature: usage.signature, count: usage.count, lastSeen: usage.lastSeen }));
+      .map((usage) => ({
+        partner: usage.partner,
+        operationName: usage.operationName,
+        signature: usage.signature,
+        count: usage.count,
+        lastSeen: usage.lastSeen,
+      }));
     impacts.push({ change, operations: matchingOperations, partners, approved: change.path !== null && approved.has(change.path) });
   }
   return {
@@ -100,7 +109,8 @@ export async function checkSchema(options: CheckOptions): Promise<CheckResult> {
 /** The check as an admin reads it in a terminal: every change, grouped breaking, dangerous, safe. */
 export function formatCheck(result: CheckResult): string {
   if (!result.composed) return `Composition failed with ${result.errors.length} error(s):\n${formatProblems(result.errors)}\n`;
-  const against = result.baselineVersion === null ? 'the checked-in schema/api.graphql (the registry has no version yet)' : `published version ${result.baselineVersion}`;
+  const against =
+    result.baselineVersion === null ? 'the checked-in schema/api.graphql (the registry has no version yet)' : `published version ${result.baselineVersion}`;
   const lines = [`Composes. ${result.changes.length} change(s) against ${against}.`];
   for (const level of ['breaking', 'dangerous', 'safe'] as const) {
     const ofLevel = result.changes.filter((change) => change.level === level);
@@ -112,14 +122,21 @@ export function formatCheck(result: CheckResult): string {
       if (!impact) continue;
       if (impact.approved) lines.push('      approved');
       for (const operation of impact.operations) {
-        lines.push(`      breaks operation ${operation.name} of ${operation.app} (${operation.file}${operation.persistedId ? `, persisted ${operation.persistedId.slice(0, 19)}…` : ''})`);
+        lines.push(
+          `      breaks operation ${operation.name} of ${operation.app} (${operation.file}${operation.persistedId ? `, persisted ${operation.persistedId.slice(0, 19)}…` : ''})`,
+        );
       }
       for (const usage of impact.partners) {
-        lines.push(`      breaks partner ${usage.partner}: ${usage.operationName ?? '(anonymous operation)'}, ${usage.count} call(s), last ${usage.lastSeen.toISOString()}`);
+        lines.push(
+          `      breaks partner ${usage.partner}: ${usage.operationName ?? '(anonymous operation)'}, ${usage.count} call(s), last ${usage.lastSeen.toISOString()}`,
+        );
       }
       if (impact.operations.length === 0 && impact.partners.length === 0) lines.push('      no known operation uses it');
     }
   }
-  lines.push('', result.unapproved > 0 ? `${result.unapproved} breaking change(s) not approved: approve each with --approve <path>.` : 'No unapproved breaking change.');
+  lines.push(
+    '',
+    result.unapproved > 0 ? `${result.unapproved} breaking change(s) not approved: approve each with --approve <path>.` : 'No unapproved breaking change.',
+  );
   return `${lines.join('\n')}\n`;
 }

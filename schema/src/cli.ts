@@ -73,7 +73,11 @@ const scopes: Command = {
   summary: "the README's scope table, made from the supergraph's directives and the scope catalogue",
   usage: 'scopes [--write] [--readme <path>]',
   run(args, context) {
-    const { values } = parseArgs({ args, options: { write: { type: 'boolean', default: false }, readme: { type: 'string', default: readmePath } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { write: { type: 'boolean', default: false }, readme: { type: 'string', default: readmePath } },
+      strict: true,
+    });
     if (!values.write) {
       context.stdout.write(`${scopeTable(readFileSync(supergraphPath, 'utf8'))}\n`);
       return 0;
@@ -168,9 +172,13 @@ const history: Command = {
     const versions = await withRegistry(context, (registry) => registry.history());
     if (versions.length === 0) context.stdout.write('No version has been published yet.\n');
     for (const version of versions) {
-      const counts = (['breaking', 'dangerous', 'safe'] as const).map((level) => `${version.changes.filter((change) => change.level === level).length} ${level}`);
+      const counts = (['breaking', 'dangerous', 'safe'] as const).map(
+        (level) => `${version.changes.filter((change) => change.level === level).length} ${level}`,
+      );
       const restored = version.rollbackOf === null ? '' : ` (restores ${version.rollbackOf})`;
-      context.stdout.write(`${String(version.version).padStart(4)}  ${version.publishedAt.toISOString()}  ${version.author}  ${version.message}${restored}  [${counts.join(', ')}]\n`);
+      context.stdout.write(
+        `${String(version.version).padStart(4)}  ${version.publishedAt.toISOString()}  ${version.author}  ${version.message}${restored}  [${counts.join(', ')}]\n`,
+      );
     }
     return 0;
   },
@@ -201,10 +209,17 @@ const rollback: Command = {
   summary: 'publish an earlier version again as the newest one',
   usage: 'rollback <version> [--author <name>] [--message <text>]',
   async run(args, context) {
-    const { values, positionals } = parseArgs({ args, options: { author: { type: 'string' }, message: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { author: { type: 'string' }, message: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
     const target = versionNumber(positionals[0], '<version>');
     try {
-      const version = await withRegistry(context, (registry) => rollbackSchema(registry, target, { author: values.author ?? defaultAuthor(), message: values.message }));
+      const version = await withRegistry(context, (registry) =>
+        rollbackSchema(registry, target, { author: values.author ?? defaultAuthor(), message: values.message }),
+      );
       context.stdout.write(`Published version ${version.version}, restoring version ${target}.\n`);
       return 0;
     } catch (error) {
@@ -227,7 +242,9 @@ const usage: Command = {
     const used = all.filter((entry) => entry.coordinates.some(matches));
     if (used.length === 0) context.stdout.write(`No recorded operation uses ${field}.\n`);
     for (const entry of used) {
-      context.stdout.write(`${entry.partner}  ${entry.operationName ?? '(anonymous operation)'}  ${entry.count} call(s), last ${entry.lastSeen.toISOString()}\n    ${entry.signature}\n`);
+      context.stdout.write(
+        `${entry.partner}  ${entry.operationName ?? '(anonymous operation)'}  ${entry.count} call(s), last ${entry.lastSeen.toISOString()}\n    ${entry.signature}\n`,
+      );
     }
     return 0;
   },
@@ -273,7 +290,9 @@ const changelog: Command = {
 const commands: Record<string, Command> = { compose, scopes, errors, check, publish, history, diff: diffCommand, rollback, usage, deprecations, changelog };
 
 function help(): string {
-  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}\n             usage: npm run schema -- ${command.usage}`);
+  const lines = Object.entries(commands).map(
+    ([name, command]) => `  ${name.padEnd(10)} ${command.summary}\n             usage: npm run schema -- ${command.usage}`,
+  );
   return `Schema administration for the Movement Graph (repository: ${repositoryRoot}).\n\nCommands:\n${lines.join('\n')}\n`;
 }
 

@@ -40,7 +40,11 @@ export function withGuideErrorTable(guide: string): string {
   ensureTable(opening?.index ?? -1, to, 'docs/partners.md');
   const from = opening!.index + opening![0].length;
   const examples = new Map([...guide.slice(from, to).matchAll(/^\| `([A-Z_]+)` \| .*? \| (.+) \|$/gm)].map((match) => [match[1], match[2]] as const));
-  const table = ['| code | meaning | example |', '|---|---|---|', ...rows().map(({ code, meaning }) => `| \`${code}\` | ${meaning} | ${examples.get(code) ?? '—'} |`)];
+  const table = [
+    '| code | meaning | example |',
+    '|---|---|---|',
+    ...rows().map(({ code, meaning }) => `| \`${code}\` | ${meaning} | ${examples.get(code) ?? '—'} |`),
+  ];
   return `${guide.slice(0, from)}${table.join('\n')}\n${guide.slice(to)}`;
 }
 

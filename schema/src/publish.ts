@@ -4,7 +4,10 @@ import { formatProblems, type SubgraphSdl } from './compose';
 import type { SchemaRegistry, SchemaVersion } from './registry';
 
 export class PublishRefused extends Error {
-  constructor(message: string, readonly check?: CheckResult) {
+  constructor(
+    message: string,
+    readonly check?: CheckResult,
+  ) {
     super(message);
     this.name = 'PublishRefused';
   }

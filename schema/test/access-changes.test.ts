@@ -49,21 +49,38 @@ test('a field needing fewer scopes, or another way in, is dangerous and passes t
 test('other scopes, neither stricter nor looser, are breaking', async () => {
   const result = await check(edited('messages', content, 'content: String @requiresScopes(scopes: [["detention:read"]])'));
   expect(ruleChanges(result)).toEqual([
-    expect.objectContaining({ type: 'REQUIRED_SCOPES_CHANGED', level: 'breaking', message: "Field 'RedCrossMessage.content' needs other scopes: messages:read:content → detention:read" }),
+    expect.objectContaining({
+      type: 'REQUIRED_SCOPES_CHANGED',
+      level: 'breaking',
+      message: "Field 'RedCrossMessage.content' needs other scopes: messages:read:content → detention:read",
+    }),
   ]);
 });
 
 test('the same rule written another way is no change', async () => {
-  const result = await check(edited('messages', content, 'content: String @requiresScopes(scopes: [["messages:read:content"], ["messages:read:content", "messages:read"]])'));
+  const result = await check(
+    edited('messages', content, 'content: String @requiresScopes(scopes: [["messages:read:content"], ["messages:read:content", "messages:read"]])'),
+  );
   expect(ruleChanges(result)).toEqual([]);
 });
 
 test("a type's rule is compared at the type, and @authenticated counts as a requirement", async () => {
-  const narrowed = await check(edited('people', 'type DetentionVisit @key(fields: "id") @requiresScopes(scopes: [["detention:read"]])', 'type DetentionVisit @key(fields: "id") @requiresScopes(scopes: [["detention:read", "mandate:all-records"]])'));
+  const narrowed = await check(
+    edited(
+      'people',
+      'type DetentionVisit @key(fields: "id") @requiresScopes(scopes: [["detention:read"]])',
+      'type DetentionVisit @key(fields: "id") @requiresScopes(scopes: [["detention:read", "mandate:all-records"]])',
+    ),
+  );
   expect(ruleChanges(narrowed)).toEqual([expect.objectContaining({ level: 'breaking', path: 'DetentionVisit' })]);
   const opened = await check(edited('locations', 'type Organization @key(fields: "id") @authenticated {', 'type Organization @key(fields: "id") {'));
   expect(ruleChanges(opened)).toEqual([
-    { type: 'REQUIRED_SCOPES_WIDENED', level: 'dangerous', path: 'Organization', message: "Type 'Organization' needs less: any authenticated principal → no rule" },
+    {
+      type: 'REQUIRED_SCOPES_WIDENED',
+      level: 'dangerous',
+      path: 'Organization',
+      message: "Type 'Organization' needs less: any authenticated principal → no rule",
+    },
   ]);
 });
 

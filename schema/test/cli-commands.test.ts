@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
 import { prepareTestDataFolder } from '@movement/runtime';
 import { main, type CliContext } from '../src/cli';
-import { composeSubgraphs, coordinatesOf, operationSignature, readSubgraphSdls, SchemaRegistry, signatureHash, type RegistryLocation, type SubgraphSdl } from '../src';
+import {
+  composeSubgraphs,
+  coordinatesOf,
+  operationSignature,
+  readSubgraphSdls,
+  SchemaRegistry,
+  signatureHash,
+  type RegistryLocation,
+  type SubgraphSdl,
+} from '../src';
 
 // Each command opens and closes the registry itself, as it does from a terminal: a folder keeps it between commands.
 let dir: string;
@@ -63,7 +72,14 @@ beforeAll(async () => {
     const document = parse('query Names($id: ID!) { person(id: $id) { fullName } }');
     const signature = operationSignature(document, 'Names');
     await registry.recordUsage([
-      { signatureHash: signatureHash(signature), partner, operationName: 'Names', signature, coordinates: coordinatesOf(buildSchema(composed.apiSchemaSdl), document), count: 4 },
+      {
+        signatureHash: signatureHash(signature),
+        partner,
+        operationName: 'Names',
+        signature,
+        coordinates: coordinatesOf(buildSchema(composed.apiSchemaSdl), document),
+        count: 4,
+      },
     ]);
   } finally {
     await registry.close();
@@ -168,7 +184,8 @@ test('rollback publishes an earlier version again; the changelog shows every ver
 test('compose over SDL that does not compose exits 1 with the errors on stderr and writes nothing', async () => {
   const target = join(dir, 'never.graphql');
   // A Person with a different `fullName` type in another subgraph: the subgraphs cannot agree.
-  const clash = '"Clashes with the people subgraph."\ntype Person @key(fields: "id") {\n  "Its id."\n  id: ID!\n  "Not the people subgraph\'s type."\n  fullName: Int\n}\n\n';
+  const clash =
+    '"Clashes with the people subgraph."\ntype Person @key(fields: "id") {\n  "Its id."\n  id: ID!\n  "Not the people subgraph\'s type."\n  fullName: Int\n}\n\n';
   const broken = () => edited('locations', locationType, `${clash}${locationType}`);
   const result = await run(['compose', '--supergraph', target, '--api', target], broken);
   expect(result.code).toBe(1);

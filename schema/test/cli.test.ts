@@ -39,7 +39,12 @@ test("scopes prints the README's scope table, and --write puts it back in a READ
   const printed = await main(['scopes']);
   const written = await main(['scopes', '--write', '--readme', stale]).finally(io.restore);
   expect([printed, written]).toEqual([0, 0]);
-  expect(readme).toContain(io.out().split('\n').filter((line) => line.startsWith('| `people:read`'))[0]);
+  expect(readme).toContain(
+    io
+      .out()
+      .split('\n')
+      .filter((line) => line.startsWith('| `people:read`'))[0],
+  );
   expect(readFileSync(stale, 'utf8')).toBe(readme);
 });
 

@@ -87,12 +87,30 @@ test('an independent composer composes the subgraphs into the same API schema an
 test("composition merges one type's rules from two subgraphs into one @requiresScopes needing both, and the rules read it so", () => {
   const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@requiresScopes"])';
   const outcome = composeSubgraphs([
-    { name: 'a', url: 'http://127.0.0.1:5/graphql', sdl: `${link} "Root." type Query { "P." p: Person } "P." type Person @key(fields: "id") @requiresScopes(scopes: [["a"], ["x"]]) { "Id." id: ID! "N." n: String }` },
-    { name: 'b', url: 'http://127.0.0.1:6/graphql', sdl: `${link} "P." type Person @key(fields: "id") @requiresScopes(scopes: [["b"]]) { "Id." id: ID! "M." m: String }` },
+    {
+      name: 'a',
+      url: 'http://127.0.0.1:5/graphql',
+      sdl: `${link} "Root." type Query { "P." p: Person } "P." type Person @key(fields: "id") @requiresScopes(scopes: [["a"], ["x"]]) { "Id." id: ID! "N." n: String }`,
+    },
+    {
+      name: 'b',
+      url: 'http://127.0.0.1:6/graphql',
+      sdl: `${link} "P." type Person @key(fields: "id") @requiresScopes(scopes: [["b"]]) { "Id." id: ID! "M." m: String }`,
+    },
   ]);
   if (!outcome.ok) throw new Error(formatProblems(outcome.errors));
   expect(outcome.supergraphSdl).toContain('@requiresScopes(scopes: [["a", "b"], ["b", "x"]])');
   const rules = AccessRules.fromDocument(parse(outcome.supergraphSdl));
-  expect(rules.requirements('Person', 'm')).toEqual([[['a', 'b'], ['b', 'x']]]);
-  expect(rules.requirements('Query', 'p')).toEqual([[['a', 'b'], ['b', 'x']]]);
+  expect(rules.requirements('Person', 'm')).toEqual([
+    [
+      ['a', 'b'],
+      ['b', 'x'],
+    ],
+  ]);
+  expect(rules.requirements('Query', 'p')).toEqual([
+    [
+      ['a', 'b'],
+      ['b', 'x'],
+    ],
+  ]);
 });

@@ -1,7 +1,16 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestUsageSpool, servedDir, ServedSupergraphFiles, spooledUsageFiles, UsageSpoolFile, usageSpoolDir, writeServedSupergraph, type UsageIncrement } from '../src';
+import {
+  ingestUsageSpool,
+  servedDir,
+  ServedSupergraphFiles,
+  spooledUsageFiles,
+  UsageSpoolFile,
+  usageSpoolDir,
+  writeServedSupergraph,
+  type UsageIncrement,
+} from '../src';
 
 // The file halves of the embedded registry's handoff, without a database: a fake sink stands in for it.
 let dir: string;
@@ -42,7 +51,10 @@ test('spooled flushes are ingested once, with their times, including a file an e
   writeFileSync(join(usageSpoolDir(dir), 'left-over.jsonl.ingesting'), `${JSON.stringify({ seenAt: first.toISOString(), increments: [increment('c', 5)] })}\n`);
 
   const recorded: Array<{ partners: string[]; seenAt: string | undefined }> = [];
-  const sink = { recordUsage: async (increments: readonly UsageIncrement[], seenAt?: Date) => void recorded.push({ partners: increments.map((entry) => entry.partner), seenAt: seenAt?.toISOString() }) };
+  const sink = {
+    recordUsage: async (increments: readonly UsageIncrement[], seenAt?: Date) =>
+      void recorded.push({ partners: increments.map((entry) => entry.partner), seenAt: seenAt?.toISOString() }),
+  };
   expect(await ingestUsageSpool(dir, sink)).toEqual({ files: 3, lines: 3 });
   expect(recorded.map((entry) => entry.partners[0]).sort()).toEqual(['a', 'b', 'c']);
   expect(recorded.find((entry) => entry.partners[0] === 'a')?.seenAt).toBe(first.toISOString());

@@ -8,7 +8,9 @@ test("the README's error table is the one the runtime's error registry makes", (
   const readme = readFileSync(readmePath, 'utf8');
   if (withErrorTable(readme) !== readme) throw new Error(`The error table in README.md is stale: ${rerun}.`);
   // One row per code, each with the registry's meaning.
-  const rows = errorTable().split('\n').filter((line) => line.startsWith('| `'));
+  const rows = errorTable()
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
   expect(rows).toHaveLength(Object.keys(ErrorCodes).length);
   expect(rows).toContain(`| \`FORBIDDEN\` | ${ErrorCodes.FORBIDDEN} |`);
 });
@@ -17,7 +19,9 @@ test("the partner guide's error table has the registry's codes and meanings, kee
   const guide = readFileSync(partnerGuidePath, 'utf8');
   if (withGuideErrorTable(guide) !== guide) throw new Error(`The error table in docs/partners.md is stale: ${rerun}.`);
   // A code added to the registry gets its row with an example still to write; a removed one loses its row.
-  const stale = guide.replace(/^\| `CONFLICT` \|.*\n/m, '').replace('<!-- end of error codes -->', '| `NO_SUCH_CODE` | gone | x |\n<!-- end of error codes -->');
+  const stale = guide
+    .replace(/^\| `CONFLICT` \|.*\n/m, '')
+    .replace('<!-- end of error codes -->', '| `NO_SUCH_CODE` | gone | x |\n<!-- end of error codes -->');
   const remade = withGuideErrorTable(stale);
   expect(remade).toContain(`| \`CONFLICT\` | ${ErrorCodes.CONFLICT} | — |`);
   expect(remade).not.toContain('NO_SUCH_CODE');

@@ -43,7 +43,13 @@ const db = () => graph.graph.subgraphs.assistance.database.driver;
 const ids = (value: string[] | string): string[] => (Array.isArray(value) ? value : String(value).replace(/[{}]/g, '').split(',').filter(Boolean));
 
 /** Rows of `table` straight from the database, with `parentColumn` as parentId, in `order`. */
-async function rows(table: 'AssistanceRecord' | 'ReunificationSupport', parentColumn: string, order: string, where = 'TRUE', params: unknown[] = []): Promise<Row[]> {
+async function rows(
+  table: 'AssistanceRecord' | 'ReunificationSupport',
+  parentColumn: string,
+  order: string,
+  where = 'TRUE',
+  params: unknown[] = [],
+): Promise<Row[]> {
   const found = await db().query<{ id: string; parentId: string; recordedById: string; sharedWithIds: string[] | string }>(
     `SELECT "id"::text AS id, "${parentColumn}"::text AS "parentId", "recordedById"::text AS "recordedById", "sharedWithIds"::text[] AS "sharedWithIds"
      FROM "assistance"."${table}" WHERE ${where} ORDER BY ${order}`,
@@ -53,7 +59,8 @@ async function rows(table: 'AssistanceRecord' | 'ReunificationSupport', parentCo
 }
 
 /** The rule, written out independently of the subgraph: recorded by or shared with the partner, or the mandate. */
-const visibleTo = (caller: Caller) => (row: Row) => caller === 'icrc' || row.recordedById === partnerOf[caller] || row.sharedWithIds.includes(partnerOf[caller]);
+const visibleTo = (caller: Caller) => (row: Row) =>
+  caller === 'icrc' || row.recordedById === partnerOf[caller] || row.sharedWithIds.includes(partnerOf[caller]);
 const own = (caller: Caller) => (row: Row) => row.recordedById === partnerOf[caller];
 const sharedOnly = (caller: Caller) => (row: Row) => row.recordedById !== partnerOf[caller] && row.sharedWithIds.includes(partnerOf[caller]);
 const hidden = (caller: Caller) => (row: Row) => !visibleTo(caller)(row);
@@ -89,8 +96,15 @@ const RECORD = `query($id: ID!) { assistanceRecord(id: $id) { id recordedBy { id
 describe('assistance records by id', () => {
   // The seed shares no record with BRC: the ICRC records one for it, recorded by another partner.
   beforeAll(async () => {
-    for (const [recordedBy, sharedWith] of [[org('ICRC-MINSK'), BRC], [org('RRC-KURSK'), RRC]]) {
-      const created = await graph.query(RECORD_ASSISTANCE, { input: assistanceInput(person(11), recordedBy, { sharedWithIds: [sharedWith] }) }, graph.as('icrc'));
+    for (const [recordedBy, sharedWith] of [
+      [org('ICRC-MINSK'), BRC],
+      [org('RRC-KURSK'), RRC],
+    ]) {
+      const created = await graph.query(
+        RECORD_ASSISTANCE,
+        { input: assistanceInput(person(11), recordedBy, { sharedWithIds: [sharedWith] }) },
+        graph.as('icrc'),
+      );
       expect(created.errors).toBeUndefined();
     }
   });
@@ -156,7 +170,11 @@ describe('Person.assistanceReceived', () => {
       [org('RRC-BELGOROD'), []],
     ];
     for (const [index, [recordedBy, sharedWithIds]] of recorders.entries()) {
-      const created = await graph.query(RECORD_ASSISTANCE, { input: assistanceInput(beneficiary, recordedBy, { sharedWithIds, date: `2024-12-${10 + index}` }) }, graph.as('icrc'));
+      const created = await graph.query(
+        RECORD_ASSISTANCE,
+        { input: assistanceInput(beneficiary, recordedBy, { sharedWithIds, date: `2024-12-${10 + index}` }) },
+        graph.as('icrc'),
+      );
       expect(created.errors).toBeUndefined();
     }
     const expected = (await rows('AssistanceRecord', 'beneficiaryId', '"date" DESC, "id" DESC', '"beneficiaryId" = $1::uuid', [beneficiary]))
@@ -166,11 +184,18 @@ describe('Person.assistanceReceived', () => {
 
     // Through `_entities` on the assistance subgraph, signed as the gateway signs the caller, with
     // the people subgraph's verdict that the caller may see the person: only the list's filter decides.
-    const principal: Principal = { subject: `key:${caller}`, kind: 'partner', partnerId: partnerOf[caller], scopes: caller === 'icrc' ? ['assistance:read', 'mandate:all-records'] : ['assistance:read'] };
+    const principal: Principal = {
+      subject: `key:${caller}`,
+      kind: 'partner',
+      partnerId: partnerOf[caller],
+      scopes: caller === 'icrc' ? ['assistance:read', 'mandate:all-records'] : ['assistance:read'],
+    };
     const listed: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages += 1) {
-      const result: { data?: { _entities: Array<{ assistanceReceived: Page }> }; errors?: unknown } = await postGraphQL<{ _entities: Array<{ assistanceReceived: Page }> }>(
+      const result: { data?: { _entities: Array<{ assistanceReceived: Page }> }; errors?: unknown } = await postGraphQL<{
+        _entities: Array<{ assistanceReceived: Page }>;
+      }>(
         graph.graph.subgraphs.assistance.service.url,
         `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Person { assistanceReceived(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }`,
         { r: [{ __typename: 'Person', id: beneficiary, identityOnly: false }], after },
@@ -192,7 +217,11 @@ describe('Person.assistanceReceived', () => {
     // A person the people subgraph shows to the RRC, so only the assistance rule decides which of
     // their records come back.
     const beneficiary = await personVisibleTo(RRC);
-    for (const [recordedBy, sharedWithIds] of [[org('BRC-GOMEL'), []], [BRC, [RRC]], [RRC, []]] as Array<[string, string[]]>) {
+    for (const [recordedBy, sharedWithIds] of [
+      [org('BRC-GOMEL'), []],
+      [BRC, [RRC]],
+      [RRC, []],
+    ] as Array<[string, string[]]>) {
       const created = await graph.query(RECORD_ASSISTANCE, { input: assistanceInput(beneficiary, recordedBy, { sharedWithIds }) }, graph.as('icrc'));
       expect(created.errors).toBeUndefined();
     }
@@ -200,7 +229,9 @@ describe('Person.assistanceReceived', () => {
     const query = `query($id: ID!) { person(id: $id) { assistanceReceived(first: 100) { edges { node { id } } pageInfo { hasNextPage } } } }`;
     const asRrc = await graph.query<{ person: { assistanceReceived: Page } }>(query, { id: beneficiary }, graph.as('russianRedCross'));
     expect(asRrc.errors).toBeUndefined();
-    expect(asRrc.data!.person.assistanceReceived.edges.map((edge) => edge.node.id)).toEqual(inDatabase.filter(visibleTo('russianRedCross')).map((row) => row.id));
+    expect(asRrc.data!.person.assistanceReceived.edges.map((edge) => edge.node.id)).toEqual(
+      inDatabase.filter(visibleTo('russianRedCross')).map((row) => row.id),
+    );
     expect(inDatabase.filter(hidden('russianRedCross')).length).toBeGreaterThan(0);
     const asIcrc = await graph.query<{ person: { assistanceReceived: Page } }>(query, { id: beneficiary }, graph.as('icrc'));
     expect(asIcrc.data!.person.assistanceReceived.edges.map((edge) => edge.node.id)).toEqual(inDatabase.map((row) => row.id));
@@ -210,12 +241,24 @@ describe('Person.assistanceReceived', () => {
 test('a beneficiary or supported person not visible on their own is shown in the identity-only view, their assistance withheld', async () => {
   const [record] = await rows('AssistanceRecord', 'beneficiaryId', '"id"', '"recordedById" = $1::uuid', [RRC]);
   const [support] = await rows('ReunificationSupport', 'personId', '"id"');
-  const [request] = await db().query<{ tracingRequestId: string }>(`SELECT "tracingRequestId"::text AS "tracingRequestId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`, [support.id]);
+  const [request] = await db().query<{ tracingRequestId: string }>(
+    `SELECT "tracingRequestId"::text AS "tracingRequestId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`,
+    [support.id],
+  );
   // The support is shared with the RRC, its tracing request too; both people are the Belarus Red Cross's alone.
-  await db().query(`UPDATE "assistance"."ReunificationSupport" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [support.id, RRC]);
+  await db().query(`UPDATE "assistance"."ReunificationSupport" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [
+    support.id,
+    RRC,
+  ]);
   const people = graph.graph.subgraphs.people.database.driver;
-  await people.query(`UPDATE "people"."TracingRequest" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [request.tracingRequestId, RRC]);
-  await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[record.parentId, support.parentId], BRC]);
+  await people.query(`UPDATE "people"."TracingRequest" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [
+    request.tracingRequestId,
+    RRC,
+  ]);
+  await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [
+    [record.parentId, support.parentId],
+    BRC,
+  ]);
 
   const asRrc = await graph.query(
     `query($r: ID!, $t: ID!) { assistanceRecord(id: $r) { beneficiary ${everyPersonField} } tracingRequest(id: $t) { reunificationSupport(first: 100) { edges { node { id person ${everyPersonField} } } } } }`,
@@ -223,7 +266,8 @@ test('a beneficiary or supported person not visible on their own is shown in the
     graph.as('russianRedCross'),
   );
   expect(identityViewProblems(asRrc, ['assistanceRecord', 'beneficiary'], { id: record.parentId })).toEqual([]);
-  const edges = (asRrc.data as { tracingRequest: { reunificationSupport: { edges: Array<{ node: { id: string } }> } } }).tracingRequest.reunificationSupport.edges;
+  const edges = (asRrc.data as { tracingRequest: { reunificationSupport: { edges: Array<{ node: { id: string } }> } } }).tracingRequest.reunificationSupport
+    .edges;
   const index = edges.findIndex((edge) => edge.node.id === support.id);
   expect(index).toBeGreaterThanOrEqual(0);
   expect(identityViewProblems(asRrc, ['tracingRequest', 'reunificationSupport', 'edges', index, 'node', 'person'], { id: support.parentId })).toEqual([]);
@@ -234,11 +278,24 @@ describe('reunification support and _entities', () => {
   // records one by RRC-KURSK (hidden from both) and one by the RRC on the first tracing request.
   beforeAll(async () => {
     const [first] = await rows('ReunificationSupport', 'tracingRequestId', '"tracingRequestId", "date", "id"');
-    const [support] = await db().query<{ personId: string }>(`SELECT "personId"::text AS "personId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`, [first.id]);
+    const [support] = await db().query<{ personId: string }>(
+      `SELECT "personId"::text AS "personId" FROM "assistance"."ReunificationSupport" WHERE "id" = $1::uuid`,
+      [first.id],
+    );
     for (const recordedBy of [org('RRC-KURSK'), RRC]) {
       const created = await graph.query(
         `mutation($input: RecordReunificationSupportInput!) { recordReunificationSupport(input: $input) { id } }`,
-        { input: { tracingRequestId: first.parentId, personId: support.personId, kind: 'TRAVEL', date: '2024-06-01', outcome: 'COMPLETED', partnerId: recordedBy, recordedById: recordedBy } },
+        {
+          input: {
+            tracingRequestId: first.parentId,
+            personId: support.personId,
+            kind: 'TRAVEL',
+            date: '2024-06-01',
+            outcome: 'COMPLETED',
+            partnerId: recordedBy,
+            recordedById: recordedBy,
+          },
+        },
         graph.as('icrc'),
       );
       expect(created.errors).toBeUndefined();
@@ -248,7 +305,12 @@ describe('reunification support and _entities', () => {
   test.each(callers)('as %s: TracingRequest.reunificationSupport and ReunificationSupport references hold only visible support', async (caller) => {
     const all = await rows('ReunificationSupport', 'tracingRequestId', '"tracingRequestId", "date", "id"');
     const requests = [...new Set(all.map((row) => row.parentId))].slice(0, 8);
-    const principal: Principal = { subject: `key:${caller}`, kind: 'partner', partnerId: partnerOf[caller], scopes: caller === 'icrc' ? ['assistance:read', 'mandate:all-records'] : ['assistance:read'] };
+    const principal: Principal = {
+      subject: `key:${caller}`,
+      kind: 'partner',
+      partnerId: partnerOf[caller],
+      scopes: caller === 'icrc' ? ['assistance:read', 'mandate:all-records'] : ['assistance:read'],
+    };
     const sample = all.filter((row) => requests.includes(row.parentId));
     const result = await postGraphQL<{ _entities: Array<{ id?: string; reunificationSupport?: { edges: Array<{ node: { id: string } }> } } | null> }>(
       graph.graph.subgraphs.assistance.service.url,
@@ -260,7 +322,10 @@ describe('reunification support and _entities', () => {
     expect(result.errors).toBeUndefined();
     const entities = result.data!._entities;
     requests.forEach((requestId, i) => {
-      const expected = all.filter((row) => row.parentId === requestId).filter(visibleTo(caller)).map((row) => row.id);
+      const expected = all
+        .filter((row) => row.parentId === requestId)
+        .filter(visibleTo(caller))
+        .map((row) => row.id);
       expect((entities[i]!.reunificationSupport?.edges ?? []).map((edge) => edge.node.id).sort()).toEqual([...expected].sort());
     });
     sample.forEach((row, i) => {
@@ -306,7 +371,11 @@ describe('programmes, distributions and reports', () => {
   test('every partner sees every programme and distribution, whoever runs it', async () => {
     const query = `{ programmes(first: 100) { edges { node { id partner { id } distributions(first: 1) { edges { node { id recordedBy { id } } } } } } } }`;
     const asIcrc = await graph.query<{ programmes: { edges: Array<{ node: { id: string; partner: { id: string } } }> } }>(query, {}, graph.as('icrc'));
-    const asBrc = await graph.query<{ programmes: { edges: Array<{ node: { id: string; partner: { id: string } } }> } }>(query, {}, graph.as('belarusRedCross'));
+    const asBrc = await graph.query<{ programmes: { edges: Array<{ node: { id: string; partner: { id: string } } }> } }>(
+      query,
+      {},
+      graph.as('belarusRedCross'),
+    );
     expect(asBrc.errors).toBeUndefined();
     expect(asBrc.data).toEqual(asIcrc.data);
     expect(asBrc.data!.programmes.edges.some((edge) => edge.node.partner.id !== BRC)).toBe(true);
@@ -315,7 +384,10 @@ describe('programmes, distributions and reports', () => {
   test('a report counts every partner’s records, not only those the caller may see one by one', async () => {
     const query = `query($area: ID!) { assistanceReport(areaId: $area) { records householdsReached } }`;
     const area = syntheticId('location', 'RU');
-    const [counted] = await db().query<{ count: number | string }>(`SELECT count(*) AS count FROM "assistance"."AssistanceRecord" WHERE "areaIds" @> ARRAY[$1::uuid]`, [area]);
+    const [counted] = await db().query<{ count: number | string }>(
+      `SELECT count(*) AS count FROM "assistance"."AssistanceRecord" WHERE "areaIds" @> ARRAY[$1::uuid]`,
+      [area],
+    );
     const asBrc = await graph.query<{ assistanceReport: { records: number } }>(query, { area }, graph.as('belarusRedCross'));
     const asIcrc = await graph.query<{ assistanceReport: { records: number } }>(query, { area }, graph.as('icrc'));
     expect(asBrc.errors).toBeUndefined();
@@ -338,7 +410,11 @@ describe('recording as another partner', () => {
     ['recordedById', { partnerId: BRC, recordedById: RRC }, 'input.recordedById'],
   ])('recordAssistance naming another partner in %s is FORBIDDEN and writes nothing', async (_name, partners, field) => {
     const before = await count();
-    const result = await graph.query(RECORD_ASSISTANCE, { input: assistanceInput(person(7), BRC, { ...partners, idempotencyKey: `as-other-${field}` }) }, graph.as('belarusRedCross'));
+    const result = await graph.query(
+      RECORD_ASSISTANCE,
+      { input: assistanceInput(person(7), BRC, { ...partners, idempotencyKey: `as-other-${field}` }) },
+      graph.as('belarusRedCross'),
+    );
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field });
     expect(await count()).toEqual(before);
@@ -355,12 +431,27 @@ describe('recording as another partner', () => {
       ],
       [
         `mutation($input: RecordDistributionInput!) { recordDistribution(input: $input) { id } }`,
-        { programmeId, locationId: syntheticId('location', 'RU-ROS-01-0001'), date: '2024-12-10', partnerId: RRC, recordedById: BRC, items: [{ item: 'blanket', modality: 'IN_KIND', quantity: 3, unit: 'PIECE' }] },
+        {
+          programmeId,
+          locationId: syntheticId('location', 'RU-ROS-01-0001'),
+          date: '2024-12-10',
+          partnerId: RRC,
+          recordedById: BRC,
+          items: [{ item: 'blanket', modality: 'IN_KIND', quantity: 3, unit: 'PIECE' }],
+        },
         'input.recordedById',
       ],
       [
         `mutation($input: RecordReunificationSupportInput!) { recordReunificationSupport(input: $input) { id } }`,
-        { tracingRequestId: syntheticId('tracing-request', 1), personId: person(3), kind: 'ESCORT', date: '2024-06-01', outcome: 'COMPLETED', partnerId: BRC, recordedById: BRC },
+        {
+          tracingRequestId: syntheticId('tracing-request', 1),
+          personId: person(3),
+          kind: 'ESCORT',
+          date: '2024-06-01',
+          outcome: 'COMPLETED',
+          partnerId: BRC,
+          recordedById: BRC,
+        },
         'input.partnerId',
       ],
     ];
@@ -371,11 +462,19 @@ describe('recording as another partner', () => {
     }
     expect(await count()).toEqual(before);
 
-    const mine = await graph.query<{ recordAssistance: { id: string; recordedBy: { id: string } } }>(RECORD_ASSISTANCE, { input: assistanceInput(await personVisibleTo(RRC), RRC) }, graph.as('russianRedCross'));
+    const mine = await graph.query<{ recordAssistance: { id: string; recordedBy: { id: string } } }>(
+      RECORD_ASSISTANCE,
+      { input: assistanceInput(await personVisibleTo(RRC), RRC) },
+      graph.as('russianRedCross'),
+    );
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.recordAssistance.recordedBy.id).toBe(RRC);
     // The mandate records for another partner (e.g. forms entered centrally).
-    const forOther = await graph.query<{ recordAssistance: { recordedBy: { id: string } } }>(RECORD_ASSISTANCE, { input: assistanceInput(person(9), BRC) }, graph.as('icrc'));
+    const forOther = await graph.query<{ recordAssistance: { recordedBy: { id: string } } }>(
+      RECORD_ASSISTANCE,
+      { input: assistanceInput(person(9), BRC) },
+      graph.as('icrc'),
+    );
     expect(forOther.errors).toBeUndefined();
     expect(forOther.data!.recordAssistance.recordedBy.id).toBe(BRC);
   });

@@ -144,11 +144,19 @@ beforeAll(async () => {
   graph = await startTestGraph({ seedPeople: 200, label: 'matrix', limits: { maxCost: 50_000 } });
   // Records with every kind of nested data, found as the full-access principal.
   const found = await graph.query<{
-    people: { edges: Array<{ node: { id: string; fullName: string; familyLinks: { edges: unknown[] }; assistanceReceived: { edges: Array<{ node: { id: string } }> } } }> };
+    people: {
+      edges: Array<{
+        node: { id: string; fullName: string; familyLinks: { edges: unknown[] }; assistanceReceived: { edges: Array<{ node: { id: string } }> } };
+      }>;
+    };
     tracingRequests: { edges: Array<{ node: { id: string; reunificationSupport: { edges: unknown[] }; possibleMatches: unknown[] } }> };
     detentionRecords: { edges: Array<{ node: { id: string; visits: { edges: unknown[] }; notifications: unknown[] } }> };
     messages: { edges: Array<{ node: { id: string; collectingPartner: { id: string } } }> };
-    programmes: { edges: Array<{ node: { id: string; distributions: { edges: Array<{ node: { id: string; location: { id: string; ancestors: Array<{ id: string }> } } }> } } }> };
+    programmes: {
+      edges: Array<{
+        node: { id: string; distributions: { edges: Array<{ node: { id: string; location: { id: string; ancestors: Array<{ id: string }> } } }> } };
+      }>;
+    };
   }>(`{
     people(first: 100) { edges { node { id fullName familyLinks(first: 1) { edges { node { id } } } assistanceReceived(first: 1) { edges { node { id } } } } } }
     tracingRequests(first: 100) { edges { node { id reunificationSupport(first: 1) { edges { node { id } } } possibleMatches(first: 1) { score } } } }
@@ -172,7 +180,12 @@ beforeAll(async () => {
   });
   const programme = data.programmes.edges.map((e) => e.node).find((p) => p.distributions.edges.length > 0)!;
   const distribution = programme.distributions.edges[0].node;
-  Object.assign(ids, { programme: programme.id, distribution: distribution.id, location: distribution.location.id, country: distribution.location.ancestors[0].id });
+  Object.assign(ids, {
+    programme: programme.id,
+    distribution: distribution.id,
+    location: distribution.location.id,
+    country: distribution.location.ancestors[0].id,
+  });
   // Share the chosen records with every demo partner, so what the matrix sees is decided by
   // scopes alone (who sees which records is the ownership test's subject).
   const everyone = Object.values(partners);
@@ -274,7 +287,14 @@ describe('record ownership by type', () => {
       const sees = scopes.includes('mandate:all-records') || partnerId === partners.belarusRedCross;
       outcomes[record.type] = {
         expected: forbiddenRoot ? 'forbidden' : sees ? 'visible' : 'hidden',
-        actual: actual(result.errors) !== 'visible' ? 'forbidden' : result.data?.r?.id === record.id() ? 'visible' : result.data?.r === null && !result.errors ? 'hidden' : `unexpected ${JSON.stringify(result)}`,
+        actual:
+          actual(result.errors) !== 'visible'
+            ? 'forbidden'
+            : result.data?.r?.id === record.id()
+              ? 'visible'
+              : result.data?.r === null && !result.errors
+                ? 'hidden'
+                : `unexpected ${JSON.stringify(result)}`,
       };
     }
     expect(Object.entries(outcomes).filter(([, outcome]) => outcome.expected !== outcome.actual)).toEqual([]);
@@ -288,19 +308,39 @@ test('the policy the directives encode: detention for the ICRC only, health and 
     return satisfies(principal.scopes, rules.requirements(type, field));
   };
   expect(principals.map(({ caller }) => [caller, outcome(caller, 'DetentionRecord.registrationNumber')])).toEqual([
-    ['icrc', true], ['russianRedCross', false], ['belarusRedCross', false], ['app', false], ['admin', false],
+    ['icrc', true],
+    ['russianRedCross', false],
+    ['belarusRedCross', false],
+    ['app', false],
+    ['admin', false],
   ]);
   expect(principals.map(({ caller }) => [caller, outcome(caller, 'Person.detentionRecords')])).toEqual([
-    ['icrc', true], ['russianRedCross', false], ['belarusRedCross', false], ['app', false], ['admin', false],
+    ['icrc', true],
+    ['russianRedCross', false],
+    ['belarusRedCross', false],
+    ['app', false],
+    ['admin', false],
   ]);
   expect(principals.map(({ caller }) => [caller, outcome(caller, 'Person.vulnerabilities')])).toEqual([
-    ['icrc', true], ['russianRedCross', false], ['belarusRedCross', false], ['app', false], ['admin', false],
+    ['icrc', true],
+    ['russianRedCross', false],
+    ['belarusRedCross', false],
+    ['app', false],
+    ['admin', false],
   ]);
   expect(principals.map(({ caller }) => [caller, outcome(caller, 'RedCrossMessage.content')])).toEqual([
-    ['icrc', true], ['russianRedCross', true], ['belarusRedCross', true], ['app', false], ['admin', false],
+    ['icrc', true],
+    ['russianRedCross', true],
+    ['belarusRedCross', true],
+    ['app', false],
+    ['admin', false],
   ]);
   expect(principals.map(({ caller }) => [caller, outcome(caller, 'Person.fullName')])).toEqual([
-    ['icrc', true], ['russianRedCross', true], ['belarusRedCross', true], ['app', true], ['admin', false],
+    ['icrc', true],
+    ['russianRedCross', true],
+    ['belarusRedCross', true],
+    ['app', true],
+    ['admin', false],
   ]);
 });
 
@@ -341,14 +381,36 @@ describe('every relation to an owned type, as a partner that does not own the ta
       [[ids.person]],
     );
     people.push(...adults.map((row) => row.id));
-    const [request] = await db('people').query<{ id: string }>(`SELECT "id"::text AS id FROM "people"."TracingRequest" WHERE "status" = 'SEARCHING' AND "id" <> $1::uuid ORDER BY "id" LIMIT 1`, [ids.tracingRequest]);
-    const [record] = await db('people').query<{ id: string }>(`SELECT "id"::text AS id FROM "people"."DetentionRecord" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 1`, [ids.detentionRecord]);
-    const messages = await db('messages').query<{ id: string }>(`SELECT "id"::text AS id FROM "messages"."RedCrossMessage" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 2`, [ids.message]);
-    const [assistance] = await db('assistance').query<{ id: string }>(`SELECT "id"::text AS id FROM "assistance"."AssistanceRecord" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 1`, [ids.assistanceRecord]);
+    const [request] = await db('people').query<{ id: string }>(
+      `SELECT "id"::text AS id FROM "people"."TracingRequest" WHERE "status" = 'SEARCHING' AND "id" <> $1::uuid ORDER BY "id" LIMIT 1`,
+      [ids.tracingRequest],
+    );
+    const [record] = await db('people').query<{ id: string }>(
+      `SELECT "id"::text AS id FROM "people"."DetentionRecord" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 1`,
+      [ids.detentionRecord],
+    );
+    const messages = await db('messages').query<{ id: string }>(
+      `SELECT "id"::text AS id FROM "messages"."RedCrossMessage" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 2`,
+      [ids.message],
+    );
+    const [assistance] = await db('assistance').query<{ id: string }>(
+      `SELECT "id"::text AS id FROM "assistance"."AssistanceRecord" WHERE "id" <> $1::uuid ORDER BY "id" LIMIT 1`,
+      [ids.assistanceRecord],
+    );
     const [support] = await db('assistance').query<{ id: string }>(`SELECT "id"::text AS id FROM "assistance"."ReunificationSupport" ORDER BY "id" LIMIT 1`);
-    Object.assign(the, { request: request.id, record: record.id, message: messages[0].id, original: messages[1].id, assistance: assistance.id, support: support.id });
+    Object.assign(the, {
+      request: request.id,
+      record: record.id,
+      message: messages[0].id,
+      original: messages[1].id,
+      assistance: assistance.id,
+      support: support.id,
+    });
     // The support follows this request, so both are reached together.
-    await db('assistance').query(`UPDATE "assistance"."ReunificationSupport" SET "tracingRequestId" = $2::uuid WHERE "id" = $1::uuid`, [the.support, the.request]);
+    await db('assistance').query(`UPDATE "assistance"."ReunificationSupport" SET "tracingRequestId" = $2::uuid WHERE "id" = $1::uuid`, [
+      the.support,
+      the.request,
+    ]);
     const scopes = [...rules.scopesNamed()].filter((scope) => scope.includes(':read') && scope !== 'mandate:all-records');
     nonOwner = { authorization: `Bearer ${await graph.token({ sub: 'matrix-non-owner', kind: 'app', partnerId: RRC, scopes })}` };
   });
@@ -394,7 +456,7 @@ describe('every relation to an owned type, as a partner that does not own the ta
       ]),
     ),
     'FamilyLink.relative': {
-      absentBecause: 'a link to a relative the partner may not see is left out of the person\'s links',
+      absentBecause: "a link to a relative the partner may not see is left out of the person's links",
       arrange: async () => {
         await ownedBy('Person', person(5), RRC);
         await ownedBy('Person', person(6), BRC);
@@ -431,7 +493,10 @@ describe('every relation to an owned type, as a partner that does not own the ta
       unseenBecause: 'a search has no record on the way, only the people it finds',
       arrange: async () => {
         await ownedBy('Person', person(7), BRC);
-        const [row] = await db('people').query<{ name: string }>(`SELECT "givenName" || ' ' || "familyName" AS name FROM "people"."Person" WHERE "id" = $1::uuid`, [person(7)]);
+        const [row] = await db('people').query<{ name: string }>(
+          `SELECT "givenName" || ' ' || "familyName" AS name FROM "people"."Person" WHERE "id" = $1::uuid`,
+          [person(7)],
+        );
         return { root: `searchPeople(name: ${JSON.stringify(row.name)}, first: 50)`, target: person(7), seen: null };
       },
     },
@@ -439,7 +504,10 @@ describe('every relation to an owned type, as a partner that does not own the ta
       arrange: async () => {
         await ownedBy('Person', person(8), BRC);
         // Seen today, so the person heads the place's list for whoever may see them.
-        const [row] = await db('people').query<{ place: string }>(`UPDATE "people"."Person" SET "lastSeenOn" = CURRENT_DATE WHERE "id" = $1::uuid RETURNING "lastSeenAtId"::text AS place`, [person(8)]);
+        const [row] = await db('people').query<{ place: string }>(
+          `UPDATE "people"."Person" SET "lastSeenOn" = CURRENT_DATE WHERE "id" = $1::uuid RETURNING "lastSeenAtId"::text AS place`,
+          [person(8)],
+        );
         return { root: `location(id: "${row.place}")`, target: person(8), seen: row.place };
       },
     },
@@ -558,12 +626,19 @@ describe('every relation to an owned type, as a partner that does not own the ta
   };
   /** A visit to the detention record `record` (the first, or a new one). */
   const visitOn = async (record: string): Promise<string> => {
-    const [visit] = await db('people').query<{ id: string }>(
-      `INSERT INTO "people"."DetentionVisit" ("id", "detentionRecordId", "visitedOn", "visitedById", "privateInterview", "recordedById", "sharedWithIds")
+    const [visit] = await db('people')
+      .query<{ id: string }>(
+        `INSERT INTO "people"."DetentionVisit" ("id", "detentionRecordId", "visitedOn", "visitedById", "privateInterview", "recordedById", "sharedWithIds")
        SELECT gen_random_uuid(), $1::uuid, CURRENT_DATE, $2::uuid, true, $2::uuid, '{}'
        WHERE NOT EXISTS (SELECT 1 FROM "people"."DetentionVisit" WHERE "detentionRecordId" = $1::uuid)`,
-      [record, partners.icrc],
-    ).then(async () => db('people').query<{ id: string }>(`SELECT "id"::text AS id FROM "people"."DetentionVisit" WHERE "detentionRecordId" = $1::uuid ORDER BY "visitedOn" DESC, "id" LIMIT 1`, [record]));
+        [record, partners.icrc],
+      )
+      .then(async () =>
+        db('people').query<{ id: string }>(
+          `SELECT "id"::text AS id FROM "people"."DetentionVisit" WHERE "detentionRecordId" = $1::uuid ORDER BY "visitedOn" DESC, "id" LIMIT 1`,
+          [record],
+        ),
+      );
     return visit.id;
   };
   const link = (from: string, to: string) =>
@@ -614,18 +689,21 @@ describe('every relation to an owned type, as a partner that does not own the ta
 
   // The planner asks the owner of a record only for fields its key does not hold, so a link asked
   // for its id alone must still be resolved where the record's rule is applied.
-  test.each(['collectedDuringVisit', 'deliveredDuringVisit'] as const)('a message on the route shows no %s to a record hidden from the partner, not even its id', async (field) => {
-    const visit = await visitOn(the.record);
-    await ownedBy('RedCrossMessage', the.message, RRC);
-    await set('RedCrossMessage', the.message, field === 'collectedDuringVisit' ? 'collectedDuringVisitId' : 'deliveredDuringVisitId', visit);
-    await ownedBy('DetentionRecord', the.record, BRC);
-    const query = `{ message(id: "${the.message}") { id ${field} { id } detentionRecord { id } } }`;
-    const mandate = await graph.query(query, {}, graph.as('icrc'));
-    expect(JSON.stringify(mandate.data)).toContain(visit);
-    const answer = await graph.query(query, {}, nonOwner);
-    expect(answer.errors).toBeUndefined();
-    expect(answer.data).toEqual({ message: { id: the.message, [field]: null, detentionRecord: null } });
-  });
+  test.each(['collectedDuringVisit', 'deliveredDuringVisit'] as const)(
+    'a message on the route shows no %s to a record hidden from the partner, not even its id',
+    async (field) => {
+      const visit = await visitOn(the.record);
+      await ownedBy('RedCrossMessage', the.message, RRC);
+      await set('RedCrossMessage', the.message, field === 'collectedDuringVisit' ? 'collectedDuringVisitId' : 'deliveredDuringVisitId', visit);
+      await ownedBy('DetentionRecord', the.record, BRC);
+      const query = `{ message(id: "${the.message}") { id ${field} { id } detentionRecord { id } } }`;
+      const mandate = await graph.query(query, {}, graph.as('icrc'));
+      expect(JSON.stringify(mandate.data)).toContain(visit);
+      const answer = await graph.query(query, {}, nonOwner);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual({ message: { id: the.message, [field]: null, detentionRecord: null } });
+    },
+  );
 });
 
 type JsonPath = Array<string | number>;

@@ -43,7 +43,10 @@ const db = () => graph.graph.subgraphs.messages.database.driver;
 
 /** Shares a person's record with a partner, in the people subgraph. */
 const shareSenderWith = (personId: string, partnerId: string) =>
-  graph.graph.subgraphs.people.database.driver.query(`UPDATE "people"."Person" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`, [personId, partnerId]);
+  graph.graph.subgraphs.people.database.driver.query(
+    `UPDATE "people"."Person" SET "sharedWithIds" = array_append("sharedWithIds", $2::uuid) WHERE "id" = $1::uuid`,
+    [personId, partnerId],
+  );
 
 /** Every message, straight from the database, newest first as the API lists them. */
 async function allRows(): Promise<Row[]> {
@@ -52,11 +55,15 @@ async function allRows(): Promise<Row[]> {
      FROM "messages"."RedCrossMessage" ORDER BY "createdAt" DESC, "id" DESC`,
   );
   // Drivers differ in how they return arrays; normalise to string[].
-  return rows.map((row) => ({ ...row, sharedWithIds: Array.isArray(row.sharedWithIds) ? row.sharedWithIds : String(row.sharedWithIds).replace(/[{}]/g, '').split(',').filter(Boolean) }));
+  return rows.map((row) => ({
+    ...row,
+    sharedWithIds: Array.isArray(row.sharedWithIds) ? row.sharedWithIds : String(row.sharedWithIds).replace(/[{}]/g, '').split(',').filter(Boolean),
+  }));
 }
 
 /** The rule, written out independently of the subgraph: on the partner's route, or the mandate. */
-const visibleTo = (caller: Caller) => (row: Row) => caller === 'icrc' || row.recordedById === partnerOf[caller] || row.sharedWithIds.includes(partnerOf[caller]);
+const visibleTo = (caller: Caller) => (row: Row) =>
+  caller === 'icrc' || row.recordedById === partnerOf[caller] || row.sharedWithIds.includes(partnerOf[caller]);
 
 type MessagePage = { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
@@ -102,14 +109,21 @@ describe('reading messages', () => {
   test('a partner filter cannot widen what a partner sees', async () => {
     const asBrcAboutRrc = await listedIds('belarusRedCross', `, partnerId: "${RRC}"`);
     const rows = await allRows();
-    const expected = rows.filter(visibleTo('belarusRedCross')).filter((row) => row.recordedById === RRC || row.sharedWithIds.includes(RRC)).map((row) => row.id);
+    const expected = rows
+      .filter(visibleTo('belarusRedCross'))
+      .filter((row) => row.recordedById === RRC || row.sharedWithIds.includes(RRC))
+      .map((row) => row.id);
     expect(asBrcAboutRrc).toEqual(expected);
   });
 
   test('a message off the route is null by id, with no error, and absent from messagesWaiting', async () => {
     const { off, on } = await offAndOnRoute('belarusRedCross');
     const query = `query($off: ID!, $on: ID!) { off: message(id: $off) { id } on: message(id: $on) { id route { id } } }`;
-    const asBrc = await graph.query<{ off: unknown; on: { id: string; route: Array<{ id: string }> } }>(query, { off: off.id, on: on.id }, graph.as('belarusRedCross'));
+    const asBrc = await graph.query<{ off: unknown; on: { id: string; route: Array<{ id: string }> } }>(
+      query,
+      { off: off.id, on: on.id },
+      graph.as('belarusRedCross'),
+    );
     expect(asBrc.errors).toBeUndefined();
     expect(asBrc.data?.off).toBeNull();
     expect(asBrc.data?.on.route.map((p) => p.id)).toContain(BRC);
@@ -137,7 +151,11 @@ describe('reading messages', () => {
     // The sender of a message BRC cannot see writes another one, collected by BRC. BRC may see the
     // sender on their own here, so their messages are listed (not withheld by the identity-only view).
     await shareSenderWith(off.senderId, BRC);
-    const mine = await mutate(graph, 'collectMessage', collectInput('brc-from-hidden-sender', { senderId: off.senderId, addresseeId: person(7), collectingPartnerId: BRC }));
+    const mine = await mutate(
+      graph,
+      'collectMessage',
+      collectInput('brc-from-hidden-sender', { senderId: off.senderId, addresseeId: person(7), collectingPartnerId: BRC }),
+    );
     expect(mine.errors).toBeUndefined();
     const sent = `query($id: ID!) { message(id: $id) { sender { messagesSent(first: 10) { edges { node { id } } pageInfo { hasNextPage } } } } }`;
     const asBrc = await graph.query<{ message: { sender: { messagesSent: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean } } } } }>(
@@ -148,7 +166,11 @@ describe('reading messages', () => {
     expect(asBrc.errors).toBeUndefined();
     expect(asBrc.data!.message.sender.messagesSent.edges.map((edge) => edge.node.id)).toEqual([mine.message!.id]);
     expect(asBrc.data!.message.sender.messagesSent.pageInfo.hasNextPage).toBe(false);
-    const asIcrc = await graph.query<{ message: { sender: { messagesSent: { edges: Array<{ node: { id: string } }> } } } }>(sent, { id: mine.message!.id }, graph.as('icrc'));
+    const asIcrc = await graph.query<{ message: { sender: { messagesSent: { edges: Array<{ node: { id: string } }> } } } }>(
+      sent,
+      { id: mine.message!.id },
+      graph.as('icrc'),
+    );
     expect(asIcrc.data!.message.sender.messagesSent.edges.map((edge) => edge.node.id).sort()).toEqual([mine.message!.id, off.id].sort());
 
     // Seeded message j answers j - 1 every 5th message: find a reply and its original on different routes.
@@ -187,7 +209,9 @@ describe('reading messages', () => {
     );
     expect(result.data!._entities[0]).toBeNull();
     expect(result.data!._entities[1]).toEqual({ id: on.id });
-    const sentByHiddenSender = (result.data!._entities[2] as unknown as { messagesSent: { edges: Array<{ node: { id: string } }> } }).messagesSent.edges.map((edge) => edge.node.id);
+    const sentByHiddenSender = (result.data!._entities[2] as unknown as { messagesSent: { edges: Array<{ node: { id: string } }> } }).messagesSent.edges.map(
+      (edge) => edge.node.id,
+    );
     expect(sentByHiddenSender).not.toContain(off.id);
     expect(result.data!._entities.slice(3)).toEqual([{ messagesSent: null }, { messagesSent: null }]);
     expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.coordinate])).toEqual([
@@ -208,7 +232,10 @@ describe('reading messages', () => {
       `SELECT "id"::text AS id, "recordedById"::text AS "recordedById", "sharedWithIds"::text[] AS "sharedWithIds" FROM "people"."Person" WHERE "id" = ANY($1::uuid[])`,
       [[message.senderId, message.addresseeId]],
     );
-    await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [[message.senderId, message.addresseeId], BRC]);
+    await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = '{}' WHERE "id" = ANY($1::uuid[])`, [
+      [message.senderId, message.addresseeId],
+      BRC,
+    ]);
     try {
       const query = `query($id: ID!) { message(id: $id) { id sender ${everyPersonField} addressee ${everyPersonField} } }`;
       const asRrc = await graph.query(query, { id: on.id }, graph.as('russianRedCross'));
@@ -221,7 +248,11 @@ describe('reading messages', () => {
       expect(asIcrc.errors).toBeUndefined();
     } finally {
       for (const row of before) {
-        await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = $3::uuid[] WHERE "id" = $1::uuid`, [row.id, row.recordedById, row.sharedWithIds]);
+        await people.query(`UPDATE "people"."Person" SET "recordedById" = $2::uuid, "sharedWithIds" = $3::uuid[] WHERE "id" = $1::uuid`, [
+          row.id,
+          row.recordedById,
+          row.sharedWithIds,
+        ]);
       }
     }
   });
@@ -230,7 +261,11 @@ describe('reading messages', () => {
 describe('the family news', () => {
   test('is read on the route, and each read is in the audit trail', async () => {
     const { on } = await offAndOnRoute('belarusRedCross');
-    const read = await graph.query<{ message: { content: string | null } }>(`query ReadNews($id: ID!) { message(id: $id) { content } }`, { id: on.id }, graph.as('belarusRedCross'));
+    const read = await graph.query<{ message: { content: string | null } }>(
+      `query ReadNews($id: ID!) { message(id: $id) { content } }`,
+      { id: on.id },
+      graph.as('belarusRedCross'),
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data!.message.content).toEqual(expect.any(String));
     // The read is in the trail before its answer leaves the gateway: asked right after, it is there.
@@ -240,7 +275,9 @@ describe('the family news', () => {
     );
     expect(trail.errors).toBeUndefined();
     const entries = trail.data!.auditEntries.edges.map((edge) => edge.node).filter((entry) => entry.recordId === on.id);
-    expect(entries).toEqual([expect.objectContaining({ operationName: 'ReadNews', recordType: 'RedCrossMessage', field: 'content', personIds: expect.arrayContaining([on.senderId]) })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ operationName: 'ReadNews', recordType: 'RedCrossMessage', field: 'content', personIds: expect.arrayContaining([on.senderId]) }),
+    ]);
   });
 
   test('without the content scope the text is null with FORBIDDEN at its path while the metadata answers', async () => {
@@ -266,7 +303,11 @@ describe('counts', () => {
   const countsQuery = `query($ids: [ID!]!) { messageCountsByStatus(partnerIds: $ids) { partner { id } total byStatus { status count } } }`;
 
   test('a partner reads its own counts, which match its route in the database', async () => {
-    const result = await graph.query<{ messageCountsByStatus: Array<{ partner: { id: string }; total: number }> }>(countsQuery, { ids: [BRC] }, graph.as('belarusRedCross'));
+    const result = await graph.query<{ messageCountsByStatus: Array<{ partner: { id: string }; total: number }> }>(
+      countsQuery,
+      { ids: [BRC] },
+      graph.as('belarusRedCross'),
+    );
     expect(result.errors).toBeUndefined();
     const expected = (await allRows()).filter(visibleTo('belarusRedCross')).length;
     expect(result.data!.messageCountsByStatus).toEqual([expect.objectContaining({ partner: { id: BRC }, total: expected })]);
@@ -277,7 +318,11 @@ describe('counts', () => {
     expect(refused.data?.messageCountsByStatus ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'partnerIds' });
     expect(refused.errors?.[0]?.message).toContain(RRC);
-    const icrc = await graph.query<{ messageCountsByStatus: Array<{ partner: { id: string }; total: number }> }>(countsQuery, { ids: [BRC, RRC] }, graph.as('icrc'));
+    const icrc = await graph.query<{ messageCountsByStatus: Array<{ partner: { id: string }; total: number }> }>(
+      countsQuery,
+      { ids: [BRC, RRC] },
+      graph.as('icrc'),
+    );
     expect(icrc.errors).toBeUndefined();
     const rows = await allRows();
     const onRouteOf = (partner: string) => rows.filter((row) => row.recordedById === partner || row.sharedWithIds.includes(partner)).length;
@@ -289,7 +334,8 @@ describe('counts', () => {
 });
 
 describe('changing messages', () => {
-  const countByKey = async (key: string) => (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."RedCrossMessage" WHERE "idempotencyKey" = $1`, [key]))[0].n;
+  const countByKey = async (key: string) =>
+    (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."RedCrossMessage" WHERE "idempotencyKey" = $1`, [key]))[0].n;
 
   test('a partner cannot collect as another partner; as itself it can, and only its route sees the message', async () => {
     const refused = await graph.query(
@@ -307,7 +353,11 @@ describe('changing messages', () => {
     );
     expect(own.errors).toBeUndefined();
     expect(own.data!.collectMessage.recordedBy.id).toBe(BRC);
-    const byRrc = await graph.query<{ message: unknown }>(`query($id: ID!) { message(id: $id) { id } }`, { id: own.data!.collectMessage.id }, graph.as('russianRedCross'));
+    const byRrc = await graph.query<{ message: unknown }>(
+      `query($id: ID!) { message(id: $id) { id } }`,
+      { id: own.data!.collectMessage.id },
+      graph.as('russianRedCross'),
+    );
     expect(byRrc.data!.message).toBeNull();
   });
 
@@ -317,7 +367,8 @@ describe('changing messages', () => {
     const asIcrc = await graph.query(review, { input: { messageId: on.id, partnerId: ICRC, decision: 'APPROVE' } }, graph.as('belarusRedCross'));
     expect(asIcrc.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.partnerId' });
 
-    const historyOf = async (id: string) => (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."MessageStatusChange" WHERE "messageId" = $1::uuid`, [id]))[0].n;
+    const historyOf = async (id: string) =>
+      (await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM "messages"."MessageStatusChange" WHERE "messageId" = $1::uuid`, [id]))[0].n;
     const before = await historyOf(off.id);
     const steps: Array<[string, string, Record<string, unknown>]> = [
       ['reviewMessage', 'ReviewMessageInput', { messageId: off.id, partnerId: BRC, decision: 'APPROVE' }],

@@ -59,9 +59,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   graph = await startTestGraph({ seedPeople: 140, label: 'access-people' });
   // An adult recorded by BRC and shared with nobody; another recorded by RRC and shared with BRC.
-  const adults = await sql<{ id: string }>(
-    `SELECT "id" FROM "people"."Person" WHERE "birthYear" < 1990 AND "lastSeenAtId" IS NOT NULL ORDER BY "id" LIMIT 4`,
-  );
+  const adults = await sql<{ id: string }>(`SELECT "id" FROM "people"."Person" WHERE "birthYear" < 1990 AND "lastSeenAtId" IS NOT NULL ORDER BY "id" LIMIT 4`);
   [ids.brcOnly, ids.rrcSharedWithBrc, ids.rrcOnly, ids.enquirer] = adults.map((row) => row.id);
   await share('Person', ids.brcOnly, BRC, []);
   await share('Person', ids.rrcSharedWithBrc, RRC, [BRC]);
@@ -84,19 +82,22 @@ beforeAll(async () => {
   // A tracing request recorded by RRC, shared with BRC, about people BRC cannot see directly.
   const [request] = await sql<{ id: string }>(`SELECT "id" FROM "people"."TracingRequest" WHERE "status" = 'SEARCHING' ORDER BY "id" LIMIT 1`);
   ids.sharedRequest = request.id;
-  await sql(`UPDATE "people"."TracingRequest" SET "enquirerId" = $2, "soughtPersonId" = $3, "recordedById" = $4, "sharedWithIds" = $5::uuid[] WHERE "id" = $1`, [
-    ids.sharedRequest,
-    ids.enquirer,
-    ids.rrcOnly,
-    RRC,
-    [BRC],
-  ]);
+  await sql(
+    `UPDATE "people"."TracingRequest" SET "enquirerId" = $2, "soughtPersonId" = $3, "recordedById" = $4, "sharedWithIds" = $5::uuid[] WHERE "id" = $1`,
+    [ids.sharedRequest, ids.enquirer, ids.rrcOnly, RRC, [BRC]],
+  );
   const [hidden] = await sql<{ id: string }>(`SELECT "id" FROM "people"."TracingRequest" WHERE "status" = 'OPEN' ORDER BY "id" LIMIT 1`);
   ids.hiddenRequest = hidden.id;
   // It seeks the same person as the shared one, so that person has a request BRC may not see.
-  await sql(`UPDATE "people"."TracingRequest" SET "soughtPersonId" = $2, "recordedById" = $3, "sharedWithIds" = '{}' WHERE "id" = $1`, [ids.hiddenRequest, ids.rrcOnly, RRC]);
+  await sql(`UPDATE "people"."TracingRequest" SET "soughtPersonId" = $2, "recordedById" = $3, "sharedWithIds" = '{}' WHERE "id" = $1`, [
+    ids.hiddenRequest,
+    ids.rrcOnly,
+    RRC,
+  ]);
   // Detention: one record BRC recorded, one recorded by ICRC-MINSK shared with nobody.
-  const records = await sql<{ id: string; personId: string }>(`SELECT "id", "personId" FROM "people"."DetentionRecord" ORDER BY "captureDate" DESC, "id" DESC LIMIT 2`);
+  const records = await sql<{ id: string; personId: string }>(
+    `SELECT "id", "personId" FROM "people"."DetentionRecord" ORDER BY "captureDate" DESC, "id" DESC LIMIT 2`,
+  );
   [ids.brcDetention, ids.hiddenDetention] = records.map((row) => row.id);
   ids.hiddenDetainee = records[1].personId;
   await share('DetentionRecord', ids.brcDetention, BRC, []);
@@ -131,17 +132,21 @@ async function walk(caller: Caller, field: 'people' | 'tracingRequests', size: n
 }
 
 describe('lists show exactly the records a partner recorded or was shared', () => {
-  test.each(Object.keys(callers) as Caller[])('people and tracing requests as %s', async (caller) => {
-    for (const [field, table] of [
-      ['people', 'Person'],
-      ['tracingRequests', 'TracingRequest'],
-    ] as const) {
-      const expected = await visibleIds(caller, table);
-      const seen = await walk(caller, field, 17);
-      expect(new Set(seen).size).toBe(seen.length);
-      expect(new Set(seen)).toEqual(expected);
-    }
-  }, 60_000);
+  test.each(Object.keys(callers) as Caller[])(
+    'people and tracing requests as %s',
+    async (caller) => {
+      for (const [field, table] of [
+        ['people', 'Person'],
+        ['tracingRequests', 'TracingRequest'],
+      ] as const) {
+        const expected = await visibleIds(caller, table);
+        const seen = await walk(caller, field, 17);
+        expect(new Set(seen).size).toBe(seen.length);
+        expect(new Set(seen)).toEqual(expected);
+      }
+    },
+    60_000,
+  );
 
   test('a partner sees the records of its own partner only, not those of its branches', async () => {
     const brc = new Set(await walk('belarusRedCross', 'people', 100));
@@ -191,7 +196,7 @@ describe('by id, by entity reference and nested', () => {
     expect((await graph.query(query, { p: ids.rrcOnly, t: ids.hiddenRequest }, graph.as('app'))).data).toEqual({ person: null, tracingRequest: null });
   });
 
-  test('entity references resolve to null for hidden records; a person named by another subgraph\'s record is shown, identity only', async () => {
+  test("entity references resolve to null for hidden records; a person named by another subgraph's record is shown, identity only", async () => {
     const brc = partnerPrincipal(BRC);
     const result = await direct<{ _entities: Array<{ id: string; fullName?: string; sex?: string | null } | null> }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id fullName sex } ... on TracingRequest { id } ... on DetentionRecord { id } } }`,
@@ -217,7 +222,9 @@ describe('by id, by entity reference and nested', () => {
       null,
       { id: ids.brcDetention },
     ]);
-    expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.coordinate])).toEqual([['_entities.0.sex', 'FORBIDDEN', 'Person.sex']]);
+    expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.code, error.extensions?.coordinate])).toEqual([
+      ['_entities.0.sex', 'FORBIDDEN', 'Person.sex'],
+    ]);
   });
 
   test('a shared request shows the people it is about in the identity-only view: names and birth year, every other field FORBIDDEN', async () => {
@@ -236,13 +243,26 @@ describe('by id, by entity reference and nested', () => {
     // Only the withheld fields are refused, each once.
     expect(brc.errors).toHaveLength(2 * withheldPersonFields.length);
     // On their own they stay hidden.
-    const alone = await graph.query(`query($e: ID!, $s: ID!) { e: person(id: $e) { id } s: person(id: $s) { id } }`, { e: ids.enquirer, s: ids.rrcOnly }, graph.as('belarusRedCross'));
+    const alone = await graph.query(
+      `query($e: ID!, $s: ID!) { e: person(id: $e) { id } s: person(id: $s) { id } }`,
+      { e: ids.enquirer, s: ids.rrcOnly },
+      graph.as('belarusRedCross'),
+    );
     expect(alone).toMatchObject({ data: { e: null, s: null } });
     expect(alone.errors).toBeUndefined();
     // The recorder sees them in full: nothing is refused but what its scopes do not cover.
     const rrc = await graph.query<{ tracingRequest: { soughtPerson: Record<string, unknown> } }>(query, { t: ids.sharedRequest }, graph.as('russianRedCross'));
-    expect(rrc.errors?.map((error) => error.extensions?.coordinate).sort()).toEqual(['Person.detentionRecords', 'Person.detentionRecords', 'Person.vulnerabilities', 'Person.vulnerabilities']);
-    expect(rrc.data!.tracingRequest.soughtPerson).toMatchObject({ sex: expect.any(String), status: expect.any(String), recordedBy: { __typename: 'Organization' } });
+    expect(rrc.errors?.map((error) => error.extensions?.coordinate).sort()).toEqual([
+      'Person.detentionRecords',
+      'Person.detentionRecords',
+      'Person.vulnerabilities',
+      'Person.vulnerabilities',
+    ]);
+    expect(rrc.data!.tracingRequest.soughtPerson).toMatchObject({
+      sex: expect.any(String),
+      status: expect.any(String),
+      recordedBy: { __typename: 'Organization' },
+    });
   });
 
   test('a person visible on their own keeps the full view when reached through a record', async () => {
@@ -254,7 +274,12 @@ describe('by id, by entity reference and nested', () => {
         graph.as('belarusRedCross'),
       );
       expect(result.errors).toBeUndefined();
-      expect(result.data!.tracingRequest.enquirer).toMatchObject({ id: ids.enquirer, sex: expect.any(String), recordedBy: { id: RRC }, messagesSent: { __typename: 'RedCrossMessageConnection' } });
+      expect(result.data!.tracingRequest.enquirer).toMatchObject({
+        id: ids.enquirer,
+        sex: expect.any(String),
+        recordedBy: { id: RRC },
+        messagesSent: { __typename: 'RedCrossMessageConnection' },
+      });
     } finally {
       await share('Person', ids.enquirer, RRC, []);
     }
@@ -279,8 +304,11 @@ describe('by id, by entity reference and nested', () => {
     const paged: string[] = [];
     let after: string | null = null;
     do {
-      const page: { data?: { person: { familyLinks: { edges: Array<{ node: { relative: { id: string } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } } =
-        await graph.query(pageQuery, { p: ids.rrcSharedWithBrc, after }, graph.as('belarusRedCross'));
+      const page: {
+        data?: {
+          person: { familyLinks: { edges: Array<{ node: { relative: { id: string } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+        };
+      } = await graph.query(pageQuery, { p: ids.rrcSharedWithBrc, after }, graph.as('belarusRedCross'));
       const { edges, pageInfo } = page.data!.person.familyLinks;
       expect(edges).toHaveLength(1);
       paged.push(...edges.map((edge) => edge.node.relative.id));
@@ -302,17 +330,24 @@ describe('by id, by entity reference and nested', () => {
       const nestedIds = nested.data!.tracingRequest.soughtPerson.tracingRequests.edges.map((edge) => edge.node.id);
       expect(seeking.length).toBeGreaterThan(nestedIds.length);
       expect(nestedIds.sort()).toEqual(
-        seeking.filter((row) => visibleTo('belarusRedCross', row)).map((row) => row.id).sort(),
+        seeking
+          .filter((row) => visibleTo('belarusRedCross', row))
+          .map((row) => row.id)
+          .sort(),
       );
     } finally {
       await share('Person', ids.rrcOnly, RRC, []);
     }
   });
 
-  test('detention records: lists, by id and a person\'s records follow ownership', async () => {
+  test("detention records: lists, by id and a person's records follow ownership", async () => {
     const brc = partnerPrincipal(BRC);
     const expected = await visibleIds('belarusRedCross', 'DetentionRecord');
-    const list = await direct<{ detentionRecords: Page }>(`{ detentionRecords(first: 100) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, {}, brc);
+    const list = await direct<{ detentionRecords: Page }>(
+      `{ detentionRecords(first: 100) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      brc,
+    );
     expect(list.errors).toBeUndefined();
     expect(new Set(list.data!.detentionRecords.edges.map((edge) => edge.node.id))).toEqual(expected);
     expect(expected.has(ids.brcDetention)).toBe(true);
@@ -331,11 +366,7 @@ describe('by id, by entity reference and nested', () => {
     // Under the mandate the hidden detainee's records are listed; for BRC (were it visible) none are.
     await share('Person', ids.hiddenDetainee, BRC, []);
     type Records = { person: { detentionRecords: { edges: Array<{ node: { id: string } }> } } };
-    const nested = await direct<Records>(
-      `query($p: ID!) { person(id: $p) { detentionRecords { edges { node { id } } } } }`,
-      { p: ids.hiddenDetainee },
-      brc,
-    );
+    const nested = await direct<Records>(`query($p: ID!) { person(id: $p) { detentionRecords { edges { node { id } } } } }`, { p: ids.hiddenDetainee }, brc);
     expect(nested.errors).toBeUndefined();
     expect(nested.data!.person.detentionRecords.edges.map((edge) => edge.node.id)).not.toContain(ids.hiddenDetention);
     const all = await direct<Records>(
@@ -362,11 +393,23 @@ describe('by id, by entity reference and nested', () => {
 describe('search and possible matches propose visible people only', () => {
   test('searchPeople ranks among the people the partner may see, in full pages', async () => {
     // A namesake of BRC's person, registered by RRC: hidden from BRC.
-    const [person] = await sql<{ givenName: string; familyName: string }>(`SELECT "givenName", "familyName" FROM "people"."Person" WHERE "id" = $1`, [ids.brcOnly]);
+    const [person] = await sql<{ givenName: string; familyName: string }>(`SELECT "givenName", "familyName" FROM "people"."Person" WHERE "id" = $1`, [
+      ids.brcOnly,
+    ]);
     const name = `${person.givenName} ${person.familyName}`;
     const twin = await graph.query<{ registerPerson: { id: string } }>(
       `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { givenName: person.givenName, familyName: person.familyName, sex: 'UNKNOWN', status: 'MISSING', purpose: 'restoring family links', legalBasis: 'VITAL_INTEREST', recordedById: RRC } },
+      {
+        input: {
+          givenName: person.givenName,
+          familyName: person.familyName,
+          sex: 'UNKNOWN',
+          status: 'MISSING',
+          purpose: 'restoring family links',
+          legalBasis: 'VITAL_INTEREST',
+          recordedById: RRC,
+        },
+      },
       graph.as('russianRedCross'),
     );
     expect(twin.errors).toBeUndefined();
@@ -390,8 +433,16 @@ describe('search and possible matches propose visible people only', () => {
 
   test('possible matches of a shared request are visible people', async () => {
     const query = `query($t: ID!) { tracingRequest(id: $t) { possibleMatches(first: 50) { person { id } } } }`;
-    const all = await graph.query<{ tracingRequest: { possibleMatches: Array<{ person: { id: string } }> } }>(query, { t: ids.sharedRequest }, graph.as('icrc'));
-    const brc = await graph.query<{ tracingRequest: { possibleMatches: Array<{ person: { id: string } }> } }>(query, { t: ids.sharedRequest }, graph.as('belarusRedCross'));
+    const all = await graph.query<{ tracingRequest: { possibleMatches: Array<{ person: { id: string } }> } }>(
+      query,
+      { t: ids.sharedRequest },
+      graph.as('icrc'),
+    );
+    const brc = await graph.query<{ tracingRequest: { possibleMatches: Array<{ person: { id: string } }> } }>(
+      query,
+      { t: ids.sharedRequest },
+      graph.as('belarusRedCross'),
+    );
     expect(brc.errors).toBeUndefined();
     const visible = await visibleIds('belarusRedCross', 'Person');
     const brcIds = brc.data!.tracingRequest.possibleMatches.map((m) => m.person.id);
@@ -407,7 +458,15 @@ describe('children', () => {
 
   test('without people:read:sensitive the identifying fields of a child are FORBIDDEN, the rest answers', async () => {
     const result = await graph.query<{ person: Record<string, unknown> }>(childQuery, { id: ids.child }, graph.as('russianRedCross'));
-    expect(result.data!.person).toEqual({ id: ids.child, fullName: expect.any(String), isMinor: true, birthDate: null, lastSeenAt: null, lastSeenOn: null, familyLinks: null });
+    expect(result.data!.person).toEqual({
+      id: ids.child,
+      fullName: expect.any(String),
+      isMinor: true,
+      birthDate: null,
+      lastSeenAt: null,
+      lastSeenOn: null,
+      familyLinks: null,
+    });
     const byPath = Object.fromEntries((result.errors ?? []).map((error) => [error.path?.join('.'), [error.extensions?.code, error.extensions?.coordinate]]));
     expect(byPath).toEqual({
       'person.birthDate': ['FORBIDDEN', 'Person.birthDate'],
@@ -424,8 +483,15 @@ describe('children', () => {
   test('with the scope they answer, and each read is in the audit trail', async () => {
     const result = await graph.query<{ person: Record<string, unknown> }>(childQuery, { id: ids.child }, graph.as('icrc'));
     expect(result.errors).toBeUndefined();
-    const [row] = await sql<{ birthDate: string }>(`SELECT to_char("birthDate", 'YYYY-MM-DD') AS "birthDate" FROM "people"."Person" WHERE "id" = $1`, [ids.child]);
-    expect(result.data!.person).toMatchObject({ isMinor: true, birthDate: row.birthDate, lastSeenAt: { id: expect.any(String) }, lastSeenOn: expect.any(String) });
+    const [row] = await sql<{ birthDate: string }>(`SELECT to_char("birthDate", 'YYYY-MM-DD') AS "birthDate" FROM "people"."Person" WHERE "id" = $1`, [
+      ids.child,
+    ]);
+    expect(result.data!.person).toMatchObject({
+      isMinor: true,
+      birthDate: row.birthDate,
+      lastSeenAt: { id: expect.any(String) },
+      lastSeenOn: expect.any(String),
+    });
     const trail = await graph.admin<{ auditEntries: { edges: Array<{ node: Record<string, unknown> }> } }>(
       `query($person: ID!, $partner: ID!) { auditEntries(personId: $person, partnerId: $partner, first: 50) { edges { node { operationName recordType recordId field personIds } } } }`,
       { person: ids.child, partner: ICRC },
@@ -433,7 +499,9 @@ describe('children', () => {
     expect(trail.errors).toBeUndefined();
     const fields = trail.data!.auditEntries.edges.map((edge) => edge.node).filter((entry) => entry.operationName === 'ChildFile');
     expect(fields.map((entry) => entry.field).sort()).toEqual(['birthDate', 'familyLinks', 'lastSeenAt', 'lastSeenOn']);
-    expect(fields.every((entry) => entry.recordType === 'Person' && entry.recordId === ids.child && JSON.stringify(entry.personIds) === JSON.stringify([ids.child]))).toBe(true);
+    expect(
+      fields.every((entry) => entry.recordType === 'Person' && entry.recordId === ids.child && JSON.stringify(entry.personIds) === JSON.stringify([ids.child])),
+    ).toBe(true);
   });
 });
 
@@ -448,18 +516,27 @@ describe('writes: a partner acts only as itself, and only on records it may see'
     legalBasis: 'CONSENT',
     recordedById,
   });
-  const countNamed = async (familyName: string) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "people"."Person" WHERE "familyName" = $1`, [familyName]))[0].n);
+  const countNamed = async (familyName: string) =>
+    Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "people"."Person" WHERE "familyName" = $1`, [familyName]))[0].n);
 
-  test('recording in another partner\'s name is FORBIDDEN naming the field, and nothing is written', async () => {
+  test("recording in another partner's name is FORBIDDEN naming the field, and nothing is written", async () => {
     const refused = await graph.query(REGISTER, { input: newPerson(BRC, 'Чужая') }, graph.as('russianRedCross'));
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.recordedById' });
     expect(await countNamed('Чужая')).toBe(0);
 
-    const own = await graph.query<{ registerPerson: { id: string; recordedBy: { id: string } } }>(REGISTER, { input: newPerson(RRC, 'Своя') }, graph.as('russianRedCross'));
+    const own = await graph.query<{ registerPerson: { id: string; recordedBy: { id: string } } }>(
+      REGISTER,
+      { input: newPerson(RRC, 'Своя') },
+      graph.as('russianRedCross'),
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.registerPerson.recordedBy.id).toBe(RRC);
     // Under the mandate the ICRC may record for a National Society's branch.
-    const mandate = await graph.query<{ registerPerson: { recordedBy: { id: string } } }>(REGISTER, { input: newPerson(RRC_KURSK, 'Мандат') }, graph.as('icrc'));
+    const mandate = await graph.query<{ registerPerson: { recordedBy: { id: string } } }>(
+      REGISTER,
+      { input: newPerson(RRC_KURSK, 'Мандат') },
+      graph.as('icrc'),
+    );
     expect(mandate.data!.registerPerson.recordedBy.id).toBe(RRC_KURSK);
 
     const link = await graph.query(
@@ -480,9 +557,17 @@ describe('writes: a partner acts only as itself, and only on records it may see'
     // RRC has people:write; the BRC-only person and a request shared with nobody are hidden from it.
     await share('TracingRequest', ids.hiddenRequest, BRC, []);
     const [before] = await sql<{ nationality: string | null }>(`SELECT "nationality" FROM "people"."Person" WHERE "id" = $1`, [ids.brcOnly]);
-    const update = await graph.query(`mutation($id: ID!) { updatePerson(id: $id, input: { nationality: "FR" }) { id } }`, { id: ids.brcOnly }, graph.as('russianRedCross'));
+    const update = await graph.query(
+      `mutation($id: ID!) { updatePerson(id: $id, input: { nationality: "FR" }) { id } }`,
+      { id: ids.brcOnly },
+      graph.as('russianRedCross'),
+    );
     expect(update.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    const change = await graph.query(`mutation($id: ID!) { changeTracingStatus(id: $id, status: SEARCHING) { id } }`, { id: ids.hiddenRequest }, graph.as('russianRedCross'));
+    const change = await graph.query(
+      `mutation($id: ID!) { changeTracingStatus(id: $id, status: SEARCHING) { id } }`,
+      { id: ids.hiddenRequest },
+      graph.as('russianRedCross'),
+    );
     expect(change.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     const reject = await graph.query(
       `mutation($t: ID!, $p: ID!, $by: ID!) { rejectPossibleMatch(tracingRequestId: $t, personId: $p, recordedById: $by) { id } }`,
@@ -510,7 +595,15 @@ describe('writes: a partner acts only as itself, and only on records it may see'
     const brc = partnerPrincipal(BRC);
     const register = await direct(
       `mutation($input: RegisterDetentionInput!) { registerDetention(input: $input) { id } }`,
-      { input: { personId: ids.brcOnly, placeOfDetentionId: syntheticId('location', detentionPlaces[0]), captureDate: '2025-01-10', registrationNumber: 'BRC-TEST-1', recordedById: RRC } },
+      {
+        input: {
+          personId: ids.brcOnly,
+          placeOfDetentionId: syntheticId('location', detentionPlaces[0]),
+          captureDate: '2025-01-10',
+          registrationNumber: 'BRC-TEST-1',
+          recordedById: RRC,
+        },
+      },
       brc,
     );
     expect(register.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.recordedById' });

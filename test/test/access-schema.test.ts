@@ -18,7 +18,10 @@ test('each subgraph imports the standard directives from Federation and defines 
     const defined = document.definitions.filter((node) => node.kind === Kind.DIRECTIVE_DEFINITION).map((node) => node.name.value);
     expect([name, defined]).toEqual([name, []]);
     const federation = print(document.definitions.find((node) => node.kind === Kind.SCHEMA_EXTENSION)!);
-    expect([name, federation]).toEqual([name, expect.stringMatching(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.(5|[6-9]|1\d)", import: \[.*"@(requiresScopes|authenticated)"/)]);
+    expect([name, federation]).toEqual([
+      name,
+      expect.stringMatching(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.(5|[6-9]|1\d)", import: \[.*"@(requiresScopes|authenticated)"/),
+    ]);
     // What the subgraph enforces again is read from this same SDL.
     expect([name, AccessRules.fromDocument(document).ownRules().size > 0]).toEqual([name, true]);
   }
@@ -51,7 +54,8 @@ test("every field returning a protected type states that type's scopes itself", 
     const returned = rules.returnType(typeName, fieldName);
     const needed = (returned !== undefined && returned !== typeName && own.get(returned)?.requirements) || [];
     const stated = [...(own.get(typeName)?.requirements ?? []), ...(own.get(`${typeName}.${fieldName}`)?.requirements ?? [])];
-    if (!implies(stated, needed)) offenders.push(`${typeName}.${fieldName} (returns ${returned}: add its ${JSON.stringify(needed)} to the field's @requiresScopes)`);
+    if (!implies(stated, needed))
+      offenders.push(`${typeName}.${fieldName} (returns ${returned}: add its ${JSON.stringify(needed)} to the field's @requiresScopes)`);
   }
   expect(offenders).toEqual([]);
 });

@@ -46,7 +46,11 @@ describe('authentication at the gateway', () => {
   test('an unknown key or a forged or expired token is refused, and the error never echoes it', async () => {
     const forgedKey = `mgk_0123456789abcdef_${'A'.repeat(43)}`;
     const expired = await graph.token({ sub: 'someone', scopes: ['people:read'], expiresIn: Math.floor(Date.now() / 1000) - 60 });
-    const attempts: Array<Record<string, string>> = [{ 'x-api-key': forgedKey }, { authorization: `Bearer ${expired}` }, { authorization: 'Bearer not.a.token' }];
+    const attempts: Array<Record<string, string>> = [
+      { 'x-api-key': forgedKey },
+      { authorization: `Bearer ${expired}` },
+      { authorization: 'Bearer not.a.token' },
+    ];
     for (const headers of attempts) {
       const result = await graph.query(personQuery, { id: detainee }, headers);
       expect(result.status).toBe(401);
@@ -125,7 +129,11 @@ describe('fields a principal may not read', () => {
     const partner = await graph.query(query, {}, graph.as('russianRedCross'));
     expect(partner.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(partner.errors?.[0]?.extensions).not.toHaveProperty('serviceName');
-    const operator = await graph.query(query, {}, { authorization: `Bearer ${await graph.token({ sub: 'operator', kind: 'admin', scopes: ['people:read'] })}` });
+    const operator = await graph.query(
+      query,
+      {},
+      { authorization: `Bearer ${await graph.token({ sub: 'operator', kind: 'admin', scopes: ['people:read'] })}` },
+    );
     expect(operator.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', serviceName: 'people' });
   });
 
@@ -144,7 +152,11 @@ describe('no way around the gateway', () => {
   const subgraphUrl = () => graph.graph.subgraphs.people.service.url;
 
   test('a subgraph answers 401 without the gateway’s token — `_entities` and `_service` too', async () => {
-    for (const query of ['{ _service { sdl } }', `{ _entities(representations: [{ __typename: "Person", id: "${detainee}" }]) { ... on Person { fullName } } }`, '{ people(first: 1) { edges { node { id } } } }']) {
+    for (const query of [
+      '{ _service { sdl } }',
+      `{ _entities(representations: [{ __typename: "Person", id: "${detainee}" }]) { ... on Person { fullName } } }`,
+      '{ people(first: 1) { edges { node { id } } } }',
+    ]) {
       const result = await postGraphQL(subgraphUrl(), query, {}, {}, { as: null });
       expect(result.status).toBe(401);
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -153,7 +165,10 @@ describe('no way around the gateway', () => {
 
   test('a token signed with another key is refused', async () => {
     const stranger = await generateInternalKeyPair();
-    const forged = await signInternalToken(stranger.privateKey, { principal: { subject: 'x', kind: 'app', partnerId: null, scopes: ['detention:read'] }, operationName: null });
+    const forged = await signInternalToken(stranger.privateKey, {
+      principal: { subject: 'x', kind: 'app', partnerId: null, scopes: ['detention:read'] },
+      operationName: null,
+    });
     const result = await postGraphQL(subgraphUrl(), '{ _service { sdl } }', {}, { authorization: `Bearer ${forged}` });
     expect(result.status).toBe(401);
   });
@@ -204,7 +219,14 @@ describe('audit trail', () => {
     const entries = trail.data!.auditEntries.edges.map((edge) => edge.node);
     expect(entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ principalKind: 'PARTNER', operationName: 'PersonFile', recordType: 'Person', recordId: detainee, field: 'detentionRecords', personIds: [detainee] }),
+        expect.objectContaining({
+          principalKind: 'PARTNER',
+          operationName: 'PersonFile',
+          recordType: 'Person',
+          recordId: detainee,
+          field: 'detentionRecords',
+          personIds: [detainee],
+        }),
         expect.objectContaining({ recordType: 'DetentionRecord', field: 'registrationNumber', personIds: [detainee] }),
       ]),
     );
@@ -281,12 +303,17 @@ describe('API keys', () => {
 
     // Another key reaches its expiry (moved into the past, as time would) before its first use.
     const lapsing = await graph.admin<Issued>(ISSUE, { input: { partnerId: brc, name: 'lapsing', scopes: ['people:read'], expiresAt } });
-    await graph.graph.subgraphs.people.database.driver.query(`UPDATE "access"."api_key" SET "expiresAt" = now() - interval '1 second' WHERE "id" = $1`, [lapsing.data!.issueApiKey.key.id]);
+    await graph.graph.subgraphs.people.database.driver.query(`UPDATE "access"."api_key" SET "expiresAt" = now() - interval '1 second' WHERE "id" = $1`, [
+      lapsing.data!.issueApiKey.key.id,
+    ]);
     const refused = await graph.query('{ people(first: 1) { edges { node { id } } } }', {}, { 'x-api-key': lapsing.data!.issueApiKey.secret });
     expect(refused.status).toBe(401);
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    for (const [value, problem] of [['next week', 'ISO 8601'], ['2020-01-01', 'in the future']]) {
+    for (const [value, problem] of [
+      ['next week', 'ISO 8601'],
+      ['2020-01-01', 'in the future'],
+    ]) {
       const bad = await graph.admin(ISSUE, { input: { partnerId: brc, name: 'x', scopes: ['people:read'], expiresAt: value } });
       expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
       expect(bad.errors?.[0]?.message).toContain(problem);
@@ -296,7 +323,8 @@ describe('API keys', () => {
   test('the admin API has the public limits: aliases, cost and tokens', async () => {
     const aliases = await graph.admin(`{ ${Array.from({ length: 31 }, (_, i) => `s${i}: scopes { name }`).join(' ')} }`);
     expect([aliases.status, aliases.errors?.[0]?.extensions?.code]).toEqual([400, 'TOO_MANY_ALIASES']);
-    const page = 'auditEntries(first: 100) { edges { cursor node { id at subject principalKind partnerId operationName requestId recordType recordId field personIds } } }';
+    const page =
+      'auditEntries(first: 100) { edges { cursor node { id at subject principalKind partnerId operationName requestId recordType recordId field personIds } } }';
     const costly = await graph.admin(`{ ${['a', 'b', 'c', 'd', 'e'].map((alias) => `${alias}: ${page}`).join(' ')} }`);
     expect([costly.status, costly.errors?.[0]?.extensions?.code]).toEqual([400, 'OPERATION_TOO_COMPLEX']);
     const tokens = await graph.admin(`{ scopes { ${'name '.repeat(2100)} } }`);
@@ -340,7 +368,22 @@ describe('the access CLI', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'access-cli-'));
     const env: Record<string, string> = target.url ? { ACCESS_DATABASE_URL: target.url } : { DATA_DIR: dataDir };
     try {
-      const issue = runNode(cli, ['issue-key', '--partner', syntheticId('organization', 'BRC'), '--name', 'winter distribution', '--scopes', 'people:read', '--expires-at', '2099-03-31', '--trusted-documents-only'], env);
+      const issue = runNode(
+        cli,
+        [
+          'issue-key',
+          '--partner',
+          syntheticId('organization', 'BRC'),
+          '--name',
+          'winter distribution',
+          '--scopes',
+          'people:read',
+          '--expires-at',
+          '2099-03-31',
+          '--trusted-documents-only',
+        ],
+        env,
+      );
       expect(await issue.exited).toBe(0);
       const id = /^Key ([0-9a-f]{16}) /.exec(issue.stdout())?.[1];
       expect(issue.stdout()).toContain('expires 2099-03-31T00:00:00.000Z, trusted documents only');

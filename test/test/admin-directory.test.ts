@@ -30,7 +30,10 @@ async function allPages<T>(field: 'organizations' | 'keys', args: string, first:
   const pages: Array<Page<T>> = [];
   let after: string | null = null;
   do {
-    const answer = await graph.admin<Record<string, Page<T>>>(`query($first: Int, $after: String) { ${field}(first: $first, after: $after${args}) { edges { cursor node { ${field === 'keys' ? 'id partnerId' : 'id type name shortName countryCode parentId'} } } pageInfo { endCursor hasNextPage } } }`, { first, after });
+    const answer = await graph.admin<Record<string, Page<T>>>(
+      `query($first: Int, $after: String) { ${field}(first: $first, after: $after${args}) { edges { cursor node { ${field === 'keys' ? 'id partnerId' : 'id type name shortName countryCode parentId'} } } pageInfo { endCursor hasNextPage } } }`,
+      { first, after },
+    );
     expect(answer.errors).toBeUndefined();
     const page: Page<T> = answer.data![field];
     pages.push(page);
@@ -45,7 +48,14 @@ describe('an admin finds the Organization id to issue a partner key for', () => 
     const listed = pages.flatMap((page) => page.edges.map((edge) => edge.node));
     expect(pages.length).toBeGreaterThan(1);
     expect(listed.every((organization) => organization.type === 'NATIONAL_SOCIETY')).toBe(true);
-    expect(listed).toContainEqual({ id: syntheticId('organization', 'BRC'), type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY', parentId: null });
+    expect(listed).toContainEqual({
+      id: syntheticId('organization', 'BRC'),
+      type: 'NATIONAL_SOCIETY',
+      name: 'Belarus Red Cross',
+      shortName: 'BRC',
+      countryCode: 'BY',
+      parentId: null,
+    });
     expect(new Set(listed.map((organization) => organization.id)).size).toBe(listed.length);
     const names = listed.map((organization) => organization.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));

@@ -26,9 +26,30 @@ const RECORD_ASSISTANCE = `mutation($input: RecordAssistanceInput!) {
 const RECORD_SUPPORT = `mutation($input: RecordReunificationSupportInput!) {
   recordReunificationSupport(input: $input) { id kind outcome date tracingRequest { id reference } person { id } borderCrossing { id name } partner { id } recordedBy { id } } }`;
 
-interface Programme { id: string; name: string; startDate: string; endDate: string | null; partner: { id: string; shortName: string }; targetAreas: Array<{ id: string; name: string }> }
-interface Distribution { id: string; date: string; location: { id: string; name: string }; items: Array<{ item: string; quantity: number; unit: string; currency: string | null }> }
-interface AssistanceRecord { id: string; item: string; quantity: number; householdSize: number; beneficiary: { id: string; fullName: string }; location: { id: string; name: string }; distribution: { id: string } | null; sharedWith: Array<{ id: string }> }
+interface Programme {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  partner: { id: string; shortName: string };
+  targetAreas: Array<{ id: string; name: string }>;
+}
+interface Distribution {
+  id: string;
+  date: string;
+  location: { id: string; name: string };
+  items: Array<{ item: string; quantity: number; unit: string; currency: string | null }>;
+}
+interface AssistanceRecord {
+  id: string;
+  item: string;
+  quantity: number;
+  householdSize: number;
+  beneficiary: { id: string; fullName: string };
+  location: { id: string; name: string };
+  distribution: { id: string } | null;
+  sharedWith: Array<{ id: string }>;
+}
 
 const programmeInput = (overrides: Record<string, unknown> = {}) => ({
   name: 'Winter kits for displaced families, Taganrog',
@@ -107,7 +128,12 @@ async function refused(mutation: string, input: Record<string, unknown>, field: 
 describe('programmes', () => {
   test('a programme is created with its partner and target areas resolved by the locations subgraph', async () => {
     const programme = await createProgramme();
-    expect(programme).toMatchObject({ name: 'Winter kits for displaced families, Taganrog', startDate: '2024-10-01', endDate: '2025-03-31', partner: { id: org('RRC') } });
+    expect(programme).toMatchObject({
+      name: 'Winter kits for displaced families, Taganrog',
+      startDate: '2024-10-01',
+      endDate: '2025-03-31',
+      partner: { id: org('RRC') },
+    });
     expect(programme.partner.shortName.length).toBeGreaterThan(0);
     expect(programme.targetAreas).toEqual([{ id: place('RU-ROS'), name: 'Rostov Oblast' }]);
     const read = await graph.query<{ programme: { id: string } | null }>(`query($id: ID!) { programme(id: $id) { id } }`, { id: programme.id });
@@ -118,7 +144,11 @@ describe('programmes', () => {
     const first = await createProgramme({ idempotencyKey: 'programme-retry-1' });
     const again = await createProgramme({ idempotencyKey: 'programme-retry-1' });
     expect(again.id).toBe(first.id);
-    const conflict = await conflicting(CREATE_PROGRAMME, programmeInput({ idempotencyKey: 'programme-retry-1', name: 'A retry with another name' }), 'input.name');
+    const conflict = await conflicting(
+      CREATE_PROGRAMME,
+      programmeInput({ idempotencyKey: 'programme-retry-1', name: 'A retry with another name' }),
+      'input.name',
+    );
     expect(conflict.message).toContain('programme-retry-1');
     await conflicting(CREATE_PROGRAMME, programmeInput({ idempotencyKey: 'programme-retry-1', targetAreaIds: [place('RU-KRS')] }), 'input.targetAreaIds');
     const listed = await graph.query<{ programmes: { edges: Array<{ node: { name: string } }> } }>(`{ programmes(first: 100) { edges { node { name } } } }`);
@@ -141,15 +171,24 @@ describe('distributions', () => {
   });
 
   test('a distribution is recorded with its items, and listed at its location, most recent first', async () => {
-    const result = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id, { idempotencyKey: 'dist-1' }) });
+    const result = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, {
+      input: distributionInput(programme.id, { idempotencyKey: 'dist-1' }),
+    });
     expect(result.errors).toBeUndefined();
     const distribution = result.data!.recordDistribution;
-    expect(distribution).toMatchObject({ date: '2024-12-10', location: { id: place('RU-ROS-01-0001'), name: 'Taganrog' }, programme: { id: programme.id }, recordedBy: { id: org('RRC') } });
+    expect(distribution).toMatchObject({
+      date: '2024-12-10',
+      location: { id: place('RU-ROS-01-0001'), name: 'Taganrog' },
+      programme: { id: programme.id },
+      recordedBy: { id: org('RRC') },
+    });
     expect(distribution.items).toEqual([
       { item: 'blanket', modality: 'IN_KIND', quantity: 300, unit: 'PIECE', currency: null },
       { item: 'cash grant', modality: 'CASH', quantity: 150000, unit: 'CURRENCY', currency: 'RUB' },
     ]);
-    const later = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id, { date: '2025-01-20' }) });
+    const later = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, {
+      input: distributionInput(programme.id, { date: '2025-01-20' }),
+    });
     expect(later.errors).toBeUndefined();
 
     const listed = await graph.query<{ location: { distributions: { edges: Array<{ node: { id: string; date: string } }> } } }>(
@@ -160,11 +199,18 @@ describe('distributions', () => {
     const dates = listed.data!.location.distributions.edges.map((e) => e.node.date);
     expect(dates.slice(0, 2)).toEqual(['2025-01-20', '2024-12-10']);
 
-    const retry = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id, { idempotencyKey: 'dist-1' }) });
+    const retry = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, {
+      input: distributionInput(programme.id, { idempotencyKey: 'dist-1' }),
+    });
     expect(retry.data!.recordDistribution.id).toBe(distribution.id);
     // The same key for another date or other items is another distribution: refused, not answered with the first.
     await conflicting(RECORD_DISTRIBUTION, distributionInput(programme.id, { idempotencyKey: 'dist-1', date: '2025-02-01' }), 'input.date');
-    const otherItems = { items: [{ item: 'blanket', modality: 'IN_KIND', quantity: 301, unit: 'PIECE' }, { item: 'cash grant', modality: 'CASH', quantity: 150000, unit: 'CURRENCY', currency: 'RUB' }] };
+    const otherItems = {
+      items: [
+        { item: 'blanket', modality: 'IN_KIND', quantity: 301, unit: 'PIECE' },
+        { item: 'cash grant', modality: 'CASH', quantity: 150000, unit: 'CURRENCY', currency: 'RUB' },
+      ],
+    };
     await conflicting(RECORD_DISTRIBUTION, distributionInput(programme.id, { idempotencyKey: 'dist-1', ...otherItems }), 'input.items');
     // The items in another order are the same distribution.
     const reordered = await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, {
@@ -186,24 +232,41 @@ describe('distributions', () => {
     await refused(RECORD_DISTRIBUTION, distributionInput(id, items({ quantity: 1e12 })), 'input.items.0.quantity');
     await refused(RECORD_DISTRIBUTION, distributionInput(id, items({ item: 'spaceship' })), 'input.items.0.item');
     await refused(RECORD_DISTRIBUTION, distributionInput(id, items({ currency: 'RUB' })), 'input.items.0.currency');
-    await refused(RECORD_DISTRIBUTION, distributionInput(id, { items: [{ item: 'cash grant', modality: 'CASH', quantity: 10, unit: 'CURRENCY' }] }), 'input.items.0.currency');
+    await refused(
+      RECORD_DISTRIBUTION,
+      distributionInput(id, { items: [{ item: 'cash grant', modality: 'CASH', quantity: 10, unit: 'CURRENCY' }] }),
+      'input.items.0.currency',
+    );
     await refused(RECORD_DISTRIBUTION, distributionInput(id, { items: [] }), 'input.items');
     await refused(RECORD_DISTRIBUTION, distributionInput(id, { locationId: unknown }), 'input.locationId');
     await refused(RECORD_DISTRIBUTION, distributionInput(id, { recordedById: unknown }), 'input.recordedById');
     await refused(RECORD_DISTRIBUTION, distributionInput(unknown), 'input.programmeId');
     await refused(RECORD_DISTRIBUTION, distributionInput(id, { date: '2999-01-01' }), 'input.date');
     // Nothing half-written: no refused distribution left a row behind.
-    const listed = await graph.query<{ programme: { distributions: { edges: unknown[] } } }>(`query($id: ID!) { programme(id: $id) { distributions { edges { cursor } } } }`, { id });
+    const listed = await graph.query<{ programme: { distributions: { edges: unknown[] } } }>(
+      `query($id: ID!) { programme(id: $id) { distributions { edges { cursor } } } }`,
+      { id },
+    );
     expect(listed.data!.programme.distributions.edges).toHaveLength(2);
   });
 });
 
 describe('assistance records', () => {
   test('assistance to a household is recorded and appears in Person.assistanceReceived', async () => {
-    const result = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, { input: assistanceInput({ idempotencyKey: 'delivery-3-blankets' }) });
+    const result = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, {
+      input: assistanceInput({ idempotencyKey: 'delivery-3-blankets' }),
+    });
     expect(result.errors).toBeUndefined();
     const record = result.data!.recordAssistance;
-    expect(record).toMatchObject({ item: 'blanket', quantity: 4, householdSize: 4, beneficiary: { id: person(3) }, location: { name: 'Taganrog' }, distribution: null, sharedWith: [{ id: org('ICRC-MOSCOW') }] });
+    expect(record).toMatchObject({
+      item: 'blanket',
+      quantity: 4,
+      householdSize: 4,
+      beneficiary: { id: person(3) },
+      location: { name: 'Taganrog' },
+      distribution: null,
+      sharedWith: [{ id: org('ICRC-MOSCOW') }],
+    });
     expect(record.beneficiary.fullName.length).toBeGreaterThan(0);
 
     const received = await graph.query<{ person: { assistanceReceived: { edges: Array<{ node: { id: string } }> } } }>(
@@ -215,7 +278,10 @@ describe('assistance records', () => {
   });
 
   test('the same delivery sent twice with one idempotency key is recorded once', async () => {
-    const send = () => graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, { input: assistanceInput({ beneficiaryId: person(5), idempotencyKey: 'delivery-5-twice' }) });
+    const send = () =>
+      graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, {
+        input: assistanceInput({ beneficiaryId: person(5), idempotencyKey: 'delivery-5-twice' }),
+      });
     // Concurrent retries race on the unique key; both must answer with the one record.
     const [a, b] = await Promise.all([send(), send()]);
     const c = await send();
@@ -231,8 +297,11 @@ describe('assistance records', () => {
 
   test('assistance within a distribution must fall inside its programme', async () => {
     const programme = await createProgramme({ name: 'Records in a distribution' });
-    const distribution = (await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id) })).data!.recordDistribution;
-    const inside = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, { input: assistanceInput({ distributionId: distribution.id }) });
+    const distribution = (await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id) })).data!
+      .recordDistribution;
+    const inside = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, {
+      input: assistanceInput({ distributionId: distribution.id }),
+    });
     expect(inside.errors).toBeUndefined();
     expect(inside.data!.recordAssistance.distribution).toEqual({ id: distribution.id });
     await refused(RECORD_ASSISTANCE, assistanceInput({ distributionId: distribution.id, date: '2024-09-01' }), 'input.date');
@@ -241,8 +310,13 @@ describe('assistance records', () => {
 
   test('assistance within a distribution must be given by the partner that carried it out', async () => {
     const programme = await createProgramme({ name: 'Partner of a distribution' });
-    const distribution = (await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id) })).data!.recordDistribution;
-    const other = await refused(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: person(7), distributionId: distribution.id, partnerId: org('BRC') }), 'input.partnerId');
+    const distribution = (await graph.query<{ recordDistribution: Distribution }>(RECORD_DISTRIBUTION, { input: distributionInput(programme.id) })).data!
+      .recordDistribution;
+    const other = await refused(
+      RECORD_ASSISTANCE,
+      assistanceInput({ beneficiaryId: person(7), distributionId: distribution.id, partnerId: org('BRC') }),
+      'input.partnerId',
+    );
     expect(other.message).toContain(org('RRC'));
     const received = await graph.query<{ person: { assistanceReceived: { edges: unknown[] } } }>(
       `query($id: ID!) { person(id: $id) { assistanceReceived(first: 100) { edges { cursor } } } }`,
@@ -268,7 +342,9 @@ describe('assistance records', () => {
       expect(result.errors).toBeUndefined();
       return result.data!.person.assistanceReceived.edges.length;
     };
-    const first = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, { input: assistanceInput({ beneficiaryId: person(8), idempotencyKey: 'delivery-8' }) });
+    const first = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, {
+      input: assistanceInput({ beneficiaryId: person(8), idempotencyKey: 'delivery-8' }),
+    });
     expect(first.errors).toBeUndefined();
     const [before8, before9] = [await receivedBy(8), await receivedBy(9)];
     const other = await conflicting(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: person(9), idempotencyKey: 'delivery-8' }), 'input.beneficiaryId');
@@ -277,7 +353,9 @@ describe('assistance records', () => {
     await conflicting(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: person(8), sharedWithIds: [], idempotencyKey: 'delivery-8' }), 'input.sharedWithIds');
     expect([await receivedBy(8), await receivedBy(9)]).toEqual([before8, before9]);
     // The same content again is a retry, answered with the first record.
-    const retry = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, { input: assistanceInput({ beneficiaryId: person(8), idempotencyKey: 'delivery-8' }) });
+    const retry = await graph.query<{ recordAssistance: AssistanceRecord }>(RECORD_ASSISTANCE, {
+      input: assistanceInput({ beneficiaryId: person(8), idempotencyKey: 'delivery-8' }),
+    });
     expect(retry.data!.recordAssistance.id).toBe(first.data!.recordAssistance.id);
   });
 
@@ -292,7 +370,11 @@ describe('assistance records', () => {
     await refused(RECORD_ASSISTANCE, assistanceInput({ quantity: 5000 }), 'input.quantity');
     await refused(RECORD_ASSISTANCE, assistanceInput({ householdSize: 0 }), 'input.householdSize');
     await refused(RECORD_ASSISTANCE, assistanceInput({ householdSize: 400 }), 'input.householdSize');
-    await refused(RECORD_ASSISTANCE, assistanceInput({ item: 'cash grant', modality: 'CASH', unit: 'CURRENCY', quantity: 100, currency: 'rub' }), 'input.currency');
+    await refused(
+      RECORD_ASSISTANCE,
+      assistanceInput({ item: 'cash grant', modality: 'CASH', unit: 'CURRENCY', quantity: 100, currency: 'rub' }),
+      'input.currency',
+    );
     await refused(RECORD_ASSISTANCE, assistanceInput({ date: '1850-01-01' }), 'input.date');
     await refused(RECORD_ASSISTANCE, assistanceInput({ beneficiaryId: 'not-a-uuid' }), 'input.beneficiaryId');
   });
@@ -306,15 +388,16 @@ describe('reunification support', () => {
       { id: request },
     );
     expect(before.errors).toBeUndefined();
-    const result = await graph.query<{ recordReunificationSupport: { id: string; kind: string; tracingRequest: { id: string; reference: string }; borderCrossing: { name: string } } }>(
-      RECORD_SUPPORT,
-      { input: supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2' }) },
-    );
+    const result = await graph.query<{
+      recordReunificationSupport: { id: string; kind: string; tracingRequest: { id: string; reference: string }; borderCrossing: { name: string } };
+    }>(RECORD_SUPPORT, { input: supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2' }) });
     expect(result.errors).toBeUndefined();
     const support = result.data!.recordReunificationSupport;
     expect(support).toMatchObject({ kind: 'ESCORT', tracingRequest: { id: request }, borderCrossing: { name: 'Novaya Guta border crossing' } });
     expect(support.tracingRequest.reference.length).toBeGreaterThan(0);
-    const retry = await graph.query<{ recordReunificationSupport: { id: string } }>(RECORD_SUPPORT, { input: supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2' }) });
+    const retry = await graph.query<{ recordReunificationSupport: { id: string } }>(RECORD_SUPPORT, {
+      input: supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2' }),
+    });
     expect(retry.data!.recordReunificationSupport.id).toBe(support.id);
     await conflicting(RECORD_SUPPORT, supportInput({ tracingRequestId: request, idempotencyKey: 'escort-2', kind: 'TRAVEL' }), 'input.kind');
 
@@ -348,14 +431,26 @@ describe('reunification support', () => {
     const SUPPORT = `mutation($input: RecordReunificationSupportInput!) {
       recordReunificationSupport(input: $input) { fromCountry toCountry crossingOpen borderCrossing { name borderCrossing { sides } } partner { shortName } }
     }`;
-    const asBelarus = (input: Record<string, unknown>) => graph.query<{ recordReunificationSupport: Record<string, unknown> }>(SUPPORT, { input }, graph.as('belarusRedCross'));
+    const asBelarus = (input: Record<string, unknown>) =>
+      graph.query<{ recordReunificationSupport: Record<string, unknown> }>(SUPPORT, { input }, graph.as('belarusRedCross'));
     // Request 5 and person 5 are the Belarus Red Cross's own records in the seed.
     const journey = (overrides: Record<string, unknown>) =>
-      supportInput({ tracingRequestId: syntheticId('tracing-request', 5), personId: person(5), partnerId: BRC, recordedById: BRC, borderCrossingId: place('CROSSING-MOKRANY'), date: '2025-01-10', ...overrides });
+      supportInput({
+        tracingRequestId: syntheticId('tracing-request', 5),
+        personId: person(5),
+        partnerId: BRC,
+        recordedById: BRC,
+        borderCrossingId: place('CROSSING-MOKRANY'),
+        date: '2025-01-10',
+        ...overrides,
+      });
     const open = await asBelarus(journey({}));
     expect(open.errors).toBeUndefined();
     expect(open.data!.recordReunificationSupport).toEqual({
-      fromCountry: 'BY', toCountry: 'UA', crossingOpen: true, partner: { shortName: 'BRC' },
+      fromCountry: 'BY',
+      toCountry: 'UA',
+      crossingOpen: true,
+      partner: { shortName: 'BRC' },
       borderCrossing: { name: 'Mokrany – Domanove border crossing', borderCrossing: { sides: 'Mokrany (Belarus) – Domanove (Ukraine)' } },
     });
     // Before anything was published of it the crossing's state is not known; Kolotilovka was

@@ -16,8 +16,24 @@ const person = (i: number) => syntheticId('person', i);
 const place = (key: string) => syntheticId('location', key);
 const org = (key: string) => syntheticId('organization', key);
 
-interface Total { periodStart: string | null; item: string; unit: string; currency: string | null; partner: { id: string; shortName: string }; quantity: number; records: number }
-interface Report { area: { id: string; name: string }; from: string | null; to: string | null; records: number; householdsReached: number; personsReached: number; totals: Total[] }
+interface Total {
+  periodStart: string | null;
+  item: string;
+  unit: string;
+  currency: string | null;
+  partner: { id: string; shortName: string };
+  quantity: number;
+  records: number;
+}
+interface Report {
+  area: { id: string; name: string };
+  from: string | null;
+  to: string | null;
+  records: number;
+  householdsReached: number;
+  personsReached: number;
+  totals: Total[];
+}
 
 const REPORT = `query($areaId: ID!, $from: String, $to: String, $partnerId: ID, $item: String, $groupBy: ReportPeriod) {
   assistanceReport(areaId: $areaId, from: $from, to: $to, partnerId: $partnerId, item: $item, groupBy: $groupBy) {
@@ -112,15 +128,17 @@ describe('recorded assistance appears at every level above its place', () => {
   test('records at Taganrog count for the settlement, district, region and country, with people and households reached', async () => {
     const before = await report({ areaId: place('RU') });
     const record = (beneficiary: number, item: Record<string, unknown>, householdSize: number, date: string) =>
-      graph.query(
-        `mutation($input: RecordAssistanceInput!) { recordAssistance(input: $input) { id } }`,
-        {
-          input: {
-            beneficiaryId: person(beneficiary), householdSize, date, locationId: place('RU-ROS-01-0001'),
-            partnerId: org('RRC'), recordedById: org('RRC'), ...item,
-          },
+      graph.query(`mutation($input: RecordAssistanceInput!) { recordAssistance(input: $input) { id } }`, {
+        input: {
+          beneficiaryId: person(beneficiary),
+          householdSize,
+          date,
+          locationId: place('RU-ROS-01-0001'),
+          partnerId: org('RRC'),
+          recordedById: org('RRC'),
+          ...item,
         },
-      );
+      });
     const parcel = { item: 'food parcel', modality: 'IN_KIND', unit: 'PARCEL', quantity: 2 };
     const cash = { item: 'cash grant', modality: 'CASH', unit: 'CURRENCY', quantity: 5000, currency: 'RUB' };
     const results = await Promise.all([
@@ -165,8 +183,16 @@ describe('recorded assistance appears at every level above its place', () => {
     const record = (beneficiary: number, householdSize: number, date: string, partner = 'BRC') =>
       graph.query(`mutation($input: RecordAssistanceInput!) { recordAssistance(input: $input) { id } }`, {
         input: {
-          beneficiaryId: person(beneficiary), householdSize, date, locationId: place('ICRC-MINSK-OFFICE'),
-          partnerId: org(partner), recordedById: org(partner), item: 'hygiene kit', modality: 'IN_KIND', unit: 'KIT', quantity: 1,
+          beneficiaryId: person(beneficiary),
+          householdSize,
+          date,
+          locationId: place('ICRC-MINSK-OFFICE'),
+          partnerId: org(partner),
+          recordedById: org(partner),
+          item: 'hygiene kit',
+          modality: 'IN_KIND',
+          unit: 'KIT',
+          quantity: 1,
         },
       });
     // Out of date order, two at once for the same household, and two on one day: the chain of days must still hold.
@@ -215,7 +241,15 @@ interface DistributionReport {
   to: string | null;
   distributions: number;
   byPartner: Array<{ periodStart: string | null; partner: { id: string; shortName: string }; distributions: number }>;
-  items: Array<{ periodStart: string | null; item: string; unit: string; currency: string | null; partner: { id: string }; quantity: number; distributions: number }>;
+  items: Array<{
+    periodStart: string | null;
+    item: string;
+    unit: string;
+    currency: string | null;
+    partner: { id: string };
+    quantity: number;
+    distributions: number;
+  }>;
 }
 
 async function distributionReport(variables: Record<string, unknown>): Promise<DistributionReport> {
@@ -257,7 +291,16 @@ describe('distribution reports', () => {
   test('a recorded distribution counts for its place and every area above it, under its programme only', async () => {
     const programme = await graph.query<{ createAssistanceProgramme: { id: string } }>(
       `mutation($input: CreateAssistanceProgrammeInput!) { createAssistanceProgramme(input: $input) { id } }`,
-      { input: { name: 'Minsk hygiene', partnerId: org('BRC'), sector: 'WASH', startDate: '2024-01-01', endDate: '2024-12-31', targetAreaIds: [place('BY-HM')] } },
+      {
+        input: {
+          name: 'Minsk hygiene',
+          partnerId: org('BRC'),
+          sector: 'WASH',
+          startDate: '2024-01-01',
+          endDate: '2024-12-31',
+          targetAreaIds: [place('BY-HM')],
+        },
+      },
     );
     expect(programme.errors).toBeUndefined();
     const programmeId = programme.data!.createAssistanceProgramme.id;
@@ -265,8 +308,15 @@ describe('distribution reports', () => {
     const record = (date: string, kits: number) =>
       graph.query(`mutation($input: RecordDistributionInput!) { recordDistribution(input: $input) { id } }`, {
         input: {
-          programmeId, locationId: place('ICRC-MINSK-OFFICE'), date, partnerId: org('BRC'), recordedById: org('BRC'),
-          items: [{ item: 'hygiene kit', modality: 'IN_KIND', quantity: kits, unit: 'KIT' }, { item: 'cash grant', modality: 'CASH', quantity: 1000, unit: 'CURRENCY', currency: 'BYN' }],
+          programmeId,
+          locationId: place('ICRC-MINSK-OFFICE'),
+          date,
+          partnerId: org('BRC'),
+          recordedById: org('BRC'),
+          items: [
+            { item: 'hygiene kit', modality: 'IN_KIND', quantity: kits, unit: 'KIT' },
+            { item: 'cash grant', modality: 'CASH', quantity: 1000, unit: 'CURRENCY', currency: 'BYN' },
+          ],
         },
       });
     for (const result of await Promise.all([record('2024-04-10', 40), record('2024-05-12', 60)])) expect(result.errors).toBeUndefined();

@@ -102,7 +102,15 @@ describe('GET', () => {
 
   test('a mutation over GET is refused with 405 and nothing is written', async () => {
     const mutation = `mutation Register($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
-    const input = { givenName: 'Get', familyName: 'Refused', sex: 'FEMALE', status: 'CIVILIAN', purpose: 'restoring family links', legalBasis: 'CONSENT', recordedById: syntheticId('organization', 'ICRC-MOSCOW') };
+    const input = {
+      givenName: 'Get',
+      familyName: 'Refused',
+      sex: 'FEMALE',
+      status: 'CIVILIAN',
+      purpose: 'restoring family links',
+      legalBasis: 'CONSENT',
+      recordedById: syntheticId('organization', 'ICRC-MOSCOW'),
+    };
     for (const accept of ['application/graphql-response+json', 'application/json']) {
       const response = await get({ query: mutation, variables: JSON.stringify({ input }) }, { ...graph.as('icrc'), accept });
       expect(response.status).toBe(405);

@@ -16,7 +16,9 @@ interface PersonView {
   fullName: string;
   lastSeenAt: { name: string; pcode: string | null; ancestors: Array<{ name: string }> } | null;
   recordedBy: { name: string };
-  messagesSent: { edges: Array<{ node: { reference: string; sender: { id: string }; addressee: { fullName: string }; collectingPartner: { shortName: string } } }> };
+  messagesSent: {
+    edges: Array<{ node: { reference: string; sender: { id: string }; addressee: { fullName: string }; collectingPartner: { shortName: string } } }>;
+  };
   assistanceReceived: { edges: Array<{ node: { item: string; location: { name: string } } }> };
 }
 
@@ -62,7 +64,17 @@ test('a distribution point lists its distributions; a tracing request its reunif
   expect(place.data!.location.distributions.edges.length).toBeGreaterThan(0);
   expect(place.data!.location.distributions.edges[0].node.partner.name.length).toBeGreaterThan(0);
 
-  const requests = await graph.query<{ tracingRequests: { edges: Array<{ node: { reference: string; soughtPerson: { fullName: string }; reunificationSupport: { edges: Array<{ node: { kind: string; person: { id: string } } }> } } }> } }>(
+  const requests = await graph.query<{
+    tracingRequests: {
+      edges: Array<{
+        node: {
+          reference: string;
+          soughtPerson: { fullName: string };
+          reunificationSupport: { edges: Array<{ node: { kind: string; person: { id: string } } }> };
+        };
+      }>;
+    };
+  }>(
     `{ tracingRequests(first: 20) { edges { node { reference soughtPerson { fullName } reunificationSupport(first: 5) { edges { node { kind person { id } } } } } } } }`,
   );
   expect(requests.errors).toBeUndefined();
@@ -71,9 +83,11 @@ test('a distribution point lists its distributions; a tracing request its reunif
 });
 
 test('a message names its sender and addressee as people from the people subgraph', async () => {
-  const result = await graph.query<{ messages: { edges: Array<{ node: { status: string; sender: { fullName: string; names: Array<{ script: string }> }; statusHistory: Array<{ status: string }> } }> } }>(
-    `{ messages(first: 10) { edges { node { status sender { fullName names { script } } statusHistory { status } } } } }`,
-  );
+  const result = await graph.query<{
+    messages: {
+      edges: Array<{ node: { status: string; sender: { fullName: string; names: Array<{ script: string }> }; statusHistory: Array<{ status: string }> } }>;
+    };
+  }>(`{ messages(first: 10) { edges { node { status sender { fullName names { script } } statusHistory { status } } } } }`);
   expect(result.errors).toBeUndefined();
   const messages = result.data!.messages.edges.map((e) => e.node);
   expect(messages).toHaveLength(10);
@@ -91,13 +105,53 @@ test('the demo casework is consistent across subgraphs: support follows its case
     return answer.data!;
   };
   const data = {
-    ...(await ask<{ tracingRequests: { edges: Array<{ node: { status: string; reunificationSupport: { edges: Array<{ node: { outcome: string; fromCountry: string | null; toCountry: string | null; crossingOpen: boolean | null; borderCrossing: { borderCrossing: { countries: string[] } } | null } }> } } }> } }>(
+    ...(await ask<{
+      tracingRequests: {
+        edges: Array<{
+          node: {
+            status: string;
+            reunificationSupport: {
+              edges: Array<{
+                node: {
+                  outcome: string;
+                  fromCountry: string | null;
+                  toCountry: string | null;
+                  crossingOpen: boolean | null;
+                  borderCrossing: { borderCrossing: { countries: string[] } } | null;
+                };
+              }>;
+            };
+          };
+        }>;
+      };
+    }>(
       `{ tracingRequests(first: 20) { edges { node { status reunificationSupport(first: 3) { edges { node { outcome fromCountry toCountry crossingOpen borderCrossing { borderCrossing { countries } } } } } } } } }`,
     )),
-    ...(await ask<{ messages: { edges: Array<{ node: { addressee: { nationality: string | null }; addresseeAddress: string | null; deliveringPartner: { shortName: string } | null; statusHistory: Array<{ status: string; location: { pcode: string | null } | null }> } }> } }>(
+    ...(await ask<{
+      messages: {
+        edges: Array<{
+          node: {
+            addressee: { nationality: string | null };
+            addresseeAddress: string | null;
+            deliveringPartner: { shortName: string } | null;
+            statusHistory: Array<{ status: string; location: { pcode: string | null } | null }>;
+          };
+        }>;
+      };
+    }>(
       `{ messages(first: 100) { edges { node { addressee { nationality } addresseeAddress deliveringPartner { shortName } statusHistory { status location { pcode } } } } } }`,
     )),
-    ...(await ask<{ detentionRecords: { edges: Array<{ node: { custodyStatus: string; person: { status: string }; visits: { edges: Array<{ node: { messagesCollected: { edges: Array<{ node: { sender: { id: string } } }> } } }> } } }> } }>(
+    ...(await ask<{
+      detentionRecords: {
+        edges: Array<{
+          node: {
+            custodyStatus: string;
+            person: { status: string };
+            visits: { edges: Array<{ node: { messagesCollected: { edges: Array<{ node: { sender: { id: string } } }> } } }> };
+          };
+        }>;
+      };
+    }>(
       `{ detentionRecords(first: 10) { edges { node { custodyStatus person { status } visits(first: 2) { edges { node { messagesCollected(first: 2) { edges { node { sender { id } } } } } } } } } } }`,
     )),
   };

@@ -21,7 +21,11 @@ beforeAll(async () => {
     logger: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent'),
     subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, graph.graph.subgraphs[name].service.url])),
     limits: loadLimitsConfig({}),
-    access: { database: { databaseUrl: graph.target.url, dataDir: graph.target.dataDir }, signingKey: (await testInternalKeys()).privateKey, apiKeyCache: { freshMs: 0 } },
+    access: {
+      database: { databaseUrl: graph.target.url, dataDir: graph.target.dataDir },
+      signingKey: (await testInternalKeys()).privateKey,
+      apiKeyCache: { freshMs: 0 },
+    },
   });
 });
 
@@ -32,7 +36,12 @@ afterAll(async () => {
 
 /** A key of the strict gateway, verified once while its database answers. */
 async function verifiedKey(): Promise<string> {
-  const { secret } = await strict.apiKeys.issue({ partnerId: syntheticId('organization', 'ICRC-MOSCOW'), name: 'database loss', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' });
+  const { secret } = await strict.apiKeys.issue({
+    partnerId: syntheticId('organization', 'ICRC-MOSCOW'),
+    name: 'database loss',
+    scopes: ['people:read', 'mandate:all-records'],
+    createdBy: 'test',
+  });
   expect((await postGraphQL(strict.url, PERSON, { id: person }, { 'x-api-key': secret })).errors).toBeUndefined();
   return secret;
 }
@@ -79,7 +88,9 @@ if (onPostgres) {
       const accepted = await endConnectionWaitingOn('"access"."api_key"', () => postGraphQL(strict.url, PERSON, { id: person }, { 'x-api-key': key }));
       expect(accepted.status).toBe(200);
       expect(accepted.errors).toBeUndefined();
-      const unknown = await endConnectionWaitingOn('"access"."api_key"', () => postGraphQL(strict.url, PERSON, { id: person }, { 'x-api-key': `mgk_0123456789abcdef_${'C'.repeat(43)}` }));
+      const unknown = await endConnectionWaitingOn('"access"."api_key"', () =>
+        postGraphQL(strict.url, PERSON, { id: person }, { 'x-api-key': `mgk_0123456789abcdef_${'C'.repeat(43)}` }),
+      );
       expect([unknown.status, unknown.errors?.[0]?.extensions?.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       await strict.apiKeys.revoke(/^mgk_([0-9a-f]{16})_/.exec(key)![1], 'test');
       expect((await postGraphQL(strict.url, PERSON, { id: person }, { 'x-api-key': key })).status).toBe(401);

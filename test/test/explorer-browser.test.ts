@@ -17,13 +17,24 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium is not installed at ${chromiumPath}: the explorer's browser test needs it. Install it with \`apt-get install -y chromium\` (.ci/run does).`);
+    throw new Error(
+      `Chromium is not installed at ${chromiumPath}: the explorer's browser test needs it. Install it with \`apt-get install -y chromium\` (.ci/run does).`,
+    );
   }
   graph = await sharedTestGraph();
   browser = await chromium.launch({
     executablePath: chromiumPath,
     // Without the background-networking flags Chromium keeps calling Google's hosts, which a closed network refuses.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -55,7 +66,12 @@ async function openExplorer(path: string, credential: string): Promise<Explorer>
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(new URL(path, graph.url).href);
   await page.locator('#mg-credential-input').fill(credential);
-  const introspected = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().postData()?.includes('IntrospectionQuery') === true && response.request().headers().authorization !== undefined);
+  const introspected = page.waitForResponse(
+    (response) =>
+      response.request().method() === 'POST' &&
+      response.request().postData()?.includes('IntrospectionQuery') === true &&
+      response.request().headers().authorization !== undefined,
+  );
   await page.getByRole('button', { name: 'Use' }).click();
   expect((await introspected).status()).toBe(200);
   return { page, requested, refused, errors };
@@ -66,7 +82,10 @@ const keyOf = (caller: 'icrc' | 'russianRedCross') => graph.as(caller)['x-api-ke
 /** The explorer's docs pane, open at its root: the names under "All Schema Types". */
 async function schemaTypesInDocs(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
-  const allTypes = page.locator('.graphiql-doc-explorer-section-content').filter({ has: page.locator('a.graphiql-doc-explorer-type-name') }).last();
+  const allTypes = page
+    .locator('.graphiql-doc-explorer-section-content')
+    .filter({ has: page.locator('a.graphiql-doc-explorer-type-name') })
+    .last();
   await page.getByText('All Schema Types').waitFor();
   await allTypes.locator('a.graphiql-doc-explorer-type-name').first().waitFor();
   return allTypes.locator('a.graphiql-doc-explorer-type-name').allTextContents();
@@ -108,7 +127,10 @@ test('a partner opens the explorer, enters its key, runs a query and reads the d
   expect(types).toContain('Person');
   expect(types.filter((name) => name.startsWith('Detention'))).toEqual([]);
   // A type's page shows its description from the SDL.
-  await page.locator('a.graphiql-doc-explorer-type-name', { hasText: /^Query$/ }).first().click();
+  await page
+    .locator('a.graphiql-doc-explorer-type-name', { hasText: /^Query$/ })
+    .first()
+    .click();
   await page.getByText('Organisations of the Movement, ordered by name.').first().waitFor();
 
   const shot = await page.screenshot();

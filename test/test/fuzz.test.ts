@@ -30,11 +30,15 @@ const stringPool: string[] = [];
 beforeAll(async () => {
   graph = await startTestGraph({ seedPeople: 120, label: 'fuzz' });
   const { people, messages, assistance, locations } = graph.graph.subgraphs;
-  const query = async (subgraph: typeof people, sql: string) => (await subgraph.database.driver.query<{ id: string }>(sql, sql.includes('$1') ? [RRC] : [])).map((row) => row.id);
+  const query = async (subgraph: typeof people, sql: string) =>
+    (await subgraph.database.driver.query<{ id: string }>(sql, sql.includes('$1') ? [RRC] : [])).map((row) => row.id);
   const visible = `("recordedById" = $1::uuid OR "sharedWithIds" @> ARRAY[$1::uuid])`;
   // The people a record the key may see shows in the identity-only view: their ids are not secret.
   const throughRecords = new Set([
-    ...(await query(people, `SELECT unnest(ARRAY["enquirerId", "soughtPersonId", "locatedPersonId"])::text AS id FROM "people"."TracingRequest" WHERE ${visible}`)),
+    ...(await query(
+      people,
+      `SELECT unnest(ARRAY["enquirerId", "soughtPersonId", "locatedPersonId"])::text AS id FROM "people"."TracingRequest" WHERE ${visible}`,
+    )),
     ...(await query(messages, `SELECT unnest(ARRAY["senderId", "addresseeId"])::text AS id FROM "messages"."RedCrossMessage" WHERE ${visible}`)),
     ...(await query(assistance, `SELECT "beneficiaryId"::text AS id FROM "assistance"."AssistanceRecord" WHERE ${visible}`)),
     ...(await query(assistance, `SELECT "personId"::text AS id FROM "assistance"."ReunificationSupport" WHERE ${visible}`)),
@@ -58,7 +62,9 @@ beforeAll(async () => {
   idPool.push(...(await query(locations, `SELECT "id"::text AS id FROM "locations"."Location" LIMIT 30`)));
   idPool.push(...(await query(locations, `SELECT "id"::text AS id FROM "locations"."Organization"`)));
   idPool.push('not-an-id', '', '00000000-0000-0000-0000-000000000000', syntheticId('fuzz', 'nowhere'));
-  const names = await people.database.driver.query<{ name: string }>(`SELECT "givenName" || ' ' || "familyName" AS name FROM "people"."Person" ORDER BY "id" LIMIT 20`);
+  const names = await people.database.driver.query<{ name: string }>(
+    `SELECT "givenName" || ' ' || "familyName" AS name FROM "people"."Person" ORDER BY "id" LIMIT 20`,
+  );
   stringPool.push(
     // PostgreSQL refuses NUL in text: the graph must answer it as bad input, never an internal error.
     'nul\u0000inside',

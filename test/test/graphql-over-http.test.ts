@@ -30,7 +30,9 @@ test('the gateway passes every GraphQL over HTTP audit, without a warning', asyn
   // Some audits read only the status: their bodies would hold the connections open past the test.
   await Promise.all(responses.filter((response) => !response.bodyUsed).map((response) => response.body?.cancel() ?? Promise.resolve()));
   expect(results.length).toBeGreaterThan(30);
-  const notOk = results.filter((result) => result.status !== 'ok').map((result) => `${result.status} ${result.name}: ${'reason' in result ? result.reason : ''}`);
+  const notOk = results
+    .filter((result) => result.status !== 'ok')
+    .map((result) => `${result.status} ${result.name}: ${'reason' in result ? result.reason : ''}`);
   expect(notOk).toEqual([]);
 });
 

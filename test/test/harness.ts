@@ -1,4 +1,16 @@
-import { createTestDatabaseTarget, makeTestDatabaseTemplate, openDatabase, postGraphQL, registerTestSubgraph, subgraphNames, testInternalKeys, type BearerClaims, type MetricsConfig, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime';
+import {
+  createTestDatabaseTarget,
+  makeTestDatabaseTemplate,
+  openDatabase,
+  postGraphQL,
+  registerTestSubgraph,
+  subgraphNames,
+  testInternalKeys,
+  type BearerClaims,
+  type MetricsConfig,
+  type TestDatabaseTarget,
+  type TestDatabaseTemplate,
+} from '@movement/runtime';
 import { loadLimitsConfig, type CorsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph, startGraph, type RunningGraph, graphSubgraphs } from '@movement/launcher';
 
@@ -14,11 +26,7 @@ export interface TestGraph {
    * POSTs an operation to the gateway as `fullAccess` (every scope, the ICRC mandate) unless
    * `headers` carry credentials; `as(caller)` gives the headers of another principal.
    */
-  query<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): ReturnType<typeof postGraphQL<T>>;
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof postGraphQL<T>>;
   /** The credential headers of a demo principal (`{}` for anonymous). */
   as(caller: Caller): Record<string, string>;
   /** A bearer token with any claims, signed by the graph's test identity provider. */

@@ -31,7 +31,15 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
   // The same reading of a token's claims (subject, kind, partner, scopes) as this graph's gateway.
   const principals = new BearerTokenVerifier({ jwks: identity.jwks });
   const internalToken = {
-    async onFetch({ context, options: request, setOptions }: { context: JwtContext; options: { headers?: Record<string, string> }; setOptions: (next: object) => void }) {
+    async onFetch({
+      context,
+      options: request,
+      setOptions,
+    }: {
+      context: JwtContext;
+      options: { headers?: Record<string, string> };
+      setOptions: (next: object) => void;
+    }) {
       const bearer = context.jwt?.token?.value;
       // No token: one of Hive Gateway's own fetches (none with a supergraph given as text).
       if (!bearer) return;

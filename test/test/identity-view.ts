@@ -28,7 +28,8 @@ interface Answer {
   errors?: Array<{ path?: Path; extensions?: Record<string, unknown> }>;
 }
 
-const at = (data: unknown, path: Path): unknown => path.reduce<unknown>((value, key) => (value as Record<string | number, unknown> | null)?.[key] ?? null, data);
+const at = (data: unknown, path: Path): unknown =>
+  path.reduce<unknown>((value, key) => (value as Record<string | number, unknown> | null)?.[key] ?? null, data);
 const samePath = (a: Path | undefined, b: Path) => a !== undefined && a.length === b.length && a.every((key, index) => key === b[index]);
 
 /**

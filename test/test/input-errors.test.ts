@@ -57,7 +57,9 @@ test('an unknown input field and a missing variable are named too', async () => 
 
 test('the field is read from every shape of graphql-js variable message', () => {
   expect(fieldOfVariableError('Variable "$input" got invalid value "C" at "input.reason"; Value "C" does not exist in "R" enum.')).toBe('input.reason');
-  expect(fieldOfVariableError('Variable "$input" got invalid value {} at "input.inner"; Field "x" of required type "Int!" was not provided.')).toBe('input.inner.x');
+  expect(fieldOfVariableError('Variable "$input" got invalid value {} at "input.inner"; Field "x" of required type "Int!" was not provided.')).toBe(
+    'input.inner.x',
+  );
   expect(fieldOfVariableError('Variable "$ids" got invalid value {} at "ids[1]"; ID cannot represent value: {}')).toBe('ids.1');
   expect(fieldOfVariableError('Variable "$input" of required type "I!" was not provided.')).toBe('input');
   expect(fieldOfVariableError('Cannot query field "x" on type "Query".')).toBeUndefined();
@@ -72,4 +74,3 @@ test('an unexpected failure at the gateway is masked, stack and message alike', 
   const forbidden = { message: 'Not yours.', extensions: { code: 'FORBIDDEN' } };
   expect(formatError(forbidden, new GraphQLError('Not yours.'))).toBe(forbidden);
 });
-

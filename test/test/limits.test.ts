@@ -5,7 +5,11 @@ let graph: TestGraph;
 const person = syntheticId('person', 1);
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 5, label: 'limits', limits: { rateLimitPerMinute: 20, maxDepth: 5, maxAliases: 3, maxBodyBytes: 4096, nodeEnv: 'production' } });
+  graph = await startTestGraph({
+    seedPeople: 5,
+    label: 'limits',
+    limits: { rateLimitPerMinute: 20, maxDepth: 5, maxAliases: 3, maxBodyBytes: 4096, nodeEnv: 'production' },
+  });
 });
 
 afterAll(async () => {
@@ -24,7 +28,11 @@ test('an operation deeper than the limit is refused before any subgraph is asked
 });
 
 test('too many aliases are refused', async () => {
-  const result = await graph.query(`{ a: person(id: "${person}") { id } b: person(id: "${person}") { id } c: person(id: "${person}") { id } d: person(id: "${person}") { id } }`, {}, graph.as('icrc'));
+  const result = await graph.query(
+    `{ a: person(id: "${person}") { id } b: person(id: "${person}") { id } c: person(id: "${person}") { id } d: person(id: "${person}") { id } }`,
+    {},
+    graph.as('icrc'),
+  );
   expect(result.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
 });
 

@@ -15,13 +15,15 @@ afterAll(async () => {
 /** A seeded pseudo-random generator, so a failing run can be replayed. */
 function random(seed: number) {
   let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 test('200 concurrent sends with random retries create exactly 200 messages', async () => {
   const next = random(42);
   const since = new Date(Date.now() - 1000).toISOString();
-  const sends = Array.from({ length: 200 }, (_, i) => collectInput(`conc-${i}`, { collectingPartnerId: KURSK, senderId: person(i % 50), addresseeId: person((i + 1) % 50), content: `Весточка ${i}` }));
+  const sends = Array.from({ length: 200 }, (_, i) =>
+    collectInput(`conc-${i}`, { collectingPartnerId: KURSK, senderId: person(i % 50), addresseeId: person((i + 1) % 50), content: `Весточка ${i}` }),
+  );
   // Each send goes 1 to 3 times, the copies concurrent with each other and with every other send.
   const calls = sends.flatMap((input) => Array.from({ length: 1 + Math.floor(next() * 3) }, () => input));
   expect(calls.length).toBeGreaterThan(300);
@@ -37,7 +39,9 @@ test('200 concurrent sends with random retries create exactly 200 messages', asy
   const listed: string[] = [];
   let after: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof graph.query<{ messages: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>>> = await graph.query(
+    const page: Awaited<
+      ReturnType<typeof graph.query<{ messages: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>>
+    > = await graph.query(
       `query($p: ID!, $from: String, $after: String) { messages(partnerId: $p, createdFrom: $from, first: 100, after: $after) { edges { node { id } } pageInfo { endCursor hasNextPage } } }`,
       { p: KURSK, from: since, after },
     );
@@ -63,7 +67,10 @@ test('concurrent conflicting deliveries: one wins, the rest are refused, the his
   expect(winners).toHaveLength(1);
   for (const loser of results.filter((r) => !r.message)) expect(loser.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   const final = await mustMutate(graph, 'returnMessage', { messageId: message.id, partnerId: GOMEL }).catch(() => null);
-  const { data } = await graph.query<{ message: MessageView }>(`query($id: ID!) { message(id: $id) { status statusChangedAt statusHistory { sequence status at } } }`, { id: message.id });
+  const { data } = await graph.query<{ message: MessageView }>(
+    `query($id: ID!) { message(id: $id) { status statusChangedAt statusHistory { sequence status at } } }`,
+    { id: message.id },
+  );
   expect(data!.message.statusHistory).toHaveLength(final ? 5 : 4);
   expect(data!.message.statusHistory[3].status).toBe(winners[0].message!.status);
   expectConsistentHistory(data!.message, TRANSITIONS);
@@ -81,7 +88,9 @@ test('a storm of concurrent reviews and revisions on one message leaves one gap-
   const results = await Promise.all(operations);
   const succeeded = results.filter((r) => r.message).length;
   for (const failure of results.filter((r) => !r.message)) expect(failure.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-  const { data } = await graph.query<{ message: MessageView }>(`query($id: ID!) { message(id: $id) { status statusHistory { sequence status at } } }`, { id: message.id });
+  const { data } = await graph.query<{ message: MessageView }>(`query($id: ID!) { message(id: $id) { status statusHistory { sequence status at } } }`, {
+    id: message.id,
+  });
   // Every success appended exactly one step: none lost, none duplicated.
   // How many succeed depends on arrival order (an early approval ends the storm), but at least one does.
   expect(succeeded).toBeGreaterThanOrEqual(1);

@@ -1,7 +1,20 @@
 import { startTestGraph, type TestGraph } from './harness';
 import {
-  BELGOROD, DISTRIBUTION_POINT, GOMEL, ICRC_MINSK, ICRC_MOSCOW, KURSK, RRC, TRANSITIONS,
-  collectInput, messageRowCounts, mustMutate, mutate, partnerWorker, person, type MessageView,
+  BELGOROD,
+  DISTRIBUTION_POINT,
+  GOMEL,
+  ICRC_MINSK,
+  ICRC_MOSCOW,
+  KURSK,
+  RRC,
+  TRANSITIONS,
+  collectInput,
+  messageRowCounts,
+  mustMutate,
+  mutate,
+  partnerWorker,
+  person,
+  type MessageView,
 } from './messages-support';
 
 let graph: TestGraph;
@@ -21,7 +34,10 @@ afterAll(async () => {
 });
 
 const collectedByBelgorod = async () => {
-  const result = await graph.query<{ messages: { edges: unknown[] } }>(`query($p: ID!) { messages(partnerId: $p, createdFrom: "2025-01-01T00:00:00Z", first: 100) { edges { cursor } } }`, { p: BELGOROD });
+  const result = await graph.query<{ messages: { edges: unknown[] } }>(
+    `query($p: ID!) { messages(partnerId: $p, createdFrom: "2025-01-01T00:00:00Z", first: 100) { edges { cursor } } }`,
+    { p: BELGOROD },
+  );
   return result.data!.messages.edges.length;
 };
 
@@ -73,12 +89,24 @@ test('every transition the status does not allow is refused, naming the allowed 
   ];
   for (const [name, input] of refused) {
     const { errors } = await mutate(graph, name, input);
-    expect({ name, extensions: errors?.[0]?.extensions }).toMatchObject({ name, extensions: { code: 'CONFLICT', current: 'COLLECTED', allowed: ['REVIEWED', 'DRAFTED'] } });
+    expect({ name, extensions: errors?.[0]?.extensions }).toMatchObject({
+      name,
+      extensions: { code: 'CONFLICT', current: 'COLLECTED', allowed: ['REVIEWED', 'DRAFTED'] },
+    });
     expect(errors![0].message).toContain('may become REVIEWED or DRAFTED');
   }
-  const reply = await mutate(graph, 'replyToMessage', { idempotencyKey: 'early-reply', inReplyToId: message.id, language: 'ru', content: 'Ответ', collectingPartnerId: GOMEL });
+  const reply = await mutate(graph, 'replyToMessage', {
+    idempotencyKey: 'early-reply',
+    inReplyToId: message.id,
+    language: 'ru',
+    content: 'Ответ',
+    collectingPartnerId: GOMEL,
+  });
   expect(reply.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['DELIVERED'] });
-  const after = await graph.query<{ message: { status: string; statusHistory: unknown[] } }>(`query($id: ID!) { message(id: $id) { status statusHistory { status } } }`, { id: message.id });
+  const after = await graph.query<{ message: { status: string; statusHistory: unknown[] } }>(
+    `query($id: ID!) { message(id: $id) { status statusHistory { status } } }`,
+    { id: message.id },
+  );
   expect(after.data!.message).toEqual({ status: 'COLLECTED', statusHistory: [{ status: 'COLLECTED' }] });
 });
 
@@ -89,7 +117,12 @@ test('bad transition inputs are refused naming the field', async () => {
     ['reviewMessage', { messageId: message.id, partnerId: nobody, decision: 'APPROVE' }, 'BAD_USER_INPUT', 'input.partnerId'],
     ['reviewMessage', { messageId: nobody, partnerId: ICRC_MOSCOW, decision: 'APPROVE' }, 'NOT_FOUND', 'input.messageId'],
     ['reviewMessage', { messageId: 'x', partnerId: ICRC_MOSCOW, decision: 'APPROVE' }, 'BAD_USER_INPUT', 'input.messageId'],
-    ['replyToMessage', { idempotencyKey: 'r', inReplyToId: nobody, language: 'ru', content: 'x', collectingPartnerId: GOMEL }, 'NOT_FOUND', 'input.inReplyToId'],
+    [
+      'replyToMessage',
+      { idempotencyKey: 'r', inReplyToId: nobody, language: 'ru', content: 'x', collectingPartnerId: GOMEL },
+      'NOT_FOUND',
+      'input.inReplyToId',
+    ],
   ];
   for (const [name, input, code, field] of cases) {
     const { errors } = await mutate(graph, name, input);
@@ -112,7 +145,10 @@ test('bad transition inputs are refused naming the field', async () => {
   }
   const other = await mutate(graph, 'markMessageUndeliverable', { messageId: message.id, partnerId: GOMEL, reason: 'OTHER' });
   expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
-  const unchanged = await graph.query<{ message: { status: string; statusHistory: unknown[] } }>(`query($id: ID!) { message(id: $id) { status statusHistory { status } } }`, { id: message.id });
+  const unchanged = await graph.query<{ message: { status: string; statusHistory: unknown[] } }>(
+    `query($id: ID!) { message(id: $id) { status statusHistory { status } } }`,
+    { id: message.id },
+  );
   expect(unchanged.data!.message.statusHistory).toHaveLength(dispatched.statusHistory.length);
 });
 
@@ -132,7 +168,10 @@ test('bad query arguments are refused naming the argument', async () => {
   ];
   for (const [query, field] of cases) {
     const result = await graph.query(query);
-    expect({ query, extensions: (result.errors?.[0] as { extensions?: unknown } | undefined)?.extensions }).toMatchObject({ query, extensions: { code: 'BAD_USER_INPUT', field } });
+    expect({ query, extensions: (result.errors?.[0] as { extensions?: unknown } | undefined)?.extensions }).toMatchObject({
+      query,
+      extensions: { code: 'BAD_USER_INPUT', field },
+    });
   }
 });
 
@@ -147,13 +186,28 @@ describe('bad inputs to the steps of a journey', () => {
     delivered = await mustMutate(graph, 'collectMessage', collectInput('step-inputs-delivered'));
     await mustMutate(graph, 'reviewMessage', { messageId: delivered.id, partnerId: ICRC_MOSCOW, decision: 'APPROVE' });
     await mustMutate(graph, 'dispatchMessage', { messageId: delivered.id, partnerId: ICRC_MOSCOW, deliveringPartnerId: GOMEL });
-    await mustMutate(graph, 'deliverMessage', { messageId: delivered.id, partnerId: GOMEL, deliveredAt: new Date().toISOString(), locationId: DISTRIBUTION_POINT });
+    await mustMutate(graph, 'deliverMessage', {
+      messageId: delivered.id,
+      partnerId: GOMEL,
+      deliveredAt: new Date().toISOString(),
+      locationId: DISTRIBUTION_POINT,
+    });
   });
 
-  const review = (extra: Record<string, unknown>) => (): Record<string, unknown> => ({ messageId: collected.id, partnerId: ICRC_MOSCOW, decision: 'APPROVE', ...extra });
+  const review = (extra: Record<string, unknown>) => (): Record<string, unknown> => ({
+    messageId: collected.id,
+    partnerId: ICRC_MOSCOW,
+    decision: 'APPROVE',
+    ...extra,
+  });
   const revise = (extra: Record<string, unknown>) => (): Record<string, unknown> => ({ messageId: drafted.id, partnerId: BELGOROD, ...extra });
   const reply = (extra: Record<string, unknown>) => (): Record<string, unknown> => ({
-    idempotencyKey: `bad-reply-${JSON.stringify(extra).length}`, inReplyToId: delivered.id, language: 'uk', content: 'Отримали.', collectingPartnerId: GOMEL, ...extra,
+    idempotencyKey: `bad-reply-${JSON.stringify(extra).length}`,
+    inReplyToId: delivered.id,
+    language: 'uk',
+    content: 'Отримали.',
+    collectingPartnerId: GOMEL,
+    ...extra,
   });
   test.each<[string, string, () => Record<string, unknown>, string]>([
     ['a note over 2,000 characters', 'reviewMessage', review({ note: 'n'.repeat(2001) }), 'input.note'],
@@ -240,18 +294,28 @@ describe('every transition the status does not allow', () => {
     expect(changed).toBeUndefined();
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.messageId', current: status, requested: to, allowed: TRANSITIONS[status] });
     expect(errors?.[0]?.message).toContain(status);
-    const after = await graph.query<{ message: { status: string; statusHistory: unknown[] } }>(`query($id: ID!) { message(id: $id) { status statusHistory { sequence } } }`, { id: message.id });
+    const after = await graph.query<{ message: { status: string; statusHistory: unknown[] } }>(
+      `query($id: ID!) { message(id: $id) { status statusHistory { sequence } } }`,
+      { id: message.id },
+    );
     expect(after.data!.message).toEqual({ status, statusHistory: message.statusHistory.map((s) => ({ sequence: s.sequence })) });
   });
 
-  test.each(Object.keys(TRANSITIONS).filter((status) => status !== 'DELIVERED'))('a message at %s cannot be answered: CONFLICT naming DELIVERED', async (status) => {
-    const before = await messageRowCounts(graph);
-    const { errors } = await mutate(graph, 'replyToMessage', {
-      idempotencyKey: `early-reply-${status}`, inReplyToId: atStatus.get(status)!.id, language: 'ru', content: 'Ответ', collectingPartnerId: GOMEL,
-    });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.inReplyToId', current: status, allowed: ['DELIVERED'] });
-    expect(await messageRowCounts(graph)).toEqual(before);
-  });
+  test.each(Object.keys(TRANSITIONS).filter((status) => status !== 'DELIVERED'))(
+    'a message at %s cannot be answered: CONFLICT naming DELIVERED',
+    async (status) => {
+      const before = await messageRowCounts(graph);
+      const { errors } = await mutate(graph, 'replyToMessage', {
+        idempotencyKey: `early-reply-${status}`,
+        inReplyToId: atStatus.get(status)!.id,
+        language: 'ru',
+        content: 'Ответ',
+        collectingPartnerId: GOMEL,
+      });
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.inReplyToId', current: status, allowed: ['DELIVERED'] });
+      expect(await messageRowCounts(graph)).toEqual(before);
+    },
+  );
 });
 
 describe('idempotency keys', () => {
@@ -278,8 +342,20 @@ describe('idempotency keys', () => {
     const original = await mustMutate(graph, 'collectMessage', collectInput('to-answer', { senderId: person(9), addresseeId: person(10) }));
     await mustMutate(graph, 'reviewMessage', { messageId: original.id, partnerId: ICRC_MOSCOW, decision: 'APPROVE' });
     await mustMutate(graph, 'dispatchMessage', { messageId: original.id, partnerId: ICRC_MOSCOW, deliveringPartnerId: GOMEL });
-    await mustMutate(graph, 'deliverMessage', { messageId: original.id, partnerId: GOMEL, deliveredAt: new Date().toISOString(), locationId: DISTRIBUTION_POINT });
-    const input = { idempotencyKey: 'the-answer', inReplyToId: original.id, language: 'ru', content: 'Получили, спасибо.', collectingPartnerId: GOMEL, actor: 'volunteer 3' };
+    await mustMutate(graph, 'deliverMessage', {
+      messageId: original.id,
+      partnerId: GOMEL,
+      deliveredAt: new Date().toISOString(),
+      locationId: DISTRIBUTION_POINT,
+    });
+    const input = {
+      idempotencyKey: 'the-answer',
+      inReplyToId: original.id,
+      language: 'ru',
+      content: 'Получили, спасибо.',
+      collectingPartnerId: GOMEL,
+      actor: 'volunteer 3',
+    };
     const reply = await mustMutate(graph, 'replyToMessage', input);
     const before = await messageRowCounts(graph);
     const retried = await mustMutate(graph, 'replyToMessage', input);
@@ -326,7 +402,12 @@ describe('who may make a step', () => {
       expect({ name, extensions: errors?.[0]?.extensions }).toMatchObject({ name, extensions: { code: 'FORBIDDEN', field: 'input.partnerId' } });
     }
     expect(await messageRowCounts(graph)).toEqual(before);
-    const delivered = await mustMutate(graph, 'deliverMessage', { messageId: mine.id, partnerId: KURSK, deliveredAt: new Date().toISOString(), locationId: DISTRIBUTION_POINT }, await partnerWorker(graph, KURSK));
+    const delivered = await mustMutate(
+      graph,
+      'deliverMessage',
+      { messageId: mine.id, partnerId: KURSK, deliveredAt: new Date().toISOString(), locationId: DISTRIBUTION_POINT },
+      await partnerWorker(graph, KURSK),
+    );
     expect(delivered.statusHistory.at(-1)).toMatchObject({ status: 'DELIVERED', partner: { id: KURSK } });
   });
 });
@@ -334,11 +415,16 @@ describe('who may make a step', () => {
 test('the status history is append-only in the database itself', async () => {
   const message = await mustMutate(graph, 'collectMessage', collectInput('append-only'));
   const driver = graph.graph.subgraphs.messages.database.driver;
-  await expect(driver.query(`UPDATE "messages"."MessageStatusChange" SET "note" = 'rewritten' WHERE "messageId" = $1::uuid`, [message.id])).rejects.toThrow(/append-only/);
+  await expect(driver.query(`UPDATE "messages"."MessageStatusChange" SET "note" = 'rewritten' WHERE "messageId" = $1::uuid`, [message.id])).rejects.toThrow(
+    /append-only/,
+  );
   await expect(driver.query(`DELETE FROM "messages"."MessageStatusChange" WHERE "messageId" = $1::uuid`, [message.id])).rejects.toThrow(/append-only/);
   await expect(driver.query(`TRUNCATE "messages"."MessageStatusChange"`)).rejects.toThrow(/append-only/);
   // Nor can the message be deleted from under its history.
   await expect(driver.query(`DELETE FROM "messages"."RedCrossMessage" WHERE "id" = $1::uuid`, [message.id])).rejects.toThrow();
-  const after = await graph.query<{ message: { statusHistory: Array<{ note: string | null }> } }>(`query($id: ID!) { message(id: $id) { statusHistory { note } } }`, { id: message.id });
+  const after = await graph.query<{ message: { statusHistory: Array<{ note: string | null }> } }>(
+    `query($id: ID!) { message(id: $id) { statusHistory { note } } }`,
+    { id: message.id },
+  );
   expect(after.data!.message.statusHistory).toEqual([{ note: null }]);
 });

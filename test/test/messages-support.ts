@@ -35,7 +35,16 @@ export interface MessageView {
   inReplyTo: { id: string } | null;
   replies: { edges: Array<{ node: { id: string } }> };
   statusChangedAt: string;
-  statusHistory: Array<{ sequence: number; status: string; at: string; partner: { id: string }; location: { id: string } | null; note: string | null; actor: string | null; reason: string | null }>;
+  statusHistory: Array<{
+    sequence: number;
+    status: string;
+    at: string;
+    partner: { id: string };
+    location: { id: string } | null;
+    note: string | null;
+    actor: string | null;
+    reason: string | null;
+  }>;
 }
 
 export interface GraphError {
@@ -47,9 +56,18 @@ export interface GraphError {
  * Runs a mutation `name(input: $input)` through the gateway and returns the message or the errors;
  * as the full-access principal (the ICRC's mandate) unless `headers` carry other credentials.
  */
-export async function mutate(graph: TestGraph, name: string, input: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ message?: MessageView; errors?: GraphError[] }> {
+export async function mutate(
+  graph: TestGraph,
+  name: string,
+  input: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ message?: MessageView; errors?: GraphError[] }> {
   const inputType = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`;
-  const result = await graph.query<Record<string, MessageView>>(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${MESSAGE_FIELDS} } }`, { input }, headers);
+  const result = await graph.query<Record<string, MessageView>>(
+    `mutation($input: ${inputType}!) { ${name}(input: $input) { ${MESSAGE_FIELDS} } }`,
+    { input },
+    headers,
+  );
   return { message: result.data?.[name] ?? undefined, errors: result.errors };
 }
 
@@ -98,7 +116,12 @@ export const TRANSITIONS: Record<string, string[]> = {
 
 /** Headers of a bearer token acting for `partnerId` with the scopes a message worker needs, without the mandate. */
 export async function partnerWorker(graph: TestGraph, partnerId: string): Promise<Record<string, string>> {
-  const token = await graph.token({ sub: `worker-${partnerId}`, kind: 'app', partnerId, scopes: ['people:read', 'messages:read', 'messages:read:content', 'messages:write'] });
+  const token = await graph.token({
+    sub: `worker-${partnerId}`,
+    kind: 'app',
+    partnerId,
+    scopes: ['people:read', 'messages:read', 'messages:read:content', 'messages:write'],
+  });
   return { authorization: `Bearer ${token}` };
 }
 

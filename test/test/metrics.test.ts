@@ -41,7 +41,9 @@ test('/metrics is refused without the bearer token, on the gateway and on every 
 
 test('after a few requests the counters have moved: requests by operation, subgraph fetches, refusals, audit writes', async () => {
   const before = await scrape(graph.connection.url);
-  const ok = await graph.query(`query PeopleNames { people(first: 5) { edges { node { fullName recordedBy { name } assistanceReceived(first: 1) { edges { node { item } } } } } } }`);
+  const ok = await graph.query(
+    `query PeopleNames { people(first: 5) { edges { node { fullName recordedBy { name } assistanceReceived(first: 1) { edges { node { item } } } } } } }`,
+  );
   expect(ok.errors).toBeUndefined();
   // A detainee's file: its detention records are sensitive reads, written to the audit trail.
   const file = await graph.query(
@@ -83,5 +85,24 @@ test('labels stay bounded: no ids, no variable values, operation names only', as
   const labelValues = [...text.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => `${key}=${value}`);
   expect(labelValues.filter((pair) => /[0-9a-f]{8}-[0-9a-f]{4}-/.test(pair))).toEqual([]);
   const keys = new Set(labelValues.map((pair) => pair.split('=')[0]));
-  for (const key of keys) expect(['service', 'operation', 'outcome', 'subgraph', 'code', 'source', 'database', 'state', 'le', 'quantile', 'version', 'kind', 'space', 'type', 'major', 'minor', 'patch']).toContain(key);
+  for (const key of keys)
+    expect([
+      'service',
+      'operation',
+      'outcome',
+      'subgraph',
+      'code',
+      'source',
+      'database',
+      'state',
+      'le',
+      'quantile',
+      'version',
+      'kind',
+      'space',
+      'type',
+      'major',
+      'minor',
+      'patch',
+    ]).toContain(key);
 });

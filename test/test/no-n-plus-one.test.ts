@@ -79,10 +79,14 @@ test('50 places with their children, and every organisation with its places, cos
 
   type Organizations = { organizations: { edges: Array<{ node: { places: { edges: unknown[] } } }> } };
   const organizations = (first: number) =>
-    statementsOf<Organizations>(`query($first: Int!) { organizations(first: $first) { edges { node { name places(first: 5) { edges { node { name } } } } } } }`, { first }, (data) => {
-      expect(data.organizations.edges).toHaveLength(first);
-      expect(data.organizations.edges.some((e) => e.node.places.edges.length > 0)).toBe(true);
-    });
+    statementsOf<Organizations>(
+      `query($first: Int!) { organizations(first: $first) { edges { node { name places(first: 5) { edges { node { name } } } } } } }`,
+      { first },
+      (data) => {
+        expect(data.organizations.edges).toHaveLength(first);
+        expect(data.organizations.edges.some((e) => e.node.places.edges.length > 0)).toBe(true);
+      },
+    );
   const two = await organizations(2);
   // The demo catalogue has nine organisations.
   const all = await organizations(9);

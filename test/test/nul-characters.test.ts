@@ -30,7 +30,12 @@ describe('a NUL character, which no text of the graph may hold, is bad input nam
     ['an argument written inline', '{ locationByPcode(pcode: "BY\\u0000HM") { id } }', {}, 'pcode'],
     ['a field of an input', REGISTER, { input: { ...valid, givenName: 'Iv\u0000an' } }, 'input.givenName'],
     ['an item of a list in an input', REGISTER, { input: { ...valid, otherSpellings: ['Ivan', 'Iwan\u0000'] } }, 'input.otherSpellings.1'],
-    ['an input written inline', `mutation { registerPerson(input: { givenName: "Ivan", familyName: "Pe\\u0000trov", sex: MALE, status: CIVILIAN, purpose: "tracing", legalBasis: VITAL_INTEREST, recordedById: "${valid.recordedById}" }) { id } }`, {}, 'input.familyName'],
+    [
+      'an input written inline',
+      `mutation { registerPerson(input: { givenName: "Ivan", familyName: "Pe\\u0000trov", sex: MALE, status: CIVILIAN, purpose: "tracing", legalBasis: VITAL_INTEREST, recordedById: "${valid.recordedById}" }) { id } }`,
+      {},
+      'input.familyName',
+    ],
   ];
 
   test.each(cases)('in %s', async (_where, query, variables, field) => {
@@ -44,7 +49,9 @@ describe('a NUL character, which no text of the graph may hold, is bad input nam
   });
 
   test('a subgraph refuses it too, when asked directly', async () => {
-    const result = await postGraphQL(graph.graph.subgraphs.locations.service.url, 'query($pcode: String!) { locationByPcode(pcode: $pcode) { id } }', { pcode: 'BY\u0000HM' });
+    const result = await postGraphQL(graph.graph.subgraphs.locations.service.url, 'query($pcode: String!) { locationByPcode(pcode: $pcode) { id } }', {
+      pcode: 'BY\u0000HM',
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pcode' });
   });
 });

@@ -50,10 +50,9 @@ const person = (overrides: Record<string, unknown>) => ({
 });
 
 async function register(overrides: Record<string, unknown>) {
-  const data = await mutate<{ registerPerson: { id: string; fullName: string; names: Array<{ script: string; scheme: string; value: string }>; recordedBy: { shortName: string } } }>(
-    REGISTER,
-    { input: person(overrides) },
-  );
+  const data = await mutate<{
+    registerPerson: { id: string; fullName: string; names: Array<{ script: string; scheme: string; value: string }>; recordedBy: { shortName: string } };
+  }>(REGISTER, { input: person(overrides) });
   return data.registerPerson;
 }
 
@@ -62,10 +61,9 @@ const SEARCH = `query($name: String!, $filters: PersonSearchFilters, $first: Int
 }`;
 
 async function search(name: string, filters?: Record<string, unknown>) {
-  const data = await mutate<{ searchPeople: Array<{ score: number; person: { id: string; fullName: string }; matchedName: { scheme: string; value: string } }> }>(
-    SEARCH,
-    { name, filters, first: 5 },
-  );
+  const data = await mutate<{
+    searchPeople: Array<{ score: number; person: { id: string; fullName: string }; matchedName: { scheme: string; value: string } }>;
+  }>(SEARCH, { name, filters, first: 5 });
   return data.searchPeople;
 }
 
@@ -81,13 +79,9 @@ describe('registering people', () => {
       ]),
     );
     const ru = await register({ givenName: 'Александр', familyName: 'Кузнецов', language: 'RU', birthYear: 1979 });
-    expect(ru.names.map((n) => `${n.scheme}:${n.value}`)).toEqual(
-      expect.arrayContaining(['ru-bgn-pcgn:Aleksandr Kuznetsov']),
-    );
+    expect(ru.names.map((n) => `${n.scheme}:${n.value}`)).toEqual(expect.arrayContaining(['ru-bgn-pcgn:Aleksandr Kuznetsov']));
     const by = await register({ givenName: 'Аляксандр', familyName: 'Марозаў', birthYear: 1990 });
-    expect(by.names.map((n) => `${n.scheme}:${n.value}`)).toEqual(
-      expect.arrayContaining(['be-2007:Aliaksandr Marozaŭ', 'be-passport:Aliaksandr Marozau']),
-    );
+    expect(by.names.map((n) => `${n.scheme}:${n.value}`)).toEqual(expect.arrayContaining(['be-2007:Aliaksandr Marozaŭ', 'be-passport:Aliaksandr Marozau']));
   });
 
   test('bad input is refused naming the field', async () => {
@@ -118,7 +112,17 @@ describe('updating people', () => {
   const UPDATE = `mutation($id: ID!, $input: UpdatePersonInput!) {
     updatePerson(id: $id, input: $input) { fullName birthDate birthYear nationality lastSeenOn lastSeenAt { id } status }
   }`;
-  type Updated = { updatePerson: { fullName: string; birthDate: string | null; birthYear: number | null; nationality: string | null; lastSeenOn: string | null; lastSeenAt: { id: string } | null; status: string } };
+  type Updated = {
+    updatePerson: {
+      fullName: string;
+      birthDate: string | null;
+      birthYear: number | null;
+      nationality: string | null;
+      lastSeenOn: string | null;
+      lastSeenAt: { id: string } | null;
+      status: string;
+    };
+  };
 
   test('correcting a name keeps the spellings seen on documents and finds the person under both', async () => {
     const registered = await register({ givenName: 'Тарас', familyName: 'Мельнік', otherSpellings: ['Taras Melnick'] });
@@ -134,15 +138,32 @@ describe('updating people', () => {
 
   test('null clears an optional field, a field left out keeps its value', async () => {
     const registered = await register({
-      givenName: 'Тарас', familyName: 'Мельник', birthDate: '1984-07-12', nationality: 'UA', lastSeenAtId: kurskPlace, lastSeenOn: '2024-03-10',
+      givenName: 'Тарас',
+      familyName: 'Мельник',
+      birthDate: '1984-07-12',
+      nationality: 'UA',
+      lastSeenAtId: kurskPlace,
+      lastSeenOn: '2024-03-10',
     });
     const kept = await mutate<Updated>(UPDATE, { id: registered.id, input: { status: 'DISPLACED' } });
     expect(kept.updatePerson).toEqual({
-      fullName: 'Тарас Мельник', birthDate: '1984-07-12', birthYear: 1984, nationality: 'UA', lastSeenOn: '2024-03-10', lastSeenAt: { id: kurskPlace }, status: 'DISPLACED',
+      fullName: 'Тарас Мельник',
+      birthDate: '1984-07-12',
+      birthYear: 1984,
+      nationality: 'UA',
+      lastSeenOn: '2024-03-10',
+      lastSeenAt: { id: kurskPlace },
+      status: 'DISPLACED',
     });
     const dateOnly = await mutate<Updated>(UPDATE, { id: registered.id, input: { birthDate: null, nationality: null, lastSeenAtId: null, lastSeenOn: null } });
     expect(dateOnly.updatePerson).toEqual({
-      fullName: 'Тарас Мельник', birthDate: null, birthYear: 1984, nationality: null, lastSeenOn: null, lastSeenAt: null, status: 'DISPLACED',
+      fullName: 'Тарас Мельник',
+      birthDate: null,
+      birthYear: 1984,
+      nationality: null,
+      lastSeenOn: null,
+      lastSeenAt: null,
+      status: 'DISPLACED',
     });
     const cleared = await mutate<Updated>(UPDATE, { id: registered.id, input: { birthYear: null } });
     expect(cleared.updatePerson.birthYear).toBeNull();
@@ -189,8 +210,13 @@ describe('atomic writes', () => {
     };
     const error = await failure(REGISTER, {
       input: person({
-        givenName: 'Богдан', familyName: 'Зайченко', birthYear: 1988,
-        familyLinks: [{ relativeId: mother.id, relationship: 'PARENT' }, { relativeId: missing, relationship: 'SIBLING' }],
+        givenName: 'Богдан',
+        familyName: 'Зайченко',
+        birthYear: 1988,
+        familyLinks: [
+          { relativeId: mother.id, relationship: 'PARENT' },
+          { relativeId: missing, relationship: 'SIBLING' },
+        ],
       }),
     });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.familyLinks.1.relativeId' });
@@ -260,7 +286,12 @@ describe('search across scripts', () => {
   });
 
   test('sex and status filters still fill the page with the best matches', async () => {
-    for (const [sex, status] of [['MALE', 'CIVILIAN'], ['FEMALE', 'MISSING'], ['FEMALE', 'CIVILIAN'], ['MALE', 'MISSING']]) {
+    for (const [sex, status] of [
+      ['MALE', 'CIVILIAN'],
+      ['FEMALE', 'MISSING'],
+      ['FEMALE', 'CIVILIAN'],
+      ['MALE', 'MISSING'],
+    ]) {
       await register({ givenName: 'Саша', familyName: 'Кравчук', sex, status });
     }
     const women = await mutate<{ searchPeople: Array<{ person: { sex: string; status: string } }> }>(
@@ -323,7 +354,13 @@ describe('a tracing case from enquiry to reunion', () => {
     await mutate(CHANGE, { id: requestId, status: 'SEARCHING' });
 
     const READ = `query($id: ID!) { tracingRequest(id: $id) { ${TRACING_FIELDS} } }`;
-    type Request = { tracingRequest: { status: string; locatedPerson: { id: string } | null; possibleMatches: Array<{ score: number; person: { id: string }; reasons: Array<{ kind: string }> }> } };
+    type Request = {
+      tracingRequest: {
+        status: string;
+        locatedPerson: { id: string } | null;
+        possibleMatches: Array<{ score: number; person: { id: string }; reasons: Array<{ kind: string }> }>;
+      };
+    };
     const proposed = (await mutate<Request>(READ, { id: requestId })).tracingRequest.possibleMatches;
     const ids = proposed.map((m) => m.person.id);
     expect(ids[0]).toBe(son.id);
@@ -365,7 +402,9 @@ describe('a tracing case from enquiry to reunion', () => {
     const b = await register({ givenName: 'Петро', familyName: 'Бойко' });
     const opened = await mutate<{ openTracingRequest: { id: string } }>(
       `mutation($input: OpenTracingRequestInput!) { openTracingRequest(input: $input) { id } }`,
-      { input: { enquirerId: a.id, soughtPersonId: b.id, enquirerRelationship: 'SPOUSE', circumstances: 'Separated at a checkpoint.', recordedById: rrcKursk } },
+      {
+        input: { enquirerId: a.id, soughtPersonId: b.id, enquirerRelationship: 'SPOUSE', circumstances: 'Separated at a checkpoint.', recordedById: rrcKursk },
+      },
     );
     const closed = await mutate<{ changeTracingStatus: { status: string; closedReason: string } }>(
       `mutation($id: ID!) { changeTracingStatus(id: $id, status: CLOSED, closedReason: "The enquirer withdrew the request.") { status closedReason } }`,
@@ -377,7 +416,13 @@ describe('a tracing case from enquiry to reunion', () => {
   test('opening a request with unknown people or places is refused naming the field', async () => {
     const a = await register({ givenName: 'Ірина', familyName: 'Ткаченко', sex: 'FEMALE' });
     const OPEN = `mutation($input: OpenTracingRequestInput!) { openTracingRequest(input: $input) { id } }`;
-    const base = { enquirerId: a.id, soughtPersonId: syntheticId('person', 3), enquirerRelationship: 'SIBLING', circumstances: 'Lost contact.', recordedById: rrcKursk };
+    const base = {
+      enquirerId: a.id,
+      soughtPersonId: syntheticId('person', 3),
+      enquirerRelationship: 'SIBLING',
+      circumstances: 'Lost contact.',
+      recordedById: rrcKursk,
+    };
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ soughtPersonId: syntheticId('person', 'missing') }, 'input.soughtPersonId'],
       [{ lastSeenAtId: syntheticId('location', 'NOWHERE') }, 'input.lastSeenAtId'],
@@ -411,11 +456,16 @@ describe('detention, access and visits', () => {
     const REGISTER_DETENTION = `mutation($input: RegisterDetentionInput!) {
       registerDetention(input: $input) { id accessStatus registrationNumber placeOfDetention { name } person { status } }
     }`;
-    const input = { personId: detainee.id, placeOfDetentionId: detentionPlace, captureDate: '2024-03-02', registrationNumber: 'ICRC-RU-TEST-1', recordedById: icrcMoscow };
-    const registered = await mutate<{ registerDetention: { id: string; accessStatus: string; placeOfDetention: { name: string }; person: { status: string } } }>(
-      REGISTER_DETENTION,
-      { input },
-    );
+    const input = {
+      personId: detainee.id,
+      placeOfDetentionId: detentionPlace,
+      captureDate: '2024-03-02',
+      registrationNumber: 'ICRC-RU-TEST-1',
+      recordedById: icrcMoscow,
+    };
+    const registered = await mutate<{
+      registerDetention: { id: string; accessStatus: string; placeOfDetention: { name: string }; person: { status: string } };
+    }>(REGISTER_DETENTION, { input });
     const record = registered.registerDetention;
     expect(record.accessStatus).toBe('NOT_REQUESTED');
     expect(record.placeOfDetention.name.length).toBeGreaterThan(0);
@@ -423,7 +473,9 @@ describe('detention, access and visits', () => {
 
     const duplicate = await failure(REGISTER_DETENTION, { input });
     expect(duplicate.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.registrationNumber' });
-    const wrongPlace = await failure(REGISTER_DETENTION, { input: { ...input, registrationNumber: 'X-2', placeOfDetentionId: syntheticId('location', 'NOWHERE') } });
+    const wrongPlace = await failure(REGISTER_DETENTION, {
+      input: { ...input, registrationNumber: 'X-2', placeOfDetentionId: syntheticId('location', 'NOWHERE') },
+    });
     expect(wrongPlace.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.placeOfDetentionId' });
     const future = await failure(REGISTER_DETENTION, { input: { ...input, registrationNumber: 'X-3', captureDate: '2999-01-01' } });
     expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.captureDate' });
@@ -438,7 +490,9 @@ describe('detention, access and visits', () => {
         accessStatus accessHistory { status occurredOn partner { id shortName } }
       }
     }`;
-    type Access = { recordAccessRequest: { accessStatus: string; accessHistory: Array<{ status: string; occurredOn: string; partner: { id: string; shortName: string } }> } };
+    type Access = {
+      recordAccessRequest: { accessStatus: string; accessHistory: Array<{ status: string; occurredOn: string; partner: { id: string; shortName: string } }> };
+    };
     const skipped = await failure(ACCESS, { id: record.id, status: 'GRANTED' });
     expect(skipped.extensions).toMatchObject({ code: 'CONFLICT', allowed: ['REQUESTED'] });
     await mutate(ACCESS, { id: record.id, status: 'REQUESTED', on: '2024-03-05', partner: rrcKursk });
@@ -513,12 +567,25 @@ describe('detention as the Geneva Conventions frame it (the ICRC delegation)', (
     const detainee = await register({ givenName: 'Пётр', familyName: 'Семёнов', birthYear: 1996, recordedById: icrcMoscow });
     expect(detainee.names).toEqual(expect.arrayContaining([expect.objectContaining({ scheme: 'ru-bgn-pcgn', value: 'Pyotr Semyonov' })]));
     const input = {
-      personId: detainee.id, placeOfDetentionId: detentionPlace, captureDate: '2024-03-02', registrationNumber, recordedById: icrcMoscow,
-      legalCategory: 'PRISONER_OF_WAR', detainingState: 'RU', detainingAuthorityId: ruMod,
+      personId: detainee.id,
+      placeOfDetentionId: detentionPlace,
+      captureDate: '2024-03-02',
+      registrationNumber,
+      recordedById: icrcMoscow,
+      legalCategory: 'PRISONER_OF_WAR',
+      detainingState: 'RU',
+      detainingAuthorityId: ruMod,
     };
-    const { registerDetention } = await partnerMutate<{ registerDetention: { id: string; legalCategory: string; detainingState: string; detainingAuthority: { id: string }; custodyStatus: string; reviewOn: string } }>(
-      'icrc', REGISTER_DETENTION, { input },
-    );
+    const { registerDetention } = await partnerMutate<{
+      registerDetention: {
+        id: string;
+        legalCategory: string;
+        detainingState: string;
+        detainingAuthority: { id: string };
+        custodyStatus: string;
+        reviewOn: string;
+      };
+    }>('icrc', REGISTER_DETENTION, { input });
     return { detainee, record: registerDetention, input };
   }
 
@@ -552,39 +619,58 @@ describe('detention as the Geneva Conventions frame it (the ICRC delegation)', (
     const asOther = await asPartner('icrc', NOTIFY, { input: { ...base, kind: 'CAPTURE_CARD', recordedById: 'not-a-uuid' } });
     expect(asOther.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.recordedById' });
 
-    const card = (await partnerMutate<{ recordDetentionNotification: { id: string; kind: string; familyInformed: boolean; recordedBy: { shortName: string } } }>(
-      'icrc', NOTIFY, { input: { ...base, kind: 'CAPTURE_CARD' } },
-    )).recordDetentionNotification;
+    const card = (
+      await partnerMutate<{ recordDetentionNotification: { id: string; kind: string; familyInformed: boolean; recordedBy: { shortName: string } } }>(
+        'icrc',
+        NOTIFY,
+        { input: { ...base, kind: 'CAPTURE_CARD' } },
+      )
+    ).recordDetentionNotification;
     expect(card).toMatchObject({ kind: 'CAPTURE_CARD', familyInformed: false, recordedBy: { shortName: 'ICRC Moscow' } });
     // A card is not the detaining power's notification to the Central Tracing Agency.
     expect(await listed(awaiting, record.id)).toBe(true);
-    await partnerMutate('icrc', NOTIFY, { input: { ...base, kind: 'CENTRAL_AGENCY_NOTIFICATION', transmittedOn: '2024-03-12', transmittedBy: 'National Information Bureau of the detaining power' } });
+    await partnerMutate('icrc', NOTIFY, {
+      input: { ...base, kind: 'CENTRAL_AGENCY_NOTIFICATION', transmittedOn: '2024-03-12', transmittedBy: 'National Information Bureau of the detaining power' },
+    });
     expect(await listed(awaiting, record.id)).toBe(false);
     expect(await listed(uninformed, record.id)).toBe(true);
 
     const INFORMED = `mutation($id: ID!, $on: String!, $by: ID!) { recordFamilyInformed(notificationId: $id, informedOn: $on, recordedById: $by) { familyInformed familyInformedOn } }`;
     const tooEarly = await asPartner('icrc', INFORMED, { id: card.id, on: '2024-03-01', by: icrcMoscow });
     expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'informedOn' });
-    expect((await partnerMutate<{ recordFamilyInformed: unknown }>('icrc', INFORMED, { id: card.id, on: '2024-03-28', by: icrcMoscow })).recordFamilyInformed)
-      .toEqual({ familyInformed: true, familyInformedOn: '2024-03-28' });
+    expect(
+      (await partnerMutate<{ recordFamilyInformed: unknown }>('icrc', INFORMED, { id: card.id, on: '2024-03-28', by: icrcMoscow })).recordFamilyInformed,
+    ).toEqual({ familyInformed: true, familyInformedOn: '2024-03-28' });
     // Recorded again with the same date: nothing changes; with another: CONFLICT.
     await partnerMutate('icrc', INFORMED, { id: card.id, on: '2024-03-28', by: icrcMoscow });
     const otherDate = await asPartner('icrc', INFORMED, { id: card.id, on: '2024-04-02', by: icrcMoscow });
     expect(otherDate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
     expect(await listed(uninformed, record.id)).toBe(false);
 
-    const read = await partnerMutate<{ detentionRecord: { notifications: Array<{ kind: string; transmittedOn: string; transmittedBy: string; familyInformedOn: string | null }> } }>(
-      'icrc', `query($id: ID!) { detentionRecord(id: $id) { notifications { kind transmittedOn transmittedBy familyInformedOn } } }`, { id: record.id },
-    );
+    const read = await partnerMutate<{
+      detentionRecord: { notifications: Array<{ kind: string; transmittedOn: string; transmittedBy: string; familyInformedOn: string | null }> };
+    }>('icrc', `query($id: ID!) { detentionRecord(id: $id) { notifications { kind transmittedOn transmittedBy familyInformedOn } } }`, { id: record.id });
     expect(read.detentionRecord.notifications).toEqual([
       { kind: 'CAPTURE_CARD', transmittedOn: '2024-03-07', transmittedBy: 'The detainee, through the ICRC', familyInformedOn: '2024-03-28' },
-      { kind: 'CENTRAL_AGENCY_NOTIFICATION', transmittedOn: '2024-03-12', transmittedBy: 'National Information Bureau of the detaining power', familyInformedOn: null },
+      {
+        kind: 'CENTRAL_AGENCY_NOTIFICATION',
+        transmittedOn: '2024-03-12',
+        transmittedBy: 'National Information Bureau of the detaining power',
+        familyInformedOn: null,
+      },
     ]);
   });
 
   test('a transfer keeps the history, a release ends custody and frees the person; nothing follows the end', async () => {
     const { record } = await registerPrisoner('ICRC-RU-GC-3');
-    const event = (override: Record<string, unknown>) => ({ detentionRecordId: record.id, kind: 'TRANSFER', occurredOn: '2024-04-10', placeId: otherDetentionPlace, recordedById: icrcMoscow, ...override });
+    const event = (override: Record<string, unknown>) => ({
+      detentionRecordId: record.id,
+      kind: 'TRANSFER',
+      occurredOn: '2024-04-10',
+      placeId: otherDetentionPlace,
+      recordedById: icrcMoscow,
+      ...override,
+    });
     const notAPrison = await asPartner('icrc', EVENT, { input: event({ placeId: kurskPlace }) });
     expect(notAPrison.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.placeId' });
     const samePlace = await asPartner('icrc', EVENT, { input: event({ placeId: detentionPlace }) });
@@ -592,14 +678,22 @@ describe('detention as the Geneva Conventions frame it (the ICRC delegation)', (
     const future = await asPartner('icrc', EVENT, { input: event({ occurredOn: '2999-01-01' }) });
     expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredOn' });
 
-    type Recorded = { recordDetentionEvent: { custodyStatus: string; placeOfDetention: { id: string }; person: { status: string }; events: Array<Record<string, unknown>> } };
+    type Recorded = {
+      recordDetentionEvent: { custodyStatus: string; placeOfDetention: { id: string }; person: { status: string }; events: Array<Record<string, unknown>> };
+    };
     const moved = (await partnerMutate<Recorded>('icrc', EVENT, { input: event({}) })).recordDetentionEvent;
     expect(moved).toMatchObject({ custodyStatus: 'IN_CUSTODY', placeOfDetention: { id: otherDetentionPlace }, person: { status: 'DETAINED' } });
-    expect(moved.events).toEqual([{ kind: 'TRANSFER', occurredOn: '2024-04-10', place: { id: otherDetentionPlace }, fromPlaceOfDetention: { id: detentionPlace }, note: null }]);
+    expect(moved.events).toEqual([
+      { kind: 'TRANSFER', occurredOn: '2024-04-10', place: { id: otherDetentionPlace }, fromPlaceOfDetention: { id: detentionPlace }, note: null },
+    ]);
     const beforeTransfer = await asPartner('icrc', EVENT, { input: event({ kind: 'RELEASE', occurredOn: '2024-04-01', placeId: kurskPlace }) });
     expect(beforeTransfer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredOn' });
 
-    const released = (await partnerMutate<Recorded>('icrc', EVENT, { input: event({ kind: 'RELEASE', occurredOn: '2024-09-01', placeId: kurskPlace, note: 'Released to his family.' }) })).recordDetentionEvent;
+    const released = (
+      await partnerMutate<Recorded>('icrc', EVENT, {
+        input: event({ kind: 'RELEASE', occurredOn: '2024-09-01', placeId: kurskPlace, note: 'Released to his family.' }),
+      })
+    ).recordDetentionEvent;
     expect(released).toMatchObject({ custodyStatus: 'RELEASED', placeOfDetention: { id: otherDetentionPlace }, person: { status: 'CIVILIAN' } });
     expect(released.events.map((e) => e.kind)).toEqual(['TRANSFER', 'RELEASE']);
     const afterEnd = await asPartner('icrc', EVENT, { input: event({ kind: 'DEATH', occurredOn: '2024-10-01', placeId: kurskPlace }) });
@@ -608,18 +702,23 @@ describe('detention as the Geneva Conventions frame it (the ICRC delegation)', (
 
   test('a partner without the detention scopes reads nothing of it and records nothing, and every read of it is audited', async () => {
     const { detainee, record } = await registerPrisoner('ICRC-RU-GC-4');
-    const read = await asPartner<{ detentionRecord: unknown }>('russianRedCross', `query($id: ID!) { detentionRecord(id: $id) { legalCategory } }`, { id: record.id });
+    const read = await asPartner<{ detentionRecord: unknown }>('russianRedCross', `query($id: ID!) { detentionRecord(id: $id) { legalCategory } }`, {
+      id: record.id,
+    });
     expect(read.data?.detentionRecord ?? null).toBeNull();
     expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const write = await asPartner('russianRedCross', EVENT, { input: { detentionRecordId: record.id, kind: 'RELEASE', occurredOn: '2024-09-01', placeId: kurskPlace, recordedById: rrc } });
+    const write = await asPartner('russianRedCross', EVENT, {
+      input: { detentionRecordId: record.id, kind: 'RELEASE', occurredOn: '2024-09-01', placeId: kurskPlace, recordedById: rrc },
+    });
     expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const detained = await asPartner('icrc', `query DetentionFile($id: ID!) { detentionRecord(id: $id) { legalCategory events { kind } } }`, { id: record.id });
     expect(detained.errors).toBeUndefined();
-    const trail = await graph.admin<{ auditEntries: { edges: Array<{ node: { operationName: string; recordType: string; field: string; personIds: string[] } }> } }>(
-      `query($person: ID!) { auditEntries(personId: $person, first: 50) { edges { node { operationName recordType field personIds } } } }`,
-      { person: detainee.id },
-    );
+    const trail = await graph.admin<{
+      auditEntries: { edges: Array<{ node: { operationName: string; recordType: string; field: string; personIds: string[] } }> };
+    }>(`query($person: ID!) { auditEntries(personId: $person, first: 50) { edges { node { operationName recordType field personIds } } } }`, {
+      person: detainee.id,
+    });
     const fields = trail.data!.auditEntries.edges.map((edge) => edge.node).filter((entry) => entry.operationName === 'DetentionFile');
     expect(fields.map((entry) => `${entry.recordType}.${entry.field}`)).toEqual(expect.arrayContaining(['DetentionRecord.legalCategory']));
     expect(fields.every((entry) => entry.personIds.includes(detainee.id))).toBe(true);
@@ -631,7 +730,13 @@ describe('consent before disclosure (the enquiring National Society and the ICRC
   const CONFIRM = `mutation($r: ID!, $p: ID!, $by: ID!) { confirmPossibleMatch(tracingRequestId: $r, personId: $p, recordedById: $by) { status } }`;
   const CONSENT = `mutation($input: RecordTracingConsentInput!) { recordTracingConsent(input: $input) { status closedReason } }`;
   const WHEREABOUTS = `query($id: ID!) { tracingRequest(id: $id) { status soughtPerson { fullName lastSeenAt { id } } locatedPerson { fullName lastSeenAt { id } lastSeenOn } } }`;
-  type Whereabouts = { tracingRequest: { status: string; soughtPerson: { fullName: string; lastSeenAt: { id: string } | null }; locatedPerson: { fullName: string; lastSeenAt: { id: string } | null; lastSeenOn: string | null } } };
+  type Whereabouts = {
+    tracingRequest: {
+      status: string;
+      soughtPerson: { fullName: string; lastSeenAt: { id: string } | null };
+      locatedPerson: { fullName: string; lastSeenAt: { id: string } | null; lastSeenOn: string | null };
+    };
+  };
 
   /** The Russian Red Cross takes a mother's request; the ICRC has found her son and shares him with it. */
   async function locatedCase(family: string, birthYear: number) {
@@ -639,11 +744,28 @@ describe('consent before disclosure (the enquiring National Society and the ICRC
     const registerAs = async (caller: 'icrc' | 'russianRedCross', input: Record<string, unknown>) =>
       (await partnerMutate<{ registerPerson: { id: string } }>(caller, REGISTER_AS, { input: person(input) })).registerPerson.id;
     const mother = await registerAs('russianRedCross', { givenName: 'Ганна', familyName: family, sex: 'FEMALE', birthYear: 1970, recordedById: rrc });
-    const sought = await registerAs('russianRedCross', { givenName: 'Богдан', familyName: family, birthYear, status: 'MISSING', lastSeenAtId: kurskPlace, recordedById: rrc });
-    const son = await registerAs('icrc', { givenName: 'Богдан', familyName: family, birthYear, lastSeenAtId: detentionPlace, lastSeenOn: '2024-06-01', recordedById: icrcMoscow, sharedWithIds: [rrc] });
-    const requestId = (await partnerMutate<{ openTracingRequest: { id: string } }>('russianRedCross', OPEN, {
-      input: { enquirerId: mother, soughtPersonId: sought, enquirerRelationship: 'PARENT', circumstances: 'Lost contact in Sudzha.', recordedById: rrc },
-    })).openTracingRequest.id;
+    const sought = await registerAs('russianRedCross', {
+      givenName: 'Богдан',
+      familyName: family,
+      birthYear,
+      status: 'MISSING',
+      lastSeenAtId: kurskPlace,
+      recordedById: rrc,
+    });
+    const son = await registerAs('icrc', {
+      givenName: 'Богдан',
+      familyName: family,
+      birthYear,
+      lastSeenAtId: detentionPlace,
+      lastSeenOn: '2024-06-01',
+      recordedById: icrcMoscow,
+      sharedWithIds: [rrc],
+    });
+    const requestId = (
+      await partnerMutate<{ openTracingRequest: { id: string } }>('russianRedCross', OPEN, {
+        input: { enquirerId: mother, soughtPersonId: sought, enquirerRelationship: 'PARENT', circumstances: 'Lost contact in Sudzha.', recordedById: rrc },
+      })
+    ).openTracingRequest.id;
     await partnerMutate('russianRedCross', CONFIRM, { r: requestId, p: son, by: rrc });
     return { requestId, son };
   }
@@ -651,13 +773,19 @@ describe('consent before disclosure (the enquiring National Society and the ICRC
   test('the whereabouts wait for the consent of the adult found; once given, the enquiring partner reads them', async () => {
     const { requestId } = await locatedCase('Гнатюк', 1990);
     const withheld = await asPartner<Whereabouts>('russianRedCross', WHEREABOUTS, { id: requestId });
-    expect(withheld.data!.tracingRequest).toMatchObject({ status: 'LOCATED', soughtPerson: { fullName: 'Богдан Гнатюк', lastSeenAt: null }, locatedPerson: { lastSeenAt: null, lastSeenOn: null } });
+    expect(withheld.data!.tracingRequest).toMatchObject({
+      status: 'LOCATED',
+      soughtPerson: { fullName: 'Богдан Гнатюк', lastSeenAt: null },
+      locatedPerson: { lastSeenAt: null, lastSeenOn: null },
+    });
     const reasons = withheld.errors!.map((error) => ({ path: error.path?.join('.'), code: error.extensions?.code, reason: error.extensions?.reason }));
-    expect(reasons).toEqual(expect.arrayContaining([
-      { path: 'tracingRequest.soughtPerson.lastSeenAt', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
-      { path: 'tracingRequest.locatedPerson.lastSeenAt', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
-      { path: 'tracingRequest.locatedPerson.lastSeenOn', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
-    ]));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        { path: 'tracingRequest.soughtPerson.lastSeenAt', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+        { path: 'tracingRequest.locatedPerson.lastSeenAt', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+        { path: 'tracingRequest.locatedPerson.lastSeenOn', code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+      ]),
+    );
     expect(withheld.errors![0].message).toMatch(/only with their consent .*consent NOT_ASKED/);
     // The Central Tracing Agency (the ICRC's mandate) is never refused them.
     const agency = await partnerMutate<Whereabouts>('icrc', WHEREABOUTS, { id: requestId });
@@ -672,20 +800,35 @@ describe('consent before disclosure (the enquiring National Society and the ICRC
       [{ recordedById: icrcMoscow }, 'FORBIDDEN', 'input.recordedById'],
     ];
     for (const [override, code, field] of bad) {
-      const refused = await asPartner('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'GIVEN', recordedById: rrc, ...override } });
+      const refused = await asPartner('russianRedCross', CONSENT, {
+        input: { tracingRequestId: requestId, decision: 'GIVEN', recordedById: rrc, ...override },
+      });
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code, field });
     }
-    expect((await partnerMutate<{ recordTracingConsent: unknown }>('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'GIVEN', recordedById: rrc } })).recordTracingConsent)
-      .toEqual({ status: 'LOCATED', closedReason: null });
+    expect(
+      (
+        await partnerMutate<{ recordTracingConsent: unknown }>('russianRedCross', CONSENT, {
+          input: { tracingRequestId: requestId, decision: 'GIVEN', recordedById: rrc },
+        })
+      ).recordTracingConsent,
+    ).toEqual({ status: 'LOCATED', closedReason: null });
     const disclosed = await partnerMutate<Whereabouts>('russianRedCross', WHEREABOUTS, { id: requestId });
     expect(disclosed.tracingRequest.locatedPerson).toMatchObject({ lastSeenAt: { id: detentionPlace }, lastSeenOn: '2024-06-01' });
     const recorded = await partnerMutate<{ tracingRequest: { consent: Record<string, unknown> } }>('icrc', CONSENT_READ, { id: requestId });
-    expect(recorded.tracingRequest.consent).toEqual({ decision: 'GIVEN', recordedOn: new Date().toISOString().slice(0, 10), recordedBy: { id: rrc }, forChild: false, bestInterestReason: null });
+    expect(recorded.tracingRequest.consent).toEqual({
+      decision: 'GIVEN',
+      recordedOn: new Date().toISOString().slice(0, 10),
+      recordedBy: { id: rrc },
+      forChild: false,
+      bestInterestReason: null,
+    });
   });
 
   test("an adult's refusal closes the case with the reason and keeps the whereabouts withheld", async () => {
     const { requestId } = await locatedCase('Кравчук', 1985);
-    const closed = await partnerMutate<{ recordTracingConsent: { status: string; closedReason: string } }>('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'REFUSED', recordedById: rrc } });
+    const closed = await partnerMutate<{ recordTracingConsent: { status: string; closedReason: string } }>('russianRedCross', CONSENT, {
+      input: { tracingRequestId: requestId, decision: 'REFUSED', recordedById: rrc },
+    });
     expect(closed.recordTracingConsent.status).toBe('CLOSED');
     expect(closed.recordTracingConsent.closedReason).toMatch(/did not consent/);
     const after = await asPartner<Whereabouts>('russianRedCross', WHEREABOUTS, { id: requestId });
@@ -696,18 +839,29 @@ describe('consent before disclosure (the enquiring National Society and the ICRC
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
   });
 
-  test("for a child the decision is a best-interest decision with its reason, and a refusal keeps the case open", async () => {
+  test('for a child the decision is a best-interest decision with its reason, and a refusal keeps the case open', async () => {
     const { requestId } = await locatedCase('Савчук', new Date().getUTCFullYear() - 12);
     const noReason = await asPartner('russianRedCross', CONSENT, { input: { tracingRequestId: requestId, decision: 'REFUSED', recordedById: rrc } });
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bestInterestReason' });
     const kept = await partnerMutate<{ recordTracingConsent: { status: string } }>('russianRedCross', CONSENT, {
-      input: { tracingRequestId: requestId, decision: 'REFUSED', recordedById: rrc, bestInterestReason: 'The child fears the enquirer; the guardian is consulted first.' },
+      input: {
+        tracingRequestId: requestId,
+        decision: 'REFUSED',
+        recordedById: rrc,
+        bestInterestReason: 'The child fears the enquirer; the guardian is consulted first.',
+      },
     });
     expect(kept.recordTracingConsent.status).toBe('LOCATED');
     const consent = await partnerMutate<{ tracingRequest: { consent: { decision: string; forChild: boolean; bestInterestReason: string } } }>(
-      'icrc', `query($id: ID!) { tracingRequest(id: $id) { consent { decision forChild bestInterestReason } } }`, { id: requestId },
+      'icrc',
+      `query($id: ID!) { tracingRequest(id: $id) { consent { decision forChild bestInterestReason } } }`,
+      { id: requestId },
     );
-    expect(consent.tracingRequest.consent).toEqual({ decision: 'REFUSED', forChild: true, bestInterestReason: 'The child fears the enquirer; the guardian is consulted first.' });
+    expect(consent.tracingRequest.consent).toEqual({
+      decision: 'REFUSED',
+      forChild: true,
+      bestInterestReason: 'The child fears the enquirer; the guardian is consulted first.',
+    });
   });
 });
 
@@ -715,7 +869,12 @@ describe('retention', () => {
   const PAST = `query($asOf: String, $first: Int, $after: String) {
     recordsPastReview(asOf: $asOf, first: $first, after: $after) { edges { node { recordType id reviewOn closed person { id } } } pageInfo { hasNextPage endCursor } }
   }`;
-  type Past = { recordsPastReview: { edges: Array<{ node: { recordType: string; id: string; reviewOn: string; closed: boolean; person: { id: string } } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  type Past = {
+    recordsPastReview: {
+      edges: Array<{ node: { recordType: string; id: string; reviewOn: string; closed: boolean; person: { id: string } } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
 
   test('records past their review date are listed earliest first, page by page, only those the partner may see', async () => {
     const all: Past['recordsPastReview']['edges'] = [];
@@ -730,9 +889,17 @@ describe('retention', () => {
     expect(days).toEqual([...days].sort());
     expect(days.every((day) => day < '2026-11-01')).toBe(true);
     // Seeded request 3 was reunited and was due for review in June 2026.
-    expect(all.map((edge) => edge.node)).toEqual(expect.arrayContaining([
-      { recordType: 'TRACING_REQUEST', id: syntheticId('tracing-request', 3), reviewOn: '2026-06-04', closed: true, person: { id: syntheticId('person', 7) } },
-    ]));
+    expect(all.map((edge) => edge.node)).toEqual(
+      expect.arrayContaining([
+        {
+          recordType: 'TRACING_REQUEST',
+          id: syntheticId('tracing-request', 3),
+          reviewOn: '2026-06-04',
+          closed: true,
+          person: { id: syntheticId('person', 7) },
+        },
+      ]),
+    );
     expect(new Set(all.map((edge) => edge.node.recordType))).toEqual(new Set(['PERSON', 'TRACING_REQUEST']));
 
     const russian = await partnerMutate<Past>('russianRedCross', PAST, { asOf: '2026-11-01', first: 100 });
@@ -747,8 +914,12 @@ describe('retention', () => {
   test('a review date given at registration must lie ahead', async () => {
     const error = await failure(REGISTER, { input: person({ givenName: 'Іван', familyName: 'Лисенко', reviewOn: '2001-01-01' }) });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reviewOn' });
-    const kept = await mutate<{ registerPerson: { id: string } }>(REGISTER, { input: person({ givenName: 'Іван', familyName: 'Лисенко', reviewOn: '2031-05-01' }) });
-    const read = await mutate<{ person: { reviewOn: string; anonymised: boolean } }>(`query($id: ID!) { person(id: $id) { reviewOn anonymised } }`, { id: kept.registerPerson.id });
+    const kept = await mutate<{ registerPerson: { id: string } }>(REGISTER, {
+      input: person({ givenName: 'Іван', familyName: 'Лисенко', reviewOn: '2031-05-01' }),
+    });
+    const read = await mutate<{ person: { reviewOn: string; anonymised: boolean } }>(`query($id: ID!) { person(id: $id) { reviewOn anonymised } }`, {
+      id: kept.registerPerson.id,
+    });
     expect(read.person).toEqual({ reviewOn: '2031-05-01', anonymised: false });
   });
 });

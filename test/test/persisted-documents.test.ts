@@ -28,7 +28,9 @@ const requiredVariables: Record<string, unknown> = {
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
 const manifest = Object.entries(trustedDocumentManifest).map(([documentId, text]) => {
   const operation = parse(text).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
-  const required = (operation.variableDefinitions ?? []).filter((variable) => variable.type.kind === Kind.NON_NULL_TYPE && !variable.defaultValue).map((variable) => variable.variable.name.value);
+  const required = (operation.variableDefinitions ?? [])
+    .filter((variable) => variable.type.kind === Kind.NON_NULL_TYPE && !variable.defaultValue)
+    .map((variable) => variable.variable.name.value);
   return { documentId, text, name: operation.name!.value, variables: Object.fromEntries(required.map((name) => [name, requiredVariables[name]])) };
 });
 
@@ -114,7 +116,10 @@ test('an unknown documentId gets PERSISTED_QUERY_NOT_FOUND; GET takes a document
 
 test('automatic persisted queries: a manifest hash needs no registration, others register then run by hash', async () => {
   const overview = manifest.find((entry) => entry.name === 'PersonOverview')!;
-  const known = await post({ variables: overview.variables, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(overview.text) } } }, graph.as('icrc'));
+  const known = await post(
+    { variables: overview.variables, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(overview.text) } } },
+    graph.as('icrc'),
+  );
   expect(known.errors).toBeUndefined();
 
   const text = `query OwnQuery($id: ID!) { person(id: $id) { id fullName } }`;
@@ -132,7 +137,12 @@ test('automatic persisted queries: a manifest hash needs no registration, others
 });
 
 test('an app token restricted to trusted documents runs the manifest and nothing else', async () => {
-  const restricted = await bearer({ sub: 'family-links-app', scopes: ['people:read', 'messages:read', 'assistance:read'], partnerId: ICRC, trustedDocumentsOnly: true });
+  const restricted = await bearer({
+    sub: 'family-links-app',
+    scopes: ['people:read', 'messages:read', 'assistance:read'],
+    partnerId: ICRC,
+    trustedDocumentsOnly: true,
+  });
   const overview = manifest.find((entry) => entry.name === 'PersonOverview')!;
   const allowed = await post({ documentId: overview.documentId, variables: overview.variables }, restricted);
   expect(allowed.errors).toBeUndefined();
@@ -150,7 +160,14 @@ test('an app token restricted to trusted documents runs the manifest and nothing
 test('an API key issued for trusted documents only is held to them', async () => {
   const issued = await graph.admin<{ issueApiKey: { secret: string; key: { trustedDocumentsOnly: boolean } } }>(
     `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret key { trustedDocumentsOnly } } }`,
-    { input: { partnerId: ICRC, name: 'ICRC case-management app (trusted documents)', scopes: ['people:read', 'messages:read', 'assistance:read'], trustedDocumentsOnly: true } },
+    {
+      input: {
+        partnerId: ICRC,
+        name: 'ICRC case-management app (trusted documents)',
+        scopes: ['people:read', 'messages:read', 'assistance:read'],
+        trustedDocumentsOnly: true,
+      },
+    },
   );
   expect(issued.errors).toBeUndefined();
   expect(issued.data!.issueApiKey.key.trustedDocumentsOnly).toBe(true);

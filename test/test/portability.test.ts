@@ -27,7 +27,11 @@ const principals: Array<{ name: string; claims: BearerClaims }> = [
   { name: 'the ICRC delegation', claims: { sub: 'icrc-delegation', scopes: [...demoPartnerKeys.icrc.scopes], partnerId: icrc } },
   {
     name: 'the Russian Red Cross',
-    claims: { sub: 'russian-red-cross', scopes: [...demoPartnerKeys.russianRedCross.scopes], partnerId: syntheticId('organization', demoPartnerKeys.russianRedCross.partnerKey) },
+    claims: {
+      sub: 'russian-red-cross',
+      scopes: [...demoPartnerKeys.russianRedCross.scopes],
+      partnerId: syntheticId('organization', demoPartnerKeys.russianRedCross.partnerKey),
+    },
   },
   { name: 'the internal family-links app', claims: { sub: demoTokens.app.sub, scopes: [...demoTokens.app.scopes], partnerId: demoTokens.app.partnerId } },
 ];
@@ -39,7 +43,8 @@ const found: Record<string, string> = {};
 
 beforeAll(async () => {
   const major = Number(process.versions.node.split('.')[0]);
-  if (major < 22) throw new Error(`Hive Gateway needs Node 22 or later; this runs on ${process.version}. Run it through npm or npx, which use the project's Node 24.`);
+  if (major < 22)
+    throw new Error(`Hive Gateway needs Node 22 or later; this runs on ${process.version}. Run it through npm or npx, which use the project's Node 24.`);
   graph = await startTestGraph({ seedPeople: 80, label: 'portability' });
   hive = await startHiveGateway({
     supergraphSdl,
@@ -56,9 +61,10 @@ beforeAll(async () => {
     );
     for (const { table_name: table } of tables) await driver.query(`UPDATE "${name}"."${table}" SET "sharedWithIds" = $1::uuid[]`, [partners]);
   }
-  const seen = await graph.query<{ people: { edges: Array<{ node: { fullName: string } }> }; messages: { edges: Array<{ node: { collectingPartner: { id: string } } }> } }>(
-    '{ people(first: 1) { edges { node { fullName } } } messages(first: 1) { edges { node { collectingPartner { id } } } } }',
-  );
+  const seen = await graph.query<{
+    people: { edges: Array<{ node: { fullName: string } }> };
+    messages: { edges: Array<{ node: { collectingPartner: { id: string } } }> };
+  }>('{ people(first: 1) { edges { node { fullName } } } messages(first: 1) { edges { node { collectingPartner { id } } } } }');
   found.name = JSON.stringify(seen.data!.people.edges[0].node.fullName);
   found.partnerIds = JSON.stringify([seen.data!.messages.edges[0].node.collectingPartner.id]);
 }, 240_000);
@@ -136,7 +142,12 @@ async function matrixOperations(): Promise<Array<{ field: string; text: string; 
       let chosen: Step[] | undefined;
       for (const path of paths.get(typeName) ?? []) {
         const probe = await graph.query(operation('query', path).text);
-        if (reaches(probe.data?.r, path.slice(1).map((step) => step.field.name))) {
+        if (
+          reaches(
+            probe.data?.r,
+            path.slice(1).map((step) => step.field.name),
+          )
+        ) {
           chosen = path;
           break;
         }

@@ -40,7 +40,11 @@ test('each operation of one document is pruned as itself', async () => {
   const document = `query Plain { people(first: 1) { edges { node { id } } } }
     query Detained { detentionRecords(first: 1) { edges { node { id } } } }`;
   const ask = async (operationName: string): Promise<Answer> => {
-    const response = await fetch(graph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...graph.as('russianRedCross') }, body: JSON.stringify({ query: document, operationName }) });
+    const response = await fetch(graph.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...graph.as('russianRedCross') },
+      body: JSON.stringify({ query: document, operationName }),
+    });
     return (await response.json()) as Answer;
   };
   for (const name of ['Detained', 'Plain', 'Detained', 'Plain']) {

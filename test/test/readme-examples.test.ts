@@ -12,7 +12,9 @@ const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = /^## Example queries\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
 const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 /** The scopes each example says it needs: the `Scopes: `a`, `b`.` sentence just before it. */
-const statedScopes = [...section.matchAll(/Scopes: ((?:`[a-z:]+`(?:, )?)+)\.\n\n```graphql\n/g)].map((match) => [...match[1].matchAll(/`([a-z:]+)`/g)].map((scope) => scope[1]).sort());
+const statedScopes = [...section.matchAll(/Scopes: ((?:`[a-z:]+`(?:, )?)+)\.\n\n```graphql\n/g)].map((match) =>
+  [...match[1].matchAll(/`([a-z:]+)`/g)].map((scope) => scope[1]).sort(),
+);
 
 let graph: SharedTestGraph;
 
@@ -35,13 +37,16 @@ test('each example says the scopes it needs: exactly those its fields require', 
   const required = examples.map((query) => {
     const scopes = new Set<string>();
     const typeInfo = new TypeInfo(schema);
-    visit(parse(query), visitWithTypeInfo(typeInfo, {
-      Field: (node) => {
-        const parent = typeInfo.getParentType();
-        // Each rule of the examples' fields has a single alternative, so its scopes are all needed.
-        for (const requirement of parent ? rules.requirements(parent.name, node.name.value) : []) for (const scope of requirement[0] ?? []) scopes.add(scope);
-      },
-    }));
+    visit(
+      parse(query),
+      visitWithTypeInfo(typeInfo, {
+        Field: (node) => {
+          const parent = typeInfo.getParentType();
+          // Each rule of the examples' fields has a single alternative, so its scopes are all needed.
+          for (const requirement of parent ? rules.requirements(parent.name, node.name.value) : []) for (const scope of requirement[0] ?? []) scopes.add(scope);
+        },
+      }),
+    );
     return [...scopes].sort();
   });
   expect(statedScopes).toEqual(required);

@@ -56,7 +56,10 @@ beforeAll(async () => {
     databases[name] = database;
     await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir });
     // Nothing may analyse the tables behind the test's back.
-    const tables = await database.driver.query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS "name" FROM pg_tables WHERE schemaname = $1`, [name]);
+    const tables = await database.driver.query<{ name: string }>(
+      `SELECT format('%I.%I', schemaname, tablename) AS "name" FROM pg_tables WHERE schemaname = $1`,
+      [name],
+    );
     for (const table of tables) await database.driver.exec(`ALTER TABLE ${table.name} SET (autovacuum_enabled = false)`);
     await seeder.seed(database.driver, { people: PEOPLE, analyse: false });
   }
@@ -102,23 +105,36 @@ test('the child tables have no statistics: nothing analysed them since the seed'
   }
 });
 
-test.each(cases.map((c) => [`${c.subgraph} ${c.field}`, c.principal === partner ? 'a partner' : 'the mandate', c.cursor ? 'after a cursor' : 'first page', c] as const))(
-  '%s, as %s, %s: an index scan of its table, no sequential scan',
-  async (_field, _who, _page, { subgraph, query, cursor }) => {
-    const { driver } = databases[subgraph];
-    const table = tableName(query.table);
-    const parents = await driver.query<{ id: string }>(`SELECT DISTINCT t."${query.parentColumn}" AS "id" FROM ${query.table} t WHERE t."${query.parentColumn}" IS NOT NULL LIMIT 50`);
-    expect(parents.length).toBeGreaterThan(0);
-    const [last] = await driver.query<{ sort: string; id: string }>(`SELECT t."${query.sortColumn}"::text AS "sort", t."id" FROM ${query.table} t LIMIT 1`);
-    const { sql, params } = childPageSql(query, parents.map((row) => row.id), { limit: 21, after: cursor ? [last.sort, last.id] : null });
-    const [{ 'QUERY PLAN': [plan] }] = (await driver.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)) as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
-    const nodes = nodesOf(plan.Plan);
-    const described = nodes.map((node) => `${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`);
-    expect(described.filter((line) => line.startsWith('Seq Scan'))).toEqual([]);
-    // Each parent's rows are looked up in an index on (parent, …, sort key, id), not found by
-    // scanning another index (such as the one on the owning partner) and filtering.
-    const lookup = nodes.find((node) => /^(Index Scan|Index Only Scan|Bitmap Index Scan)$/.test(node['Node Type']) && node['Index Cond']?.includes(`"${query.parentColumn}" = parent.id`));
-    // The plan's outline stands in for a missing lookup, so a failure shows what the planner chose.
-    expect(lookup?.['Index Name'] ?? described.join(' / ')).toMatch(new RegExp(`^${table}_${query.parentColumn}_(\\w+_)?${query.sortColumn}_id_idx$`));
-  },
-);
+test.each(
+  cases.map((c) => [`${c.subgraph} ${c.field}`, c.principal === partner ? 'a partner' : 'the mandate', c.cursor ? 'after a cursor' : 'first page', c] as const),
+)('%s, as %s, %s: an index scan of its table, no sequential scan', async (_field, _who, _page, { subgraph, query, cursor }) => {
+  const { driver } = databases[subgraph];
+  const table = tableName(query.table);
+  const parents = await driver.query<{ id: string }>(
+    `SELECT DISTINCT t."${query.parentColumn}" AS "id" FROM ${query.table} t WHERE t."${query.parentColumn}" IS NOT NULL LIMIT 50`,
+  );
+  expect(parents.length).toBeGreaterThan(0);
+  const [last] = await driver.query<{ sort: string; id: string }>(`SELECT t."${query.sortColumn}"::text AS "sort", t."id" FROM ${query.table} t LIMIT 1`);
+  const { sql, params } = childPageSql(
+    query,
+    parents.map((row) => row.id),
+    { limit: 21, after: cursor ? [last.sort, last.id] : null },
+  );
+  const [
+    {
+      'QUERY PLAN': [plan],
+    },
+  ] = (await driver.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)) as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
+  const nodes = nodesOf(plan.Plan);
+  const described = nodes.map(
+    (node) => `${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}${node['Index Name'] ? ` using ${node['Index Name']}` : ''}`,
+  );
+  expect(described.filter((line) => line.startsWith('Seq Scan'))).toEqual([]);
+  // Each parent's rows are looked up in an index on (parent, …, sort key, id), not found by
+  // scanning another index (such as the one on the owning partner) and filtering.
+  const lookup = nodes.find(
+    (node) => /^(Index Scan|Index Only Scan|Bitmap Index Scan)$/.test(node['Node Type']) && node['Index Cond']?.includes(`"${query.parentColumn}" = parent.id`),
+  );
+  // The plan's outline stands in for a missing lookup, so a failure shows what the planner chose.
+  expect(lookup?.['Index Name'] ?? described.join(' / ')).toMatch(new RegExp(`^${table}_${query.parentColumn}_(\\w+_)?${query.sortColumn}_id_idx$`));
+});

@@ -62,7 +62,9 @@ export const relationsToOwnedTypes: Relation[] = Object.values(api.getTypeMap())
   .flatMap((type) =>
     Object.values(type.getFields()).flatMap((field) => {
       const to = leadsTo(field);
-      return to && ownedTypes.includes(to.type.name) ? [{ coordinate: `${type.name}.${field.name}`, parent: type.name, field: field.name, target: to.type.name, many: to.many }] : [];
+      return to && ownedTypes.includes(to.type.name)
+        ? [{ coordinate: `${type.name}.${field.name}`, parent: type.name, field: field.name, target: to.type.name, many: to.many }]
+        : [];
     }),
   )
   .sort((a, b) => a.coordinate.localeCompare(b.coordinate));

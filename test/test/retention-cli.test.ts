@@ -31,57 +31,81 @@ async function inDatabase<T>(work: (query: <R>(sql: string, params?: unknown[]) 
   }
 }
 
-test('review counts what is past retention; anonymise removes names, birth dates and whereabouts of closed cases, audited, once', async () => {
-  expect((await run('seed-cli.js', ['--people', '200'])).code).toBe(0);
+test(
+  'review counts what is past retention; anonymise removes names, birth dates and whereabouts of closed cases, audited, once',
+  async () => {
+    expect((await run('seed-cli.js', ['--people', '200'])).code).toBe(0);
 
-  const review = await run('retention-cli.js', ['review', '--as-of', '2026-11-01']);
-  expect(review.code).toBe(0);
-  const [, candidates] = /may be anonymised: (\d+)/.exec(review.stdout) ?? [];
-  expect(Number(candidates)).toBeGreaterThan(0);
-  expect(review.stdout).toMatch(/tracing requests past review on 2026-11-01: \d+ \(\d+ closed/);
+    const review = await run('retention-cli.js', ['review', '--as-of', '2026-11-01']);
+    expect(review.code).toBe(0);
+    const [, candidates] = /may be anonymised: (\d+)/.exec(review.stdout) ?? [];
+    expect(Number(candidates)).toBeGreaterThan(0);
+    expect(review.stdout).toMatch(/tracing requests past review on 2026-11-01: \d+ \(\d+ closed/);
 
-  const dry = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01', '--dry-run']);
-  expect(dry.stdout).toBe(`Would anonymise ${candidates} people on 2026-11-01\n`);
-  expect(await inDatabase((query) => query<{ n: number }>(`SELECT count(*)::int AS n FROM "people"."Person" WHERE "anonymisedOn" IS NOT NULL`))).toEqual([{ n: 0 }]);
+    const dry = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01', '--dry-run']);
+    expect(dry.stdout).toBe(`Would anonymise ${candidates} people on 2026-11-01\n`);
+    expect(await inDatabase((query) => query<{ n: number }>(`SELECT count(*)::int AS n FROM "people"."Person" WHERE "anonymisedOn" IS NOT NULL`))).toEqual([
+      { n: 0 },
+    ]);
 
-  const done = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01']);
-  expect(done.code).toBe(0);
-  expect(done.stdout).toMatch(new RegExp(`^Anonymised ${candidates} people, \\d+ tracing requests, \\d+ detention records and \\d+ messages on 2026-11-01\\n$`));
+    const done = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01']);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(
+      new RegExp(`^Anonymised ${candidates} people, \\d+ tracing requests, \\d+ detention records and \\d+ messages on 2026-11-01\\n$`),
+    );
 
-  await inDatabase(async (query) => {
-    const people = await query<{ id: string; givenName: string; familyName: string; names: unknown[]; birthDate: Date | null; birthYear: number | null; lastSeenAtId: string | null; sex: string; status: string; forms: number }>(
-      `SELECT p."id", p."givenName", p."familyName", p."names", p."birthDate", p."birthYear", p."lastSeenAtId", p."sex", p."status",
+    await inDatabase(async (query) => {
+      const people = await query<{
+        id: string;
+        givenName: string;
+        familyName: string;
+        names: unknown[];
+        birthDate: Date | null;
+        birthYear: number | null;
+        lastSeenAtId: string | null;
+        sex: string;
+        status: string;
+        forms: number;
+      }>(
+        `SELECT p."id", p."givenName", p."familyName", p."names", p."birthDate", p."birthYear", p."lastSeenAtId", p."sex", p."status",
               (SELECT count(*)::int FROM "people"."PersonNameForm" f WHERE f."personId" = p."id") AS forms
        FROM "people"."Person" p WHERE p."anonymisedOn" IS NOT NULL`,
-    );
-    expect(people).toHaveLength(Number(candidates));
-    for (const person of people) {
-      expect(person).toMatchObject({ givenName: '[anonymised]', familyName: '[anonymised]', names: [], birthDate: null, lastSeenAtId: null, forms: 0 });
-      // What is counted stays.
-      expect(person.sex).toMatch(/MALE|FEMALE|UNKNOWN/);
-    }
-    const ids = people.map((p) => p.id);
-    const cases = await query<{ status: string; circumstances: string }>(`SELECT "status", "circumstances" FROM "people"."TracingRequest" WHERE "soughtPersonId" = ANY($1::uuid[])`, [ids]);
-    expect(cases.length).toBeGreaterThan(0);
-    expect(cases.every((c) => ['REUNITED', 'CLOSED'].includes(c.status) && c.circumstances === '[anonymised]')).toBe(true);
-    const messages = await query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "messages"."RedCrossMessage" WHERE ("senderId" = ANY($1::uuid[]) AND "senderAddress" IS NOT NULL) OR ("addresseeId" = ANY($1::uuid[]) AND "addresseeAddress" IS NOT NULL)`,
-      [ids],
-    );
-    expect(messages).toEqual([{ n: 0 }]);
-    // One audit entry per person anonymised, by the operator, in the gateway's audit trail.
-    const audit = await query<{ subject: string; operationName: string; recordId: string; field: string }>(
-      `SELECT "subject", "operationName", "recordId", "field" FROM "access"."audit_entry" WHERE "field" = 'anonymised'`,
-    );
-    expect(audit.map((entry) => entry.recordId).sort()).toEqual([...ids].sort());
-    expect(audit.every((entry) => entry.subject === 'cli:records-officer' && entry.operationName === 'retention anonymise --as-of 2026-11-01')).toBe(true);
-  });
+      );
+      expect(people).toHaveLength(Number(candidates));
+      for (const person of people) {
+        expect(person).toMatchObject({ givenName: '[anonymised]', familyName: '[anonymised]', names: [], birthDate: null, lastSeenAtId: null, forms: 0 });
+        // What is counted stays.
+        expect(person.sex).toMatch(/MALE|FEMALE|UNKNOWN/);
+      }
+      const ids = people.map((p) => p.id);
+      const cases = await query<{ status: string; circumstances: string }>(
+        `SELECT "status", "circumstances" FROM "people"."TracingRequest" WHERE "soughtPersonId" = ANY($1::uuid[])`,
+        [ids],
+      );
+      expect(cases.length).toBeGreaterThan(0);
+      expect(cases.every((c) => ['REUNITED', 'CLOSED'].includes(c.status) && c.circumstances === '[anonymised]')).toBe(true);
+      const messages = await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "messages"."RedCrossMessage" WHERE ("senderId" = ANY($1::uuid[]) AND "senderAddress" IS NOT NULL) OR ("addresseeId" = ANY($1::uuid[]) AND "addresseeAddress" IS NOT NULL)`,
+        [ids],
+      );
+      expect(messages).toEqual([{ n: 0 }]);
+      // One audit entry per person anonymised, by the operator, in the gateway's audit trail.
+      const audit = await query<{ subject: string; operationName: string; recordId: string; field: string }>(
+        `SELECT "subject", "operationName", "recordId", "field" FROM "access"."audit_entry" WHERE "field" = 'anonymised'`,
+      );
+      expect(audit.map((entry) => entry.recordId).sort()).toEqual([...ids].sort());
+      expect(audit.every((entry) => entry.subject === 'cli:records-officer' && entry.operationName === 'retention anonymise --as-of 2026-11-01')).toBe(true);
+    });
 
-  // Idempotent: a second run finds nothing and records nothing.
-  const again = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01']);
-  expect(again.stdout).toBe('Nothing to anonymise: 0 people on 2026-11-01\n');
-  expect(await inDatabase((query) => query<{ n: number }>(`SELECT count(*)::int AS n FROM "access"."audit_entry" WHERE "field" = 'anonymised'`))).toEqual([{ n: Number(candidates) }]);
-}, SLOW);
+    // Idempotent: a second run finds nothing and records nothing.
+    const again = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01']);
+    expect(again.stdout).toBe('Nothing to anonymise: 0 people on 2026-11-01\n');
+    expect(await inDatabase((query) => query<{ n: number }>(`SELECT count(*)::int AS n FROM "access"."audit_entry" WHERE "field" = 'anonymised'`))).toEqual([
+      { n: Number(candidates) },
+    ]);
+  },
+  SLOW,
+);
 
 test('a bad date or command is refused with exit code 2', async () => {
   const badDate = await run('retention-cli.js', ['review', '--as-of', 'soon']);

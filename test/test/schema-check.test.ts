@@ -45,7 +45,12 @@ test('removing a field an internal app uses is breaking and names that persisted
   expect(impact?.change).toMatchObject({ type: 'FIELD_REMOVED', level: 'breaking' });
   expect(impact?.operations).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ name: 'PersonOverview', app: 'Case-management front end', file: 'schema/operations/PersonOverview.graphql', persistedId: expect.stringMatching(/^sha256:/) }),
+      expect.objectContaining({
+        name: 'PersonOverview',
+        app: 'Case-management front end',
+        file: 'schema/operations/PersonOverview.graphql',
+        persistedId: expect.stringMatching(/^sha256:/),
+      }),
     ]),
   );
   // Exactly the operations that read the field: the tracing caseload names people too, the others do not.
@@ -74,13 +79,26 @@ test('a breaking change to a field no operation uses names no operation', async 
 test('breaking changes to input fields and enum values name the operations that pass them as variables', async () => {
   const text = 'mutation RecordDistribution($input: RecordDistributionInput!) { recordDistribution(input: $input) { id } }';
   const document = parse(text);
-  const recordDistribution = { name: 'RecordDistribution', app: 'Distribution app', file: 'schema/operations/RecordDistribution.graphql', persistedId: 'sha256:test', document };
+  const recordDistribution = {
+    name: 'RecordDistribution',
+    app: 'Distribution app',
+    file: 'schema/operations/RecordDistribution.graphql',
+    persistedId: 'sha256:test',
+    document,
+  };
   const baseline = await registry.latest();
   if (!baseline) throw new Error('the baseline should be published');
   const signature = operationSignature(document, 'RecordDistribution');
   const partner = 'variables-partner';
   await registry.recordUsage([
-    { signatureHash: signatureHash(signature), partner, operationName: 'RecordDistribution', signature, coordinates: coordinatesOf(buildSchema(baseline.apiSdl), document), count: 3 },
+    {
+      signatureHash: signatureHash(signature),
+      partner,
+      operationName: 'RecordDistribution',
+      signature,
+      coordinates: coordinatesOf(buildSchema(baseline.apiSdl), document),
+      count: 3,
+    },
   ]);
 
   const replaced = (sdl: string, from: string, to: string) => {
@@ -89,9 +107,17 @@ test('breaking changes to input fields and enum values name the operations that 
   };
   const edit = (sdl: string) => {
     // Removed from an input nested in the variable's type.
-    let edited = replaced(sdl, '  "ISO 4217 currency code, required when `unit` is `CURRENCY` and refused otherwise."\n  currency: String\n}\n\n"A new distribution."', '}\n\n"A new distribution."');
+    let edited = replaced(
+      sdl,
+      '  "ISO 4217 currency code, required when `unit` is `CURRENCY` and refused otherwise."\n  currency: String\n}\n\n"A new distribution."',
+      '}\n\n"A new distribution."',
+    );
     // A new required field of the variable's own type.
-    edited = replaced(edited, 'input RecordDistributionInput {\n', 'input RecordDistributionInput {\n  "A test field added by the schema evolution tests."\n  reference: String!\n');
+    edited = replaced(
+      edited,
+      'input RecordDistributionInput {\n',
+      'input RecordDistributionInput {\n  "A test field added by the schema evolution tests."\n  reference: String!\n',
+    );
     // A value of an enum reachable from the variable.
     return replaced(edited, '  "A voucher exchanged for goods or services."\n  VOUCHER\n', '');
   };
@@ -121,7 +147,11 @@ test('publish refuses unapproved breaking changes and records approved ones; the
   expect(refused).toBeInstanceOf(PublishRefused);
   expect((await registry.history()).map((version) => version.version)).toEqual([1]);
 
-  const added = await publishSchema(registry, { subgraphs: editedSubgraphs('locations', withField('motto', 'Location')), author: 'admin', message: 'Locations have a motto' });
+  const added = await publishSchema(registry, {
+    subgraphs: editedSubgraphs('locations', withField('motto', 'Location')),
+    author: 'admin',
+    message: 'Locations have a motto',
+  });
   expect(added.version).toMatchObject({ version: 2, author: 'admin', message: 'Locations have a motto', rollbackOf: null });
   expect(added.version.changes).toContainEqual(expect.objectContaining({ type: 'FIELD_ADDED', level: 'safe', path: 'Location.motto' }));
   expect(Object.keys(added.version.subgraphs).sort()).toEqual(['assistance', 'locations', 'messages', 'people']);

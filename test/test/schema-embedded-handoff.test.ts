@@ -46,9 +46,8 @@ beforeAll(async () => {
   await prepareTestDataFolder(registryDir);
   graph = await startTestGraph({ seedPeople: 3, label: 'schema_handoff' });
   access = await createTestDatabaseTarget('schema-handoff-access');
-  const baseline = await schema(
-    ['publish', '--message', 'Baseline without familyName', '--author', 'test', '--approve', 'Person.familyName'],
-    () => editedSubgraphs('people', withoutField('familyName', 'Person')),
+  const baseline = await schema(['publish', '--message', 'Baseline without familyName', '--author', 'test', '--approve', 'Person.familyName'], () =>
+    editedSubgraphs('people', withoutField('familyName', 'Person')),
   );
   expect(baseline).toMatchObject({ code: 0 });
   gateway = await startGateway({
@@ -60,7 +59,10 @@ beforeAll(async () => {
     limits: loadLimitsConfig({ RATE_LIMIT_PER_MINUTE: '0' }),
     access: { database: { databaseUrl: access.url, dataDir: access.dataDir }, signingKey: (await testInternalKeys()).privateKey },
   });
-  asPartner = { 'x-api-key': (await gateway.apiKeys.issue({ partnerId: partner, name: 'handoff test', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' })).secret };
+  asPartner = {
+    'x-api-key': (await gateway.apiKeys.issue({ partnerId: partner, name: 'handoff test', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' }))
+      .secret,
+  };
 });
 
 afterAll(async () => {

@@ -44,8 +44,9 @@ beforeAll(async () => {
     limits: loadLimitsConfig({ RATE_LIMIT_PER_MINUTE: '0' }),
     access: { database: location, signingKey: (await testInternalKeys()).privateKey },
   });
-  const keyFor = async (partnerId: string) =>
-    ({ 'x-api-key': (await gateway.apiKeys.issue({ partnerId, name: 'schema test', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' })).secret });
+  const keyFor = async (partnerId: string) => ({
+    'x-api-key': (await gateway.apiKeys.issue({ partnerId, name: 'schema test', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' })).secret,
+  });
   asPartner = { nrcs: await keyFor(nrcs), other: await keyFor(other) };
 });
 
@@ -127,12 +128,16 @@ test('a supergraph that does not load is refused, the previous one keeps serving
   await gateway.reload();
   expect(gateway.supergraph()).toMatchObject({ version: serving, refused: { version: broken.version } });
   expect((await familyName()).data?.person?.familyName).toEqual(expect.any(String));
-  expect(refusals()).toContainEqual(expect.objectContaining({ level: 50, version: broken.version, msg: expect.stringContaining('the previous one keeps serving') }));
+  expect(refusals()).toContainEqual(
+    expect.objectContaining({ level: 50, version: broken.version, msg: expect.stringContaining('the previous one keeps serving') }),
+  );
   const person = await postGraphQL<{ person: { fullName: string } }>(gateway.url, personQuery, {}, asPartner.nrcs);
   expect(person.errors).toBeUndefined();
   expect(person.data?.person.fullName).toEqual(expect.any(String));
 
-  const ready = (await (await fetch(new URL('/ready', gateway.url))).json()) as { schema: { version: number; refused: { version: number; error: string } | null } };
+  const ready = (await (await fetch(new URL('/ready', gateway.url))).json()) as {
+    schema: { version: number; refused: { version: number; error: string } | null };
+  };
   expect(ready.schema.version).toBe(serving);
   expect(ready.schema.refused?.version).toBe(broken.version);
   expect(ready.schema.refused?.error).toEqual(expect.any(String));
@@ -147,7 +152,10 @@ test('a supergraph whose access rules do not build is refused before it is serve
   const bad = await registry.publish({ ...latest, supergraphSdl: malformed, message: 'Malformed access rule', changes: [], rollbackOf: null });
   await gateway.reload();
 
-  expect(gateway.supergraph()).toMatchObject({ version: serving.version, refused: { version: bad.version, error: expect.stringMatching(/^@requiresScopes on /) } });
+  expect(gateway.supergraph()).toMatchObject({
+    version: serving.version,
+    refused: { version: bad.version, error: expect.stringMatching(/^@requiresScopes on /) },
+  });
   const person = await postGraphQL<{ person: { fullName: string } }>(gateway.url, personQuery, {}, asPartner.nrcs);
   expect(person.errors).toBeUndefined();
   expect(person.data?.person.fullName).toEqual(expect.any(String));

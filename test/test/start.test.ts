@@ -68,7 +68,10 @@ async function startQueryStop(previousKey?: string) {
   });
   const { data } = (await keys.json()) as { data: { apiKeys: Array<{ id: string; revokedAt: string | null }> } };
   const previousKeyStatus =
-    previousKey === undefined ? undefined : (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': previousKey }, body: '{"query":"{ __typename }"}' })).status;
+    previousKey === undefined
+      ? undefined
+      : (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': previousKey }, body: '{"query":"{ __typename }"}' }))
+          .status;
   graph.process.kill('SIGTERM');
   expect(await graph.exited).toBe(0);
   const seeded = graph.lines.filter((line) => line.msg === 'seeding demo data').length;

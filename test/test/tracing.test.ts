@@ -94,7 +94,9 @@ test('a query over four subgraphs is one trace: the gateway operation, a fetch p
   const personal = [...stringsOf(result.data), name].filter((value) => value.length >= 4);
   expect(personal).toContain(name);
   expect(personal.length).toBeGreaterThan(20);
-  const recordedText = recorded.map((span) => JSON.stringify({ name: span.name, attributes: span.attributes, events: span.events.map((event) => [event.name, event.attributes]) }));
+  const recordedText = recorded.map((span) =>
+    JSON.stringify({ name: span.name, attributes: span.attributes, events: span.events.map((event) => [event.name, event.attributes]) }),
+  );
   const leaks = personal.filter((value) => recordedText.some((text) => text.includes(JSON.stringify(value).slice(1, -1))));
   expect(leaks).toEqual([]);
 });

@@ -72,7 +72,23 @@ afterAll(async () => {
 test('an ES module app type-checks against the client, and against its own copy of the generated sources, with moduleResolution nodenext', async () => {
   const tsc = require.resolve('typescript/bin/tsc');
   // `verbatimModuleSyntax` and `erasableSyntaxOnly` refuse what type stripping cannot run: a type imported as a value, an enum.
-  const args = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--noEmit', '--types', 'node', '--allowImportingTsExtensions', '--verbatimModuleSyntax', '--erasableSyntaxOnly', 'app.ts', 'own-copy.ts'];
+  const args = [
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--strict',
+    '--noEmit',
+    '--types',
+    'node',
+    '--allowImportingTsExtensions',
+    '--verbatimModuleSyntax',
+    '--erasableSyntaxOnly',
+    'app.ts',
+    'own-copy.ts',
+  ];
   const result = await run(process.execPath, [tsc, ...args], { cwd: dir }).catch((error: { stdout: string; code: number }) => error);
   expect(result.stdout).toBe('');
 });
@@ -87,6 +103,9 @@ test('the same app runs under Node type stripping and gets its typed answer from
 });
 
 test('the generated sources themselves run under Node type stripping in an ES module app', async () => {
-  const { stdout } = await run(process.execPath, ['--experimental-strip-types', '--no-warnings', 'own-copy.ts'], { cwd: dir, env: { ...process.env, NODE_OPTIONS: '' } });
+  const { stdout } = await run(process.execPath, ['--experimental-strip-types', '--no-warnings', 'own-copy.ts'], {
+    cwd: dir,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   expect(JSON.parse(stdout)).toEqual({ operation: 'query PersonOverview', found: true, variables: { id: 'not sent' } });
 });

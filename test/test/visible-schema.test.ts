@@ -64,7 +64,11 @@ test('schema:introspect still introspects the whole API schema', async () => {
 });
 
 test('introspection mixed with data fields is refused, naming the field, so it cannot read the whole schema', async () => {
-  const result = await graph.query('{ __type(name: "DetentionRecord") { name } organizations(first: 1) { edges { node { id } } } }', {}, graph.as('russianRedCross'));
+  const result = await graph.query(
+    '{ __type(name: "DetentionRecord") { name } organizations(first: 1) { edges { node { id } } } }',
+    {},
+    graph.as('russianRedCross'),
+  );
   expect(result.status).toBe(400);
   expect(result.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: '__type' }));
   expect(result.data ?? null).toBeNull();

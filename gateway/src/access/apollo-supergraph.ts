@@ -15,7 +15,9 @@ const enforcedBeforePlanning = new Set([requiresScopesSpec, authenticatedSpec]);
 export function accessRulesOf(supergraphSdl: string): AccessRules {
   const rules = AccessRules.fromDocument(parse(supergraphSdl));
   if (!rules.linksAccessSpecs) {
-    throw new Error('the supergraph links neither @requiresScopes nor @authenticated (https://specs.apollo.dev/requiresScopes, …/authenticated), so it carries no access rules');
+    throw new Error(
+      'the supergraph links neither @requiresScopes nor @authenticated (https://specs.apollo.dev/requiresScopes, …/authenticated), so it carries no access rules',
+    );
   }
   return rules;
 }

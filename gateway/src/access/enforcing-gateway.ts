@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig, type SupergraphSdlHook } from '@apollo/gateway';
-import { Kind, execute as executeLocally, getOperationAST, print, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  execute as executeLocally,
+  getOperationAST,
+  print,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { graphError, internalError, type AccessRules, type Logger } from '@movement/runtime';
 import type { GatewayContext } from '../context';
@@ -58,7 +67,10 @@ export class AccessEnforcingGateway {
   private readonly pruned = new WeakMap<GraphQLSchema, Map<string, Pruned>>();
   private readonly inner: ApolloGateway;
 
-  constructor(federation: FederationOptions, private readonly options: AccessEnforcementOptions) {
+  constructor(
+    federation: FederationOptions,
+    private readonly options: AccessEnforcementOptions,
+  ) {
     const { supergraphSdl } = federation;
     this.inner = new ApolloGateway({
       ...federation,
@@ -107,7 +119,10 @@ export class AccessEnforcingGateway {
           await this.options.auditLog.append({ principal: context.principal, operationName: context.operationName, requestId: context.requestId }, reads);
         } catch (error) {
           context.logger.error({ err: error, reads: reads.length }, 'audit entries could not be written; answer withheld');
-          return { data: null, errors: [graphError('AUDIT_UNAVAILABLE', 'The answer could not be recorded in the audit trail, so it is withheld. Retry later.')] };
+          return {
+            data: null,
+            errors: [graphError('AUDIT_UNAVAILABLE', 'The answer could not be recorded in the audit trail, so it is withheld. Retry later.')],
+          };
         }
       }
       return result;
@@ -125,10 +140,14 @@ export class AccessEnforcingGateway {
     const roots = introspectionRoots(requestContext.operation, requestContext.document);
     if (!roots.introspects) return undefined;
     if (roots.other) {
-      throw graphError('BAD_USER_INPUT', `\`${roots.introspects}\` cannot be asked together with data fields (\`${roots.other}\`); send introspection as an operation of its own.`, {
-        field: roots.introspects,
-        http: { status: 400 },
-      });
+      throw graphError(
+        'BAD_USER_INPUT',
+        `\`${roots.introspects}\` cannot be asked together with data fields (\`${roots.other}\`); send introspection as an operation of its own.`,
+        {
+          field: roots.introspects,
+          http: { status: 400 },
+        },
+      );
     }
     const visible = this.visible.get(requestContext.schema);
     if (!visible) throw internalError('Access rules are not loaded for this schema.');
@@ -158,17 +177,10 @@ export class AccessEnforcingGateway {
           queryHash: pruned.queryHash,
         });
     const original = requestContext.operation;
-    const fragments = requestContext.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
-    const restored = restoreForbidden(
-      requestContext.schema,
-      original,
-      fragments,
-      coerced.coerced,
-      rules,
-      context.principal,
-      allowed,
-      result.data,
+    const fragments = requestContext.document.definitions.filter(
+      (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
     );
+    const restored = restoreForbidden(requestContext.schema, original, fragments, coerced.coerced, rules, context.principal, allowed, result.data);
     const { errors: executionErrors = [], ...answer } = result;
     const errors = [...executionErrors, ...restored.errors];
     // GraphQL forbids an empty `errors` list: a removed field that did not occur (skipped, or under a null parent) leaves none.
@@ -193,7 +205,8 @@ export class AccessEnforcingGateway {
           document,
           operation,
           queryHash: createHash('sha256').update(print(document)).digest('hex'),
-          onlyPlaceholder: operation?.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias) ?? false,
+          onlyPlaceholder:
+            operation?.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias) ?? false,
         }
       : null;
     if (bySchema.size >= maxPrunedOperations) bySchema.delete(bySchema.keys().next().value as string);

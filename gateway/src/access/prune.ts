@@ -1,14 +1,4 @@
-import {
-  Kind,
-  TypeInfo,
-  isNonNullType,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type FieldNode,
-  type GraphQLSchema,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, TypeInfo, isNonNullType, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { satisfies, type AccessRules, type Principal } from '@movement/runtime';
 
 /** Stands in for a selection set that pruning emptied, so the document stays valid; removed from answers. */

@@ -54,11 +54,21 @@ export function restoreForbidden(
     variables,
     allowed,
     forbidden: (typeName, fieldName, path) =>
-      graphError('FORBIDDEN', `Forbidden: ${typeName}.${fieldName} requires ${describeMissing(principal.scopes, rules.requirements(typeName, fieldName))}.`, { coordinate: `${typeName}.${fieldName}` }, path),
+      graphError(
+        'FORBIDDEN',
+        `Forbidden: ${typeName}.${fieldName} requires ${describeMissing(principal.scopes, rules.requirements(typeName, fieldName))}.`,
+        { coordinate: `${typeName}.${fieldName}` },
+        path,
+      ),
     errors: [],
     fields: new Map(),
   };
-  const rootType = operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : operation.operation === OperationTypeNode.SUBSCRIPTION ? schema.getSubscriptionType() : schema.getQueryType();
+  const rootType =
+    operation.operation === OperationTypeNode.MUTATION
+      ? schema.getMutationType()
+      : operation.operation === OperationTypeNode.SUBSCRIPTION
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   // When execution already nulled the whole answer, only the errors are added.
   const root: JsonObject = data ?? {};
   const nullRoot = rootType ? restoreObject(walk, operation.selectionSet, rootType.name, root, []) : false;

@@ -37,7 +37,12 @@ function need(principal: Principal, scope: string): void {
   if (!principal.scopes.includes(scope)) throw forbidden(`This needs the ${scope} scope.`);
 }
 
-const keyView = (key: ApiKey) => ({ ...key, createdAt: key.createdAt.toISOString(), expiresAt: key.expiresAt?.toISOString() ?? null, revokedAt: key.revokedAt?.toISOString() ?? null });
+const keyView = (key: ApiKey) => ({
+  ...key,
+  createdAt: key.createdAt.toISOString(),
+  expiresAt: key.expiresAt?.toISOString() ?? null,
+  revokedAt: key.revokedAt?.toISOString() ?? null,
+});
 
 function optionalDate(value: string | null | undefined, field: string): Date | null {
   if (value === null || value === undefined) return null;
@@ -145,7 +150,10 @@ export function createAdminApi(options: {
           });
           const page = entries.slice(0, first);
           return {
-            edges: page.map((entry) => ({ cursor: entry.id, node: { ...entry, at: entry.at.toISOString(), principalKind: entry.principalKind.toUpperCase() } })),
+            edges: page.map((entry) => ({
+              cursor: entry.id,
+              node: { ...entry, at: entry.at.toISOString(), principalKind: entry.principalKind.toUpperCase() },
+            })),
             pageInfo: { endCursor: page.at(-1)?.id ?? null, hasNextPage: entries.length > first },
           };
         },
@@ -169,7 +177,14 @@ export function createAdminApi(options: {
             if ('problem' in expiry) throw badUserInput('input.expiresAt', expiry.problem);
             expiresAt = expiry.expiresAt;
           }
-          const issued = await apiKeys.issue({ partnerId: input.partnerId, name, scopes: [...new Set(input.scopes)], createdBy: principal.subject, expiresAt, trustedDocumentsOnly: input.trustedDocumentsOnly ?? false });
+          const issued = await apiKeys.issue({
+            partnerId: input.partnerId,
+            name,
+            scopes: [...new Set(input.scopes)],
+            createdBy: principal.subject,
+            expiresAt,
+            trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
+          });
           logger.info({ keyId: issued.key.id, partnerId: issued.key.partnerId, by: principal.subject, expiresAt }, 'api key issued');
           return { key: keyView(issued.key), secret: issued.secret };
         },

@@ -27,7 +27,16 @@ export function organizationsThroughGraph(graph: () => ApolloServer<GatewayConte
   return async (principal, requestId, args) => {
     const response = await graph().executeOperation<OrganizationsData>(
       { query: organizationsQuery, variables: args },
-      { contextValue: { principal, requestId, logger: logger.child({ requestId, subject: principal.subject }), operationName: null, auditReads: [], trustedDocumentsOnly: false } },
+      {
+        contextValue: {
+          principal,
+          requestId,
+          logger: logger.child({ requestId, subject: principal.subject }),
+          operationName: null,
+          auditReads: [],
+          trustedDocumentsOnly: false,
+        },
+      },
     );
     if (response.body.kind !== 'single') throw new GraphQLError('Unexpected incremental answer.');
     const { data, errors } = response.body.singleResult;

@@ -72,7 +72,10 @@ export class ApiKeyStore {
   private readonly maxEntries: number;
   private readonly logger: Logger | undefined;
 
-  constructor(private readonly driver: SqlDriver, options: ApiKeyCacheOptions & { logger?: Logger } = {}) {
+  constructor(
+    private readonly driver: SqlDriver,
+    options: ApiKeyCacheOptions & { logger?: Logger } = {},
+  ) {
     this.freshMs = options.freshMs ?? 5000;
     this.staleMs = options.staleMs ?? 60_000;
     this.maxEntries = options.maxEntries ?? 10_000;
@@ -80,13 +83,29 @@ export class ApiKeyStore {
   }
 
   /** Issues a key; the returned secret is the only copy. Callers check the scopes first (`keyScopeProblems`). */
-  async issue(input: { partnerId: string; name: string; scopes: string[]; createdBy: string; expiresAt?: Date | null; trustedDocumentsOnly?: boolean }): Promise<{ key: ApiKey; secret: string }> {
+  async issue(input: {
+    partnerId: string;
+    name: string;
+    scopes: string[];
+    createdBy: string;
+    expiresAt?: Date | null;
+    trustedDocumentsOnly?: boolean;
+  }): Promise<{ key: ApiKey; secret: string }> {
     const id = randomBytes(8).toString('hex');
     const secretPart = randomBytes(32).toString('base64url');
     const [row] = await this.driver.query<ApiKeyRow>(
       `INSERT INTO "access"."api_key" ("id", "partnerId", "name", "scopes", "secretHash", "createdBy", "expiresAt", "trustedDocumentsOnly")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [id, input.partnerId, input.name, input.scopes, hashOf(secretPart).toString('hex'), input.createdBy, input.expiresAt ?? null, input.trustedDocumentsOnly ?? false],
+      [
+        id,
+        input.partnerId,
+        input.name,
+        input.scopes,
+        hashOf(secretPart).toString('hex'),
+        input.createdBy,
+        input.expiresAt ?? null,
+        input.trustedDocumentsOnly ?? false,
+      ],
     );
     return { key: keyOf(row), secret: `mgk_${id}_${secretPart}` };
   }
@@ -144,7 +163,9 @@ export class ApiKeyStore {
    * The principal of a valid, unrevoked, unexpired key, or why it was refused, with the key's id
    * when the presented value names one (for the log; never the secret). Constant-time on the secret.
    */
-  async verify(presented: string): Promise<{ principal: Principal; keyId: string; trustedDocumentsOnly: boolean } | { refused: KeyRefusal; keyId: string | null }> {
+  async verify(
+    presented: string,
+  ): Promise<{ principal: Principal; keyId: string; trustedDocumentsOnly: boolean } | { refused: KeyRefusal; keyId: string | null }> {
     const match = keyPattern.exec(presented);
     if (!match) return { refused: 'malformed', keyId: null };
     const [, id, secretPart] = match as unknown as [string, string, string];
@@ -155,7 +176,11 @@ export class ApiKeyStore {
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { refused: 'secret', keyId: id };
     if (row.revokedAt) return { refused: 'revoked', keyId: id };
     if (row.expiresAt && new Date(row.expiresAt).getTime() <= Date.now()) return { refused: 'expired', keyId: id };
-    return { principal: { subject: `key:${row.id}`, kind: 'partner', partnerId: row.partnerId, scopes: partnerKeyScopesOf(row.scopes) }, keyId: id, trustedDocumentsOnly: row.trustedDocumentsOnly };
+    return {
+      principal: { subject: `key:${row.id}`, kind: 'partner', partnerId: row.partnerId, scopes: partnerKeyScopesOf(row.scopes) },
+      keyId: id,
+      trustedDocumentsOnly: row.trustedDocumentsOnly,
+    };
   }
 
   /** The principal of a valid key; null otherwise. */

@@ -16,7 +16,12 @@ const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unkno
  * the key id (never the secret) and counted: an address or key id with too many refusals in a
  * minute gets 429 `RATE_LIMITED` until the minute is over.
  */
-export function authenticate(options: { apiKeys: ApiKeyStore; bearerTokens: BearerTokenVerifier | undefined; failures: FailedAuthentication; logger: Logger }): RequestHandler {
+export function authenticate(options: {
+  apiKeys: ApiKeyStore;
+  bearerTokens: BearerTokenVerifier | undefined;
+  failures: FailedAuthentication;
+  logger: Logger;
+}): RequestHandler {
   const refuse = (res: Response, message: string) => {
     res.status(401).setHeader('www-authenticate', 'Bearer realm="movement-graph"');
     res.json(errorBody('UNAUTHENTICATED', message));

@@ -37,7 +37,8 @@ export function partnerKeyScopesOf(scopes: readonly string[]): string[] {
  * is wrong with it. A key must expire in the future; no expiry at all is allowed.
  */
 export function keyExpiry(value: string, now = new Date()): { expiresAt: Date } | { problem: string } {
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return { problem: 'must be an ISO 8601 date or timestamp, e.g. 2027-06-30 or 2027-06-30T12:00:00Z' };
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
+    return { problem: 'must be an ISO 8601 date or timestamp, e.g. 2027-06-30 or 2027-06-30T12:00:00Z' };
   const expiresAt = new Date(value);
   if (Number.isNaN(expiresAt.getTime())) return { problem: 'is not a valid date' };
   if (expiresAt.getTime() <= now.getTime()) return { problem: 'must be in the future' };

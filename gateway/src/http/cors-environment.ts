@@ -17,14 +17,24 @@ export interface CorsConfig {
 const origin = z
   .string()
   .trim()
-  .refine((value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value), 'each origin must be `*` or scheme://host[:port] with no path, e.g. https://app.example.org');
+  .refine(
+    (value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value),
+    'each origin must be `*` or scheme://host[:port] with no path, e.g. https://app.example.org',
+  );
 
 /** `CORS_ORIGINS` as a zod shape, to spread into the gateway's `parseEnvironment` call. */
 export const corsEnvironment = {
   CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((value) => (value === undefined ? undefined : value.split(',').map((part) => part.trim()).filter(Boolean)))
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean),
+    )
     .pipe(z.array(origin).optional()),
 };
 

@@ -10,7 +10,17 @@ const loopbackOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 const ownOrigin = (req: Request) => `${req.protocol}://${req.get('host') ?? ''}`;
 
 /** Headers a browser app sends: the credentials, the JSON body, and the ids clients add. */
-const allowedHeaders = ['authorization', 'x-api-key', 'content-type', 'accept', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name', 'apollographql-client-version'];
+const allowedHeaders = [
+  'authorization',
+  'x-api-key',
+  'content-type',
+  'accept',
+  'x-request-id',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+];
 
 /** Headers a browser app may read from the answer: the request id and the rate limit. */
 const exposedHeaders = ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy', 'retry-after'];

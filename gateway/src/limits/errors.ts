@@ -12,6 +12,11 @@ export const LimitErrorCodes = Object.fromEntries(limitCodes.map((code) => [code
  * A refused operation: HTTP 400 like any other invalid document, with the limit and the measured
  * value both in the message (for people) and in `extensions` (for programs).
  */
-export function limitExceeded(code: Exclude<LimitErrorCode, 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE'>, message: string, maximum: number, actual?: number): GraphQLError {
+export function limitExceeded(
+  code: Exclude<LimitErrorCode, 'RATE_LIMITED' | 'PAYLOAD_TOO_LARGE'>,
+  message: string,
+  maximum: number,
+  actual?: number,
+): GraphQLError {
   return graphError(code, message, { maximum, ...(actual === undefined ? {} : { actual }), http: { status: 400 } });
 }

@@ -72,13 +72,11 @@ export function measureOperation(
         if (selection.alias && name !== '__typename') aliases += 1;
         if (name === '__typename') continue;
         const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
-        const [childDepth, childCost] = selection.selectionSet
-          ? walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, path)
-          : [0, 0];
+        const [childDepth, childCost] = selection.selectionSet ? walk(selection.selectionSet, field ? getNamedType(field.type) : undefined, path) : [0, 0];
         if (!introspectionRoots.has(name)) depth = Math.max(depth, 1 + childDepth);
         cost += 1 + childCost * (pageSize(field, selection.arguments) ?? 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? undefined : parent;
+        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? undefined) : parent;
         const [childDepth, childCost] = walk(selection.selectionSet, type, path);
         depth = Math.max(depth, childDepth);
         cost += childCost;
@@ -101,11 +99,7 @@ export function measureOperation(
   return { depth, aliases, cost };
 }
 
-function argumentValue(
-  args: readonly ArgumentNode[] | undefined,
-  name: string,
-  variables: Variables,
-): number | undefined {
+function argumentValue(args: readonly ArgumentNode[] | undefined, name: string, variables: Variables): number | undefined {
   const arg = args?.find((candidate) => candidate.name.value === name);
   if (!arg) return undefined;
   // valueFromAST resolves variables and answers undefined for anything that is not an Int.
@@ -143,7 +137,11 @@ export function operationLimitErrors(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  return limitErrors(config, measureOperation(schema, operation, (name) => fragments.get(name), variables), operation.name?.value);
+  return limitErrors(
+    config,
+    measureOperation(schema, operation, (name) => fragments.get(name), variables),
+    operation.name?.value,
+  );
 }
 
 type OperationLimits = Pick<LimitsConfig, 'maxDepth' | 'maxAliases' | 'maxCost'>;
@@ -152,10 +150,14 @@ function limitErrors(config: OperationLimits, measure: OperationMeasure, operati
   const subject = operationName ? `Operation ${operationName}` : 'The operation';
   const errors: GraphQLError[] = [];
   if (measure.depth > config.maxDepth) {
-    errors.push(limitExceeded('OPERATION_TOO_DEEP', `${subject} nests fields ${measure.depth} deep; the limit is ${config.maxDepth}.`, config.maxDepth, measure.depth));
+    errors.push(
+      limitExceeded('OPERATION_TOO_DEEP', `${subject} nests fields ${measure.depth} deep; the limit is ${config.maxDepth}.`, config.maxDepth, measure.depth),
+    );
   }
   if (measure.aliases > config.maxAliases) {
-    errors.push(limitExceeded('TOO_MANY_ALIASES', `${subject} uses ${measure.aliases} aliases; the limit is ${config.maxAliases}.`, config.maxAliases, measure.aliases));
+    errors.push(
+      limitExceeded('TOO_MANY_ALIASES', `${subject} uses ${measure.aliases} aliases; the limit is ${config.maxAliases}.`, config.maxAliases, measure.aliases),
+    );
   }
   if (measure.cost > config.maxCost) {
     errors.push(

@@ -43,7 +43,11 @@ export const windowSeconds = 60;
  */
 export async function openCounterStore(redisUrl: string | undefined, logger: Logger): Promise<CounterStore> {
   if (!redisUrl) {
-    return { store: 'memory', limiter: (points, keyPrefix) => new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }), close: async () => undefined };
+    return {
+      store: 'memory',
+      limiter: (points, keyPrefix) => new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+      close: async () => undefined,
+    };
   }
   // No offline queue: a request must not wait for Redis to come back, it falls to memory instead.
   // No disconnect grace: the client is dropped only when it has no live connection to end
@@ -120,7 +124,9 @@ export async function createRateLimiter(
           const retryAfter = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
           setHeaders(res, rejection);
           res.setHeader('Retry-After', String(retryAfter));
-          res.status(429).json(errorBody('RATE_LIMITED', `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`, { limit: points, retryAfter }));
+          res
+            .status(429)
+            .json(errorBody('RATE_LIMITED', `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`, { limit: points, retryAfter }));
           return;
         }
         setHeaders(res, result);

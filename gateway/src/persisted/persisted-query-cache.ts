@@ -11,7 +11,10 @@ import type { TrustedDocuments } from './manifest';
 export class PersistedQueryCache implements KeyValueCache<string> {
   private readonly registered: InMemoryLRUCache<string>;
 
-  constructor(private readonly trusted: TrustedDocuments, maxBytes = 8 * 1024 * 1024) {
+  constructor(
+    private readonly trusted: TrustedDocuments,
+    maxBytes = 8 * 1024 * 1024,
+  ) {
     this.registered = new InMemoryLRUCache<string>({ maxSize: maxBytes, sizeCalculation: (text) => text.length });
   }
 

@@ -23,7 +23,11 @@ export function trustedDocumentsOnly<TContext extends TrustedOnlyContext>(truste
       return {
         async didResolveSource({ queryHash }) {
           if (trusted.has(queryHash)) return;
-          const error = graphError('PERSISTED_QUERY_NOT_ALLOWED', 'These credentials may run only the trusted documents of the manifest; send its `documentId`.', { http: { status: 400 } });
+          const error = graphError(
+            'PERSISTED_QUERY_NOT_ALLOWED',
+            'These credentials may run only the trusted documents of the manifest; send its `documentId`.',
+            { http: { status: 400 } },
+          );
           refused.add(error);
           throw error;
         },

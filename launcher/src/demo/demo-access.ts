@@ -11,14 +11,33 @@ export const demoPartnerKeys = {
     partnerKey: 'ICRC-MOSCOW',
     name: 'ICRC Moscow delegation (demo)',
     scopes: [
-      'people:read', 'people:read:sensitive', 'people:write', 'detention:read', 'detention:write',
-      'messages:read', 'messages:read:content', 'messages:write', 'assistance:read', 'assistance:write', 'assistance:report', 'mandate:all-records',
+      'people:read',
+      'people:read:sensitive',
+      'people:write',
+      'detention:read',
+      'detention:write',
+      'messages:read',
+      'messages:read:content',
+      'messages:write',
+      'assistance:read',
+      'assistance:write',
+      'assistance:report',
+      'mandate:all-records',
     ],
   },
   russianRedCross: {
     partnerKey: 'RRC',
     name: 'Russian Red Cross (demo)',
-    scopes: ['people:read', 'people:write', 'messages:read', 'messages:read:content', 'messages:write', 'assistance:read', 'assistance:write', 'assistance:report'],
+    scopes: [
+      'people:read',
+      'people:write',
+      'messages:read',
+      'messages:read:content',
+      'messages:write',
+      'assistance:read',
+      'assistance:write',
+      'assistance:report',
+    ],
   },
   belarusRedCross: {
     partnerKey: 'BRC',
@@ -35,7 +54,12 @@ export const demoTokens = {
    * coordination): exactly the scopes the operations they ship in `schema/operations/` read,
    * nothing sensitive. A test runs every one of those operations with this token.
    */
-  app: { sub: 'family-links-app', kind: 'app', scopes: ['people:read', 'messages:read', 'assistance:read', 'assistance:report'], partnerId: syntheticId('organization', 'ICRC-MOSCOW') },
+  app: {
+    sub: 'family-links-app',
+    kind: 'app',
+    scopes: ['people:read', 'messages:read', 'assistance:read', 'assistance:report'],
+    partnerId: syntheticId('organization', 'ICRC-MOSCOW'),
+  },
   /** A graph administrator: keys, the audit trail, introspection; no data scopes. */
   admin: { sub: 'graph-admin', kind: 'admin', scopes: ['keys:admin', 'audit:read', 'schema:introspect'] },
 } as const satisfies Record<string, BearerClaims>;

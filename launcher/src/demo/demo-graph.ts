@@ -42,7 +42,7 @@ export async function startDemoGraph(
         admin: await bearer(demoTokens.admin),
         fullAccess: await bearer(fullAccessClaims),
         // An empty header: the request carries no credentials (and the test harness adds none).
-    anonymous: { authorization: '' },
+        anonymous: { authorization: '' },
       },
       token: (claims) => identityProvider.issue(claims),
     };

@@ -111,7 +111,12 @@ export async function startGraph(options: GraphOptions): Promise<RunningGraph> {
       logger: createLogger('gateway', logLevel),
       limits: options.limits,
       metrics: options.metrics,
-      access: { database: options.access.database, signingKey: internalKeys.privateKey, bearerTokens: options.access.bearerTokens, enforce: options.access.enforce },
+      access: {
+        database: options.access.database,
+        signingKey: internalKeys.privateKey,
+        bearerTokens: options.access.bearerTokens,
+        enforce: options.access.enforce,
+      },
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].service.url])),
     });
     return {

@@ -78,7 +78,10 @@ export async function addReachedDay(tx: RawExecutor, day: ReachedDay): Promise<v
   await tx.$executeRawUnsafe(
     `UPDATE ${T} SET "householdSize" = greatest("householdSize", $4)
      WHERE "areaId" = ANY($1::uuid[]) AND "beneficiaryId" = $2::uuid AND "date" = $3::date`,
-    day.areaIds, day.beneficiaryId, day.date, day.householdSize,
+    day.areaIds,
+    day.beneficiaryId,
+    day.date,
+    day.householdSize,
   );
   await tx.$queryRawUnsafe(
     `WITH added AS (
@@ -96,7 +99,10 @@ export async function addReachedDay(tx: RawExecutor, day: ReachedDay): Promise<v
        UPDATE ${T} n SET "previousDate" = $3::date FROM added
        WHERE n."areaId" = added."areaId" AND n."beneficiaryId" = $2::uuid AND n."date" = added."nextDate" RETURNING 1)
      SELECT ((SELECT count(*) FROM added) + (SELECT count(*) FROM before) + (SELECT count(*) FROM after))::int AS "changed"`,
-    day.areaIds, day.beneficiaryId, day.date, day.householdSize,
+    day.areaIds,
+    day.beneficiaryId,
+    day.date,
+    day.householdSize,
   );
   await tx.$executeRawUnsafe(addToReachTotals(theirDays, 1), day.areaIds, day.beneficiaryId);
   // Keys no beneficiary day has any more would only lengthen the area's range.
@@ -104,6 +110,7 @@ export async function addReachedDay(tx: RawExecutor, day: ReachedDay): Promise<v
     `DELETE FROM "assistance"."AssistanceAreaReachTotal" t
      WHERE t."areaId" = ANY($1::uuid[]) AND t."households" = 0
        AND t."date" IN (SELECT d."date" FROM "assistance"."AssistanceAreaBeneficiaryDay" d WHERE ${theirDays})`,
-    day.areaIds, day.beneficiaryId,
+    day.areaIds,
+    day.beneficiaryId,
   );
 }

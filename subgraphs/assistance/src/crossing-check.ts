@@ -41,7 +41,10 @@ export async function checkCrossing(
   }
   const countries = crossing.borderCrossing?.countries;
   if (countries) {
-    for (const [field, country] of [['input.fromCountry', fromCountry], ['input.toCountry', toCountry]] as const) {
+    for (const [field, country] of [
+      ['input.fromCountry', fromCountry],
+      ['input.toCountry', toCountry],
+    ] as const) {
       if (!countries.includes(country!)) throw badUserInput(field, `${country} is not one of the countries the crossing joins (${countries.join(', ')})`);
     }
   }

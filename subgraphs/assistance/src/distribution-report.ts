@@ -18,7 +18,15 @@ export interface DistributionReportModel {
   to: string | null;
   distributions: number;
   byPartner: Array<{ periodStart: string | null; partner: EntityReference; distributions: number }>;
-  items: Array<{ periodStart: string | null; item: string; unit: Unit; currency: string | null; partner: EntityReference; quantity: number; distributions: number }>;
+  items: Array<{
+    periodStart: string | null;
+    item: string;
+    unit: Unit;
+    currency: string | null;
+    partner: EntityReference;
+    quantity: number;
+    distributions: number;
+  }>;
 }
 
 /**
@@ -42,7 +50,9 @@ export async function distributionReport(prisma: PrismaClient, filter: Distribut
       ...params,
     ),
     // An item appears once per distribution and currency, so counting rows counts distributions.
-    prisma.$queryRawUnsafe<Array<{ periodStart: string | null; item: string; unit: Unit; currency: string | null; partnerId: string; quantity: number; distributions: number }>>(
+    prisma.$queryRawUnsafe<
+      Array<{ periodStart: string | null; item: string; unit: Unit; currency: string | null; partnerId: string; quantity: number; distributions: number }>
+    >(
       `SELECT ${period} AS "periodStart", i."item", i."unit"::text AS "unit", i."currency"::text AS "currency", t."partnerId"::text AS "partnerId",
               sum(i."quantity")::float8 AS "quantity", count(*)::int AS "distributions"
        FROM "assistance"."Distribution" t JOIN "assistance"."DistributionItem" i ON i."distributionId" = t."id"
@@ -56,7 +66,11 @@ export async function distributionReport(prisma: PrismaClient, filter: Distribut
     from: filter.from ?? null,
     to: filter.to ?? null,
     distributions: counts.reduce((sum, row) => sum + Number(row.distributions), 0),
-    byPartner: counts.map((row) => ({ periodStart: row.periodStart, partner: reference('Organization', row.partnerId), distributions: Number(row.distributions) })),
+    byPartner: counts.map((row) => ({
+      periodStart: row.periodStart,
+      partner: reference('Organization', row.partnerId),
+      distributions: Number(row.distributions),
+    })),
     items: items.map(({ partnerId, ...row }) => ({
       ...row,
       quantity: Number(row.quantity),

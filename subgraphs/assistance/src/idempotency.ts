@@ -8,7 +8,13 @@ export function firstDifference(stored: object, sent: Record<string, unknown>): 
   const normal = (value: unknown): unknown => {
     if (value === undefined || value === null) return null;
     if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if (Array.isArray(value)) return JSON.stringify(value.map(normal).map((v) => JSON.stringify(v)).sort());
+    if (Array.isArray(value))
+      return JSON.stringify(
+        value
+          .map(normal)
+          .map((v) => JSON.stringify(v))
+          .sort(),
+      );
     if (typeof value === 'string') return value.trim();
     return value;
   };
@@ -34,7 +40,8 @@ export async function once<T>(
   if (!key) return write();
   const same = async (first: T): Promise<T> => {
     const field = await differs(first);
-    if (field) throw conflict(`idempotencyKey "${key}" was first used with a different ${field}; use a new key for a different record`, { field: `input.${field}` });
+    if (field)
+      throw conflict(`idempotencyKey "${key}" was first used with a different ${field}; use a new key for a different record`, { field: `input.${field}` });
     return first;
   };
   const existing = await find(key);

@@ -1,4 +1,13 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, readChildPages, visibleRecordsWhere, type ChildPageQuery, type Page, type Principal } from '@movement/runtime';
+import {
+  byIdLoader,
+  manyByKeyLoader,
+  pagedChildrenLoader,
+  readChildPages,
+  visibleRecordsWhere,
+  type ChildPageQuery,
+  type Page,
+  type Principal,
+} from '@movement/runtime';
 import type { PrismaClient } from './generated/prisma/client';
 import type { AssistanceRecord, Distribution, ReunificationSupport } from './generated/prisma/client';
 import { relationPages } from './relation-pages';
@@ -22,12 +31,14 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
     distribution: byIdLoader((ids) => prisma.distribution.findMany({ where: { id: { in: ids } } })),
     assistanceRecord: byIdLoader((ids) => prisma.assistanceRecord.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
     distributionItems: manyByKeyLoader(
-      (distributionIds) =>
-        prisma.distributionItem.findMany({ where: { distributionId: { in: distributionIds } }, orderBy: [{ item: 'asc' }, { id: 'asc' }] }),
+      (distributionIds) => prisma.distributionItem.findMany({ where: { distributionId: { in: distributionIds } }, orderBy: [{ item: 'asc' }, { id: 'asc' }] }),
       (row) => row.distributionId,
     ),
     reunificationSupportById: byIdLoader((ids) => prisma.reunificationSupport.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
-    reunificationSupport: pagedChildrenLoader(pages<ReunificationSupport>(relationPages['TracingRequest.reunificationSupport'](principal)), (row) => row.tracingRequestId),
+    reunificationSupport: pagedChildrenLoader(
+      pages<ReunificationSupport>(relationPages['TracingRequest.reunificationSupport'](principal)),
+      (row) => row.tracingRequestId,
+    ),
     assistanceReceived: pagedChildrenLoader(pages<AssistanceRecord>(relationPages['Person.assistanceReceived'](principal)), (row) => row.beneficiaryId),
     distributionsAtLocation: pagedChildrenLoader(pages<Distribution>(relationPages['Location.distributions']()), (row) => row.locationId),
     distributionsOfProgramme: pagedChildrenLoader(pages<Distribution>(relationPages['AssistanceProgramme.distributions']()), (row) => row.programmeId),

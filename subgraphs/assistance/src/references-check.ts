@@ -18,7 +18,13 @@ export async function requireExisting(
   const owners = { Person: peers.people, TracingRequest: peers.people, Organization: peers.locations } as const;
   const checks = (Object.keys(references) as Array<keyof typeof owners>).map(async (typename) => {
     const list = references[typename] ?? [];
-    const missing = new Set(await missingEntities(owners[typename], typename, list.flatMap((r) => r.ids)));
+    const missing = new Set(
+      await missingEntities(
+        owners[typename],
+        typename,
+        list.flatMap((r) => r.ids),
+      ),
+    );
     for (const reference of list) {
       const index = reference.ids.findIndex((id) => missing.has(id));
       if (index >= 0) {

@@ -29,6 +29,18 @@ export const relationPages = {
     direction: 'desc',
     where: visibleTo(principal),
   }),
-  'Location.distributions': () => ({ table: '"assistance"."Distribution"', parentColumn: 'locationId', sortColumn: 'date', sortType: 'date', direction: 'desc' }),
-  'AssistanceProgramme.distributions': () => ({ table: '"assistance"."Distribution"', parentColumn: 'programmeId', sortColumn: 'date', sortType: 'date', direction: 'desc' }),
+  'Location.distributions': () => ({
+    table: '"assistance"."Distribution"',
+    parentColumn: 'locationId',
+    sortColumn: 'date',
+    sortType: 'date',
+    direction: 'desc',
+  }),
+  'AssistanceProgramme.distributions': () => ({
+    table: '"assistance"."Distribution"',
+    parentColumn: 'programmeId',
+    sortColumn: 'date',
+    sortType: 'date',
+    direction: 'desc',
+  }),
 } satisfies RelationPages;

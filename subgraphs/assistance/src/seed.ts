@@ -57,7 +57,9 @@ async function insertProgrammes(driver: SqlDriver): Promise<number> {
       `(${uuid(programmeId(programme.key))}, ${text(programme.name)}, ${uuid(organization(programme.partner))}, ${text(programme.sector)}::${S}."Sector", ` +
       `DATE ${text(programme.startDate)}, ${programme.endDate ? `DATE ${text(programme.endDate)}` : 'NULL'}, ${uuids(programme.targetAreas.map(location))})`,
   );
-  await driver.exec(`INSERT INTO ${S}."AssistanceProgramme" ("id", "name", "partnerId", "sector", "startDate", "endDate", "targetAreaIds") VALUES ${rows.join(', ')}`);
+  await driver.exec(
+    `INSERT INTO ${S}."AssistanceProgramme" ("id", "name", "partnerId", "sector", "startDate", "endDate", "targetAreaIds") VALUES ${rows.join(', ')}`,
+  );
   return rows.length;
 }
 
@@ -118,7 +120,8 @@ async function insertDistributionItems(driver: SqlDriver, lo: number, hi: number
 function openingsCte(): string {
   const rows = demoCrossings.flatMap((crossing) =>
     crossing.periods.map(
-      (p) => `(${uuid(location(crossing.place))}, DATE ${text(p.from)}, ${p.until ? `DATE ${text(p.until)}` : 'NULL::date'}, ${p.open}, ${p.towards ? text(p.towards) : 'NULL::text'})`,
+      (p) =>
+        `(${uuid(location(crossing.place))}, DATE ${text(p.from)}, ${p.until ? `DATE ${text(p.until)}` : 'NULL::date'}, ${p.open}, ${p.towards ? text(p.towards) : 'NULL::text'})`,
     ),
   );
   return `openings (crossing, "from", "until", open, towards) AS (VALUES ${rows.join(', ')})`;

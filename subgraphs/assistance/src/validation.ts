@@ -14,7 +14,10 @@ const isoDate = z
 // Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type accepts: demo ids are md5 digests, not RFC 4122 versions.
 const uuid = z.string().regex(uuidPattern, 'must be a UUID');
 const key = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullish();
-const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as RUB').nullish();
+const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as RUB')
+  .nullish();
 const uuids = z.array(uuid).max(50, 'must name at most 50 organisations').nullish();
 
 export const programmeInput = z.object({
@@ -118,7 +121,8 @@ export function checkItem(
   }
   if (!(value.quantity > 0)) throw badUserInput(`${field}.quantity`, 'must be greater than zero');
   const max = type.maxQuantityPerRecord * records;
-  if (value.quantity > max) throw badUserInput(`${field}.quantity`, `${value.quantity} ${value.unit} of ${value.item} is more than the ${max} one record may carry`);
+  if (value.quantity > max)
+    throw badUserInput(`${field}.quantity`, `${value.quantity} ${value.unit} of ${value.item} is more than the ${max} one record may carry`);
   if (value.unit === 'CURRENCY' && !value.currency) throw badUserInput(`${field}.currency`, 'is required when the unit is CURRENCY');
   if (value.unit !== 'CURRENCY' && value.currency) throw badUserInput(`${field}.currency`, `applies only to the CURRENCY unit, not ${value.unit}`);
 }

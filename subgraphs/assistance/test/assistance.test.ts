@@ -20,9 +20,25 @@ let url: string;
 async function fixture(prisma: PrismaClient) {
   await prisma.assistanceProgramme.createMany({
     data: [
-      { id: programme.food, name: 'Food parcels, Belgorod', partnerId: org.rrc, sector: 'FOOD_SECURITY', startDate: date('2024-01-15'), endDate: date('2024-12-31'), targetAreaIds: [place.belgorod, place.kursk] },
+      {
+        id: programme.food,
+        name: 'Food parcels, Belgorod',
+        partnerId: org.rrc,
+        sector: 'FOOD_SECURITY',
+        startDate: date('2024-01-15'),
+        endDate: date('2024-12-31'),
+        targetAreaIds: [place.belgorod, place.kursk],
+      },
       { id: programme.shelter, name: 'Winter support', partnerId: org.icrc, sector: 'SHELTER', startDate: date('2024-06-01'), targetAreaIds: [place.belgorod] },
-      { id: programme.oldFood, name: 'Food parcels, 2023', partnerId: org.rrc, sector: 'FOOD_SECURITY', startDate: date('2023-03-01'), endDate: date('2023-12-31'), targetAreaIds: [] },
+      {
+        id: programme.oldFood,
+        name: 'Food parcels, 2023',
+        partnerId: org.rrc,
+        sector: 'FOOD_SECURITY',
+        startDate: date('2023-03-01'),
+        endDate: date('2023-12-31'),
+        targetAreaIds: [],
+      },
     ],
   });
   await prisma.distribution.createMany({
@@ -44,20 +60,63 @@ async function fixture(prisma: PrismaClient) {
     { n: 2, day: '2024-03-01', distributionId: distribution.mar },
     { n: 3, day: '2024-03-01', distributionId: null },
   ].map((r) => ({
-    id: id('008', r.n), beneficiaryId: person(1), householdSize: 4, distributionId: r.distributionId, item: 'food parcel', modality: 'IN_KIND' as const,
-    quantity: 1, unit: 'PARCEL' as const, date: date(r.day), locationId: place.belgorod, partnerId: org.rrc, recordedById: org.rrc, sharedWithIds: [org.icrc],
+    id: id('008', r.n),
+    beneficiaryId: person(1),
+    householdSize: 4,
+    distributionId: r.distributionId,
+    item: 'food parcel',
+    modality: 'IN_KIND' as const,
+    quantity: 1,
+    unit: 'PARCEL' as const,
+    date: date(r.day),
+    locationId: place.belgorod,
+    partnerId: org.rrc,
+    recordedById: org.rrc,
+    sharedWithIds: [org.icrc],
   }));
   for (let n = 2; n <= 60; n += 1) {
     records.push({
-      id: id('008', 100 + n), beneficiaryId: person(n), householdSize: 1, distributionId: distribution.apr, item: 'food parcel', modality: 'IN_KIND',
-      quantity: 1, unit: 'PARCEL', date: date('2024-04-01'), locationId: place.kursk, partnerId: org.rrc, recordedById: org.rrc, sharedWithIds: [],
+      id: id('008', 100 + n),
+      beneficiaryId: person(n),
+      householdSize: 1,
+      distributionId: distribution.apr,
+      item: 'food parcel',
+      modality: 'IN_KIND',
+      quantity: 1,
+      unit: 'PARCEL',
+      date: date('2024-04-01'),
+      locationId: place.kursk,
+      partnerId: org.rrc,
+      recordedById: org.rrc,
+      sharedWithIds: [],
     });
   }
   await prisma.assistanceRecord.createMany({ data: records });
   await prisma.reunificationSupport.createMany({
     data: [
-      { id: id('009', 1), tracingRequestId: tracing.found, personId: person(7), kind: 'BORDER_CROSSING', borderCrossingId: place.crossing, date: date('2024-05-01'), outcome: 'COMPLETED', partnerId: org.brc, recordedById: org.brc, sharedWithIds: [org.icrc] },
-      { id: id('009', 2), tracingRequestId: tracing.found, personId: person(7), kind: 'DOCUMENTS', date: date('2024-04-01'), outcome: 'COMPLETED', partnerId: org.brc, recordedById: org.brc, sharedWithIds: [] },
+      {
+        id: id('009', 1),
+        tracingRequestId: tracing.found,
+        personId: person(7),
+        kind: 'BORDER_CROSSING',
+        borderCrossingId: place.crossing,
+        date: date('2024-05-01'),
+        outcome: 'COMPLETED',
+        partnerId: org.brc,
+        recordedById: org.brc,
+        sharedWithIds: [org.icrc],
+      },
+      {
+        id: id('009', 2),
+        tracingRequestId: tracing.found,
+        personId: person(7),
+        kind: 'DOCUMENTS',
+        date: date('2024-04-01'),
+        outcome: 'COMPLETED',
+        partnerId: org.brc,
+        recordedById: org.brc,
+        sharedWithIds: [],
+      },
     ],
   });
 }
@@ -77,8 +136,18 @@ afterAll(async () => {
 test('a programme answers with its partner, areas and distributions with their items, newest first', async () => {
   const result = await postGraphQL<{
     programme: {
-      name: string; sector: string; startDate: string; endDate: string | null; partner: { id: string }; targetAreas: Array<{ id: string }>;
-      distributions: { edges: Array<{ node: { id: string; date: string; location: { id: string }; items: Array<{ item: string; quantity: number; unit: string; currency: string | null }> } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      name: string;
+      sector: string;
+      startDate: string;
+      endDate: string | null;
+      partner: { id: string };
+      targetAreas: Array<{ id: string }>;
+      distributions: {
+        edges: Array<{
+          node: { id: string; date: string; location: { id: string }; items: Array<{ item: string; quantity: number; unit: string; currency: string | null }> };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
     };
   }>(
     url,
@@ -88,12 +157,20 @@ test('a programme answers with its partner, areas and distributions with their i
   );
   expect(result.errors).toBeUndefined();
   const found = result.data!.programme;
-  expect(found).toMatchObject({ name: 'Food parcels, Belgorod', sector: 'FOOD_SECURITY', startDate: '2024-01-15', endDate: '2024-12-31', partner: { id: org.rrc } });
+  expect(found).toMatchObject({
+    name: 'Food parcels, Belgorod',
+    sector: 'FOOD_SECURITY',
+    startDate: '2024-01-15',
+    endDate: '2024-12-31',
+    partner: { id: org.rrc },
+  });
   expect(found.targetAreas).toEqual([{ id: place.belgorod }, { id: place.kursk }]);
   expect(found.distributions.edges.map((e) => e.node.date)).toEqual(['2024-04-01', '2024-03-01']);
   expect(found.distributions.pageInfo.hasNextPage).toBe(true);
 
-  const next = await postGraphQL<{ programme: { distributions: { edges: Array<{ node: { id: string; items: unknown[] } }>; pageInfo: { hasNextPage: boolean } } } }>(
+  const next = await postGraphQL<{
+    programme: { distributions: { edges: Array<{ node: { id: string; items: unknown[] } }>; pageInfo: { hasNextPage: boolean } } };
+  }>(
     url,
     `query($id: ID!, $after: String) { programme(id: $id) { distributions(first: 2, after: $after) { edges { node { id items { item modality quantity unit currency } } } pageInfo { hasNextPage } } } }`,
     { id: programme.food, after: found.distributions.pageInfo.endCursor },
@@ -136,13 +213,30 @@ test('a person entity lists the assistance received, most recent first, page by 
   const query = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Person { id assistanceReceived(first: 2, after: $after) {
       edges { node { id date householdSize item unit beneficiary { id } distribution { id programme { id } } recordedBy { id } sharedWith { id } } }
       pageInfo { hasNextPage hasPreviousPage endCursor } } } } }`;
-  type Page = { _entities: Array<{ id: string; assistanceReceived: { edges: Array<{ node: { id: string; date: string; distribution: { id: string; programme: { id: string } } | null; sharedWith: Array<{ id: string }> } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } } }> };
+  type Page = {
+    _entities: Array<{
+      id: string;
+      assistanceReceived: {
+        edges: Array<{ node: { id: string; date: string; distribution: { id: string; programme: { id: string } } | null; sharedWith: Array<{ id: string }> } }>;
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+      };
+    }>;
+  };
   const first = await postGraphQL<Page>(url, query, { r: [{ __typename: 'Person', id: person(1), identityOnly: false }] });
   expect(first.errors).toBeUndefined();
   const received = first.data!._entities[0].assistanceReceived;
   // Two records on 2024-03-01: the larger id comes first.
   expect(received.edges.map((e) => e.node.id)).toEqual([id('008', 3), id('008', 2)]);
-  expect(received.edges[0].node).toMatchObject({ date: '2024-03-01', householdSize: 4, item: 'food parcel', unit: 'PARCEL', beneficiary: { id: person(1) }, distribution: null, recordedBy: { id: org.rrc }, sharedWith: [{ id: org.icrc }] });
+  expect(received.edges[0].node).toMatchObject({
+    date: '2024-03-01',
+    householdSize: 4,
+    item: 'food parcel',
+    unit: 'PARCEL',
+    beneficiary: { id: person(1) },
+    distribution: null,
+    recordedBy: { id: org.rrc },
+    sharedWith: [{ id: org.icrc }],
+  });
   expect(received.edges[1].node.distribution).toEqual({ id: distribution.mar, programme: { id: programme.food } });
   expect(received.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
 
@@ -154,7 +248,9 @@ test('a person entity lists the assistance received, most recent first, page by 
 });
 
 test('a person with no assistance gets an empty page', async () => {
-  const result = await postGraphQL<{ _entities: Array<{ assistanceReceived: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> }>(
+  const result = await postGraphQL<{
+    _entities: Array<{ assistanceReceived: { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>;
+  }>(
     url,
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { assistanceReceived { edges { cursor } pageInfo { hasNextPage endCursor } } } } }`,
     { r: [{ __typename: 'Person', id: person(999), identityOnly: false }] },
@@ -162,11 +258,16 @@ test('a person with no assistance gets an empty page', async () => {
   expect(result.data!._entities[0].assistanceReceived).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
 });
 
-test('the assistance of a person seen only through a record, or without the people subgraph\'s verdict, is withheld with FORBIDDEN', async () => {
+test("the assistance of a person seen only through a record, or without the people subgraph's verdict, is withheld with FORBIDDEN", async () => {
   const result = await postGraphQL<{ _entities: Array<{ id: string; assistanceReceived: unknown } | null> }>(
     url,
     `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id assistanceReceived { edges { cursor } } } } }`,
-    { r: [{ __typename: 'Person', id: person(1), identityOnly: true }, { __typename: 'Person', id: person(1) }] },
+    {
+      r: [
+        { __typename: 'Person', id: person(1), identityOnly: true },
+        { __typename: 'Person', id: person(1) },
+      ],
+    },
   );
   expect(result.data!._entities).toEqual([
     { id: person(1), assistanceReceived: null },
@@ -179,11 +280,15 @@ test('the assistance of a person seen only through a record, or without the peop
 });
 
 test('a location entity lists the distributions held there, most recent first', async () => {
-  const result = await postGraphQL<{ _entities: Array<{ id: string; distributions: { edges: Array<{ node: { id: string; date: string; partner: { id: string } } }> } }> }>(
-    url,
-    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { id distributions { edges { node { id date partner { id } } } } } } }`,
-    { r: [{ __typename: 'Location', id: place.belgorod }, { __typename: 'Location', id: place.kursk }, { __typename: 'Location', id: place.crossing }] },
-  );
+  const result = await postGraphQL<{
+    _entities: Array<{ id: string; distributions: { edges: Array<{ node: { id: string; date: string; partner: { id: string } } }> } }>;
+  }>(url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { id distributions { edges { node { id date partner { id } } } } } } }`, {
+    r: [
+      { __typename: 'Location', id: place.belgorod },
+      { __typename: 'Location', id: place.kursk },
+      { __typename: 'Location', id: place.crossing },
+    ],
+  });
   expect(result.errors).toBeUndefined();
   const [belgorod, kursk, crossing] = result.data!._entities;
   expect(belgorod.distributions.edges.map((e) => e.node.id)).toEqual([distribution.mar, distribution.feb]);
@@ -193,24 +298,44 @@ test('a location entity lists the distributions held there, most recent first', 
 });
 
 test('a tracing request entity lists its reunification support in pages, oldest first', async () => {
-  type Support = { id: string; kind: string; date: string; outcome: string; borderCrossing: { id: string } | null; person: { id: string }; tracingRequest: { id: string } };
+  type Support = {
+    id: string;
+    kind: string;
+    date: string;
+    outcome: string;
+    borderCrossing: { id: string } | null;
+    person: { id: string };
+    tracingRequest: { id: string };
+  };
   type Page = { edges: Array<{ node: Support }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
   const query = `query($r: [_Any!]!, $first: Int, $after: String) { _entities(representations: $r) { ... on TracingRequest {
       reunificationSupport(first: $first, after: $after) { edges { node { id kind date outcome borderCrossing { id } person { id } tracingRequest { id } } } pageInfo { hasNextPage endCursor } } } } }`;
   const result = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, {
-    r: [{ __typename: 'TracingRequest', id: tracing.found }, { __typename: 'TracingRequest', id: tracing.none }],
+    r: [
+      { __typename: 'TracingRequest', id: tracing.found },
+      { __typename: 'TracingRequest', id: tracing.none },
+    ],
   });
   expect(result.errors).toBeUndefined();
   const [found, none] = result.data!._entities;
   const supports = found.reunificationSupport.edges.map((e) => e.node);
   expect(supports.map((s) => s.kind)).toEqual(['DOCUMENTS', 'BORDER_CROSSING']);
-  expect(supports[1]).toMatchObject({ date: '2024-05-01', outcome: 'COMPLETED', borderCrossing: { id: place.crossing }, person: { id: person(7) }, tracingRequest: { id: tracing.found } });
+  expect(supports[1]).toMatchObject({
+    date: '2024-05-01',
+    outcome: 'COMPLETED',
+    borderCrossing: { id: place.crossing },
+    person: { id: person(7) },
+    tracingRequest: { id: tracing.found },
+  });
   expect(supports[0].borderCrossing).toBeNull();
   expect(found.reunificationSupport.pageInfo.hasNextPage).toBe(false);
   expect(none.reunificationSupport).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
 
   // One at a time: the cursor of the first page leads to the second, and nothing follows it.
-  const first = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, { r: [{ __typename: 'TracingRequest', id: tracing.found }], first: 1 });
+  const first = await postGraphQL<{ _entities: Array<{ reunificationSupport: Page }> }>(url, query, {
+    r: [{ __typename: 'TracingRequest', id: tracing.found }],
+    first: 1,
+  });
   const firstPage = first.data!._entities[0].reunificationSupport;
   expect(firstPage.edges.map((e) => e.node.kind)).toEqual(['DOCUMENTS']);
   expect(firstPage.pageInfo.hasNextPage).toBe(true);
@@ -236,17 +361,29 @@ test('an id that is not a UUID is refused naming the argument, before it reaches
 });
 
 test('entities of the subgraph resolve by id, and unknown ids as null', async () => {
-  const result = await postGraphQL<{ _entities: Array<{ id: string; item?: string; date?: string } | null>; distribution: { id: string } | null; assistanceRecord: { id: string } | null }>(
+  const result = await postGraphQL<{
+    _entities: Array<{ id: string; item?: string; date?: string } | null>;
+    distribution: { id: string } | null;
+    assistanceRecord: { id: string } | null;
+  }>(
     url,
     `query($r: [_Any!]!, $missing: ID!) { _entities(representations: $r) { ... on AssistanceRecord { id item } ... on Distribution { id date } ... on ReunificationSupport { id date } }
        distribution(id: $missing) { id } assistanceRecord(id: $missing) { id } }`,
     {
-      r: [{ __typename: 'AssistanceRecord', id: id('008', 1) }, { __typename: 'Distribution', id: distribution.apr }, { __typename: 'ReunificationSupport', id: id('009', 2) }],
+      r: [
+        { __typename: 'AssistanceRecord', id: id('008', 1) },
+        { __typename: 'Distribution', id: distribution.apr },
+        { __typename: 'ReunificationSupport', id: id('009', 2) },
+      ],
       missing: id('0ff', 1),
     },
   );
   expect(result.errors).toBeUndefined();
-  expect(result.data!._entities).toEqual([{ id: id('008', 1), item: 'food parcel' }, { id: distribution.apr, date: '2024-04-01' }, { id: id('009', 2), date: '2024-04-01' }]);
+  expect(result.data!._entities).toEqual([
+    { id: id('008', 1), item: 'food parcel' },
+    { id: distribution.apr, date: '2024-04-01' },
+    { id: id('009', 2), date: '2024-04-01' },
+  ]);
   expect(result.data!.distribution).toBeNull();
   expect(result.data!.assistanceRecord).toBeNull();
 });

@@ -8,11 +8,33 @@ beforeAll(async () => {
   target = await createTestDatabaseTarget('locations');
   subgraph = await startTestSubgraph(locations, target);
   const prisma = subgraph.database.prisma;
-  await prisma.organization.create({ data: { id: '00000000-0000-4000-8000-000000000001', type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' } });
-  await prisma.location.create({ data: { id: '00000000-0000-4000-8000-0000000000a0', type: 'COUNTRY', pcode: 'BY', adminLevel: 0, name: 'Belarus', names: [{ language: 'be', script: 'Cyrl', value: 'Беларусь' }], ancestorIds: [] } });
+  await prisma.organization.create({
+    data: { id: '00000000-0000-4000-8000-000000000001', type: 'NATIONAL_SOCIETY', name: 'Belarus Red Cross', shortName: 'BRC', countryCode: 'BY' },
+  });
+  await prisma.location.create({
+    data: {
+      id: '00000000-0000-4000-8000-0000000000a0',
+      type: 'COUNTRY',
+      pcode: 'BY',
+      adminLevel: 0,
+      name: 'Belarus',
+      names: [{ language: 'be', script: 'Cyrl', value: 'Беларусь' }],
+      ancestorIds: [],
+    },
+  });
   for (let i = 1; i <= 3; i += 1) {
     await prisma.location.create({
-      data: { id: `00000000-0000-4000-8000-0000000000a${i}`, type: 'ADMIN_AREA', pcode: `BY-0${i}`, adminLevel: 1, name: `Region ${i}`, names: [], parentId: '00000000-0000-4000-8000-0000000000a0', ancestorIds: ['00000000-0000-4000-8000-0000000000a0'], organizationId: '00000000-0000-4000-8000-000000000001' },
+      data: {
+        id: `00000000-0000-4000-8000-0000000000a${i}`,
+        type: 'ADMIN_AREA',
+        pcode: `BY-0${i}`,
+        adminLevel: 1,
+        name: `Region ${i}`,
+        names: [],
+        parentId: '00000000-0000-4000-8000-0000000000a0',
+        ancestorIds: ['00000000-0000-4000-8000-0000000000a0'],
+        organizationId: '00000000-0000-4000-8000-000000000001',
+      },
     });
   }
 });
@@ -23,7 +45,13 @@ afterAll(async () => {
 });
 
 test('a place answers with its names, children pages and ancestors', async () => {
-  const first = await postGraphQL<{ locationByPcode: { name: string; names: unknown[]; children: { edges: Array<{ node: { name: string; ancestors: Array<{ pcode: string }> } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } }>(
+  const first = await postGraphQL<{
+    locationByPcode: {
+      name: string;
+      names: unknown[];
+      children: { edges: Array<{ node: { name: string; ancestors: Array<{ pcode: string }> } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    };
+  }>(
     subgraph.service.url,
     `{ locationByPcode(pcode: "BY") { name names { language script value } children(first: 2) { edges { node { name ancestors { pcode } } } pageInfo { hasNextPage endCursor } } } }`,
   );
@@ -57,7 +85,10 @@ test('organisations resolve as federation entities with the places they run, in 
   expect(first.data!._entities[0].name).toBe('Belarus Red Cross');
   expect(first.data!._entities[0].places.edges.map((e) => e.node.name)).toEqual(['Region 1', 'Region 2']);
   expect(first.data!._entities[0].places.pageInfo.hasNextPage).toBe(true);
-  const next = await postGraphQL<{ _entities: Array<{ places: Places }> }>(subgraph.service.url, query, { r, after: first.data!._entities[0].places.pageInfo.endCursor });
+  const next = await postGraphQL<{ _entities: Array<{ places: Places }> }>(subgraph.service.url, query, {
+    r,
+    after: first.data!._entities[0].places.pageInfo.endCursor,
+  });
   expect(next.data!._entities[0].places.edges.map((e) => e.node.name)).toEqual(['Region 3']);
   expect(next.data!._entities[0].places.pageInfo.hasNextPage).toBe(false);
 });
@@ -65,7 +96,11 @@ test('organisations resolve as federation entities with the places they run, in 
 test('a batch of entities with repeated representations answers every copy, in order, errors included', async () => {
   const region = (n: number) => ({ __typename: 'Location', id: `00000000-0000-4000-8000-0000000000a${n}` });
   const r = [region(1), region(2), region(1), { __typename: 'Location', id: 'not-a-uuid' }, region(1), region(2)];
-  const named = await postGraphQL<{ _entities: Array<{ name: string } | null> }>(subgraph.service.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { name } } }`, { r });
+  const named = await postGraphQL<{ _entities: Array<{ name: string } | null> }>(
+    subgraph.service.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { name } } }`,
+    { r },
+  );
   expect(named.errors).toBeUndefined();
   expect(named.data!._entities.map((entity) => entity?.name ?? null)).toEqual(['Region 1', 'Region 2', 'Region 1', null, 'Region 1', 'Region 2']);
 
@@ -93,7 +128,11 @@ test('children of a type keep only places of that type, and a too large page nam
   expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'children.first' });
   // A cursor of a list in another order decodes, but its values are not a name and an id.
   const foreign = Buffer.from(JSON.stringify(['2024-01-01T00:00:00.000Z', 'not-an-id'])).toString('base64url');
-  const badCursor = await postGraphQL(subgraph.service.url, `query($after: String) { locationByPcode(pcode: "BY") { children(after: $after) { edges { cursor } } } }`, { after: foreign });
+  const badCursor = await postGraphQL(
+    subgraph.service.url,
+    `query($after: String) { locationByPcode(pcode: "BY") { children(after: $after) { edges { cursor } } } }`,
+    { after: foreign },
+  );
   expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'children.after' });
 });
 
@@ -104,10 +143,26 @@ test('children of 50 places cost as many SQL statements as those of 5', async ()
   const office = (n: number, k: number) => `00000000-0000-4000-8000-${String(2000 + n * 10 + k).padStart(12, '0')}`;
   const region = '00000000-0000-4000-8000-0000000000a1';
   await prisma.location.createMany({
-    data: Array.from({ length: 50 }, (_, n) => ({ id: settlement(n), type: 'SETTLEMENT' as const, name: `Settlement ${String(n).padStart(2, '0')}`, names: [], parentId: region, ancestorIds: [region] })),
+    data: Array.from({ length: 50 }, (_, n) => ({
+      id: settlement(n),
+      type: 'SETTLEMENT' as const,
+      name: `Settlement ${String(n).padStart(2, '0')}`,
+      names: [],
+      parentId: region,
+      ancestorIds: [region],
+    })),
   });
   await prisma.location.createMany({
-    data: Array.from({ length: 50 }, (_, n) => [1, 2].map((k) => ({ id: office(n, k), type: 'OFFICE' as const, name: `Office ${k}`, names: [], parentId: settlement(n), ancestorIds: [region, settlement(n)] }))).flat(),
+    data: Array.from({ length: 50 }, (_, n) =>
+      [1, 2].map((k) => ({
+        id: office(n, k),
+        type: 'OFFICE' as const,
+        name: `Office ${k}`,
+        names: [],
+        parentId: settlement(n),
+        ancestorIds: [region, settlement(n)],
+      })),
+    ).flat(),
   });
   const statementsFor = async (count: number) => {
     subgraph.resetStatements();
@@ -130,9 +185,15 @@ test('children of 50 places cost as many SQL statements as those of 5', async ()
 test('an id that is not a UUID is refused naming the argument, before it reaches the database', async () => {
   for (const query of ['{ location(id: "x") { id } }', '{ organization(id: "x") { id } }', '{ locations(parentId: "x") { edges { cursor } } }']) {
     const result = await postGraphQL(subgraph.service.url, query);
-    expect([query, result.errors?.[0]?.extensions]).toEqual([query, expect.objectContaining({ code: 'BAD_USER_INPUT', field: query.includes('parentId') ? 'parentId' : 'id' })]);
+    expect([query, result.errors?.[0]?.extensions]).toEqual([
+      query,
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: query.includes('parentId') ? 'parentId' : 'id' }),
+    ]);
   }
-  const upper = await postGraphQL<{ location: { name: string } | null }>(subgraph.service.url, '{ location(id: "00000000-0000-4000-8000-0000000000A0") { name } }');
+  const upper = await postGraphQL<{ location: { name: string } | null }>(
+    subgraph.service.url,
+    '{ location(id: "00000000-0000-4000-8000-0000000000A0") { name } }',
+  );
   expect(upper.data!.location).toEqual({ name: 'Belarus' });
 });
 

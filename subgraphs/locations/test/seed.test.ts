@@ -1,4 +1,12 @@
-import { createTestDatabaseTarget, demoPlaces, postGraphQL, startTestSubgraph, syntheticId, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import {
+  createTestDatabaseTarget,
+  demoPlaces,
+  postGraphQL,
+  startTestSubgraph,
+  syntheticId,
+  type TestDatabaseTarget,
+  type TestSubgraph,
+} from '@movement/runtime';
 import { expectedRows, isSeeded, seed } from '../src/seed';
 import { locations, type PrismaClient } from '../src/server';
 
@@ -30,12 +38,26 @@ test('seeds the catalogue once, with the P-code hierarchy intact', async () => {
     `query($id: ID!) { location(id: $id) { pcode ancestors { pcode } operatedBy { shortName } } }`,
     { id: syntheticId('location', 'DP-GOMEL-1') },
   );
-  expect(result.data!.location).toEqual({ pcode: null, ancestors: [{ pcode: 'BY' }, { pcode: 'BY-HO' }, { pcode: 'BY-HO-01' }, { pcode: 'BY-HO-01-0001' }], operatedBy: { shortName: 'BRC Gomel' } });
+  expect(result.data!.location).toEqual({
+    pcode: null,
+    ancestors: [{ pcode: 'BY' }, { pcode: 'BY-HO' }, { pcode: 'BY-HO-01' }, { pcode: 'BY-HO-01-0001' }],
+    operatedBy: { shortName: 'BRC Gomel' },
+  });
 });
 
 test('the real crossings say when they were open, in which direction, and where that was published', async () => {
   const ask = (key: string, date: string, towards?: string) =>
-    postGraphQL<{ location: { borderCrossing: { countries: string[]; source: string; checkedOn: string; stateOn: string; periods: Array<{ from: string; until: string | null; open: boolean; towards: string | null }> } } }>(
+    postGraphQL<{
+      location: {
+        borderCrossing: {
+          countries: string[];
+          source: string;
+          checkedOn: string;
+          stateOn: string;
+          periods: Array<{ from: string; until: string | null; open: boolean; towards: string | null }>;
+        };
+      };
+    }>(
       subgraph.service.url,
       `query($id: ID!, $date: String!, $towards: String) { location(id: $id) { borderCrossing { countries source checkedOn stateOn(date: $date, towards: $towards) periods { from until open towards } } } }`,
       { id: syntheticId('location', key), date, towards },
@@ -53,23 +75,35 @@ test('the real crossings say when they were open, in which direction, and where 
   expect((await ask('CROSSING-1', '2024-05-01', 'UA')).data!.location.borderCrossing.stateOn).toBe('CLOSED');
   const wrongWay = await ask('CROSSING-1', '2024-05-01', 'PL');
   expect(wrongWay.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'towards' });
-  const notACrossing = await postGraphQL<{ location: { borderCrossing: null } }>(subgraph.service.url, `query($id: ID!) { location(id: $id) { borderCrossing { sides } } }`, {
-    id: syntheticId('location', 'UA59'),
-  });
+  const notACrossing = await postGraphQL<{ location: { borderCrossing: null } }>(
+    subgraph.service.url,
+    `query($id: ID!) { location(id: $id) { borderCrossing { sides } } }`,
+    {
+      id: syntheticId('location', 'UA59'),
+    },
+  );
   expect(notACrossing.data!.location.borderCrossing).toBeNull();
 });
 
 test('Ukraine is there with its P-codes, and partners who deliver there', async () => {
-  const result = await postGraphQL<{ locationByPcode: { name: string; children: { edges: Array<{ node: { pcode: string | null; name: string } }> } }; organizations: { edges: Array<{ node: { shortName: string; countryCode: string } }> } }>(
+  const result = await postGraphQL<{
+    locationByPcode: { name: string; children: { edges: Array<{ node: { pcode: string | null; name: string } }> } };
+    organizations: { edges: Array<{ node: { shortName: string; countryCode: string } }> };
+  }>(
     subgraph.service.url,
     `{ locationByPcode(pcode: "UA") { name children(first: 20) { edges { node { pcode name } } } } organizations(first: 100) { edges { node { shortName countryCode } } } }`,
   );
   expect(result.errors).toBeUndefined();
   expect(result.data!.locationByPcode.children.edges.map((e) => e.node.pcode)).toEqual(expect.arrayContaining(['UA80', 'UA59', 'UA63', 'UA74', 'UA07']));
-  expect(result.data!.organizations.edges.map((e) => e.node)).toEqual(expect.arrayContaining([{ shortName: 'URCS', countryCode: 'UA' }, { shortName: 'ICRC Kyiv', countryCode: 'UA' }]));
+  expect(result.data!.organizations.edges.map((e) => e.node)).toEqual(
+    expect.arrayContaining([
+      { shortName: 'URCS', countryCode: 'UA' },
+      { shortName: 'ICRC Kyiv', countryCode: 'UA' },
+    ]),
+  );
 });
 
-test('every coded place starts with its parent\'s code', () => {
+test("every coded place starts with its parent's code", () => {
   const byKey = new Map(demoPlaces.map((p) => [p.key, p]));
   for (const place of demoPlaces.filter((p) => p.pcode && p.parent)) {
     expect(place.pcode!.startsWith(byKey.get(place.parent!)!.pcode!)).toBe(true);

@@ -26,7 +26,17 @@ export const findByKey = (context: Context, collectingPartnerId: string, idempot
 
 /** The stored input fields a retry must repeat, in the order the input lists them. */
 const comparedFields = [
-  'inReplyToId', 'senderId', 'addresseeId', 'senderAddress', 'addresseeAddress', 'language', 'content', 'locationId', 'actor', 'detentionRecordId', 'visitId',
+  'inReplyToId',
+  'senderId',
+  'addresseeId',
+  'senderAddress',
+  'addresseeAddress',
+  'language',
+  'content',
+  'locationId',
+  'actor',
+  'detentionRecordId',
+  'visitId',
 ] as const satisfies ReadonlyArray<keyof NewMessage>;
 
 /**

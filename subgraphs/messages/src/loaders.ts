@@ -15,7 +15,11 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
     // Only asked for messages already loaded through a visible path, so no second check here.
     statusHistory: manyByKeyLoader(
       (messageIds) =>
-        readRows<MessageStatusChange>(prisma, `SELECT * FROM "messages"."MessageStatusChange" WHERE "messageId" = ANY($1::uuid[]) ORDER BY "messageId", "sequence"`, [messageIds]),
+        readRows<MessageStatusChange>(
+          prisma,
+          `SELECT * FROM "messages"."MessageStatusChange" WHERE "messageId" = ANY($1::uuid[]) ORDER BY "messageId", "sequence"`,
+          [messageIds],
+        ),
       (row) => row.messageId,
     ),
     replies: pagedChildrenLoader(

@@ -18,9 +18,12 @@ const holdsMandate = (context: Context) => hasScope(context.principal, mandateSc
 export async function reviewerCheck(context: Context, partnerId: string): Promise<(message: RedCrossMessage) => void> {
   if (holdsMandate(context) || (await isIcrcOrganization(context, partnerId))) return () => undefined;
   return (message) => {
-    throw forbidden(`input.partnerId: only the ICRC reviews a Red Cross Message; ${partnerId} is not an ICRC organisation and may not review ${message.reference}.`, {
-      field: 'input.partnerId',
-    });
+    throw forbidden(
+      `input.partnerId: only the ICRC reviews a Red Cross Message; ${partnerId} is not an ICRC organisation and may not review ${message.reference}.`,
+      {
+        field: 'input.partnerId',
+      },
+    );
   };
 }
 

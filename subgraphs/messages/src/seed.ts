@@ -1,4 +1,13 @@
-import { analyseSchema, demoVolumes, recordingPartners, syntheticId, syntheticIdSql, ukrainianPartners, type SeedOptions, type SqlDriver } from '@movement/runtime';
+import {
+  analyseSchema,
+  demoVolumes,
+  recordingPartners,
+  syntheticId,
+  syntheticIdSql,
+  ukrainianPartners,
+  type SeedOptions,
+  type SqlDriver,
+} from '@movement/runtime';
 import { addressTowns, familyNews, returnedNote, ukrainianTowns, undeliverableReasons } from './seed-content';
 
 /**
@@ -37,7 +46,7 @@ const urcs = `${literal(syntheticId('organization', ukrainianPartners.nationalSo
 const uaTowns = ukrainianTowns.map((t) => t.town);
 const uaTownIds = uuidArray(ukrainianTowns.map((t) => syntheticId('location', t.key)));
 /** The reviewer's note when sending a message back (the DRAFTED step). */
-const sentBackNote = 'Sent back to the collecting partner: the addressee\'s address is incomplete.';
+const sentBackNote = "Sent back to the collecting partner: the addressee's address is incomplete.";
 
 /**
  * Index of the last history step of a message in status `s` (the index in `statuses`): DRAFTED

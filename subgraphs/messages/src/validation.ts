@@ -8,7 +8,10 @@ import { z } from 'zod';
 
 // Ids are UUIDs in every subgraph; checked by shape here because the database would otherwise
 // answer a malformed one with an opaque error.
-const id = z.string().regex(uuidPattern, 'must be a UUID.').transform((value) => value.toLowerCase());
+const id = z
+  .string()
+  .regex(uuidPattern, 'must be a UUID.')
+  .transform((value) => value.toLowerCase());
 const text = (max: number) => z.string().trim().min(1, 'must not be empty.').max(max, `must be at most ${max} characters.`);
 const optionalText = (max: number) => text(max).nullish();
 // BCP 47: a 2-3 letter language, then subtags (script, region, variant), at most 35 characters.
@@ -52,7 +55,13 @@ export const replyToMessageInput = z.object({ ...newMessageFields, inReplyToId: 
 // Every step may say where it happened; delivery requires it (see deliverMessageInput).
 const step = { messageId: id, partnerId: id, note, actor, locationId: id.nullish() };
 
-export const reviseMessageInput = z.object({ ...step, content: content.nullish(), language: language.nullish(), senderAddress: address, addresseeAddress: address });
+export const reviseMessageInput = z.object({
+  ...step,
+  content: content.nullish(),
+  language: language.nullish(),
+  senderAddress: address,
+  addresseeAddress: address,
+});
 
 export const reviewMessageInput = z
   .object({ ...step, decision: z.enum(['APPROVE', 'REQUEST_CHANGES']) })

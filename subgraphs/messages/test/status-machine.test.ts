@@ -30,7 +30,7 @@ test('no status moves to itself, and DELIVERED and RETURNED end the journey', ()
 
 test('every status other than the end ones can be reached from COLLECTED, where the API starts a message', () => {
   const reached = new Set<string>(['COLLECTED']);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const from of [...reached]) {
       for (const to of nextStatuses[from as keyof typeof nextStatuses]) {

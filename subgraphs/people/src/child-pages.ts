@@ -25,7 +25,9 @@ export const familyLinkPages = (principal: Principal): ChildPageQuery => ({
   direction: 'asc',
   where: (first) => {
     const visible = visibleRecordsSql(principal, 'r', first);
-    return visible.sql === 'TRUE' ? visible : { sql: `EXISTS (SELECT 1 FROM "people"."Person" r WHERE r."id" = t."relativeId" AND ${visible.sql})`, params: visible.params };
+    return visible.sql === 'TRUE'
+      ? visible
+      : { sql: `EXISTS (SELECT 1 FROM "people"."Person" r WHERE r."id" = t."relativeId" AND ${visible.sql})`, params: visible.params };
   },
 });
 

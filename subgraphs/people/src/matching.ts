@@ -58,12 +58,22 @@ export async function possibleMatches(prisma: PrismaClient, principal: Principal
     if (sought.birthYear !== null && person.birthYear !== null) {
       const gap = Math.abs(sought.birthYear - person.birthYear);
       if (gap === 0) reasons.push({ kind: 'BIRTH_YEAR', detail: `both born in ${person.birthYear}`, weight: BIRTH_YEAR_SAME });
-      else if (gap === 1) reasons.push({ kind: 'BIRTH_YEAR', detail: `born in ${person.birthYear}, sought person in ${sought.birthYear}`, weight: BIRTH_YEAR_CLOSE });
+      else if (gap === 1)
+        reasons.push({ kind: 'BIRTH_YEAR', detail: `born in ${person.birthYear}, sought person in ${sought.birthYear}`, weight: BIRTH_YEAR_CLOSE });
     }
     if (lastSeenAtId && person.lastSeenAtId === lastSeenAtId) reasons.push({ kind: 'PLACE', detail: 'last seen at the same place', weight: PLACE });
     if (linked.has(person.id)) reasons.push({ kind: 'FAMILY_LINK', detail: 'already recorded as a relative of the enquirer', weight: FAMILY_LINK });
     reasons.sort((a, b) => b.weight - a.weight);
-    return { person, score: round(Math.min(1, reasons.reduce((sum, reason) => sum + reason.weight, 0))), reasons };
+    return {
+      person,
+      score: round(
+        Math.min(
+          1,
+          reasons.reduce((sum, reason) => sum + reason.weight, 0),
+        ),
+      ),
+      reasons,
+    };
   });
   return matches.sort((a, b) => b.score - a.score || a.person.id.localeCompare(b.person.id)).slice(0, first);
 }

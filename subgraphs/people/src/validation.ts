@@ -13,11 +13,18 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const pastDate = z
   .string()
   .regex(isoDatePattern, 'must be a date YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, 'is not a calendar date')
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
+    'is not a calendar date',
+  )
   .refine((value) => value <= today(), 'must not be in the future');
 
 const birthDate = pastDate.refine((value) => value >= '1900-01-01', 'is not a plausible birth date (before 1900)');
-const birthYear = z.number().int().min(1900, 'is not a plausible birth year (before 1900)').refine((year) => year <= new Date().getUTCFullYear(), 'must not be in the future');
+const birthYear = z
+  .number()
+  .int()
+  .min(1900, 'is not a plausible birth year (before 1900)')
+  .refine((year) => year <= new Date().getUTCFullYear(), 'must not be in the future');
 const text = (min: number, max: number) => z.string().trim().min(min, `must have at least ${min} character(s)`).max(max, `must have at most ${max} characters`);
 const personName = text(1, 100).regex(/^[\p{L}\p{M}' ’ʼ.-]+$/u, 'may contain only letters, spaces, apostrophes, dots and hyphens');
 // Any 8-4-4-4-12 hex id: synthetic ids are md5-based and carry no RFC 4122 version bits.
@@ -94,9 +101,7 @@ export const registerDetentionSchema = z
   })
   .passthrough();
 
-export const recordVisitSchema = z
-  .object({ detentionRecordId: uuid, visitedOn: pastDate, visitedById: uuid, recordedById: uuid })
-  .passthrough();
+export const recordVisitSchema = z.object({ detentionRecordId: uuid, visitedOn: pastDate, visitedById: uuid, recordedById: uuid }).passthrough();
 
 export const searchSchema = z
   .object({

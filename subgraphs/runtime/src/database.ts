@@ -211,7 +211,9 @@ function pgliteDriver(db: PGlite, release: () => Promise<void>): SqlDriver {
 function postgresDriver(pool: pg.Pool): SqlDriver {
   const types = loadOnce(async (): Promise<pg.CustomTypesConfig> => {
     const parsers: Parsers = { ...postgresParsers, ...enumArrayParsers((await pool.query<{ oid: number }>(enumArrayTypesSql)).rows) };
-    return { getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'] };
+    return {
+      getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+    };
   });
   return {
     kind: 'postgres',
@@ -220,7 +222,8 @@ function postgresDriver(pool: pg.Pool): SqlDriver {
         await pool.query(sql);
       }),
     query: <T>(sql: string, params?: unknown[]) => sqlSpan('postgres', sql, true, async () => (await pool.query(sql, params)).rows as T[]),
-    read: <T>(sql: string, params?: unknown[]) => sqlSpan('postgres', sql, true, async () => (await pool.query({ text: sql, values: params, types: await types() })).rows as T[]),
+    read: <T>(sql: string, params?: unknown[]) =>
+      sqlSpan('postgres', sql, true, async () => (await pool.query({ text: sql, values: params, types: await types() })).rows as T[]),
     transaction: async (work) => {
       const client = await pool.connect();
       try {
@@ -252,7 +255,10 @@ function postgresDriver(pool: pg.Pool): SqlDriver {
  * spread of its values, and may read a whole table where an index would do.
  */
 export async function analyseSchema(driver: Pick<SqlDriver, 'query' | 'exec'>, schema: string): Promise<void> {
-  const tables = await driver.query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS "name" FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`, [schema]);
+  const tables = await driver.query<{ name: string }>(
+    `SELECT format('%I.%I', schemaname, tablename) AS "name" FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`,
+    [schema],
+  );
   if (tables.length > 0) await driver.exec(`ANALYZE ${tables.map((table) => table.name).join(', ')}`);
 }
 
@@ -290,5 +296,8 @@ export async function openDatabase<Client>(options: DatabaseOptions<Client>): Pr
     return database(options.createClient(tracedAdapter(new PrismaPg(pool), 'postgres')), postgresDriver(pool));
   }
   const db = await openEmbedded(options.dataDir);
-  return database(options.createClient(tracedAdapter(new PrismaPGlite(db), 'pglite')), pgliteDriver(db, () => releaseEmbedded(options.dataDir)));
+  return database(
+    options.createClient(tracedAdapter(new PrismaPGlite(db), 'pglite')),
+    pgliteDriver(db, () => releaseEmbedded(options.dataDir)),
+  );
 }

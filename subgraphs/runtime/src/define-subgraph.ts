@@ -26,9 +26,7 @@ export interface SubgraphSpec<Client, Context extends BaseSubgraphContext> {
  * Builds a subgraph definition from the layout every subgraph shares. Prisma clients log each
  * statement as an event, so the database layer can count them (see `Database.statements`).
  */
-export function defineSubgraph<Client, Context extends BaseSubgraphContext>(
-  spec: SubgraphSpec<Client, Context>,
-): SubgraphDefinition<Client, Context> {
+export function defineSubgraph<Client, Context extends BaseSubgraphContext>(spec: SubgraphSpec<Client, Context>): SubgraphDefinition<Client, Context> {
   return {
     name: spec.name,
     schemaPath: join(spec.packageRoot, 'schema.graphql'),

@@ -14,15 +14,10 @@ export class ConfigurationError extends Error {
  * Parses `source` (normally `process.env`) with a zod object whose keys are variable names,
  * reporting every problem at once, each prefixed with the variable's name.
  */
-export function parseEnvironment<S extends z.ZodRawShape>(
-  shape: S,
-  source: Record<string, string | undefined> = process.env,
-): z.infer<z.ZodObject<S>> {
+export function parseEnvironment<S extends z.ZodRawShape>(shape: S, source: Record<string, string | undefined> = process.env): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(source);
   if (result.success) return result.data;
-  throw new ConfigurationError(
-    result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-  );
+  throw new ConfigurationError(result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
 }
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -76,10 +71,7 @@ export function databaseUrlFor(name: string, own: string | undefined, prefix: st
   return url.toString();
 }
 
-export function loadSubgraphEnvironment(
-  name: SubgraphName,
-  source: Record<string, string | undefined> = process.env,
-): SubgraphEnvironment {
+export function loadSubgraphEnvironment(name: SubgraphName, source: Record<string, string | undefined> = process.env): SubgraphEnvironment {
   const ownUrlVariable = `${name.toUpperCase()}_DATABASE_URL`;
   // Read by name below: the peers' and the own database's variables are named at run time.
   const env: Record<string, unknown> = parseEnvironment(
@@ -92,8 +84,10 @@ export function loadSubgraphEnvironment(
       [ownUrlVariable]: postgresUrl,
       DATA_DIR: z.string().min(1).default('.data'),
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
-      GATEWAY_VERIFY_KEY: z.string({ error: 'is required: the gateway\'s public key as JWK JSON (npm run access -- signing-keys prints a pair)' }).min(1),
-      ...Object.fromEntries(subgraphNames.map((peer) => [`${peer.toUpperCase()}_URL`, z.string().url().default(`http://127.0.0.1:${defaultPorts[peer]}/graphql`)])),
+      GATEWAY_VERIFY_KEY: z.string({ error: "is required: the gateway's public key as JWK JSON (npm run access -- signing-keys prints a pair)" }).min(1),
+      ...Object.fromEntries(
+        subgraphNames.map((peer) => [`${peer.toUpperCase()}_URL`, z.string().url().default(`http://127.0.0.1:${defaultPorts[peer]}/graphql`)]),
+      ),
     },
     source,
   );

@@ -28,7 +28,20 @@ export function isDatabaseBusy(error: unknown): boolean {
 }
 
 const unavailablePostgresCodes = new Set(['57P01', '57P02', '57P03']);
-const unavailableErrorCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const unavailableErrorCodes = new Set([
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 const unavailableAdapterKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
 // pg and PGlite say these in words only, without a code.
 const unavailableMessage = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|PGlite is closed/i;
@@ -157,7 +170,11 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
       const { field, value } = seen.badInput;
       return {
         ...base,
-        ...formattedError('BAD_USER_INPUT', `${field}: ${value === undefined ? 'a value' : JSON.stringify(value)} is not valid here (an id must be a UUID, an enum one of its values).`, { field }),
+        ...formattedError(
+          'BAD_USER_INPUT',
+          `${field}: ${value === undefined ? 'a value' : JSON.stringify(value)} is not valid here (an id must be a UUID, an enum one of its values).`,
+          { field },
+        ),
       };
     }
     const requestId = seen?.requestId;
@@ -171,7 +188,11 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
     if (seen?.unavailable) {
       return {
         ...base,
-        ...formattedError('SERVICE_UNAVAILABLE', `The database is not available at the moment; retry shortly${requestId ? ` (request id ${requestId})` : ''}.`, ids),
+        ...formattedError(
+          'SERVICE_UNAVAILABLE',
+          `The database is not available at the moment; retry shortly${requestId ? ` (request id ${requestId})` : ''}.`,
+          ids,
+        ),
       };
     }
     return {

@@ -23,12 +23,15 @@ export const ErrorCodes = {
   PAYLOAD_TOO_LARGE: 'The request body is larger than `MAX_BODY_BYTES`; it was not read (HTTP 413).',
   RATE_LIMITED: 'The caller made more requests this minute than `RATE_LIMIT_PER_MINUTE`; retry after `Retry-After` seconds (HTTP 429).',
   AUDIT_UNAVAILABLE: 'The audit trail could not record the sensitive reads of this request, so the answer is withheld. Retry later.',
-  SERVICE_UNAVAILABLE: 'A database the answer needs is not available at the moment (restarting, failing over), or credentials could not be checked; nothing was written. Retry shortly.',
-  BAD_REQUEST: 'The HTTP request is not one the graph can read: a body that is not JSON, a wrong content type or method, or an unknown endpoint (HTTP 400, 404, 405 or 415).',
+  SERVICE_UNAVAILABLE:
+    'A database the answer needs is not available at the moment (restarting, failing over), or credentials could not be checked; nothing was written. Retry shortly.',
+  BAD_REQUEST:
+    'The HTTP request is not one the graph can read: a body that is not JSON, a wrong content type or method, or an unknown endpoint (HTTP 400, 404, 405 or 415).',
   SUBGRAPH_UNAVAILABLE: 'A subgraph could not be reached; `extensions.serviceName` names it.',
   SUBGRAPH_TIMEOUT: 'A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`.',
   SUBGRAPH_BAD_RESPONSE: 'A subgraph answered with something that is not a GraphQL response.',
-  PERSISTED_QUERY_NOT_FOUND: 'The `documentId` names no trusted document, or the persisted-query hash is not known to this gateway: send the document with its hash to register it.',
+  PERSISTED_QUERY_NOT_FOUND:
+    'The `documentId` names no trusted document, or the persisted-query hash is not known to this gateway: send the document with its hash to register it.',
   PERSISTED_QUERY_NOT_ALLOWED: 'The credentials may run only the trusted documents of the persisted-document manifest; send a `documentId` from it.',
 } as const;
 
@@ -54,7 +57,11 @@ export function graphError(code: ErrorCode, message: string, extensions: Record<
  * An error in GraphQL's formatted shape, for code that rewrites errors after execution (masking)
  * and answers no GraphQLError can carry.
  */
-export function formattedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): { message: string; extensions: Record<string, unknown> } {
+export function formattedError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): { message: string; extensions: Record<string, unknown> } {
   return { message, extensions: { code, ...extensions } };
 }
 
@@ -62,7 +69,11 @@ export function formattedError(code: ErrorCode, message: string, extensions: Rec
  * The JSON body of an answer no GraphQL server wrote (a refused credential, a body too large, a
  * service still starting): GraphQL's error shape, so that clients read every refusal one way.
  */
-export function errorBody(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): { errors: [{ message: string; extensions: Record<string, unknown> }] } {
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): { errors: [{ message: string; extensions: Record<string, unknown> }] } {
   return { errors: [formattedError(code, message, extensions)] };
 }
 

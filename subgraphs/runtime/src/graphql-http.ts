@@ -55,7 +55,9 @@ async function readBody(req: IncomingMessage): Promise<{ body: unknown } | { sta
   }
 }
 
-export function graphqlHttp<Context extends BaseContext, Admission>(options: GraphqlHttpOptions<Context, Admission>): (req: IncomingMessage, res: ServerResponse) => void {
+export function graphqlHttp<Context extends BaseContext, Admission>(
+  options: GraphqlHttpOptions<Context, Admission>,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const admission = await options.admit(req, res);
     if (admission === null) return;

@@ -46,6 +46,12 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     const requestId = typeof res.locals.requestId === 'string' ? res.locals.requestId : undefined;
     logger.error({ err: error, requestId }, 'unexpected error in the HTTP layer');
-    sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', requestId ? `${internalErrorMessage} (request id ${requestId})` : internalErrorMessage, requestId ? { requestId } : {});
+    sendHttpError(
+      res,
+      500,
+      'INTERNAL_SERVER_ERROR',
+      requestId ? `${internalErrorMessage} (request id ${requestId})` : internalErrorMessage,
+      requestId ? { requestId } : {},
+    );
   };
 }

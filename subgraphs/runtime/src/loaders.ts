@@ -34,10 +34,7 @@ export function rowsById<T extends { id: string }>(client: object, table: string
 }
 
 /** Loads all rows sharing a key (e.g. the links of a person); a key without rows gets []. */
-export function manyByKeyLoader<T, K extends string = string>(
-  fetch: (keys: K[]) => Promise<T[]>,
-  keyOf: (row: T) => K,
-): DataLoader<K, T[]> {
+export function manyByKeyLoader<T, K extends string = string>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(async (keys) => {
     const rows = await fetch([...keys]);
     const groups = new Map<K, T[]>();

@@ -84,10 +84,7 @@ export function pendingMigrations(files: MigrationFile[], applied: AppliedRow[])
  * Applies the pending migrations of one subgraph, each in its own transaction together with its
  * `_prisma_migrations` row, so a failed migration leaves neither tables nor a record behind.
  */
-export async function migrate(
-  driver: SqlDriver,
-  options: { schema: string; migrationsDir: string; logger?: Logger },
-): Promise<{ applied: string[] }> {
+export async function migrate(driver: SqlDriver, options: { schema: string; migrationsDir: string; logger?: Logger }): Promise<{ applied: string[] }> {
   const files = readMigrations(options.migrationsDir);
   const table = migrationsTable(options.schema);
   const applied: string[] = [];
@@ -98,9 +95,7 @@ export async function migrate(
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${options.schema}`]);
       }
       await tx.exec(createMigrationsTable(options.schema));
-      const rows = await tx.query<AppliedRow>(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${table} ORDER BY started_at`,
-      );
+      const rows = await tx.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${table} ORDER BY started_at`);
       const [file] = pendingMigrations(files, rows);
       if (!file) return undefined;
       try {
@@ -124,9 +119,7 @@ export async function migrate(
 /** True when every migration on disk is recorded as applied (used by `/ready`). */
 export async function migrationsApplied(driver: SqlDriver, schema: string, migrationsDir: string): Promise<boolean> {
   const files = readMigrations(migrationsDir);
-  const rows = await driver.query<AppliedRow>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${migrationsTable(schema)}`,
-  );
+  const rows = await driver.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${migrationsTable(schema)}`);
   try {
     return pendingMigrations(files, rows).length === 0;
   } catch {

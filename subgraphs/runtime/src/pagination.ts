@@ -85,11 +85,7 @@ export type SortDirection = 'asc' | 'desc';
  * A Prisma `where` that continues after `cursor` on the keyset `(field, id)`, or on `id` alone
  * when `field` is absent. Both columns must be indexed together for the query to stay fast.
  */
-export function keysetWhere(
-  cursor: CursorValues | null,
-  field: string | undefined,
-  direction: SortDirection,
-): Record<string, unknown> {
+export function keysetWhere(cursor: CursorValues | null, field: string | undefined, direction: SortDirection): Record<string, unknown> {
   if (!cursor) return {};
   const op = direction === 'asc' ? 'gt' : 'lt';
   if (!field) return { id: { [op]: String(cursor[0]) } };

@@ -224,9 +224,7 @@ export function describePrismaSchema(text: string): SchemaDescription {
         const suffix = i.type === 'id' ? '_pkey' : i.type === 'unique' ? '_key' : '_idx';
         return {
           name: i.dbName ?? prismaName(table, i.type === 'id' ? [] : cols, suffix),
-          columns: i.fields.map(
-            (f, n) => `${cols[n]}${f.operatorClass ? ` ${f.operatorClass}` : ''}${f.sortOrder === 'desc' ? ' DESC' : ''}`,
-          ),
+          columns: i.fields.map((f, n) => `${cols[n]}${f.operatorClass ? ` ${f.operatorClass}` : ''}${f.sortOrder === 'desc' ? ' DESC' : ''}`),
           unique: i.type !== 'normal',
           primary: i.type === 'id',
           method: (i.algorithm ?? 'BTree').toLowerCase(),
@@ -272,7 +270,15 @@ const actions: Record<string, ReferentialAction> = { a: 'NoAction', r: 'Restrict
 
 /** Reads one Postgres schema's tables, indexes, foreign keys and enums from the catalogs. */
 export async function actualSchema(driver: Pick<SqlDriver, 'query'>, schema: string): Promise<SchemaDescription> {
-  const columnRows = await driver.query<{ table: string; column: string; type: string; nullable: boolean; enum_schema: string | null; enum_name: string | null; is_array: boolean }>(
+  const columnRows = await driver.query<{
+    table: string;
+    column: string;
+    type: string;
+    nullable: boolean;
+    enum_schema: string | null;
+    enum_name: string | null;
+    is_array: boolean;
+  }>(
     `SELECT c.relname::text AS "table", a.attname::text AS "column", format_type(a.atttypid, a.atttypmod) AS "type",
             NOT a.attnotnull AS "nullable", t.typcategory = 'A' AS "is_array",
             CASE WHEN et.typtype = 'e' THEN en.nspname::text END AS "enum_schema",
@@ -288,7 +294,15 @@ export async function actualSchema(driver: Pick<SqlDriver, 'query'>, schema: str
       ORDER BY c.relname, a.attnum`,
     [schema],
   );
-  const indexRows = await driver.query<{ table: string; name: string; unique: boolean; primary: boolean; method: string; columns: string[]; predicate: string | null }>(
+  const indexRows = await driver.query<{
+    table: string;
+    name: string;
+    unique: boolean;
+    primary: boolean;
+    method: string;
+    columns: string[];
+    predicate: string | null;
+  }>(
     `SELECT c.relname::text AS "table", i.relname::text AS "name", x.indisunique AS "unique", x.indisprimary AS "primary",
             am.amname::text AS "method", pg_get_expr(x.indpred, x.indrelid) AS "predicate",
             ARRAY(
@@ -309,7 +323,16 @@ export async function actualSchema(driver: Pick<SqlDriver, 'query'>, schema: str
       ORDER BY c.relname, i.relname`,
     [schema],
   );
-  const foreignKeyRows = await driver.query<{ table: string; name: string; columns: string[]; ref_schema: string; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string }>(
+  const foreignKeyRows = await driver.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    ref_schema: string;
+    ref_table: string;
+    ref_columns: string[];
+    on_delete: string;
+    on_update: string;
+  }>(
     `SELECT c.relname::text AS "table", con.conname::text AS "name",
             ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS "columns",
@@ -385,13 +408,7 @@ const foreignKeyShape = (f: ForeignKeyDescription) =>
   `(${f.columns.join(', ')}) REFERENCES ${f.referencedTable}(${f.referencedColumns.join(', ')}) ON DELETE ${f.onDelete} ON UPDATE ${f.onUpdate}`;
 
 /** Reports named things present on one side only, and those whose shape differs. */
-function compareNamed<T extends { name: string }>(
-  what: string,
-  expected: T[],
-  actual: T[],
-  shape: (item: T) => string,
-  out: string[],
-): void {
+function compareNamed<T extends { name: string }>(what: string, expected: T[], actual: T[], shape: (item: T) => string, out: string[]): void {
   const label = (item: T) => (item.name.startsWith('"') ? item.name : `"${item.name}"`);
   const actualByName = new Map(actual.map((item) => [item.name, item]));
   const expectedNames = new Set(expected.map((item) => item.name));
@@ -428,7 +445,9 @@ export function schemaDrift(expected: SchemaDescription, actual: SchemaDescripti
       }
       if (live.sqlType !== column.sqlType) out.push(`${at}: schema.prisma expects type ${column.sqlType}, the database has ${live.sqlType}`);
       if (live.nullable !== column.nullable) {
-        out.push(`${at}: schema.prisma expects ${column.nullable ? 'NULL allowed' : 'NOT NULL'}, the database has ${live.nullable ? 'NULL allowed' : 'NOT NULL'}`);
+        out.push(
+          `${at}: schema.prisma expects ${column.nullable ? 'NULL allowed' : 'NOT NULL'}, the database has ${live.nullable ? 'NULL allowed' : 'NOT NULL'}`,
+        );
       }
     }
     const declared = new Set(table.columns.map((c) => c.name));

@@ -169,17 +169,23 @@ function postgresTemplate(server: string, run: string, template: TestDatabaseTem
   if (!database) {
     database = (async () => {
       if (await withServer(server, async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount !== 0)) return name;
-      const building = await newPostgresDatabase(server, `template_build_${safe(template.name)}`, template.from && (await postgresTemplate(server, run, template.from)));
+      const building = await newPostgresDatabase(
+        server,
+        `template_build_${safe(template.name)}`,
+        template.from && (await postgresTemplate(server, run, template.from)),
+      );
       try {
         await template.fill(building);
         const buildName = new URL(building.url!).pathname.slice(1);
         await withServer(server, async (client) => {
           // A database being copied or renamed must have no sessions.
           await idle(client, buildName);
-          await client.query(`ALTER DATABASE ${pg.escapeIdentifier(buildName)} RENAME TO ${pg.escapeIdentifier(name)}`).catch(async (error: { code?: string }) => {
-            if (error.code !== '42P04') throw error; // another worker made it meanwhile
-            await building.dispose();
-          });
+          await client
+            .query(`ALTER DATABASE ${pg.escapeIdentifier(buildName)} RENAME TO ${pg.escapeIdentifier(name)}`)
+            .catch(async (error: { code?: string }) => {
+              if (error.code !== '42P04') throw error; // another worker made it meanwhile
+              await building.dispose();
+            });
         });
       } catch (error) {
         await building.dispose();

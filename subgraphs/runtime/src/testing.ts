@@ -32,7 +32,12 @@ export async function createTokenIssuer(): Promise<{ jwks: JSONWebKeySet; issue(
   return {
     jwks: { keys: [jwk] },
     issue: async (claims) =>
-      new SignJWT({ scope: claims.scopes.join(' '), kind: claims.kind ?? 'app', ...(claims.partnerId ? { partner_id: claims.partnerId } : {}), ...(claims.trustedDocumentsOnly ? { trusted_documents_only: true } : {}) })
+      new SignJWT({
+        scope: claims.scopes.join(' '),
+        kind: claims.kind ?? 'app',
+        ...(claims.partnerId ? { partner_id: claims.partnerId } : {}),
+        ...(claims.trustedDocumentsOnly ? { trusted_documents_only: true } : {}),
+      })
         .setProtectedHeader({ alg: 'ES256', kid: 'movement-test' })
         .setSubject(claims.sub)
         .setIssuedAt()
@@ -111,7 +116,12 @@ export async function postGraphQL<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
   options: { as?: Principal | null } = {},
-): Promise<{ data?: T; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown>; status: number }> {
+): Promise<{
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+  status: number;
+}> {
   const as = options.as === undefined ? fullAccessPrincipal : options.as;
   const signed = testSubgraphUrls.has(url) && as !== null && !headers.authorization ? { authorization: `Bearer ${await testInternalToken(as)}` } : {};
   const response = await fetch(url, {

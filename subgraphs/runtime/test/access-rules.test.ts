@@ -40,7 +40,10 @@ test('a malformed rule is refused with where it is', () => {
 
 test('requirements compare as OR of ANDs: the same rule written another way implies and is implied', () => {
   expect(alternativesOf([[['a'], ['a', 'b']]])).toEqual([['a']]);
-  expect(alternativesOf([[['a'], ['b']], [['c']]])).toEqual([['a', 'c'], ['b', 'c']]);
+  expect(alternativesOf([[['a'], ['b']], [['c']]])).toEqual([
+    ['a', 'c'],
+    ['b', 'c'],
+  ]);
   expect(implies([[['a', 'b']]], [[['a']]])).toBe(true);
   expect(implies([[['a']]], [[['a', 'b']]])).toBe(false);
   expect(implies([[['a'], ['b']]], [[['a']]])).toBe(false);

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { ConfigurationError, databaseUrlFor, generateInternalKeyPair, internalKeyFromJson, internalKeyToJson, loadSubgraphEnvironment, logLevel, parseEnvironment, port, postgresUrl, signInternalToken, verifyInternalToken } from '../src';
+import {
+  ConfigurationError,
+  databaseUrlFor,
+  generateInternalKeyPair,
+  internalKeyFromJson,
+  internalKeyToJson,
+  loadSubgraphEnvironment,
+  logLevel,
+  parseEnvironment,
+  port,
+  postgresUrl,
+  signInternalToken,
+  verifyInternalToken,
+} from '../src';
 
 const shape = { PORT: port(4000), LOG_LEVEL: logLevel, DATABASE_URL: postgresUrl, NAME: z.string().min(1) };
 
@@ -48,7 +61,9 @@ test('loadSubgraphEnvironment applies the prefix rule and per-subgraph folders',
   const key = { GATEWAY_VERIFY_KEY: '{"kty":"OKP","crv":"Ed25519"}' };
   const env = loadSubgraphEnvironment('assistance', { ...key, DATABASE_URL: 'postgres://db/movement', DATA_DIR: '/var/data', PORT: '0' });
   expect(env).toMatchObject({ name: 'assistance', port: 0, databaseUrl: 'postgres://db/movement_assistance', dataDir: '/var/data/assistance' });
-  expect(loadSubgraphEnvironment('assistance', { ...key, ASSISTANCE_DATABASE_URL: 'postgres://db/aid', DATABASE_URL: 'postgres://db/movement' }).databaseUrl).toBe('postgres://db/aid');
+  expect(
+    loadSubgraphEnvironment('assistance', { ...key, ASSISTANCE_DATABASE_URL: 'postgres://db/aid', DATABASE_URL: 'postgres://db/movement' }).databaseUrl,
+  ).toBe('postgres://db/aid');
   expect(() => loadSubgraphEnvironment('assistance', { ...key, ASSISTANCE_DATABASE_URL: 'http://db/aid' })).toThrow(/ASSISTANCE_DATABASE_URL: /);
   expect(() => loadSubgraphEnvironment('assistance', {})).toThrow(/GATEWAY_VERIFY_KEY: is required/);
 });
@@ -56,8 +71,14 @@ test('loadSubgraphEnvironment applies the prefix rule and per-subgraph folders',
 test('the gateway key is imported from JWK JSON, and a wrong one is named', async () => {
   const pair = await generateInternalKeyPair();
   const publicKey = await internalKeyFromJson(await internalKeyToJson(pair.publicKey), 'GATEWAY_VERIFY_KEY');
-  const token = await signInternalToken(pair.privateKey, { principal: { subject: 's', kind: 'partner', partnerId: 'p', scopes: ['people:read'] }, operationName: 'Op' });
-  expect(await verifyInternalToken(publicKey, token)).toEqual({ principal: { subject: 's', kind: 'partner', partnerId: 'p', scopes: ['people:read'] }, operationName: 'Op' });
+  const token = await signInternalToken(pair.privateKey, {
+    principal: { subject: 's', kind: 'partner', partnerId: 'p', scopes: ['people:read'] },
+    operationName: 'Op',
+  });
+  expect(await verifyInternalToken(publicKey, token)).toEqual({
+    principal: { subject: 's', kind: 'partner', partnerId: 'p', scopes: ['people:read'] },
+    operationName: 'Op',
+  });
   await expect(internalKeyFromJson('not json', 'GATEWAY_VERIFY_KEY')).rejects.toThrow(/^GATEWAY_VERIFY_KEY: /);
   await expect(internalKeyFromJson('{"kty":"RSA"}', 'GATEWAY_VERIFY_KEY')).rejects.toThrow(/^GATEWAY_VERIFY_KEY: must be an Ed25519 key/);
 });

@@ -61,7 +61,14 @@ beforeAll(async () => {
       done();
     },
   });
-  service = await serveSubgraph(failing, { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 }, database, pino({ level: 'info' }, sink), {}, (await testInternalKeys()).publicKey);
+  service = await serveSubgraph(
+    failing,
+    { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 },
+    database,
+    pino({ level: 'info' }, sink),
+    {},
+    (await testInternalKeys()).publicKey,
+  );
   registerTestSubgraph(service.url);
 });
 
@@ -74,7 +81,12 @@ afterAll(async () => {
 test('an unexpected error reaches the caller as "Internal server error" with the request id, and its original is logged', async () => {
   const body = await postGraphQL(service.url, '{ broken }', {}, { 'x-request-id': 'req-masking-1' });
   expect(body.errors).toEqual([
-    { message: 'Internal server error (request id req-masking-1)', path: ['broken'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-masking-1' } },
+    {
+      message: 'Internal server error (request id req-masking-1)',
+      path: ['broken'],
+      locations: [{ line: 1, column: 3 }],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-masking-1' },
+    },
   ]);
   expect(JSON.stringify(body)).not.toMatch(/ENOENT|\/srv\/|secret\.js|stacktrace/);
   const entry = logged.find((line) => line.msg === 'unexpected error');

@@ -1,7 +1,9 @@
 import { dependencyUnavailable, errorBody, ErrorCodes, graphError, internalError } from '../src';
 
 test('a plain HTTP answer built from a registry code has GraphQL error shape, with the extensions after the code', () => {
-  expect(errorBody('RATE_LIMITED', 'Slow down.', { retryAfter: 3 })).toEqual({ errors: [{ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfter: 3 } }] });
+  expect(errorBody('RATE_LIMITED', 'Slow down.', { retryAfter: 3 })).toEqual({
+    errors: [{ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfter: 3 } }],
+  });
 });
 
 test('the factories answer with the codes of the registry, at the path given', () => {

@@ -1,5 +1,14 @@
 import { SignJWT, exportJWK } from 'jose';
-import { generateInternalKeyPair, internalKeyToJson, internalTokenAudience, internalTokenIssuer, internalTokenVerifier, internalVerifyKeysFromJson, signInternalToken, type Principal } from '../src/access';
+import {
+  generateInternalKeyPair,
+  internalKeyToJson,
+  internalTokenAudience,
+  internalTokenIssuer,
+  internalTokenVerifier,
+  internalVerifyKeysFromJson,
+  signInternalToken,
+  type Principal,
+} from '../src/access';
 
 const principal: Principal = { subject: 'key-1', kind: 'partner', partnerId: '00000000-0000-4000-8000-000000000001', scopes: ['people:read'] };
 
@@ -33,7 +42,9 @@ test('a token differing from a verified one by a character is verified in full a
   const token = await signInternalToken(privateKey, { principal, operationName: null });
   await verify(token);
   const [header, payload, signature] = token.split('.') as [string, string, string];
-  const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')), scopes: ['mandate:all-records'] })).toString('base64url');
+  const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')), scopes: ['mandate:all-records'] })).toString(
+    'base64url',
+  );
   await expect(verify(`${header}.${forged}.${signature}`)).rejects.toThrow(/signature/);
   const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'AB' : 'AA');
   await expect(verify(`${header}.${payload}.${flipped}`)).rejects.toThrow(/signature/);
@@ -50,7 +61,9 @@ test('a token signed with another key is refused, however many good ones were ve
 test('the memory is bounded: past its size the oldest token is verified again', async () => {
   const { privateKey, publicKey } = await generateInternalKeyPair();
   const verify = internalTokenVerifier(publicKey, { maxTokens: 2 });
-  const tokens = await Promise.all(['a', 'b', 'c'].map((subject) => signInternalToken(privateKey, { principal: { ...principal, subject }, operationName: null })));
+  const tokens = await Promise.all(
+    ['a', 'b', 'c'].map((subject) => signInternalToken(privateKey, { principal: { ...principal, subject }, operationName: null })),
+  );
   const first = await verify(tokens[0]);
   const second = await verify(tokens[1]);
   expect(await verify(tokens[0])).toBe(first);
@@ -66,7 +79,7 @@ test('claims handed out are frozen, so one request cannot change what the next o
   const { privateKey, publicKey } = await generateInternalKeyPair();
   const verify = internalTokenVerifier(publicKey);
   const claims = await verify(await signInternalToken(privateKey, { principal, operationName: null }));
-  expect(() => (claims.principal.scopes).push('mandate:all-records')).toThrow(TypeError);
+  expect(() => claims.principal.scopes.push('mandate:all-records')).toThrow(TypeError);
   expect(() => {
     (claims.principal as { partnerId: string | null }).partnerId = null;
   }).toThrow(TypeError);

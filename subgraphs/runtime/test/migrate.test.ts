@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabaseTarget, MigrationError, migrate, openDatabase, pendingMigrations, type Database, type MigrationFile, type TestDatabaseTarget } from '../src';
+import {
+  createTestDatabaseTarget,
+  MigrationError,
+  migrate,
+  openDatabase,
+  pendingMigrations,
+  type Database,
+  type MigrationFile,
+  type TestDatabaseTarget,
+} from '../src';
 
 // `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.
 const SLOW = 120_000;
@@ -44,52 +53,68 @@ const recorded = (schema: string) =>
     `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "${schema}"."_prisma_migrations" ORDER BY migration_name`,
   );
 
-test('applies migrations in name order and records each with the SHA-256 of its file', async () => {
-  const first = 'CREATE SCHEMA IF NOT EXISTS "m_order";\nCREATE TABLE "m_order"."Parent" ("id" UUID NOT NULL, CONSTRAINT "Parent_pkey" PRIMARY KEY ("id"));\n';
-  // Refers to the first migration's table, so it only succeeds when applied after it.
-  const second = 'CREATE TABLE "m_order"."Child" ("id" UUID NOT NULL, "parentId" UUID NOT NULL REFERENCES "m_order"."Parent"("id"));\n';
-  const dir = migrationsDir({ '20260102000000_child': second, '20260101000000_parent': first });
-  mkdirSync(join(dir, 'not_a_migration')); // a folder without migration.sql is not a migration
+test(
+  'applies migrations in name order and records each with the SHA-256 of its file',
+  async () => {
+    const first =
+      'CREATE SCHEMA IF NOT EXISTS "m_order";\nCREATE TABLE "m_order"."Parent" ("id" UUID NOT NULL, CONSTRAINT "Parent_pkey" PRIMARY KEY ("id"));\n';
+    // Refers to the first migration's table, so it only succeeds when applied after it.
+    const second = 'CREATE TABLE "m_order"."Child" ("id" UUID NOT NULL, "parentId" UUID NOT NULL REFERENCES "m_order"."Parent"("id"));\n';
+    const dir = migrationsDir({ '20260102000000_child': second, '20260101000000_parent': first });
+    mkdirSync(join(dir, 'not_a_migration')); // a folder without migration.sql is not a migration
 
-  const result = await migrate(database.driver, { schema: 'm_order', migrationsDir: dir });
+    const result = await migrate(database.driver, { schema: 'm_order', migrationsDir: dir });
 
-  expect(result.applied).toEqual(['20260101000000_parent', '20260102000000_child']);
-  const rows = await recorded('m_order');
-  expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual([
-    ['20260101000000_parent', sha256(first)],
-    ['20260102000000_child', sha256(second)],
-  ]);
-  expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
-  expect(await tableExists('"m_order"."Child"')).toBe(true);
+    expect(result.applied).toEqual(['20260101000000_parent', '20260102000000_child']);
+    const rows = await recorded('m_order');
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual([
+      ['20260101000000_parent', sha256(first)],
+      ['20260102000000_child', sha256(second)],
+    ]);
+    expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
+    expect(await tableExists('"m_order"."Child"')).toBe(true);
 
-  const again = await migrate(database.driver, { schema: 'm_order', migrationsDir: dir });
-  expect(again.applied).toEqual([]);
-  expect(await recorded('m_order')).toHaveLength(2);
-}, SLOW);
+    const again = await migrate(database.driver, { schema: 'm_order', migrationsDir: dir });
+    expect(again.applied).toEqual([]);
+    expect(await recorded('m_order')).toHaveLength(2);
+  },
+  SLOW,
+);
 
-test('a migration edited after it was applied stops the runner, naming the migration', async () => {
-  const dir = migrationsDir({ '20260101000000_init': 'CREATE SCHEMA IF NOT EXISTS "m_edit";\nCREATE TABLE "m_edit"."T" ("id" UUID);\n' });
-  await migrate(database.driver, { schema: 'm_edit', migrationsDir: dir });
-  writeFileSync(join(dir, '20260101000000_init', 'migration.sql'), 'CREATE SCHEMA IF NOT EXISTS "m_edit";\nCREATE TABLE "m_edit"."T" ("id" UUID, "x" TEXT);\n');
+test(
+  'a migration edited after it was applied stops the runner, naming the migration',
+  async () => {
+    const dir = migrationsDir({ '20260101000000_init': 'CREATE SCHEMA IF NOT EXISTS "m_edit";\nCREATE TABLE "m_edit"."T" ("id" UUID);\n' });
+    await migrate(database.driver, { schema: 'm_edit', migrationsDir: dir });
+    writeFileSync(
+      join(dir, '20260101000000_init', 'migration.sql'),
+      'CREATE SCHEMA IF NOT EXISTS "m_edit";\nCREATE TABLE "m_edit"."T" ("id" UUID, "x" TEXT);\n',
+    );
 
-  const attempt = migrate(database.driver, { schema: 'm_edit', migrationsDir: dir });
+    const attempt = migrate(database.driver, { schema: 'm_edit', migrationsDir: dir });
 
-  await expect(attempt).rejects.toBeInstanceOf(MigrationError);
-  await expect(migrate(database.driver, { schema: 'm_edit', migrationsDir: dir })).rejects.toThrow(/20260101000000_init was edited after it was applied/);
-}, SLOW);
+    await expect(attempt).rejects.toBeInstanceOf(MigrationError);
+    await expect(migrate(database.driver, { schema: 'm_edit', migrationsDir: dir })).rejects.toThrow(/20260101000000_init was edited after it was applied/);
+  },
+  SLOW,
+);
 
-test('a failing migration leaves neither its tables nor a record, and earlier ones stay applied', async () => {
-  const dir = migrationsDir({
-    '20260101000000_good': 'CREATE SCHEMA IF NOT EXISTS "m_fail";\nCREATE TABLE "m_fail"."Good" ("id" UUID);\n',
-    '20260102000000_bad': 'CREATE TABLE "m_fail"."Half" ("id" UUID);\nSELECT no_such_column FROM "m_fail"."Nowhere";\n',
-  });
+test(
+  'a failing migration leaves neither its tables nor a record, and earlier ones stay applied',
+  async () => {
+    const dir = migrationsDir({
+      '20260101000000_good': 'CREATE SCHEMA IF NOT EXISTS "m_fail";\nCREATE TABLE "m_fail"."Good" ("id" UUID);\n',
+      '20260102000000_bad': 'CREATE TABLE "m_fail"."Half" ("id" UUID);\nSELECT no_such_column FROM "m_fail"."Nowhere";\n',
+    });
 
-  await expect(migrate(database.driver, { schema: 'm_fail', migrationsDir: dir })).rejects.toThrow(/Migration 20260102000000_bad failed/);
+    await expect(migrate(database.driver, { schema: 'm_fail', migrationsDir: dir })).rejects.toThrow(/Migration 20260102000000_bad failed/);
 
-  expect(await tableExists('"m_fail"."Good"')).toBe(true);
-  expect(await tableExists('"m_fail"."Half"')).toBe(false);
-  expect((await recorded('m_fail')).map((r) => r.migration_name)).toEqual(['20260101000000_good']);
-}, SLOW);
+    expect(await tableExists('"m_fail"."Good"')).toBe(true);
+    expect(await tableExists('"m_fail"."Half"')).toBe(false);
+    expect((await recorded('m_fail')).map((r) => r.migration_name)).toEqual(['20260101000000_good']);
+  },
+  SLOW,
+);
 
 describe('pendingMigrations', () => {
   const file = (name: string, sql = `-- ${name}`): MigrationFile => ({ name, sql, checksum: sha256(sql) });

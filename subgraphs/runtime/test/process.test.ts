@@ -37,7 +37,9 @@ test('on SIGTERM a subgraph process finishes the request in flight, then exits 0
 });
 
 test('on SIGTERM a subgraph answers requests arriving on open keep-alive connections with Connection: close, closes idle ones and exits 0', async () => {
-  const service = run(join(__dirname, 'fixtures', 'in-flight-service.js'), { GATEWAY_VERIFY_KEY: await internalKeyToJson((await testInternalKeys()).publicKey) });
+  const service = run(join(__dirname, 'fixtures', 'in-flight-service.js'), {
+    GATEWAY_VERIFY_KEY: await internalKeyToJson((await testInternalKeys()).publicKey),
+  });
   const { url } = (await service.logged('subgraph listening')) as { url: string };
   const outcome = await drainThroughKeepAlive({
     url,

@@ -1,7 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, createTestDatabaseTarget, migrate, openDatabase, serveSubgraph, testInternalKeys, type BaseSubgraphContext, type Database, type RunningService, type SubgraphDefinition, type TestDatabaseTarget } from '../src';
+import {
+  createLogger,
+  createTestDatabaseTarget,
+  migrate,
+  openDatabase,
+  serveSubgraph,
+  testInternalKeys,
+  type BaseSubgraphContext,
+  type Database,
+  type RunningService,
+  type SubgraphDefinition,
+  type TestDatabaseTarget,
+} from '../src';
 
 type Client = { $disconnect(): Promise<void> };
 const migrationsDir = mkdtempSync(join(tmpdir(), 'movement-ready-'));

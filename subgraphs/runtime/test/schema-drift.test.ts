@@ -56,7 +56,14 @@ test('schema.prisma is read into Postgres types, Prisma constraint names and ref
   expect(column('latitude')?.sqlType).toBe('double precision');
   expect(column('createdAt')?.sqlType).toBe('timestamp(3) with time zone');
   expect(column('names')?.sqlType).toBe('jsonb');
-  expect(location.indexes.map((i) => i.name).sort()).toEqual(['Location_organizationId_name_id_idx', 'Location_parentId_name_id_idx', 'Location_parentId_type_name_id_idx', 'Location_pcode_key', 'Location_pkey', 'Location_type_name_id_idx']);
+  expect(location.indexes.map((i) => i.name).sort()).toEqual([
+    'Location_organizationId_name_id_idx',
+    'Location_parentId_name_id_idx',
+    'Location_parentId_type_name_id_idx',
+    'Location_pcode_key',
+    'Location_pkey',
+    'Location_type_name_id_idx',
+  ]);
   expect(location.foreignKeys).toContainEqual({
     name: 'Location_parentId_fkey',
     columns: ['parentId'],
@@ -65,19 +72,30 @@ test('schema.prisma is read into Postgres types, Prisma constraint names and ref
     onDelete: 'SetNull',
     onUpdate: 'Cascade',
   });
-  expect(expected.enums.find((e) => e.name === '"locations"."OrganizationType"')?.values).toEqual(['ICRC', 'IFRC', 'NATIONAL_SOCIETY', 'DELEGATION', 'BRANCH', 'AUTHORITY']);
+  expect(expected.enums.find((e) => e.name === '"locations"."OrganizationType"')?.values).toEqual([
+    'ICRC',
+    'IFRC',
+    'NATIONAL_SOCIETY',
+    'DELEGATION',
+    'BRANCH',
+    'AUTHORITY',
+  ]);
 });
 
-test('the locations migration builds exactly what its schema.prisma describes', async () => {
-  expect(live.tables.map((t) => t.name).sort()).toEqual([
-    '"locations"."BorderCrossing"',
-    '"locations"."BorderCrossingPeriod"',
-    '"locations"."Location"',
-    '"locations"."Organization"',
-  ]);
-  expect(schemaDrift(expectedSchema(prismaPath), live)).toEqual([]);
-  await expect(assertNoSchemaDrift(prismaPath, database.driver, 'locations')).resolves.toBeUndefined();
-}, SLOW);
+test(
+  'the locations migration builds exactly what its schema.prisma describes',
+  async () => {
+    expect(live.tables.map((t) => t.name).sort()).toEqual([
+      '"locations"."BorderCrossing"',
+      '"locations"."BorderCrossingPeriod"',
+      '"locations"."Location"',
+      '"locations"."Organization"',
+    ]);
+    expect(schemaDrift(expectedSchema(prismaPath), live)).toEqual([]);
+    await expect(assertNoSchemaDrift(prismaPath, database.driver, 'locations')).resolves.toBeUndefined();
+  },
+  SLOW,
+);
 
 test('a column added to schema.prisma but not migrated is reported', () => {
   const drift = schemaDrift(edited('  shortName   String', '  website     String?\n  shortName   String'), live);
@@ -99,33 +117,39 @@ test('a changed type, nullability, index, relation or enum is reported', () => {
     expect.stringMatching(/foreign key .* "Location_parentId_fkey" differs: .*ON DELETE Cascade.*ON DELETE SetNull/),
   ]);
   expect(schemaDrift(edited('  BRANCH\n', '  BRANCH\n  PARTNER\n'), live)).toEqual([
-    expect.stringMatching(/^enum "locations"\."OrganizationType" differs: schema\.prisma has \(.*PARTNER\), the database has \(AUTHORITY, BRANCH, DELEGATION, ICRC, IFRC, NATIONAL_SOCIETY\)$/),
+    expect.stringMatching(
+      /^enum "locations"\."OrganizationType" differs: schema\.prisma has \(.*PARTNER\), the database has \(AUTHORITY, BRANCH, DELEGATION, ICRC, IFRC, NATIONAL_SOCIETY\)$/,
+    ),
   ]);
 });
 
-test('objects only the database has are reported, and the assertion lists every difference', async () => {
-  await database.driver.exec(`
+test(
+  'objects only the database has are reported, and the assertion lists every difference',
+  async () => {
+    await database.driver.exec(`
     CREATE INDEX "Organization_shortName_idx" ON "locations"."Organization"("shortName");
     ALTER TABLE "locations"."Organization" ADD COLUMN "legacyCode" TEXT;
     CREATE TABLE "locations"."Orphan" ("id" UUID NOT NULL);
   `);
-  let error: unknown;
-  try {
-    await assertNoSchemaDrift(prismaPath, database.driver, 'locations');
-  } catch (caught) {
-    error = caught;
-  }
-  expect(error).toBeInstanceOf(SchemaDriftError);
-  expect((error as SchemaDriftError).differences).toEqual(
-    expect.arrayContaining([
-      expect.stringMatching(/index on "locations"\."Organization" "Organization_shortName_idx" is in the database but not in schema\.prisma/),
-      expect.stringMatching(/column "locations"\."Organization"\."legacyCode" is in the database but not in schema\.prisma \(text\)/),
-      expect.stringMatching(/table "locations"\."Orphan" is in the database but not in schema\.prisma/),
-    ]),
-  );
-  expect((error as SchemaDriftError).differences).toHaveLength(3);
-  expect((error as Error).message).toContain('legacyCode');
-}, SLOW);
+    let error: unknown;
+    try {
+      await assertNoSchemaDrift(prismaPath, database.driver, 'locations');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SchemaDriftError);
+    expect((error as SchemaDriftError).differences).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/index on "locations"\."Organization" "Organization_shortName_idx" is in the database but not in schema\.prisma/),
+        expect.stringMatching(/column "locations"\."Organization"\."legacyCode" is in the database but not in schema\.prisma \(text\)/),
+        expect.stringMatching(/table "locations"\."Orphan" is in the database but not in schema\.prisma/),
+      ]),
+    );
+    expect((error as SchemaDriftError).differences).toHaveLength(3);
+    expect((error as Error).message).toContain('legacyCode');
+  },
+  SLOW,
+);
 
 test('default names are truncated the way Prisma truncates them', () => {
   const table = 'A'.repeat(40);

@@ -1,7 +1,16 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { createLogger, createTestDatabaseTarget, openDatabase, serveSubgraph, testInternalKeys, testInternalToken, type BaseSubgraphContext, type SubgraphDefinition } from '../src';
+import {
+  createLogger,
+  createTestDatabaseTarget,
+  openDatabase,
+  serveSubgraph,
+  testInternalKeys,
+  testInternalToken,
+  type BaseSubgraphContext,
+  type SubgraphDefinition,
+} from '../src';
 
 // A real subgraph server over a real (embedded) database; its one resolver holds each request
 // until the test lets it go, so the request is in flight for as long as the test needs.
@@ -43,7 +52,14 @@ async function refusingConnections(port: number): Promise<void> {
 test('stopping closes the door to new connections, lets the in-flight request finish, and only then resolves', async () => {
   const target = await createTestDatabaseTarget('shutdown');
   const database = await openDatabase({ dataDir: target.dataDir, databaseUrl: target.url, createClient: heldSubgraph.createClient });
-  const service = await serveSubgraph(heldSubgraph, { host: '127.0.0.1', port: 0, shutdownGraceMs: 60_000 }, database, createLogger('test', 'silent'), {}, (await testInternalKeys()).publicKey);
+  const service = await serveSubgraph(
+    heldSubgraph,
+    { host: '127.0.0.1', port: 0, shutdownGraceMs: 60_000 },
+    database,
+    createLogger('test', 'silent'),
+    {},
+    (await testInternalKeys()).publicKey,
+  );
   const inFlight = fetch(service.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await testInternalToken()}` },

@@ -132,7 +132,13 @@ test('metrics are served on their own port only, and count requests by operation
 
 test('operation names label metrics only while they are few and well formed; the rest collapse', () => {
   const names = new BoundedLabel(2);
-  expect([names.of('PersonFile'), names.of(null), names.of('Search'), names.of('Third'), names.of('PersonFile')]).toEqual(['PersonFile', '(anonymous)', 'Search', '(other)', 'PersonFile']);
+  expect([names.of('PersonFile'), names.of(null), names.of('Search'), names.of('Third'), names.of('PersonFile')]).toEqual([
+    'PersonFile',
+    '(anonymous)',
+    'Search',
+    '(other)',
+    'PersonFile',
+  ]);
   expect(new BoundedLabel().of('x"} 1\nfake_metric 2')).toBe('(other)');
 });
 

@@ -39,13 +39,25 @@ async function main(): Promise<void> {
   // A partner without the sensitive scope, asking for a person with a sensitive field: the same
   // query on both gateways, answered with the field redacted.
   const spec = demoPartnerKeys.russianRedCross;
-  const { secret } = await gateways.on.apiKeys.issue({ partnerId: syntheticId('organization', spec.partnerKey), name: 'bench', scopes: [...spec.scopes, 'mandate:all-records'], createdBy: 'bench' });
+  const { secret } = await gateways.on.apiKeys.issue({
+    partnerId: syntheticId('organization', spec.partnerKey),
+    name: 'bench',
+    scopes: [...spec.scopes, 'mandate:all-records'],
+    createdBy: 'bench',
+  });
   const bodies = Array.from({ length: 8 }, (_, i) =>
     JSON.stringify({ query: `query Q${i % 4} { person(id: "${syntheticId('person', (i % 20) + 1)}") { id fullName status vulnerabilities } }` }),
   );
   const send = (gateway: GatewayService) => async (i: number) => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': secret }, body: bodies[i % bodies.length] });
-    const body = (await response.json()) as { data?: { person?: { fullName?: string; vulnerabilities?: unknown } }; errors?: Array<{ extensions?: { code?: string } }> };
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': secret },
+      body: bodies[i % bodies.length],
+    });
+    const body = (await response.json()) as {
+      data?: { person?: { fullName?: string; vulnerabilities?: unknown } };
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
     if (!response.ok || !body.data?.person?.fullName || body.data.person.vulnerabilities !== null || body.errors?.[0]?.extensions?.code !== 'FORBIDDEN') {
       throw new Error(`unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
     }

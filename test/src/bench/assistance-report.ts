@@ -1,5 +1,15 @@
 import { parseArgs } from 'node:util';
-import { createLogger, fullAccessPrincipal, migrate, openDatabase, postGraphQL, serveSubgraph, signInternalToken, syntheticId, testInternalKeys } from '@movement/runtime';
+import {
+  createLogger,
+  fullAccessPrincipal,
+  migrate,
+  openDatabase,
+  postGraphQL,
+  serveSubgraph,
+  signInternalToken,
+  syntheticId,
+  testInternalKeys,
+} from '@movement/runtime';
 import { assistance } from '@movement/assistance';
 import * as assistanceSeed from '@movement/assistance/dist/seed';
 
@@ -52,7 +62,9 @@ async function measure(url: string, query: string, variables: Record<string, unk
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '100' }, 'reach-runs': { type: 'string', default: '10' } } });
+  const { values } = parseArgs({
+    options: { records: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '100' }, 'reach-runs': { type: 'string', default: '10' } },
+  });
   const records = Number(values.records);
   const runs = Number(values.runs);
   const reachRuns = Number(values['reach-runs']);
@@ -61,7 +73,9 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl, dataDir: '', createClient: assistance.createClient });
   try {
     await migrate(database.driver, { schema: 'assistance', migrationsDir: assistance.migrationsDir, logger });
-    const [{ n }] = (await database.driver.query<{ n: string | number }>(`SELECT count(*) AS n FROM "assistance"."AssistanceRecord"`)) as [{ n: string | number }];
+    const [{ n }] = (await database.driver.query<{ n: string | number }>(`SELECT count(*) AS n FROM "assistance"."AssistanceRecord"`)) as [
+      { n: string | number },
+    ];
     if (Number(n) !== records) {
       process.stdout.write(`seeding ${records} assistance records into ${new URL(databaseUrl).pathname.slice(1)} ...\n`);
       const started = Date.now();
@@ -74,7 +88,14 @@ async function main(): Promise<void> {
     // A migration that has just filled the reach totals leaves them without statistics or a
     // visibility map; quick when already done.
     await database.driver.exec(`VACUUM ANALYZE "assistance"."AssistanceAreaReachTotal"`);
-    const service = await serveSubgraph(assistance, { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 }, database, createLogger('assistance', 'warn'), {}, (await testInternalKeys()).publicKey);
+    const service = await serveSubgraph(
+      assistance,
+      { host: '127.0.0.1', port: 0, shutdownGraceMs: 1000 },
+      database,
+      createLogger('assistance', 'warn'),
+      {},
+      (await testInternalKeys()).publicKey,
+    );
     try {
       const passes = [
         { label: 'totals', query: TOTALS, runs },

@@ -14,7 +14,12 @@ export async function ensureBenchDatabases(prefix: string, people: number, log: 
   const logger = createLogger('bench', 'warn');
   for (const name of subgraphNames) {
     const { definition, seeder } = graphSubgraphs[name];
-    const database = await openDatabase({ databaseUrl: databaseUrlFor(name, undefined, prefix), dataDir: '', createClient: definition.createClient, poolSize: 2 });
+    const database = await openDatabase({
+      databaseUrl: databaseUrlFor(name, undefined, prefix),
+      dataDir: '',
+      createClient: definition.createClient,
+      poolSize: 2,
+    });
     try {
       await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger });
       if (!(await seeder.isSeeded(database.driver))) {
@@ -25,7 +30,9 @@ export async function ensureBenchDatabases(prefix: string, people: number, log: 
       } else if (name === 'people') {
         const [row] = await database.driver.query<{ people: string }>('SELECT count(*) AS "people" FROM "people"."Person"');
         if (Number(row?.people) !== people) {
-          throw new Error(`The benchmark database ${databaseUrlFor(name, undefined, prefix)} holds ${row?.people} people, not ${people}: pass --people ${row?.people} or another BENCH_DATABASE_URL.`);
+          throw new Error(
+            `The benchmark database ${databaseUrlFor(name, undefined, prefix)} holds ${row?.people} people, not ${people}: pass --people ${row?.people} or another BENCH_DATABASE_URL.`,
+          );
         }
       }
       // A migration applied since the seed may have added indexes or tables: fresh statistics for all.

@@ -59,7 +59,8 @@ function deepMerge(target: JsonObject, source: JsonObject): void {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
     if (isObject(existing) && isObject(value)) deepMerge(existing, value);
-    else if (Array.isArray(existing) && Array.isArray(value)) existing.forEach((item, index) => isObject(item) && isObject(value[index]) && deepMerge(item, value[index]));
+    else if (Array.isArray(existing) && Array.isArray(value))
+      existing.forEach((item, index) => isObject(item) && isObject(value[index]) && deepMerge(item, value[index]));
     else target[key] = value;
   }
 }

@@ -71,10 +71,14 @@ async function ours(env: ContenderEnvironment, baseline = false): Promise<{ url:
   // A key per contender: the previous run's are revoked, the other contender's left alone.
   const issuer = baseline ? 'bench-gateway-baseline' : 'bench-gateway';
   await gateway.apiKeys.revokeIssuedBy(issuer, issuer);
-  const { secret } = await gateway.apiKeys.issue({ partnerId: principal.partnerId!, name: principal.subject, scopes: [...principal.scopes], createdBy: issuer });
+  const { secret } = await gateway.apiKeys.issue({
+    partnerId: principal.partnerId!,
+    name: principal.subject,
+    scopes: [...principal.scopes],
+    createdBy: issuer,
+  });
   return { url: gateway.url, apiKey: secret };
 }
-
 
 async function stock(env: ContenderEnvironment): Promise<{ url: string }> {
   type Context = { token?: Promise<string>; operationName: string | null };
@@ -104,7 +108,15 @@ async function hive(env: ContenderEnvironment): Promise<{ url: string }> {
   const gateway = await import('@graphql-hive/gateway');
   const tokens = new WeakMap<object, Promise<string>>();
   const internalToken = {
-    onFetch({ context, options, setOptions }: { context: { params?: { operationName?: string | null } }; options: { headers?: Record<string, string> }; setOptions: (next: object) => void }) {
+    onFetch({
+      context,
+      options,
+      setOptions,
+    }: {
+      context: { params?: { operationName?: string | null } };
+      options: { headers?: Record<string, string> };
+      setOptions: (next: object) => void;
+    }) {
       let token = tokens.get(context);
       if (!token) {
         token = signInternalToken(env.signingKey, { principal: env.principal, operationName: context.params?.operationName ?? null });
@@ -129,7 +141,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => process.exit(0));
   const kind = process.argv[2];
   const env = await environment();
-  const started = kind === 'ours' || kind === 'baseline' ? await ours(env, kind === 'baseline') : kind === 'stock' ? await stock(env) : kind === 'hive' ? await hive(env) : undefined;
+  const started =
+    kind === 'ours' || kind === 'baseline'
+      ? await ours(env, kind === 'baseline')
+      : kind === 'stock'
+        ? await stock(env)
+        : kind === 'hive'
+          ? await hive(env)
+          : undefined;
   if (!started) throw new Error(`unknown contender ${kind}: ours, stock or hive`);
   process.stdout.write(`${JSON.stringify(started)}\n`);
 }

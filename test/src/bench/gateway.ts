@@ -52,7 +52,13 @@ const principal: Principal = {
 };
 
 type ContenderName = 'ours' | 'baseline' | 'stock' | 'hive' | 'direct';
-const labels: Record<ContenderName, string> = { ours: 'ours', baseline: 'ours at the baseline', stock: 'stock @apollo/gateway', hive: 'Hive Gateway', direct: 'subgraphs directly' };
+const labels: Record<ContenderName, string> = {
+  ours: 'ours',
+  baseline: 'ours at the baseline',
+  stock: 'stock @apollo/gateway',
+  hive: 'Hive Gateway',
+  direct: 'subgraphs directly',
+};
 
 interface Measurement {
   rps: number;
@@ -110,14 +116,20 @@ async function startGatewayProcess(name: Exclude<ContenderName, 'direct'>, env: 
       const times: number[] = [];
       const cpuBefore = processCpuMs(child.pid!);
       const result = await new Promise<autocannon.Result>((done, fail) => {
-        const instance = autocannon({ url: started.url, method: 'POST', connections, duration, headers, body: JSON.stringify({ query }) }, (error: unknown, finished) =>
-          error ? fail(error instanceof Error ? error : new Error('autocannon failed')) : done(finished),
+        const instance = autocannon(
+          { url: started.url, method: 'POST', connections, duration, headers, body: JSON.stringify({ query }) },
+          (error: unknown, finished) => (error ? fail(error instanceof Error ? error : new Error('autocannon failed')) : done(finished)),
         );
         instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
       });
       const cpu = processCpuMs(child.pid!) - cpuBefore;
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-      return { rps: result.requests.total / (result.duration || duration), p50: percentile(times, 50), p95: percentile(times, 95), cpu: cpu / Math.max(1, result.requests.total) };
+      return {
+        rps: result.requests.total / (result.duration || duration),
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        cpu: cpu / Math.max(1, result.requests.total),
+      };
     },
     rssMb: () => rssMb(child.pid!),
     stop: () =>
@@ -170,7 +182,12 @@ function directClient(set: SubgraphSet, signingKey: CryptoKey | Awaited<ReturnTy
       );
       const seconds = Number(process.hrtime.bigint() - began) / 1e9;
       const used = process.cpuUsage(cpuBefore);
-      return { rps: times.length / seconds, p50: percentile(times, 50), p95: percentile(times, 95), cpu: (used.user + used.system) / 1000 / Math.max(1, times.length) };
+      return {
+        rps: times.length / seconds,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        cpu: (used.user + used.system) / 1000 / Math.max(1, times.length),
+      };
     },
     rssMb: () => process.memoryUsage().rss / 1024 / 1024,
     stop: async () => undefined,
@@ -196,7 +213,9 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
 function shapedLike(value: unknown, shape: unknown): unknown {
   if (Array.isArray(value) && Array.isArray(shape)) return value.map((item, index) => shapedLike(item, shape[index]));
   if (typeof value === 'object' && value !== null && typeof shape === 'object' && shape !== null && !Array.isArray(shape)) {
-    return Object.fromEntries(Object.keys(shape).map((key) => [key, shapedLike((value as Record<string, unknown>)[key], (shape as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(shape).map((key) => [key, shapedLike((value as Record<string, unknown>)[key], (shape as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -224,7 +243,9 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? defaultBenchDatabaseUrl;
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
-  say(`bench:gateway — ${people} people on ${new URL(databaseUrl).pathname.slice(1)}_<subgraph>, principal: a National Society key (${demoPartnerKeys.russianRedCross.name})`);
+  say(
+    `bench:gateway — ${people} people on ${new URL(databaseUrl).pathname.slice(1)}_<subgraph>, principal: a National Society key (${demoPartnerKeys.russianRedCross.name})`,
+  );
   await ensureBenchDatabases(databaseUrl, people, say);
 
   const keys = await generateInternalKeyPair();
@@ -265,7 +286,10 @@ async function main(): Promise<void> {
       say(`${name}: the same data from ${contenders.map((contender) => labels[contender.name]).join(', ')}`);
     }
 
-    const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+    const load = () =>
+      loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ');
     say(`\nload average before measuring: ${load()} (2 cores shared; ratios are measured side by side in the same run)`);
     say(`rounds ${rounds}, ${duration} s per contender and round, the order reversed every other round`);
     const order = (round: number) => (round % 2 === 0 ? contenders : [...contenders].reverse());
@@ -284,7 +308,16 @@ async function main(): Promise<void> {
         for (const contender of contenders) {
           const of = (pick: (m: Measurement) => number) => median(results.map((round) => pick(round.get(contender.name)!)));
           say(
-            `  ${labels[contender.name].padEnd(22)} ${fmt(of((m) => m.rps)).padStart(8)} req/s   p50 ${fmt(of((m) => m.p50), 2).padStart(7)} ms   p95 ${fmt(of((m) => m.p95), 2).padStart(7)} ms   CPU ${fmt(of((m) => m.cpu), 2).padStart(6)} ms/request   RSS ${fmt(contender.rssMb(), 0).padStart(5)} MB`,
+            `  ${labels[contender.name].padEnd(22)} ${fmt(of((m) => m.rps)).padStart(8)} req/s   p50 ${fmt(
+              of((m) => m.p50),
+              2,
+            ).padStart(7)} ms   p95 ${fmt(
+              of((m) => m.p95),
+              2,
+            ).padStart(7)} ms   CPU ${fmt(
+              of((m) => m.cpu),
+              2,
+            ).padStart(6)} ms/request   RSS ${fmt(contender.rssMb(), 0).padStart(5)} MB`,
           );
         }
         say(

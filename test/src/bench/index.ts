@@ -9,13 +9,18 @@ const benchmarks: Record<string, { module: string; what: string }> = {
   assistance: { module: './assistance-report', what: 'area-report latency over 1,000,000 assistance records (BENCH_DATABASE_URL)' },
   usage: { module: './schema-usage', what: 'gateway throughput with usage recording on and off (--requests, --concurrency, --rounds)' },
   access: { module: './access-enforcement', what: 'gateway throughput with access enforcement on and off (--requests, --concurrency, --rounds)' },
-  subgraphs: { module: './subgraphs', what: 'each subgraph alone and the 50-person query without a gateway: req/s, p50/p95, CPU per request (BENCH_DATABASE_URL, --baseline, --quick)' },
+  subgraphs: {
+    module: './subgraphs',
+    what: 'each subgraph alone and the 50-person query without a gateway: req/s, p50/p95, CPU per request (BENCH_DATABASE_URL, --baseline, --quick)',
+  },
 };
 
 const name = process.argv[2];
 const benchmark = name ? benchmarks[name] : undefined;
 if (!benchmark) {
-  const list = Object.entries(benchmarks).map(([key, { what }]) => `  ${key.padEnd(11)} ${what}`).join('\n');
+  const list = Object.entries(benchmarks)
+    .map(([key, { what }]) => `  ${key.padEnd(11)} ${what}`)
+    .join('\n');
   process.stderr.write(`${name ? `Unknown benchmark "${name}".\n` : ''}Usage: npm run bench -- <name> [options]\n${list}\n`);
   process.exitCode = name ? 1 : 0;
 } else {

@@ -37,11 +37,16 @@ const partner = syntheticId('organization', 'RRC-KURSK');
 const COLLECT = `mutation($input: CollectMessageInput!) { collectMessage(input: $input) { id } }`;
 
 let seed = 2024;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 let credentials: Record<string, string> = {};
 
-async function post(url: string, query: string, variables: Record<string, unknown>, timeoutMs?: number): Promise<{ data?: Record<string, { id: string } | null>; errors?: unknown[] }> {
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  timeoutMs?: number,
+): Promise<{ data?: Record<string, { id: string } | null>; errors?: unknown[] }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...credentials },
@@ -131,7 +136,10 @@ async function main(): Promise<void> {
         graph.url,
         `query($p: ID!, $from: String, $after: String) { messages(partnerId: $p, createdFrom: $from, first: 100, after: $after) { edges { node { id } } pageInfo { endCursor hasNextPage } } }`,
         { p: partner, from: since, after },
-      )) as unknown as { errors?: unknown[]; data?: { messages: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } };
+      )) as unknown as {
+        errors?: unknown[];
+        data?: { messages: { edges: Array<{ node: { id: string } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+      };
       if (!page.data) throw new Error(`Reading the stored messages failed: ${JSON.stringify(page.errors)}`);
       for (const edge of page.data.messages.edges) stored.set(edge.node.id, (stored.get(edge.node.id) ?? 0) + 1);
       after = page.data.messages.pageInfo.hasNextPage ? page.data.messages.pageInfo.endCursor : null;

@@ -36,7 +36,32 @@ const givenNames: Record<NameLanguage, string[]> = {
   uk: ['Олексій', 'Дмитро', 'Сергій', 'Микола', 'Юрій', 'Євген', 'Тетяна', 'Наталія', 'Людмила', 'Оксана'],
   be: ['Аляксей', 'Дзмітрый', 'Сяргей', 'Мікалай', 'Юрый', 'Яўген', 'Таццяна', 'Наталля', 'Людміла', 'Аксана'],
 };
-const syllables = ['Бо', 'Ра', 'Лі', 'Ше', 'Ку', 'За', 'Мі', 'Та', 'Ве', 'Гру', 'Ду', 'Жа', 'Ко', 'Пе', 'Са', 'Хо', 'Чу', 'Щу', 'Ю', 'Ля', 'Ні', 'Фе', 'Ба', 'Ґо'];
+const syllables = [
+  'Бо',
+  'Ра',
+  'Лі',
+  'Ше',
+  'Ку',
+  'За',
+  'Мі',
+  'Та',
+  'Ве',
+  'Гру',
+  'Ду',
+  'Жа',
+  'Ко',
+  'Пе',
+  'Са',
+  'Хо',
+  'Чу',
+  'Щу',
+  'Ю',
+  'Ля',
+  'Ні',
+  'Фе',
+  'Ба',
+  'Ґо',
+];
 const endings: Record<NameLanguage, string[]> = {
   ru: ['ов', 'ин', 'ский', 'енко', 'ич', 'як'],
   uk: ['енко', 'ук', 'ський', 'ич', 'як', 'ець'],
@@ -77,7 +102,10 @@ async function addTargets(driver: SqlDriver, insert = true): Promise<Target[]> {
   for (let t = 0; t < TARGETS; t += 1) {
     const language = languages[t % 3];
     const given = givenNames[language][Math.floor(next() * 10)];
-    let family = syllables[Math.floor(next() * syllables.length)] + syllables[Math.floor(next() * syllables.length)].toLowerCase() + endings[language][Math.floor(next() * 6)];
+    let family =
+      syllables[Math.floor(next() * syllables.length)] +
+      syllables[Math.floor(next() * syllables.length)].toLowerCase() +
+      endings[language][Math.floor(next() * 6)];
     family = language === 'ru' ? toRussianAlphabet(family) : language === 'be' ? toBelarusianAlphabet(family) : family.replace(/Ґ/g, 'Г');
     const storedInCyrillic = t % 2 === 0;
     const romanise = otherRomanisation[language];

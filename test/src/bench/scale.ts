@@ -93,7 +93,8 @@ async function startBalancer(backends: string[]): Promise<{ url: string; stop():
 }
 
 async function main(): Promise<void> {
-  if (!process.env.TEST_POSTGRES_URL || !process.env.TEST_REDIS_URL) throw new Error('TEST_POSTGRES_URL and TEST_REDIS_URL must name a PostgreSQL and a Redis server.');
+  if (!process.env.TEST_POSTGRES_URL || !process.env.TEST_REDIS_URL)
+    throw new Error('TEST_POSTGRES_URL and TEST_REDIS_URL must name a PostgreSQL and a Redis server.');
   const folder = mkdtempSync(join(tmpdir(), 'movement-bench-scale-'));
   const target = await createTestDatabaseTarget('bench_scale');
   const started: ServiceProcess[] = [];
@@ -112,7 +113,12 @@ async function main(): Promise<void> {
     };
     const access = await openAccessDatabase(accessDatabaseLocation(storage.ACCESS_DATABASE_URL, folder));
     closeAccess = () => access.close();
-    const { secret } = await new ApiKeyStore(access.driver).issue({ partnerId: syntheticId('organization', randomUUID()), name: 'scale bench', scopes: ['people:read'], createdBy: 'bench' });
+    const { secret } = await new ApiKeyStore(access.driver).issue({
+      partnerId: syntheticId('organization', randomUUID()),
+      name: 'scale bench',
+      scopes: ['people:read'],
+      createdBy: 'bench',
+    });
     const identityProvider = await createTokenIssuer();
     const jwksPath = join(folder, 'jwks.json');
     writeFileSync(jwksPath, JSON.stringify(identityProvider.jwks));
@@ -180,7 +186,10 @@ async function main(): Promise<void> {
     const began = Date.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     await killed;
-    const retried = gateways.reduce((sum, { child }) => sum + child.lines.filter((line) => line.msg === 'subgraph query retried after a connection failure').length, 0);
+    const retried = gateways.reduce(
+      (sum, { child }) => sum + child.lines.filter((line) => line.msg === 'subgraph query retried after a connection failure').length,
+      0,
+    );
     const report = {
       requests: tally.sent,
       answered: tally.answered,

@@ -44,8 +44,17 @@ async function main(): Promise<void> {
   const gateways: Record<'on' | 'off', GatewayService> = { on: await start(true), off: await start(false) };
   // Five partners, each with its own key (the partner usage is recorded under).
   const partnerKeys = await Promise.all(
-    Array.from({ length: 5 }, async (_, i) =>
-      (await gateways.on.apiKeys.issue({ partnerId: syntheticId('organization', `bench-${i}`), name: `bench partner ${i}`, scopes: ['people:read', 'mandate:all-records'], createdBy: 'bench' })).secret,
+    Array.from(
+      { length: 5 },
+      async (_, i) =>
+        (
+          await gateways.on.apiKeys.issue({
+            partnerId: syntheticId('organization', `bench-${i}`),
+            name: `bench partner ${i}`,
+            scopes: ['people:read', 'mandate:all-records'],
+            createdBy: 'bench',
+          })
+        ).secret,
     ),
   );
 
@@ -67,7 +76,9 @@ async function main(): Promise<void> {
     const result = await compareThroughput({ requests, concurrency, rounds, send: { on: send(gateways.on), off: send(gateways.off) } });
     await gateways.on.flushUsage();
     const recorded = (await registry.allUsage()).reduce((sum, usage) => sum + usage.count, 0);
-    process.stdout.write(`requests per round: ${requests}, concurrency ${concurrency}, rounds ${rounds}\n${formatComparison('usage recording', result)}operations recorded: ${recorded}\n`);
+    process.stdout.write(
+      `requests per round: ${requests}, concurrency ${concurrency}, rounds ${rounds}\n${formatComparison('usage recording', result)}operations recorded: ${recorded}\n`,
+    );
   } finally {
     await gateways.on.stop();
     await gateways.off.stop();

@@ -66,7 +66,13 @@ function startOne(root: string, name: SubgraphName, env: NodeJS.ProcessEnv, node
  * (a prefix, as `DATABASE_URL`), trusting `verifyKey` (JWK JSON). `nodeArgs` go to each process
  * (e.g. `--cpu-prof`).
  */
-export async function startSubgraphSet(options: { label: string; root: string; databaseUrl: string; verifyKey: string; nodeArgs?: string[] }): Promise<SubgraphSet> {
+export async function startSubgraphSet(options: {
+  label: string;
+  root: string;
+  databaseUrl: string;
+  verifyKey: string;
+  nodeArgs?: string[];
+}): Promise<SubgraphSet> {
   const children: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all(

@@ -3,7 +3,15 @@ import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { generateInternalKeyPair, internalKeyToJson, signInternalToken, subgraphNames, syntheticId, type Principal, type SubgraphName } from '@movement/runtime';
+import {
+  generateInternalKeyPair,
+  internalKeyToJson,
+  signInternalToken,
+  subgraphNames,
+  syntheticId,
+  type Principal,
+  type SubgraphName,
+} from '@movement/runtime';
 import { demoPartnerKeys } from '@movement/launcher';
 import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
 import { createPlanner, executePlan, type SubgraphFetch, type SubgraphPost } from './direct-plan';
@@ -100,7 +108,13 @@ let keys: Awaited<ReturnType<typeof generateInternalKeyPair>>;
  * per client request; with `'reused'` one token serves every run, as a gateway that reuses its
  * token per principal for part of its lifetime sends them.
  */
-async function measurePlan(set: SubgraphSet, plan: ReturnType<ReturnType<typeof createPlanner>>, runs: number, concurrency: number, tokens: 'per query' | 'reused'): Promise<Measurement> {
+async function measurePlan(
+  set: SubgraphSet,
+  plan: ReturnType<ReturnType<typeof createPlanner>>,
+  runs: number,
+  concurrency: number,
+  tokens: 'per query' | 'reused',
+): Promise<Measurement> {
   const shared = await signed('FiftyPeople');
   const times: number[] = [];
   const cpuBefore = subgraphNames.reduce((sum, name) => sum + set.subgraphs[name].cpuMs(), 0);
@@ -146,7 +160,12 @@ async function measureFetch(set: SubgraphSet, fetch: SubgraphFetch, options: { d
   });
   const cpu = target.cpuMs() - cpuBefore;
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${set.label} ${fetch.subgraph}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.total / (result.duration || options.duration), p50: percentile(times, 50), p95: percentile(times, 95), cpu: cpu / Math.max(1, result.requests.total) };
+  return {
+    rps: result.requests.total / (result.duration || options.duration),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    cpu: cpu / Math.max(1, result.requests.total),
+  };
 }
 
 /** The first path where two answers differ, for the same-data check. */
@@ -169,7 +188,16 @@ function printTable(title: string, contenders: SubgraphSet[], rounds: Measuremen
   for (const [index, set] of contenders.entries()) {
     const of = (pick: (m: Measurement) => number) => median(rounds.map((round) => pick(round[index])));
     process.stdout.write(
-      `  ${set.label.padEnd(12)} ${fmt(of((m) => m.rps)).padStart(8)} req/s   p50 ${fmt(of((m) => m.p50), 2).padStart(7)} ms   p95 ${fmt(of((m) => m.p95), 2).padStart(7)} ms   CPU ${fmt(of((m) => m.cpu), 2).padStart(6)} ms/request\n`,
+      `  ${set.label.padEnd(12)} ${fmt(of((m) => m.rps)).padStart(8)} req/s   p50 ${fmt(
+        of((m) => m.p50),
+        2,
+      ).padStart(7)} ms   p95 ${fmt(
+        of((m) => m.p95),
+        2,
+      ).padStart(7)} ms   CPU ${fmt(
+        of((m) => m.cpu),
+        2,
+      ).padStart(6)} ms/request\n`,
     );
   }
   if (contenders.length === 2) {
@@ -203,7 +231,9 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? defaultBenchDatabaseUrl;
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
-  say(`bench:subgraphs — ${people} people on ${new URL(databaseUrl).pathname.slice(1)}_<subgraph>, principal: a National Society key (${demoPartnerKeys.russianRedCross.name})`);
+  say(
+    `bench:subgraphs — ${people} people on ${new URL(databaseUrl).pathname.slice(1)}_<subgraph>, principal: a National Society key (${demoPartnerKeys.russianRedCross.name})`,
+  );
   await ensureBenchDatabases(databaseUrl, people, say);
 
   keys = await generateInternalKeyPair();
@@ -215,7 +245,10 @@ async function main(): Promise<void> {
     if (values.baseline) contenders.push(await startSubgraphSet({ label: 'baseline', root: resolve(values.baseline), databaseUrl, verifyKey, nodeArgs }));
 
     const plan = createPlanner();
-    const queries = [{ name: '50 people with names, places, messages, assistance, tracing requests', query: fiftyPeople }, ...readmeExamples().map((query, index) => ({ name: `README example ${index + 1}`, query }))];
+    const queries = [
+      { name: '50 people with names, places, messages, assistance, tracing requests', query: fiftyPeople },
+      ...readmeExamples().map((query, index) => ({ name: `README example ${index + 1}`, query })),
+    ];
     const planned = queries.map((entry) => ({ ...entry, plan: plan(entry.query) }));
 
     // Every contender must give the same answers, or the comparison measures different work.
@@ -231,13 +264,20 @@ async function main(): Promise<void> {
         const difference = firstDifference(ours.data, other.data) ?? firstDifference(ours.errors, other.errors);
         if (difference) throw new Error(`${name}: the contenders answer differently at ${difference}`);
       }
-      say(`${name}: ${ours.fetches.length} subgraph fetches, ${ours.errors.length} field errors${contenders.length > 1 ? ', same answer from every contender' : ''}`);
+      say(
+        `${name}: ${ours.fetches.length} subgraph fetches, ${ours.errors.length} field errors${contenders.length > 1 ? ', same answer from every contender' : ''}`,
+      );
       fetches.push(...ours.fetches);
     }
 
-    const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+    const load = () =>
+      loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ');
     say(`\nload average before measuring: ${load()} (2 cores shared; ratios are measured side by side in the same run)`);
-    say(`rounds ${rounds}, contenders alternate within each round; direct queries ${runs} runs at concurrency 1; subgraph operations ${duration} s each with ${connections} connections`);
+    say(
+      `rounds ${rounds}, contenders alternate within each round; direct queries ${runs} runs at concurrency 1; subgraph operations ${duration} s each with ${connections} connections`,
+    );
 
     const order = (round: number) => (round % 2 === 0 ? contenders.map((_, i) => i) : contenders.map((_, i) => contenders.length - 1 - i));
 
@@ -274,7 +314,11 @@ async function main(): Promise<void> {
         for (const index of order(round)) measured[index] = await measureFetch(contenders[index], fetch, { duration, connections });
         results.push(measured);
       }
-      printTable(`${fetch.subgraph}: ${fetch.operationName ?? ''}${representations} — ${fetch.body.query.replace(/\s+/g, ' ').slice(0, 110)}`, contenders, results);
+      printTable(
+        `${fetch.subgraph}: ${fetch.operationName ?? ''}${representations} — ${fetch.body.query.replace(/\s+/g, ' ').slice(0, 110)}`,
+        contenders,
+        results,
+      );
     }
     say(`\nload average after measuring: ${load()}`);
   } finally {

@@ -11,4 +11,16 @@ import { Query } from './Query';
 import { ReunificationSupport } from './ReunificationSupport';
 import { TracingRequest } from './TracingRequest';
 
-export const resolvers: Resolvers = { Query, Mutation, AssistanceReport, AssistanceTotal, AssistanceProgramme, Distribution, AssistanceRecord, ReunificationSupport, Person, Location, TracingRequest };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  AssistanceReport,
+  AssistanceTotal,
+  AssistanceProgramme,
+  Distribution,
+  AssistanceRecord,
+  ReunificationSupport,
+  Person,
+  Location,
+  TracingRequest,
+};

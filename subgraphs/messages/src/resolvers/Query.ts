@@ -41,9 +41,12 @@ export const Query: QueryResolvers = {
     if (!hasScope(principal, mandateScope)) {
       const others = partnerIds.filter((id) => id !== principal.partnerId?.toLowerCase());
       if (others.length > 0) {
-        throw forbidden(`partnerIds: the caller may only read the counts of its own partner${principal.partnerId ? ` (${principal.partnerId})` : ''}, not of ${others.join(', ')}.`, {
-          field: 'partnerIds',
-        });
+        throw forbidden(
+          `partnerIds: the caller may only read the counts of its own partner${principal.partnerId ? ` (${principal.partnerId})` : ''}, not of ${others.join(', ')}.`,
+          {
+            field: 'partnerIds',
+          },
+        );
       }
     }
     return messageCountsByStatus(prisma, partnerIds);

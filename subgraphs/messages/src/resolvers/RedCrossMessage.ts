@@ -13,7 +13,9 @@ export const RedCrossMessage: RedCrossMessageResolvers = {
   // here so that no path that ever yields a message off the caller's route can hand out its text.
   content: (message, _args, { principal }) => {
     if (!messageAccess(message, principal).content) {
-      throw forbidden(`RedCrossMessage.content: only partners on the route of ${message.reference} with the content scope may read it.`, { coordinate: 'RedCrossMessage.content' });
+      throw forbidden(`RedCrossMessage.content: only partners on the route of ${message.reference} with the content scope may read it.`, {
+        coordinate: 'RedCrossMessage.content',
+      });
     }
     return message.content;
   },

@@ -37,10 +37,14 @@ export const recordTracingConsent: MutationResolvers['recordTracingConsent'] = a
     if (request.status !== 'LOCATED') {
       throw conflict(`Consent is asked of a person located; the request is ${request.status}.`, { allowed: [], current: request.status });
     }
-    const person = await tx.person.findUniqueOrThrow({ where: { id: request.locatedPersonId ?? request.soughtPersonId }, select: { birthDate: true, birthYear: true } });
+    const person = await tx.person.findUniqueOrThrow({
+      where: { id: request.locatedPersonId ?? request.soughtPersonId },
+      select: { birthDate: true, birthYear: true },
+    });
     const child = isMinorOn(new Date(), person.birthDate, person.birthYear);
     const reason = input.bestInterestReason?.trim() || null;
-    if (child && !reason) throw badUserInput('input.bestInterestReason', "is required: for a child the decision is taken in the child's best interest, with the reason recorded");
+    if (child && !reason)
+      throw badUserInput('input.bestInterestReason', "is required: for a child the decision is taken in the child's best interest, with the reason recorded");
     if (!child && reason) throw badUserInput('input.bestInterestReason', 'is only for a child; an adult decides for themselves');
     // An adult's refusal ends the search for the enquirer; a child's case stays open for the child's sake.
     const closes = input.decision === 'REFUSED' && !child;

@@ -38,11 +38,19 @@ export const recordDetentionEvent: MutationResolvers['recordDetentionEvent'] = a
     );
     if (!current) throw notVisible('input.detentionRecordId', 'DetentionRecord', input.detentionRecordId);
     if (current.custodyStatus !== 'IN_CUSTODY') {
-      throw conflict(`The person is no longer in custody (${current.custodyStatus}); no further event can be recorded.`, { allowed: [], current: current.custodyStatus });
+      throw conflict(`The person is no longer in custody (${current.custodyStatus}); no further event can be recorded.`, {
+        allowed: [],
+        current: current.custodyStatus,
+      });
     }
     if (input.occurredOn < isoDate(current.captureDate)) throw badUserInput('input.occurredOn', 'must not be before the capture date');
-    const last = await tx.detentionEvent.findFirst({ where: { detentionRecordId: input.detentionRecordId }, orderBy: { sequence: 'desc' }, select: { occurredOn: true } });
-    if (last && input.occurredOn < isoDate(last.occurredOn)) throw badUserInput('input.occurredOn', `must not be before the record's last event (${isoDate(last.occurredOn)})`);
+    const last = await tx.detentionEvent.findFirst({
+      where: { detentionRecordId: input.detentionRecordId },
+      orderBy: { sequence: 'desc' },
+      select: { occurredOn: true },
+    });
+    if (last && input.occurredOn < isoDate(last.occurredOn))
+      throw badUserInput('input.occurredOn', `must not be before the record's last event (${isoDate(last.occurredOn)})`);
     const transfer = input.kind === 'TRANSFER';
     if (transfer && input.placeId === current.placeOfDetentionId) throw badUserInput('input.placeId', 'is where the person is already held');
     await tx.detentionEvent.create({

@@ -28,7 +28,10 @@ export const recordDetentionNotification: MutationResolvers['recordDetentionNoti
   const record = await context.prisma.detentionRecord.findFirst({ where: { AND: [{ id: input.detentionRecordId }, visibleRecordsWhere(context.principal)] } });
   if (!record) throw notVisible('input.detentionRecordId', 'DetentionRecord', input.detentionRecordId);
   if (!cardFor[record.legalCategory].includes(input.kind)) {
-    throw badUserInput('input.kind', `a ${input.kind} is not for a detainee whose category is ${record.legalCategory} (allowed: ${cardFor[record.legalCategory].join(', ')})`);
+    throw badUserInput(
+      'input.kind',
+      `a ${input.kind} is not for a detainee whose category is ${record.legalCategory} (allowed: ${cardFor[record.legalCategory].join(', ')})`,
+    );
   }
   if (input.transmittedOn < isoDate(record.captureDate)) throw badUserInput('input.transmittedOn', 'must not be before the capture date');
   await checkPeerReferences(context, [{ field: 'input.recordedById', typename: 'Organization', ids: [input.recordedById] }]);

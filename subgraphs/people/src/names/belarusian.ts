@@ -18,13 +18,49 @@ const iotated: Record<string, string> = { е: 'e', ё: 'o', ю: 'u', я: 'a' };
 const softened: Record<string, string> = { з: 'ź', л: 'ĺ', н: 'ń', с: 'ś', ц: 'ć' };
 
 const national: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', ж: 'ž', з: 'z', і: 'i', й: 'j', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: 'ŭ', ф: 'f', х: 'ch', ц: 'c', ч: 'č', ш: 'š', ы: 'y', ь: '', э: 'e',
-  '’': '', "'": '', 'ʼ': '',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'g',
+  д: 'd',
+  ж: 'ž',
+  з: 'z',
+  і: 'i',
+  й: 'j',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ў: 'ŭ',
+  ф: 'f',
+  х: 'ch',
+  ц: 'c',
+  ч: 'č',
+  ш: 'š',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  '’': '',
+  "'": '',
+  ʼ: '',
 };
 
 const passport: Record<string, string> = {
-  ...national, ж: 'zh', й: 'i', ў: 'u', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
+  ...national,
+  ж: 'zh',
+  й: 'i',
+  ў: 'u',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
 };
 
 function romaniseWith(table: Record<string, string>, text: string, ascii: boolean): string {

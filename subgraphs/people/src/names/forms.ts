@@ -23,5 +23,4 @@ export async function writeNameForms(tx: Prisma.TransactionClient, personId: str
 }
 
 /** The stored JSON of `Person.names` (without the internal key source). */
-export const namesJson = (spellings: NameSpelling[]) =>
-  spellings.map(({ script, scheme, language, value }) => ({ script, scheme, language, value }));
+export const namesJson = (spellings: NameSpelling[]) => spellings.map(({ script, scheme, language, value }) => ({ script, scheme, language, value }));

@@ -53,10 +53,7 @@ export const Query: QueryResolvers = {
     const placeOfDetentionId = args.placeOfDetentionId ? requireId(args.placeOfDetentionId, 'placeOfDetentionId') : null;
     const rows = await prisma.detentionRecord.findMany({
       where: {
-        AND: [
-          { ...(placeOfDetentionId ? { placeOfDetentionId } : {}), ...keysetWhere(page.after, 'captureDate', 'desc') },
-          visibleRecordsWhere(principal),
-        ],
+        AND: [{ ...(placeOfDetentionId ? { placeOfDetentionId } : {}), ...keysetWhere(page.after, 'captureDate', 'desc') }, visibleRecordsWhere(principal)],
       },
       orderBy: keysetOrder('captureDate', 'desc'),
       take: page.limit + 1,

@@ -6,6 +6,8 @@ export const RedCrossMessage: RedCrossMessageResolvers = {
   // here is looked up under this subgraph's own rule, so a record off the caller's view is null.
   __resolveReference: (reference) => reference,
   detentionRecord: (message, _args, { loaders }) => (message.detentionRecordId ? loaders.detentionRecord.load(message.detentionRecordId) : null),
-  collectedDuringVisit: (message, _args, context) => (message.collectedDuringVisitId ? detentionLoaders(context).visit.load(message.collectedDuringVisitId) : null),
-  deliveredDuringVisit: (message, _args, context) => (message.deliveredDuringVisitId ? detentionLoaders(context).visit.load(message.deliveredDuringVisitId) : null),
+  collectedDuringVisit: (message, _args, context) =>
+    message.collectedDuringVisitId ? detentionLoaders(context).visit.load(message.collectedDuringVisitId) : null,
+  deliveredDuringVisit: (message, _args, context) =>
+    message.deliveredDuringVisitId ? detentionLoaders(context).visit.load(message.deliveredDuringVisitId) : null,
 };

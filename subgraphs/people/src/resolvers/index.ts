@@ -10,4 +10,19 @@ import { Query } from './Query';
 import { RedCrossMessage } from './RedCrossMessage';
 import { TracingRequest } from './TracingRequest';
 
-export const resolvers: Resolvers = { Query, Mutation, Person, FamilyLink, TracingRequest, DetentionRecord, DetentionVisit, AccessRequestStep, Location, DetentionEvent, DetentionNotification, TracingConsent, RecordForReview, RedCrossMessage };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Person,
+  FamilyLink,
+  TracingRequest,
+  DetentionRecord,
+  DetentionVisit,
+  AccessRequestStep,
+  Location,
+  DetentionEvent,
+  DetentionNotification,
+  TracingConsent,
+  RecordForReview,
+  RedCrossMessage,
+};

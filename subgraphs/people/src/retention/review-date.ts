@@ -11,7 +11,10 @@ const inYears = (years: number) => {
 export const reviewDate = z
   .string()
   .regex(isoDay, 'must be a date YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, 'is not a calendar date')
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
+    'is not a calendar date',
+  )
   .refine((value) => value > new Date().toISOString().slice(0, 10), 'must be after today')
   .refine((value) => value <= inYears(30), 'must be within 30 years');
 

@@ -62,7 +62,8 @@ export async function internalVerifyKeysFromJson(json: string, name: string): Pr
   }
   const keys = (parsed as { keys?: unknown }).keys;
   if (keys === undefined) return [await internalKeyFromJson(json, name)];
-  if (!Array.isArray(keys) || keys.length < 1 || keys.length > 2) throw new Error(`${name}: a JWK Set must hold one or two keys (the old and the new during a rotation)`);
+  if (!Array.isArray(keys) || keys.length < 1 || keys.length > 2)
+    throw new Error(`${name}: a JWK Set must hold one or two keys (the old and the new during a rotation)`);
   return Promise.all(keys.map((key) => internalKeyFromJson(JSON.stringify(key), name)));
 }
 

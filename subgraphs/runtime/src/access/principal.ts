@@ -57,7 +57,10 @@ export function visibleRecordsSql(principal: Principal, alias: string, parameter
   if (visibility.all) return { sql: 'TRUE', params: [] };
   if (visibility.partnerId === null) return { sql: 'FALSE', params: [] };
   // `@>` rather than `= ANY` so the GIN index on sharedWithIds serves it.
-  return { sql: `(${alias}."recordedById" = $${parameterIndex}::uuid OR ${alias}."sharedWithIds" @> ARRAY[$${parameterIndex}::uuid])`, params: [visibility.partnerId] };
+  return {
+    sql: `(${alias}."recordedById" = $${parameterIndex}::uuid OR ${alias}."sharedWithIds" @> ARRAY[$${parameterIndex}::uuid])`,
+    params: [visibility.partnerId],
+  };
 }
 
 /**
@@ -69,5 +72,8 @@ export function visibleRecordsSql(principal: Principal, alias: string, parameter
 export function assertActingAs(principal: Principal, field: string, partnerId: string): void {
   if (hasScope(principal, mandateScope)) return;
   if (principal.partnerId !== null && principal.partnerId.toLowerCase() === partnerId.toLowerCase()) return;
-  throw forbidden(`${field}: the caller acts for ${principal.partnerId === null ? 'no partner' : `partner ${principal.partnerId}`} and may not act as ${partnerId}.`, { field });
+  throw forbidden(
+    `${field}: the caller acts for ${principal.partnerId === null ? 'no partner' : `partner ${principal.partnerId}`} and may not act as ${partnerId}.`,
+    { field },
+  );
 }

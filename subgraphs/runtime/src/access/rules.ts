@@ -84,7 +84,10 @@ export class AccessRules {
   requiresAuthentication(typeName: string, fieldName: string): boolean {
     const coordinate = `${typeName}.${fieldName}`;
     const returnType = this.returnTypes.get(coordinate);
-    return this.requirements(typeName, fieldName).length > 0 || [typeName, coordinate, returnType].some((key) => key !== undefined && this.own.get(key)?.authenticated === true);
+    return (
+      this.requirements(typeName, fieldName).length > 0 ||
+      [typeName, coordinate, returnType].some((key) => key !== undefined && this.own.get(key)?.authenticated === true)
+    );
   }
 
   /** Every `Type.field` with at least one scope requirement, for the authorization matrix. */
@@ -179,7 +182,16 @@ export function alternativesOf(requirements: readonly ScopeRequirement[]): strin
     [[]],
   );
   // A set that contains another adds nothing: whoever holds it holds the smaller one.
-  return product.filter((set, index) => !product.some((other, otherIndex) => otherIndex !== index && other.length <= set.length && other.every((scope) => set.includes(scope)) && (other.length < set.length || otherIndex < index)));
+  return product.filter(
+    (set, index) =>
+      !product.some(
+        (other, otherIndex) =>
+          otherIndex !== index &&
+          other.length <= set.length &&
+          other.every((scope) => set.includes(scope)) &&
+          (other.length < set.length || otherIndex < index),
+      ),
+  );
 }
 
 /** Whether every scope set that satisfies `stricter` also satisfies `weaker`. */

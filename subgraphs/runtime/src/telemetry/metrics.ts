@@ -66,7 +66,7 @@ export class ServiceMetrics {
     });
     this.authenticationFailures = new Counter({
       name: 'movement_authentication_failures_total',
-      help: 'Requests refused with 401. At the gateway: missing, unknown, revoked or expired credentials. At a subgraph: a request without the gateway\'s valid signature, i.e. someone calling it directly.',
+      help: "Requests refused with 401. At the gateway: missing, unknown, revoked or expired credentials. At a subgraph: a request without the gateway's valid signature, i.e. someone calling it directly.",
       registers: [this.registry],
     });
     const pools = this.pools;

@@ -109,7 +109,9 @@ export function startTracing(service: string, options: TracingOptions = {}, sour
   let spanProcessors = options.spanProcessors;
   if (!spanProcessors) {
     spanProcessors = [
-      exporter === 'console' ? new sdk.tracing.SimpleSpanProcessor(new sdk.tracing.ConsoleSpanExporter()) : new sdk.tracing.BatchSpanProcessor(otlpExporter(source)),
+      exporter === 'console'
+        ? new sdk.tracing.SimpleSpanProcessor(new sdk.tracing.ConsoleSpanExporter())
+        : new sdk.tracing.BatchSpanProcessor(otlpExporter(source)),
     ];
   }
   /* eslint-enable @typescript-eslint/no-require-imports */

@@ -20,19 +20,24 @@ export const createAssistanceProgramme: MutationResolvers['createAssistanceProgr
     targetAreaIds: [...new Set(input.targetAreaIds)],
   };
   const find = (key: string) => prisma.assistanceProgramme.findUnique({ where: { idempotencyKey: key } });
-  return once(input.idempotencyKey, find, async () => {
-    const [areas] = await Promise.all([
-      enclosingAreas(peers.locations, input.targetAreaIds),
-      requireExisting(peers, { Organization: [{ field: 'input.partnerId', ids: [input.partnerId] }] }),
-    ]);
-    const missing = input.targetAreaIds.findIndex((id) => !areas.has(id));
-    if (missing >= 0) throw badUserInput(`input.targetAreaIds.${missing}`, `no Location with id ${input.targetAreaIds[missing]}`);
-    return prisma.assistanceProgramme.create({
-      data: {
-        id: randomUUID(),
-        ...content,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-    });
-  }, (first) => firstDifference(first, content));
+  return once(
+    input.idempotencyKey,
+    find,
+    async () => {
+      const [areas] = await Promise.all([
+        enclosingAreas(peers.locations, input.targetAreaIds),
+        requireExisting(peers, { Organization: [{ field: 'input.partnerId', ids: [input.partnerId] }] }),
+      ]);
+      const missing = input.targetAreaIds.findIndex((id) => !areas.has(id));
+      if (missing >= 0) throw badUserInput(`input.targetAreaIds.${missing}`, `no Location with id ${input.targetAreaIds[missing]}`);
+      return prisma.assistanceProgramme.create({
+        data: {
+          id: randomUUID(),
+          ...content,
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+      });
+    },
+    (first) => firstDifference(first, content),
+  );
 };

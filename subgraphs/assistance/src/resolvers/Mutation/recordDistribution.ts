@@ -29,47 +29,52 @@ export const recordDistribution: MutationResolvers['recordDistribution'] = async
     recordedById: input.recordedById,
   };
   const find = (key: string) => prisma.distribution.findUnique({ where: { idempotencyKey: key } });
-  return once(input.idempotencyKey, find, async () => {
-    const programme = await prisma.assistanceProgramme.findUnique({ where: { id: input.programmeId } });
-    if (!programme) throw badUserInput('input.programmeId', `no programme with id ${input.programmeId}`);
-    insideProgramme('input.date', input.date, programme);
-    const [areas] = await Promise.all([
-      enclosingAreas(peers.locations, [input.locationId]),
-      requireExisting(peers, {
-        Organization: [
-          { field: 'input.partnerId', ids: [input.partnerId] },
-          { field: 'input.recordedById', ids: [input.recordedById] },
-        ],
-      }),
-    ]);
-    const areaIds = areas.get(input.locationId);
-    if (!areaIds) throw badUserInput('input.locationId', `no Location with id ${input.locationId}`);
-    return prisma.$transaction(async (tx) => {
-      const distribution = await tx.distribution.create({
-        data: {
-          id: randomUUID(),
-          ...content,
-          areaIds,
-          idempotencyKey: input.idempotencyKey ?? null,
-        },
+  return once(
+    input.idempotencyKey,
+    find,
+    async () => {
+      const programme = await prisma.assistanceProgramme.findUnique({ where: { id: input.programmeId } });
+      if (!programme) throw badUserInput('input.programmeId', `no programme with id ${input.programmeId}`);
+      insideProgramme('input.date', input.date, programme);
+      const [areas] = await Promise.all([
+        enclosingAreas(peers.locations, [input.locationId]),
+        requireExisting(peers, {
+          Organization: [
+            { field: 'input.partnerId', ids: [input.partnerId] },
+            { field: 'input.recordedById', ids: [input.recordedById] },
+          ],
+        }),
+      ]);
+      const areaIds = areas.get(input.locationId);
+      if (!areaIds) throw badUserInput('input.locationId', `no Location with id ${input.locationId}`);
+      return prisma.$transaction(async (tx) => {
+        const distribution = await tx.distribution.create({
+          data: {
+            id: randomUUID(),
+            ...content,
+            areaIds,
+            idempotencyKey: input.idempotencyKey ?? null,
+          },
+        });
+        await tx.distributionItem.createMany({
+          data: input.items.map((item) => ({
+            id: randomUUID(),
+            distributionId: distribution.id,
+            item: item.item,
+            modality: item.modality,
+            quantity: item.quantity,
+            unit: item.unit,
+            currency: item.currency ?? null,
+          })),
+        });
+        return distribution;
       });
-      await tx.distributionItem.createMany({
-        data: input.items.map((item) => ({
-          id: randomUUID(),
-          distributionId: distribution.id,
-          item: item.item,
-          modality: item.modality,
-          quantity: item.quantity,
-          unit: item.unit,
-          currency: item.currency ?? null,
-        })),
-      });
-      return distribution;
-    });
-  }, async (first) => {
-    const items = await prisma.distributionItem.findMany({ where: { distributionId: first.id } });
-    const itemKey = (item: { item: string; modality: string; quantity: number; unit: string; currency?: string | null }) =>
-      [item.item, item.modality, item.quantity, item.unit, item.currency ?? ''].join('|');
-    return firstDifference({ ...first, items: items.map(itemKey) }, { ...content, items: input.items.map(itemKey) });
-  });
+    },
+    async (first) => {
+      const items = await prisma.distributionItem.findMany({ where: { distributionId: first.id } });
+      const itemKey = (item: { item: string; modality: string; quantity: number; unit: string; currency?: string | null }) =>
+        [item.item, item.modality, item.quantity, item.unit, item.currency ?? ''].join('|');
+      return firstDifference({ ...first, items: items.map(itemKey) }, { ...content, items: input.items.map(itemKey) });
+    },
+  );
 };

@@ -29,26 +29,31 @@ export const recordReunificationSupport: MutationResolvers['recordReunificationS
     sharedWithIds,
   };
   const find = (key: string) => prisma.reunificationSupport.findUnique({ where: { idempotencyKey: key } });
-  return once(input.idempotencyKey, find, async () => {
-    const [crossing] = await Promise.all([
-      checkCrossing(peers.locations, input),
-      requireExisting(peers, {
-        TracingRequest: [{ field: 'input.tracingRequestId', ids: [input.tracingRequestId] }],
-        Person: [{ field: 'input.personId', ids: [input.personId] }],
-        Organization: [
-          { field: 'input.partnerId', ids: [input.partnerId] },
-          { field: 'input.recordedById', ids: [input.recordedById] },
-          { field: 'input.sharedWithIds', ids: sharedWithIds },
-        ],
-      }),
-    ]);
-    return prisma.reunificationSupport.create({
-      data: {
-        id: randomUUID(),
-        ...content,
-        crossingOpen: crossing.crossingOpen,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-    });
-  }, (first) => firstDifference(first, content));
+  return once(
+    input.idempotencyKey,
+    find,
+    async () => {
+      const [crossing] = await Promise.all([
+        checkCrossing(peers.locations, input),
+        requireExisting(peers, {
+          TracingRequest: [{ field: 'input.tracingRequestId', ids: [input.tracingRequestId] }],
+          Person: [{ field: 'input.personId', ids: [input.personId] }],
+          Organization: [
+            { field: 'input.partnerId', ids: [input.partnerId] },
+            { field: 'input.recordedById', ids: [input.recordedById] },
+            { field: 'input.sharedWithIds', ids: sharedWithIds },
+          ],
+        }),
+      ]);
+      return prisma.reunificationSupport.create({
+        data: {
+          id: randomUUID(),
+          ...content,
+          crossingOpen: crossing.crossingOpen,
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+      });
+    },
+    (first) => firstDifference(first, content),
+  );
 };

@@ -18,7 +18,10 @@ export const deliverMessage: MutationResolvers['deliverMessage'] = async (_root,
   const visitId = input.visitId ?? null;
   if (visitId) {
     // The visit must be to the addressee; a message off the caller's route is answered as absent.
-    const message = await context.prisma.redCrossMessage.findUnique({ where: { id: input.messageId }, select: { addresseeId: true, recordedById: true, sharedWithIds: true } });
+    const message = await context.prisma.redCrossMessage.findUnique({
+      where: { id: input.messageId },
+      select: { addresseeId: true, recordedById: true, sharedWithIds: true },
+    });
     if (!message || !canSeeRecord(context.principal, message)) throw notFound('input.messageId', `no message has the id ${input.messageId}.`);
     await deliveredInDetention(context, message.addresseeId, visitId);
   }

@@ -74,7 +74,8 @@ export const recordAccessRequest: MutationResolvers['recordAccessRequest'] = asy
     // Without the mandate a partner acts only as itself, also when it leaves the partner out.
     const actingPartner = hasScope(context.principal, mandateScope) ? current.recordedById : (context.principal.partnerId ?? current.recordedById);
     const previous = await tx.detentionAccessStep.findFirst({ where: { detentionRecordId }, orderBy: { sequence: 'desc' }, select: { occurredOn: true } });
-    if (previous && on < isoDate(previous.occurredOn)) throw badUserInput('occurredOn', `must not be before the previous step (${isoDate(previous.occurredOn)})`);
+    if (previous && on < isoDate(previous.occurredOn))
+      throw badUserInput('occurredOn', `must not be before the previous step (${isoDate(previous.occurredOn)})`);
     await tx.detentionAccessStep.create({
       data: {
         id: randomUUID(),

@@ -102,8 +102,7 @@ export const updatePerson: MutationResolvers['updatePerson'] = async (_root, { i
   };
   // Absent keeps, null clears: `undefined` leaves a column out of Prisma's update.
   const birthDate = input.birthDate === undefined ? isoDate(current.birthDate) : input.birthDate;
-  const birthYear =
-    input.birthYear !== undefined ? input.birthYear : input.birthDate ? Number(input.birthDate.slice(0, 4)) : current.birthYear;
+  const birthYear = input.birthYear !== undefined ? input.birthYear : input.birthDate ? Number(input.birthDate.slice(0, 4)) : current.birthYear;
   if (birthDate && birthYear === null) throw badUserInput('input.birthYear', 'cannot be cleared while the birth date is known; clear birthDate too');
   if (birthDate && Number(birthDate.slice(0, 4)) !== birthYear) {
     throw badUserInput(input.birthYear != null ? 'input.birthYear' : 'input.birthDate', 'does not agree with the birth date or year kept');
@@ -173,4 +172,3 @@ export async function linkBothWays(
   }
   return links;
 }
-
