@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { logLevel, metricsConfigFrom, metricsEnvironment, parseEnvironment, port, postgresUrl, type MetricsConfig } from '@movement/runtime';
 import { limitsEnvironment, limitsFromVariables, type LimitsConfig } from './limits';
-import { corsEnvironment, corsFromVariables, type CorsConfig } from './http/cors';
+import { corsEnvironment, corsFromVariables, type CorsConfig } from './http/cors-environment';
 import { registryLocationFromEnvironment, repositoryRoot, supergraphPath, subgraphs, type RegistryLocation } from '@movement/schema';
 
 export interface GatewayEnvironment {

@@ -12,7 +12,7 @@ export { AuditLog, type AuditEntry } from './access/audit-log';
 export type { ApiKey, ApiKeyStore } from './auth/api-keys';
 export { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-tokens';
 export { loadLimitsConfig, type LimitsConfig } from './limits';
-export { loadCorsConfig, type CorsConfig } from './http/cors';
+export { loadCorsConfig, type CorsConfig } from './http/cors-environment';
 export { fieldOfVariableError, gatewayErrorFormatting } from './error-format';
 
 if (require.main === module) void runGateway();

@@ -24,6 +24,10 @@ type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proces
 /** A follower's own copy of a merged answer: the executor merges later fetches into the objects it is given. */
 const copyResponse = ({ data, errors, extensions }: GatewayGraphQLResponse): GatewayGraphQLResponse => structuredClone({ data, errors, extensions });
 
+/** The context of a client request; the gateway's own calls (health, schema loading) carry none. */
+const clientContext = (context: GraphQLDataSourceProcessOptions<GatewayContext>['context']): GatewayContext | undefined =>
+  context && 'principal' in context ? (context as GatewayContext) : undefined;
+
 /**
  * The one seam every request from the gateway to a subgraph passes through: pooled keep-alive
  * connections, a deadline, the caller's `x-request-id` and trace context, the internal token, identical queries in
@@ -49,19 +53,15 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
-    const context = options.context && 'principal' in options.context ? (options.context as GatewayContext) : undefined;
-    const principal = context?.principal;
+    const context = clientContext(options.context);
+    const query = Boolean(request.query && isQueryDocument(request.query));
+    const send = () => (query ? this.retried(options) : this.timed(options));
     // Only queries of one principal are merged: the answer depends on who asks, and a mutation
     // made once for two callers would be one write where they asked for two.
-    const query = Boolean(request.query && isQueryDocument(request.query));
     const response =
-      principal && query
-        ? await this.inFlight.run(`${principalKey(principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, () =>
-            this.retried(options),
-          )
-        : query
-          ? await this.retried(options)
-          : await this.timed(options);
+      context && query
+        ? await this.inFlight.run(`${principalKey(context.principal)}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`, send)
+        : await send();
     // Every caller records the sensitive reads its answer carries, merged or not.
     const reads = response.extensions?.[auditExtension] as AuditRead[] | undefined;
     if (Array.isArray(reads) && context) context.auditReads.push(...reads);
@@ -102,8 +102,8 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Only client requests carry a principal; a subgraph answers nothing without one.
-    if (!context || !('principal' in context) || !request.http) return;
-    const client = context as GatewayContext;
+    const client = clientContext(context);
+    if (!client || !request.http) return;
     request.http.headers.set('x-request-id', client.requestId);
     // The subgraph's spans join the gateway's trace (W3C traceparent), under this fetch's span.
     injectTraceContext(request.http.headers);

@@ -2,8 +2,6 @@ import cors, { type CorsOptions } from 'cors';
 import type { Request, RequestHandler } from 'express';
 import type { CorsConfig } from './cors-environment';
 
-export { corsEnvironment, corsFromVariables, loadCorsConfig, type CorsConfig } from './cors-environment';
-
 const loopbackOrigin = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /** The origin the request was addressed to: a page the gateway serves itself is always allowed. */
