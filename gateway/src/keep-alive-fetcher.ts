@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -28,6 +29,19 @@ export function failedBeforeAnswer(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !noAnswer.has(error as Error)) return false;
   const code = (error as { code?: unknown }).code;
   return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+const fresh = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `send` with every request it makes to a subgraph over a new connection of its own, closed
+ * after the answer, rather than over a pooled one. A retry after a connection failure needs it:
+ * when a replica dies, the other idle connections the pool holds to it (through a load balancer,
+ * each stays tied to the replica it was opened to) are dead too, and the pool would hand one of
+ * them to the retry before their close reached it. A new connection is routed to a live replica.
+ */
+export function overNewConnection<T>(send: () => Promise<T>): Promise<T> {
+  return fresh.run(true, send);
 }
 
 export interface ConnectionPool {
@@ -76,7 +90,9 @@ export function createConnectionPool(options: { timeoutMs: number; maxSocketsPer
         clearTimeout(timer);
         outcome();
       };
-      const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http });
+      // `agent: false` gives the request an agent of its own: a new socket, closed once answered.
+      const agent = fresh.getStore() ? false : secure ? agents.https : agents.http;
+      const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent });
       const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(url, options.timeoutMs)), options.timeoutMs);
       let answered = false;
       request.on('error', (error) => {

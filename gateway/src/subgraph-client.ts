@@ -4,7 +4,7 @@ import { auditExtension, graphError, injectTraceContext, type AuditRead, type Lo
 import type { GatewayContext } from './context';
 import { InFlight, isQueryDocument } from './in-flight';
 import { principalKey, type InternalTokens } from './internal-tokens';
-import { SubgraphTimeoutError, failedBeforeAnswer, type Fetcher } from './keep-alive-fetcher';
+import { SubgraphTimeoutError, failedBeforeAnswer, overNewConnection, type Fetcher } from './keep-alive-fetcher';
 import type { GatewayMetrics } from './metrics';
 
 /** Stable error codes a client sees when the gateway could not get an answer from a subgraph. */
@@ -71,8 +71,10 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   /**
    * A query whose connection was refused or reset before any answer is sent once more: behind a
    * load balancer the second attempt reaches another replica, so a replica going away loses no
-   * read. Never a mutation: the subgraph may have written before the connection broke. One retry
-   * only, so a subgraph that is down costs a caller one extra attempt, not a storm.
+   * read. The second attempt opens a connection of its own: the pooled ones to the replica that
+   * went away are as dead as the first. Never a mutation: the subgraph may have written before the
+   * connection broke. One retry only, so a subgraph that is down costs a caller one extra attempt,
+   * not a storm.
    */
   private async retried(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
@@ -81,7 +83,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
       if (!this.connectionFailures.has(error as GraphQLError)) throw error;
       this.metrics?.subgraphRetries.inc({ subgraph: this.name });
       this.log.info('subgraph query retried after a connection failure');
-      return await this.timed(options);
+      return await overNewConnection(() => this.timed(options));
     }
   }
 

@@ -154,14 +154,21 @@ describe('internal tokens', () => {
 /**
  * A TCP hop in front of the subgraph that resets the next `resets` connections once the request
  * on them has arrived (the subgraph is gone before answering), and passes the others through.
+ * `severOpen()` makes every connection open so far reset on its next request, as the idle pooled
+ * connections to a replica that died are when the gateway has not yet seen them close.
  */
-async function startResettingHop(targetUrl: string): Promise<{ url: string; connections: number; resets: number; stop(): Promise<void> }> {
+async function startResettingHop(targetUrl: string): Promise<{ url: string; connections: number; resets: number; severOpen(): void; stop(): Promise<void> }> {
   const target = new URL(targetUrl);
   const sockets = new Set<net.Socket>();
+  const severed = new WeakSet<net.Socket>();
+  const clients = new Set<net.Socket>();
   const hop = {
     url: '',
     connections: 0,
     resets: 0,
+    severOpen: () => {
+      for (const socket of clients) severed.add(socket);
+    },
     stop: () => {
       for (const socket of sockets) socket.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
@@ -176,10 +183,18 @@ async function startResettingHop(targetUrl: string): Promise<{ url: string; conn
       socket.once('data', () => socket.resetAndDestroy());
       return;
     }
+    clients.add(socket);
+    socket.on('close', () => clients.delete(socket));
     const upstream = net.connect(Number(target.port), target.hostname);
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
-    socket.pipe(upstream).pipe(socket);
+    socket.on('data', (chunk: Buffer) => {
+      if (severed.has(socket)) {
+        socket.resetAndDestroy();
+        upstream.destroy();
+      } else upstream.write(chunk);
+    });
+    upstream.pipe(socket);
     socket.on('error', () => upstream.destroy());
     upstream.on('error', () => socket.destroy());
   });
@@ -239,6 +254,20 @@ describe('a connection refused or reset before any answer', () => {
     expect(response.data).toEqual({ organization: { shortName: 'BRC' } });
     expect(hop.connections).toBe(2);
     expect(await retries()).toBe(before + 1);
+  });
+
+  test('the second attempt goes over a new connection, not over another pooled one that is as dead as the first', async () => {
+    // Three connections held open by the pool, idle; then all of them lost at once, as when the replica behind them dies.
+    const ids = ['00000000-0000-4000-8000-00000000aaa1', '00000000-0000-4000-8000-00000000aaa2', '00000000-0000-4000-8000-00000000aaa3'];
+    await Promise.all(ids.map((id) => send(organisation, { id })));
+    const opened = hop.connections;
+    expect(opened).toBeGreaterThan(1);
+    hop.severOpen();
+    const before = await retries();
+    const response = await send(organisation, { id: org });
+    expect(response.data).toEqual({ organization: { shortName: 'BRC' } });
+    expect(await retries()).toBe(before + 1);
+    expect(hop.connections).toBe(opened + 1);
   });
 
   test('a query is retried once only: a second failure reaches the caller as SUBGRAPH_UNAVAILABLE', async () => {
