@@ -96,6 +96,12 @@ function graphTemplate(seedPeople: number | undefined): TestDatabaseTemplate {
 }
 
 /**
+ * A fresh database holding the graph seeded with `seedPeople` people, copied from the same
+ * template as `startTestGraph`'s: for a test that runs the services as processes of their own.
+ */
+export const seededGraphDatabase = (label: string, seedPeople: number) => createTestDatabaseTarget(label, graphTemplate(seedPeople));
+
+/**
  * The whole graph on free ports over a fresh database (PGlite, or a new PostgreSQL database when
  * `TEST_POSTGRES_URL` is set), seeded with `seedPeople` synthetic people, with an API key for each
  * demo partner and tokens for the demo app and admin. The database is a copy of the run's template
