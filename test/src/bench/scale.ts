@@ -18,17 +18,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
 import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
-import {
-  createTestDatabaseTarget,
-  createTokenIssuer,
-  databaseUrlFor,
-  generateInternalKeyPair,
-  internalKeyToJson,
-  runService,
-  subgraphNames,
-  syntheticId,
-  type ServiceProcess,
-} from '@movement/runtime';
+import { databaseUrlFor, generateInternalKeyPair, internalKeyToJson, subgraphNames } from '@movement/runtime';
+import { createTokenIssuer, syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, runService, type ServiceProcess } from '@movement/runtime/testing';
 
 const { values: options } = parseArgs({
   options: { requests: { type: 'string', default: '600' }, concurrency: { type: 'string', default: '16' } },
