@@ -65,6 +65,7 @@ function call(principal: Principal, query: string, variables: Record<string, unk
     principal,
     operationName: 'Orgs',
     auditReads: [],
+    trustedDocumentsOnly: false,
   };
   const options = { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } };
   return client.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
