@@ -3,11 +3,31 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * Lint for the whole repository, type-aware. Beyond the recommended sets, three rules keep the
+ * Lint for the whole repository, type-aware. Beyond the recommended sets, four rules keep the
  * architecture honest: promises are awaited or handled (a dropped one loses an error, or an audit
  * entry, silently); the services read configuration only in the environment modules that validate
- * it at start-up; and the services log through pino, never the console.
+ * it at start-up; the services log through pino, never the console; and the services never import
+ * test support or demo data (below).
  */
+
+/** The services' sources: what runs in production. Tests and benchmarks (`test/`, `test/src`) are not. */
+const serviceSources = ['gateway/src/**/*.ts', 'subgraphs/*/src/**/*.ts', 'schema/src/**/*.ts', 'launcher/src/**/*.ts', 'client/src/**/*.ts'];
+
+// Test support holds the test keys and a principal with every scope: in a service it would be a
+// way round access control, so no service source may import it, by package or by relative path.
+const testSupport = 'Test support is for tests and benchmarks only.';
+// The synthetic demo and its stand-in identity provider: a service never runs on demo data.
+const demoData = 'Demo data and the stand-in identity provider are for the seeds and the demo launcher only.';
+/** Where the demo belongs: the seeds, the demo launcher (`npm start`, the launcher's entry) and the graph it starts. */
+const demoSources = [
+  'subgraphs/*/src/seed*.ts',
+  'subgraphs/runtime/src/demo/**',
+  'launcher/src/demo/**',
+  'launcher/src/graph/**',
+  'launcher/src/index.ts',
+  'launcher/src/start.ts',
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/generated/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '.data/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
@@ -50,8 +70,7 @@ export default tseslint.config(
       'subgraphs/runtime/src/telemetry/tracing.ts',
       'launcher/src/services.ts',
       '**/*cli.ts',
-      'subgraphs/runtime/src/test-*.ts',
-      'subgraphs/runtime/src/testing.ts',
+      'subgraphs/runtime/src/testing/**',
     ],
     rules: {
       'no-restricted-properties': [
@@ -64,5 +83,26 @@ export default tseslint.config(
     files: ['gateway/src/**/*.ts', 'subgraphs/*/src/**/*.ts', 'schema/src/**/*.ts'],
     ignores: ['**/*cli.ts'],
     rules: { 'no-console': 'error' },
+  },
+  // Two rules rather than one, so that the demo's exceptions do not lift the test-support ban.
+  {
+    files: serviceSources,
+    ignores: ['subgraphs/runtime/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@movement/runtime/testing', message: testSupport }], patterns: [{ regex: '^(\\.{1,2}/)+testing(/.*)?$', message: testSupport }] },
+      ],
+    },
+  },
+  {
+    files: serviceSources,
+    ignores: demoSources,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@movement/runtime/demo', message: demoData }], patterns: [{ regex: '^(\\.{1,2}/)+demo(/.*)?$', message: demoData }] },
+      ],
+    },
   },
 );

@@ -8,7 +8,7 @@ module.exports = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // PGlite instances and servers take a few seconds to start on two cores.
   testTimeout: 120000,
-  // The run's database templates (see subgraphs/runtime/src/test-databases.ts).
+  // The run's database templates (see subgraphs/runtime/src/testing/databases.ts).
   globalSetup: `${__dirname}/jest.global-setup.js`,
   globalTeardown: `${__dirname}/jest.global-teardown.js`,
 };

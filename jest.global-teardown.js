@@ -1,2 +1,2 @@
 /** Every Jest run ends by dropping the database templates it made. */
-module.exports = () => require('@movement/runtime/dist/test-databases').finishTestRun();
+module.exports = () => require('@movement/runtime/testing').finishTestRun();

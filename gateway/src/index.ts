@@ -2,7 +2,8 @@ import './tracing';
 import { runGateway } from './standalone';
 
 export { runGateway } from './standalone';
-export { startGateway, type EmbeddedRegistryHandoff, type GatewayOptions, type GatewayService } from './server';
+export { startGateway } from './server';
+export type { EmbeddedRegistryHandoff, GatewayOptions, GatewayService } from './options';
 export { UsageRecorder, anonymousPartner } from './usage';
 export type { SupergraphStatus } from './registry-follower';
 export { accessDatabaseLocation, loadGatewayEnvironment, registryToFollow, type GatewayEnvironment } from './environment';

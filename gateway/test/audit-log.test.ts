@@ -1,4 +1,5 @@
-import { createTestDatabaseTarget, type Principal, type SqlDriver, type TestDatabaseTarget } from '@movement/runtime';
+import { type Principal, type SqlDriver } from '@movement/runtime';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { openAccessDatabase } from '../src/access/access-database';
 import { AuditLog } from '../src/access/audit-log';
 

@@ -2,21 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createLogger, internalKeyToJson, type RunningService } from '@movement/runtime';
+import { createTokenIssuer } from '@movement/runtime/demo';
 import {
-  createLogger,
   createTestDatabaseTarget,
-  createTokenIssuer,
   drainThroughKeepAlive,
-  internalKeyToJson,
   postGraphQL,
   runService,
   startTestSubgraph,
   testInternalKeys,
   testInternalToken,
-  type RunningService,
   type TestDatabaseTarget,
   type TestSubgraph,
-} from '@movement/runtime';
+} from '@movement/runtime/testing';
 import { locations } from '@movement/locations';
 import { composeSubgraphs, formatProblems, subgraphs } from '@movement/schema';
 import pino from 'pino';

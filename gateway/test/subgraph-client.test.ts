@@ -1,14 +1,6 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import {
-  createLogger,
-  createTestDatabaseTarget,
-  startTestSubgraph,
-  testInternalKeys,
-  verifyInternalToken,
-  type Principal,
-  type TestDatabaseTarget,
-  type TestSubgraph,
-} from '@movement/runtime';
+import { createLogger, verifyInternalToken, type Principal } from '@movement/runtime';
+import { createTestDatabaseTarget, startTestSubgraph, testInternalKeys, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime/testing';
 import { locations } from '@movement/locations';
 import type { GatewayContext } from '../src/context';
 import { InternalTokens } from '../src/internal-tokens';
@@ -67,7 +59,14 @@ beforeEach(() => {
 
 /** One subgraph call of a client request made by `principal`, as the gateway's executor makes it. */
 function call(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
-  const context: GatewayContext = { requestId: `request-of-${principal.subject}`, logger: quiet, principal, operationName: 'Orgs', auditReads: [] };
+  const context: GatewayContext = {
+    requestId: `request-of-${principal.subject}`,
+    logger: quiet,
+    principal,
+    operationName: 'Orgs',
+    auditReads: [],
+    trustedDocumentsOnly: false,
+  };
   const options = { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } };
   return client.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
 }

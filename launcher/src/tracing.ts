@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startTracingAsEntryPoint } from '@movement/runtime/dist/telemetry/tracing';
+import { startTracingAsEntryPoint } from '@movement/runtime/tracing';
 
 // The CLI imports this first, before the services' modules: the instrumentations patch only
 // modules required after them. Only `serve` runs a service worth tracing, named by its argument.

@@ -5,18 +5,9 @@ import { join } from 'node:path';
 import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
 import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
 import { SchemaRegistry, publishSchema, readSubgraphSdls } from '@movement/schema';
-import {
-  createTestDatabaseTarget,
-  createTokenIssuer,
-  databaseUrlFor,
-  generateInternalKeyPair,
-  internalKeyToJson,
-  runService,
-  subgraphNames,
-  syntheticId,
-  type ServiceProcess,
-  type TestDatabaseTarget,
-} from '@movement/runtime';
+import { databaseUrlFor, generateInternalKeyPair, internalKeyToJson, subgraphNames } from '@movement/runtime';
+import { createTokenIssuer, syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, runService, type ServiceProcess, type TestDatabaseTarget } from '@movement/runtime/testing';
 
 // Two gateway processes over the same subgraphs, PostgreSQL and Redis, started by the image's entry
 // point as two replicas of a Deployment would be: what one replica decides, the other must honour.

@@ -3,18 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
 import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
-import {
-  createTestDatabaseTarget,
-  databaseUrlFor,
-  generateInternalKeyPair,
-  internalKeyToJson,
-  prepareTestDataFolder,
-  runService,
-  subgraphNames,
-  syntheticId,
-  type ServiceProcess,
-  type TestDatabaseTarget,
-} from '@movement/runtime';
+import { databaseUrlFor, generateInternalKeyPair, internalKeyToJson, subgraphNames } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, prepareTestDataFolder, runService, type ServiceProcess, type TestDatabaseTarget } from '@movement/runtime/testing';
 
 // The image's entry point, run as the container runs it: one process per service, configured only
 // by its environment, on ports the system picks, stopped by SIGTERM.

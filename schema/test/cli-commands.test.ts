@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
-import { prepareTestDataFolder } from '@movement/runtime';
+import { prepareTestDataFolder } from '@movement/runtime/testing';
 import { main, type CliContext } from '../src/cli';
 import {
   composeSubgraphs,

@@ -1,4 +1,4 @@
-import { postGraphQL } from '@movement/runtime';
+import { postGraphQL } from '@movement/runtime/testing';
 import { startDemoGraph } from '@movement/launcher';
 
 /**

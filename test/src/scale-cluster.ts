@@ -9,15 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  createTokenIssuer,
-  generateInternalKeyPair,
-  internalKeyToJson,
-  runService,
-  subgraphNames,
-  type BearerClaims,
-  type ServiceProcess,
-} from '@movement/runtime';
+import { generateInternalKeyPair, internalKeyToJson, subgraphNames } from '@movement/runtime';
+import { createTokenIssuer, type BearerClaims } from '@movement/runtime/demo';
+import { runService, type ServiceProcess } from '@movement/runtime/testing';
 
 // The image's entry point: `movement serve <service>`.
 const cli = join(dirname(require.resolve('@movement/launcher/package.json')), 'dist', 'cli.js');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isObjectType, parse, type GraphQLArgument, type GraphQLObjectType } from 'graphql';
-import { AccessRules, satisfies, syntheticId } from '@movement/runtime';
+import { AccessRules, satisfies } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { apiSchemaPath, supergraphPath } from '@movement/schema';
 import { demoPartnerKeys, demoTokens } from '@movement/launcher';
 import { startTestGraph, type Caller, type TestGraph } from './harness';

@@ -1,4 +1,6 @@
-import { postGraphQL, syntheticId, type Principal } from '@movement/runtime';
+import { type Principal } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { postGraphQL } from '@movement/runtime/testing';
 import { startTestGraph, type TestGraph } from './harness';
 import { everyPersonField, identityViewProblems } from './identity-view';
 import { collectInput, mutate, org, person } from './messages-support';

@@ -1,4 +1,6 @@
-import { detentionPlaces, postGraphQL, syntheticId, type Principal } from '@movement/runtime';
+import { type Principal } from '@movement/runtime';
+import { detentionPlaces, syntheticId } from '@movement/runtime/demo';
+import { postGraphQL } from '@movement/runtime/testing';
 import { startTestGraph, type TestGraph } from './harness';
 import { everyPersonField, identityViewProblems, withheldPersonFields } from './identity-view';
 

@@ -2,17 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import {
-  createTestDatabaseTarget,
-  generateInternalKeyPair,
-  internalTokenAudience,
-  internalTokenIssuer,
-  postGraphQL,
-  signInternalToken,
-  syntheticId,
-  testInternalKeys,
-  testInternalToken,
-} from '@movement/runtime';
+import { generateInternalKeyPair, internalTokenAudience, internalTokenIssuer, signInternalToken } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, postGraphQL, testInternalKeys, testInternalToken } from '@movement/runtime/testing';
 import { startTestGraph, type TestGraph } from './harness';
 import { killLeftovers, runNode } from './process-support';
 

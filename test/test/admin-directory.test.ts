@@ -1,4 +1,4 @@
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { sharedTestGraph, type SharedTestGraph } from './harness';
 
 let graph: SharedTestGraph;

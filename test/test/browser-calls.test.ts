@@ -1,4 +1,4 @@
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { loadGatewayEnvironment } from '@movement/gateway';
 import { startTestGraph, type TestGraph } from './harness';
 

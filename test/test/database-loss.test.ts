@@ -1,5 +1,7 @@
 import pg from 'pg';
-import { createLogger, openEmbedded, postGraphQL, syntheticId, testInternalKeys } from '@movement/runtime';
+import { createLogger, openEmbedded } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { postGraphQL, testInternalKeys } from '@movement/runtime/testing';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { subgraphNames } from '@movement/launcher';
 import { startTestGraph, type TestGraph } from './harness';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
-import { personIdentityFields, syntheticId } from '@movement/runtime';
+import { personIdentityFields } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { apiSchemaPath } from '@movement/schema';
 import { demoPartnerKeys } from '@movement/launcher';
 import { startTestGraph, type TestGraph } from './harness';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestRun } from '@movement/runtime';
+import { startTestRun } from '@movement/runtime/testing';
 import { prepareGraphTemplates, sharedGraphPeople, sharedGraphVariable, startTestGraph, type TestGraph } from './harness';
 
 /** What the teardown stops: kept on the global object, the one thing Jest's setup and teardown share. */

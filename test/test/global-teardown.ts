@@ -1,4 +1,4 @@
-import { finishTestRun } from '@movement/runtime';
+import { finishTestRun } from '@movement/runtime/testing';
 import { sharedGraphVariable } from './harness';
 
 /** Jest global teardown of the graph tests: stops the shared graph if it started, then ends the run. */

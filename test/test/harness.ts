@@ -1,16 +1,14 @@
+import { openDatabase, subgraphNames, type MetricsConfig } from '@movement/runtime';
+import { type BearerClaims } from '@movement/runtime/demo';
 import {
   createTestDatabaseTarget,
   makeTestDatabaseTemplate,
-  openDatabase,
   postGraphQL,
   registerTestSubgraph,
-  subgraphNames,
   testInternalKeys,
-  type BearerClaims,
-  type MetricsConfig,
   type TestDatabaseTarget,
   type TestDatabaseTemplate,
-} from '@movement/runtime';
+} from '@movement/runtime/testing';
 import { loadLimitsConfig, type CorsConfig, type LimitsConfig } from '@movement/gateway';
 import { startDemoGraph, type Caller, type DemoGraph, startGraph, type RunningGraph, graphSubgraphs } from '@movement/launcher';
 

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportSPKI, importJWK, type KeyLike } from 'jose';
-import { createTokenIssuer, signInternalToken, type BearerClaims } from '@movement/runtime';
+import { signInternalToken } from '@movement/runtime';
+import { createTokenIssuer, type BearerClaims } from '@movement/runtime/demo';
 import { BearerTokenVerifier } from '@movement/gateway';
 
 /**

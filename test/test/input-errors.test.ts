@@ -1,4 +1,4 @@
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { fieldOfVariableError, gatewayErrorFormatting } from '@movement/gateway';
 import { createLogger } from '@movement/runtime';
 import { GraphQLError } from 'graphql';

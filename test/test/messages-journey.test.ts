@@ -15,7 +15,7 @@ import {
   person,
   place,
 } from './messages-support';
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 
 /** A seeded visit to another detainee (record 0, granted access). */
 const syntheticVisit = syntheticId('detention-visit', 0);

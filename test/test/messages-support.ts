@@ -1,4 +1,4 @@
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import type { TestGraph } from './harness';
 
 /** Ids from the deterministic demo seed that the message tests work with. */

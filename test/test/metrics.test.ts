@@ -1,4 +1,5 @@
-import { subgraphNames, syntheticId } from '@movement/runtime';
+import { subgraphNames } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { startTestGraph, type TestGraph } from './harness';
 
 const token = 'metrics-scraper-token-for-tests';

@@ -1,4 +1,5 @@
-import { postGraphQL, syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { postGraphQL } from '@movement/runtime/testing';
 import { startTestGraph, type TestGraph } from './harness';
 
 // Its own graph: whether a subgraph, and so a database, was asked is read from the graph's

@@ -1,4 +1,4 @@
-import { detentionPlaces, lastSeenPlaces, syntheticId } from '@movement/runtime';
+import { detentionPlaces, lastSeenPlaces, syntheticId } from '@movement/runtime/demo';
 import { startTestGraph, type TestGraph } from './harness';
 
 let graph: TestGraph;

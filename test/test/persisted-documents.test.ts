@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { trustedDocumentManifest } from '@movement/schema';
 import { demoTokens } from '@movement/launcher';
 import { startTestGraph, type TestGraph } from './harness';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isNonNullType, isObjectType, parse, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import { AccessRules, postGraphQL, syntheticId, testInternalKeys, type BearerClaims } from '@movement/runtime';
+import { AccessRules } from '@movement/runtime';
+import { syntheticId, type BearerClaims } from '@movement/runtime/demo';
+import { postGraphQL, testInternalKeys } from '@movement/runtime/testing';
 import { apiSchemaPath, supergraphPath } from '@movement/schema';
 import { demoPartnerKeys, demoTokens, subgraphNames } from '@movement/launcher';
 import { startHiveGateway, type HiveGateway } from './hive-gateway';

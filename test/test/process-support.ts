@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { runService, type ServiceProcess } from '@movement/runtime';
+import { runService, type ServiceProcess } from '@movement/runtime/testing';
 
 /** A command of the repository run as a child process, with its JSON log lines and stderr. */
 export type Child = ServiceProcess;

@@ -1,15 +1,6 @@
-import {
-  childPageSql,
-  createTestDatabaseTarget,
-  migrate,
-  openDatabase,
-  syntheticId,
-  type ChildPageQuery,
-  type Database,
-  type Principal,
-  type SubgraphName,
-  type TestDatabaseTarget,
-} from '@movement/runtime';
+import { childPageSql, migrate, openDatabase, type ChildPageQuery, type Database, type Principal, type SubgraphName } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { relationPages as assistancePages } from '@movement/assistance/dist/relation-pages';
 import { relationPages as locationPages } from '@movement/locations/dist/child-pages';
 import { relationPages as messagePages } from '@movement/messages/dist/message-pages';

@@ -1,5 +1,5 @@
 import { isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 
 /** Values for arguments by name, for those that must point at data; the others are made up. */
 export type KnownArguments = Record<string, () => string>;

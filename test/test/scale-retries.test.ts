@@ -1,7 +1,7 @@
 import http from 'node:http';
 import pg from 'pg';
 import { fullAccessClaims } from '@movement/launcher';
-import type { TestDatabaseTarget } from '@movement/runtime';
+import type { TestDatabaseTarget } from '@movement/runtime/testing';
 import { queryWhileReplicaDies, startScaleCluster, type ScaleCluster } from '../src/scale-cluster';
 import { seededGraphDatabase } from './harness';
 import { KURSK, collectInput, person } from './messages-support';

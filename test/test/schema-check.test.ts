@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabaseTarget, prepareTestDataFolder, type TestDatabaseTarget } from '@movement/runtime';
+import { createTestDatabaseTarget, prepareTestDataFolder, type TestDatabaseTarget } from '@movement/runtime/testing';
 import {
   changelogMarkdown,
   checkSchema,

@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { createTestDatabaseTarget, postGraphQL, syntheticId, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, postGraphQL, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { checkSchema, publishSchema, readSubgraphSdls, rollbackSchema, SchemaRegistry } from '@movement/schema';
 import { startTestGraph, type TestGraph } from './harness';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareTestDataFolder } from '@movement/runtime';
+import { prepareTestDataFolder } from '@movement/runtime/testing';
 import { graphSubgraphs, subgraphNames } from '@movement/launcher';
 import { killLeftovers, runNode } from './process-support';
 

@@ -1,4 +1,5 @@
-import { recordSpans, subgraphNames, type RecordedSpan, type SpanRecorder } from '@movement/runtime';
+import { subgraphNames } from '@movement/runtime';
+import { recordSpans, type RecordedSpan, type SpanRecorder } from '@movement/runtime/testing';
 import { startTestGraph, type TestGraph } from './harness';
 
 // Tracing starts before the graph, as a service's entry point starts it before serving.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { PersonOverviewDocument, type PersonOverviewQuery, type PersonOverviewQueryVariables } from '@movement/client';
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { sharedTestGraph, type SharedTestGraph } from './harness';
 
 let graph: SharedTestGraph;

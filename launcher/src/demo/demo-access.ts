@@ -1,4 +1,4 @@
-import { syntheticId, type BearerClaims } from '@movement/runtime';
+import { syntheticId, type BearerClaims } from '@movement/runtime/demo';
 import type { ApiKeyStore } from '@movement/gateway';
 
 /**

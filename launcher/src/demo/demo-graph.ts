@@ -1,4 +1,5 @@
-import { allScopes, createTokenIssuer, type BearerClaims, type InternalKeyPair } from '@movement/runtime';
+import { allScopes, type InternalKeyPair } from '@movement/runtime';
+import { createTokenIssuer, type BearerClaims } from '@movement/runtime/demo';
 import { demoTokens, issueDemoKeys, type DemoPartner } from './demo-access';
 import { startGraph, type DatabaseLocation, type GraphOptions, type RunningGraph } from '../graph/graph';
 

@@ -1,4 +1,5 @@
-import type { BaseSubgraphContext, SeedOptions, SqlDriver, SubgraphDefinition, SubgraphName } from '@movement/runtime';
+import type { BaseSubgraphContext, SqlDriver, SubgraphDefinition, SubgraphName } from '@movement/runtime';
+import type { SeedOptions } from '@movement/runtime/demo';
 import { locations } from '@movement/locations';
 import * as locationsSeed from '@movement/locations/dist/seed';
 import { people } from '@movement/people';

@@ -1,4 +1,4 @@
-import { syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 
 type Modality = 'IN_KIND' | 'CASH' | 'VOUCHER' | 'SERVICE';
 type Unit = 'KIT' | 'PARCEL' | 'KG' | 'LITRE' | 'PIECE' | 'CURRENCY';

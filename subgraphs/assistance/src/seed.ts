@@ -1,4 +1,5 @@
-import { analyseSchema, demoCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SeedOptions, type SqlDriver } from '@movement/runtime';
+import { analyseSchema, type SqlDriver } from '@movement/runtime';
+import { demoCrossings, demoPlaces, demoVolumes, syntheticId, syntheticIdSql, type SeedOptions } from '@movement/runtime/demo';
 import { addBeneficiaryDays, addToAreaTotals, addToReachTotals } from './area-totals';
 import { demoProgrammes, programmeId, programmeSpanDays } from './seed-catalogue';
 

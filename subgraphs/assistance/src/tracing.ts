@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startTracingAsEntryPoint } from '@movement/runtime/dist/telemetry/tracing';
+import { startTracingAsEntryPoint } from '@movement/runtime/tracing';
 
 // The entry point imports this first: the instrumentations patch only modules required after them.
 startTracingAsEntryPoint('assistance', join(__dirname, 'index.js'));

@@ -1,4 +1,4 @@
-import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime/testing';
 import { assistance, type PrismaClient } from '../src/server';
 
 const id = (prefix: string, n: number) => `00000000-0000-4000-8${prefix}-${String(n).padStart(12, '0')}`;

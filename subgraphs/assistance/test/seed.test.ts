@@ -1,12 +1,5 @@
-import {
-  createTestDatabaseTarget,
-  demoVolumes,
-  postGraphQL,
-  startTestSubgraph,
-  syntheticId,
-  type TestDatabaseTarget,
-  type TestSubgraph,
-} from '@movement/runtime';
+import { demoVolumes, syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime/testing';
 import { expectedRows, isSeeded, reunificationRows, seed } from '../src/seed';
 import { assistance, type PrismaClient } from '../src/server';
 import { demoProgrammes, programmeId } from '../src/seed-catalogue';

@@ -1,4 +1,5 @@
-import { analyseSchema, demoCrossings, demoOrganizations, demoPlaces, syntheticId, type SeedOptions, type SqlDriver } from '@movement/runtime';
+import { analyseSchema, type SqlDriver } from '@movement/runtime';
+import { demoCrossings, demoOrganizations, demoPlaces, syntheticId, type SeedOptions } from '@movement/runtime/demo';
 
 /**
  * Seeds the Movement's organisations and the demo places (Russia and Belarus down to settlements,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { migratedSchemaDrift } from '@movement/runtime';
+import { migratedSchemaDrift } from '@movement/runtime/testing';
 import { locations } from '../src/server';
 
 test('the migrated database matches schema.prisma', async () => {

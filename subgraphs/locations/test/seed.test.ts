@@ -1,12 +1,5 @@
-import {
-  createTestDatabaseTarget,
-  demoPlaces,
-  postGraphQL,
-  startTestSubgraph,
-  syntheticId,
-  type TestDatabaseTarget,
-  type TestSubgraph,
-} from '@movement/runtime';
+import { demoPlaces, syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime/testing';
 import { expectedRows, isSeeded, seed } from '../src/seed';
 import { locations, type PrismaClient } from '../src/server';
 

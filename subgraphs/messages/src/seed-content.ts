@@ -1,4 +1,4 @@
-import { demoPlaces, ukrainianPlaces } from '@movement/runtime';
+import { demoPlaces, ukrainianPlaces } from '@movement/runtime/demo';
 
 /** Synthetic family news, [language, content]: short, invented, in the languages of the demo. */
 export const familyNews: Array<[string, string]> = [

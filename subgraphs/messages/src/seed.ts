@@ -1,13 +1,5 @@
-import {
-  analyseSchema,
-  demoVolumes,
-  recordingPartners,
-  syntheticId,
-  syntheticIdSql,
-  ukrainianPartners,
-  type SeedOptions,
-  type SqlDriver,
-} from '@movement/runtime';
+import { analyseSchema, type SqlDriver } from '@movement/runtime';
+import { demoVolumes, recordingPartners, syntheticId, syntheticIdSql, ukrainianPartners, type SeedOptions } from '@movement/runtime/demo';
 import { addressTowns, familyNews, returnedNote, ukrainianTowns, undeliverableReasons } from './seed-content';
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { migratedSchemaDrift } from '@movement/runtime';
+import { migratedSchemaDrift } from '@movement/runtime/testing';
 import { messages } from '../src/server';
 
 test('the migrated database matches schema.prisma', async () => {

@@ -3,7 +3,6 @@ import { runSubgraph } from '@movement/runtime';
 import { people } from './server';
 
 export { people } from './server';
-export { isSeeded, seed } from './seed';
 export { anonymisationCandidates, anonymise, type AnonymisedCases } from './retention/anonymise';
 
 if (require.main === module) void runSubgraph(people);

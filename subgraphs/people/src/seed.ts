@@ -1,3 +1,4 @@
+import { analyseSchema, type SqlDriver } from '@movement/runtime';
 import {
   demoVolumes,
   detainingAuthorities,
@@ -6,10 +7,8 @@ import {
   recordingPartners,
   syntheticId,
   syntheticIdSql,
-  analyseSchema,
   type SeedOptions,
-  type SqlDriver,
-} from '@movement/runtime';
+} from '@movement/runtime/demo';
 import { nameLanguages } from './seed-names';
 import { refusalReason } from './consent/record';
 

@@ -1,4 +1,4 @@
-import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime/testing';
 import { people, type PrismaClient } from '../src/server';
 
 // `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.

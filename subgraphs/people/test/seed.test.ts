@@ -1,4 +1,5 @@
-import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, syntheticId, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, postGraphQL, startTestSubgraph, type TestDatabaseTarget, type TestSubgraph } from '@movement/runtime/testing';
 import { expectedRows, isSeeded, seed } from '../src/seed';
 import { people, type PrismaClient } from '../src/server';
 

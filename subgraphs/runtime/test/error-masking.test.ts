@@ -4,21 +4,17 @@ import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import {
   badUserInput,
-  createTestDatabaseTarget,
   openDatabase,
-  postGraphQL,
   isDatabaseBusy,
   isDatabaseUnavailable,
   postgresCode,
-  registerTestSubgraph,
   serveSubgraph,
-  testInternalKeys,
   type BaseSubgraphContext,
   type Database,
   type RunningService,
   type SubgraphDefinition,
-  type TestDatabaseTarget,
 } from '../src';
+import { createTestDatabaseTarget, postGraphQL, registerTestSubgraph, testInternalKeys, type TestDatabaseTarget } from '../src/testing';
 
 type Client = { $disconnect(): Promise<void> };
 let target: TestDatabaseTarget;

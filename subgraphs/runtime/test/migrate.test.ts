@@ -2,16 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createTestDatabaseTarget,
-  MigrationError,
-  migrate,
-  openDatabase,
-  pendingMigrations,
-  type Database,
-  type MigrationFile,
-  type TestDatabaseTarget,
-} from '../src';
+import { MigrationError, migrate, openDatabase, pendingMigrations, type Database, type MigrationFile } from '../src';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from '../src/testing';
 
 // `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.
 const SLOW = 120_000;

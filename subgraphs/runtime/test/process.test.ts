@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { drainThroughKeepAlive, internalKeyToJson, runService, testInternalKeys, testInternalToken } from '../src';
+import { internalKeyToJson } from '../src';
+import { drainThroughKeepAlive, runService, testInternalKeys, testInternalToken } from '../src/testing';
 
 // Child processes run the built runtime (`npm run build`), as a deployed service would.
 const children: ChildProcess[] = [];

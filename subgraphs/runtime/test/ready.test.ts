@@ -3,17 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createLogger,
-  createTestDatabaseTarget,
   migrate,
   openDatabase,
   serveSubgraph,
-  testInternalKeys,
   type BaseSubgraphContext,
   type Database,
   type RunningService,
   type SubgraphDefinition,
-  type TestDatabaseTarget,
 } from '../src';
+import { createTestDatabaseTarget, testInternalKeys, type TestDatabaseTarget } from '../src/testing';
 
 type Client = { $disconnect(): Promise<void> };
 const migrationsDir = mkdtempSync(join(tmpdir(), 'movement-ready-'));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrate, openDatabase, type Database } from '../src';
 import {
   SchemaDriftError,
   actualSchema,
@@ -7,13 +8,10 @@ import {
   createTestDatabaseTarget,
   describePrismaSchema,
   expectedSchema,
-  migrate,
-  openDatabase,
   schemaDrift,
-  type Database,
   type SchemaDescription,
   type TestDatabaseTarget,
-} from '../src';
+} from '../src/testing';
 
 // `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.
 const SLOW = 120_000;

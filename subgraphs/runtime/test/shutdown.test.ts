@@ -1,16 +1,8 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import {
-  createLogger,
-  createTestDatabaseTarget,
-  openDatabase,
-  serveSubgraph,
-  testInternalKeys,
-  testInternalToken,
-  type BaseSubgraphContext,
-  type SubgraphDefinition,
-} from '../src';
+import { createLogger, openDatabase, serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from '../src';
+import { createTestDatabaseTarget, testInternalKeys, testInternalToken } from '../src/testing';
 
 // A real subgraph server over a real (embedded) database; its one resolver holds each request
 // until the test lets it go, so the request is in flight for as long as the test needs.

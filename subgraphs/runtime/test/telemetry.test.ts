@@ -4,21 +4,23 @@ import {
   BoundedLabel,
   createLogger,
   tracesExporterFrom,
-  createTestDatabaseTarget,
   openDatabase,
+  serveSubgraph,
+  type BaseSubgraphContext,
+  type Database,
+  type ServiceMetrics,
+  type SubgraphDefinition,
+} from '../src';
+import {
+  createTestDatabaseTarget,
   postGraphQL,
   recordSpans,
   registerTestSubgraph,
-  serveSubgraph,
   testInternalKeys,
-  type BaseSubgraphContext,
-  type Database,
   type RecordedSpan,
-  type ServiceMetrics,
   type SpanRecorder,
-  type SubgraphDefinition,
   type TestDatabaseTarget,
-} from '../src';
+} from '../src/testing';
 
 type Client = { $disconnect(): Promise<void> };
 let spans: SpanRecorder;

@@ -1,15 +1,7 @@
 import { parseArgs } from 'node:util';
-import {
-  createLogger,
-  fullAccessPrincipal,
-  migrate,
-  openDatabase,
-  postGraphQL,
-  serveSubgraph,
-  signInternalToken,
-  syntheticId,
-  testInternalKeys,
-} from '@movement/runtime';
+import { createLogger, migrate, openDatabase, serveSubgraph, signInternalToken } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { fullAccessPrincipal, postGraphQL, testInternalKeys } from '@movement/runtime/testing';
 import { assistance } from '@movement/assistance';
 import * as assistanceSeed from '@movement/assistance/dist/seed';
 

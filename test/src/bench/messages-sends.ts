@@ -12,7 +12,8 @@
  * or loss.
  */
 import { parseArgs } from 'node:util';
-import { createTestDatabaseTarget, syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget } from '@movement/runtime/testing';
 import { loadLimitsConfig } from '@movement/gateway';
 import { startDemoGraph } from '@movement/launcher';
 

@@ -12,7 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createTestDatabaseTarget, syntheticId } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget } from '@movement/runtime/testing';
 import { queryWhileReplicaDies, startScaleCluster, type ScaleCluster } from '../scale-cluster';
 
 const { values: options } = parseArgs({

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createLogger, generateInternalKeyPair, syntheticId } from '@movement/runtime';
+import { createLogger, generateInternalKeyPair } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { publishSchema, readSubgraphSdls, SchemaRegistry } from '@movement/schema';
 import { startDemoGraph, subgraphNames } from '@movement/launcher';

@@ -3,15 +3,8 @@ import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import {
-  generateInternalKeyPair,
-  internalKeyToJson,
-  signInternalToken,
-  subgraphNames,
-  syntheticId,
-  type Principal,
-  type SubgraphName,
-} from '@movement/runtime';
+import { generateInternalKeyPair, internalKeyToJson, signInternalToken, subgraphNames, type Principal, type SubgraphName } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
 import { demoPartnerKeys } from '@movement/launcher';
 import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
 import { createPlanner, executePlan, type SubgraphFetch, type SubgraphPost } from './direct-plan';

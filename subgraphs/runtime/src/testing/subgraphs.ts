@@ -1,50 +1,12 @@
-import { openDatabase, type Database } from './database';
-import type { SubgraphEnvironment } from './environment';
-import type { RunningService } from './http';
-import { createLogger } from './logger';
-import { migrate } from './migrate';
-import type { PeerUrls } from './peers';
-import { actualSchema, expectedSchema, schemaDrift } from './schema-drift';
-import { serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from './server';
-import { createTestDatabaseTarget, type TestDatabaseTarget } from './test-databases';
-import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
-import { allScopes, generateInternalKeyPair, signInternalToken, type InternalKeyPair, type Principal } from './access';
-
-/** Claims of a bearer token for an internal app or an admin, as an identity provider would issue them. */
-export interface BearerClaims {
-  sub: string;
-  kind?: 'app' | 'admin';
-  scopes: string[];
-  partnerId?: string;
-  /** The `trusted_documents_only` claim: the app may run only the trusted documents of the manifest. */
-  trustedDocumentsOnly?: boolean;
-  /** Lifetime, e.g. `5m`; a negative or past time makes an expired token. */
-  expiresIn?: string | number;
-}
-
-/**
- * A stand-in identity provider for tests and the demo: an ES256 key pair, its JWKS (what the
- * gateway is configured with) and a way to issue signed tokens.
- */
-export async function createTokenIssuer(): Promise<{ jwks: JSONWebKeySet; issue(claims: BearerClaims): Promise<string> }> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'movement-test', alg: 'ES256', use: 'sig' };
-  return {
-    jwks: { keys: [jwk] },
-    issue: async (claims) =>
-      new SignJWT({
-        scope: claims.scopes.join(' '),
-        kind: claims.kind ?? 'app',
-        ...(claims.partnerId ? { partner_id: claims.partnerId } : {}),
-        ...(claims.trustedDocumentsOnly ? { trusted_documents_only: true } : {}),
-      })
-        .setProtectedHeader({ alg: 'ES256', kid: 'movement-test' })
-        .setSubject(claims.sub)
-        .setIssuedAt()
-        .setExpirationTime(claims.expiresIn ?? '1h')
-        .sign(privateKey),
-  };
-}
+import { openDatabase, type Database } from '../database';
+import type { SubgraphEnvironment } from '../environment';
+import type { RunningService } from '../http';
+import { createLogger } from '../logger';
+import { migrate } from '../migrate';
+import type { PeerUrls } from '../peers';
+import { serveSubgraph, type BaseSubgraphContext, type SubgraphDefinition } from '../server';
+import { allScopes, generateInternalKeyPair, signInternalToken, type InternalKeyPair, type Principal } from '../access';
+import type { TestDatabaseTarget } from './databases';
 
 /**
  * The gateway's signing keys as tests use them: one pair per test process. Subgraphs started by
@@ -133,29 +95,3 @@ export async function postGraphQL<T = Record<string, unknown>>(
   const body = (await response.json()) as { data?: T; errors?: []; extensions?: Record<string, unknown> };
   return { ...body, status: response.status };
 }
-
-/**
- * Migrates a fresh test database for `definition` and compares it with its `schema.prisma`:
- * the differences (none when they agree) and how many tables schema.prisma declares, so a test
- * can rule out an empty schema agreeing with an empty database.
- */
-export async function migratedSchemaDrift<Client, Context extends BaseSubgraphContext>(
-  definition: SubgraphDefinition<Client, Context>,
-  prismaSchemaPath: string,
-): Promise<{ tables: number; drift: string[] }> {
-  const target = await createTestDatabaseTarget(`${definition.name}-drift`);
-  try {
-    const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
-    try {
-      await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir });
-      const expected = expectedSchema(prismaSchemaPath);
-      return { tables: expected.tables.length, drift: schemaDrift(expected, await actualSchema(database.driver, definition.name)) };
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await target.dispose();
-  }
-}
-
-export { recordSpans, type RecordedSpan, type SpanRecorder } from './telemetry/span-recorder';

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
-import type { SqlDriver } from './database';
+import { openDatabase, type SqlDriver } from '../database';
+import { migrate } from '../migrate';
+import type { BaseSubgraphContext, SubgraphDefinition } from '../server';
+import { createTestDatabaseTarget } from './databases';
 
 /**
  * Migrations are hand-written SQL, so nothing but a comparison keeps them honest against
@@ -477,4 +480,28 @@ export async function assertNoSchemaDrift(prismaSchemaPath: string, driver: Pick
   // Every model of a subgraph lives in its own schema, so a model declared elsewhere shows as missing.
   const differences = schemaDrift(expectedSchema(prismaSchemaPath), await actualSchema(driver, schema));
   if (differences.length > 0) throw new SchemaDriftError(differences);
+}
+
+/**
+ * Migrates a fresh test database for `definition` and compares it with its `schema.prisma`:
+ * the differences (none when they agree) and how many tables schema.prisma declares, so a test
+ * can rule out an empty schema agreeing with an empty database.
+ */
+export async function migratedSchemaDrift<Client, Context extends BaseSubgraphContext>(
+  definition: SubgraphDefinition<Client, Context>,
+  prismaSchemaPath: string,
+): Promise<{ tables: number; drift: string[] }> {
+  const target = await createTestDatabaseTarget(`${definition.name}-drift`);
+  try {
+    const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
+    try {
+      await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir });
+      const expected = expectedSchema(prismaSchemaPath);
+      return { tables: expected.tables.length, drift: schemaDrift(expected, await actualSchema(database.driver, definition.name)) };
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await target.dispose();
+  }
 }

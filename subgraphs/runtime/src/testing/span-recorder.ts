@@ -1,6 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { tracing } from '@opentelemetry/sdk-node';
-import { startTracing } from './tracing';
+import { startTracing } from '../telemetry/tracing';
 
 /** A span as recorded, with what a test reads of it. */
 export type RecordedSpan = tracing.ReadableSpan;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { dumpEmbedded, ensurePostgresDatabase, loadEmbeddedFrom, openDatabase } from './database';
+import { dumpEmbedded, ensurePostgresDatabase, loadEmbeddedFrom, openDatabase } from '../database';
 
 /**
  * Test support: a fresh database per test file — an embedded PGlite cluster by default, or a new
