@@ -115,13 +115,14 @@ async function insertDistributionItems(driver: SqlDriver, lo: number, hi: number
 
 /**
  * The published openings of the demo's crossings as a SQL table `openings`, so a seeded journey
- * records whether its crossing was open that way on its day as `recordReunificationSupport` would.
+ * records whether its crossing was open that way on its day as `recordReunificationSupport` would:
+ * a period still running ends on the day its sources were read, after which nothing is known.
  */
 function openingsCte(): string {
   const rows = demoCrossings.flatMap((crossing) =>
     crossing.periods.map(
       (p) =>
-        `(${uuid(location(crossing.place))}, DATE ${text(p.from)}, ${p.until ? `DATE ${text(p.until)}` : 'NULL::date'}, ${p.open}, ${p.towards ? text(p.towards) : 'NULL::text'})`,
+        `(${uuid(location(crossing.place))}, DATE ${text(p.from)}, DATE ${text(p.until ?? crossing.checkedOn)}, ${p.open}, ${p.towards ? text(p.towards) : 'NULL::text'})`,
     ),
   );
   return `openings (crossing, "from", "until", open, towards) AS (VALUES ${rows.join(', ')})`;
