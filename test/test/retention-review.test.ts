@@ -1,5 +1,6 @@
 import { syntheticId } from '@movement/runtime';
 import { startTestGraph, type TestGraph } from './harness';
+import { collectInput } from './messages-support';
 
 /**
  * Retention beyond the people subgraph, through the gateway as the partners that keep the
@@ -117,6 +118,37 @@ describe('records past review in each subgraph', () => {
     const bad = await as('icrc', `{ ${field}(asOf: "2026-11") { edges { cursor } } }`);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
   });
+});
+
+test('a message collected and assistance recorded today are reviewed five years from today', async () => {
+  const collected = await as<{ collectMessage: { reviewOn: string; reviewReason: string | null } }>(
+    'russianRedCross',
+    `mutation($input: CollectMessageInput!) { collectMessage(input: $input) { reviewOn reviewReason } }`,
+    { input: collectInput('review-date-on-create', { collectingPartnerId: RRC }) },
+  );
+  expect(collected.errors).toBeUndefined();
+  expect(collected.data!.collectMessage).toEqual({ reviewOn: yearsAhead(5), reviewReason: null });
+
+  const recorded = await as<{ recordAssistance: { reviewOn: string; reviewReason: string | null } }>(
+    'russianRedCross',
+    `mutation($input: RecordAssistanceInput!) { recordAssistance(input: $input) { reviewOn reviewReason } }`,
+    {
+      input: {
+        beneficiaryId: syntheticId('person', 3),
+        householdSize: 2,
+        item: 'blanket',
+        modality: 'IN_KIND',
+        quantity: 2,
+        unit: 'PIECE',
+        date: '2024-12-10',
+        locationId: syntheticId('location', 'RU-ROS-01-0001'),
+        partnerId: RRC,
+        recordedById: RRC,
+      },
+    },
+  );
+  expect(recorded.errors).toBeUndefined();
+  expect(recorded.data!.recordAssistance).toEqual({ reviewOn: yearsAhead(5), reviewReason: null });
 });
 
 describe('moving a review date', () => {
