@@ -9,23 +9,28 @@ import { graphSubgraphs } from './graph/subgraphs';
 
 /**
  * `npm run retention -- review | anonymise`: the retention rules an operator applies outside the
- * API. `review` counts the records past their review date and the people whose closed cases may be
- * anonymised; `anonymise` anonymises them (see the people subgraph's retention/anonymise.ts), their
- * addresses and finished messages with them, after recording one audit entry per person in the
- * gateway's audit trail: the entry is written first, so nothing is removed unrecorded. A second run
- * finds nothing more to do. Databases come from the same variables as `npm start` (embedded by
- * default: stop `npm start` first, as an embedded database opens in one process only).
+ * API. `review` counts the records past their review date in each subgraph (people, tracing
+ * requests, detention records, Red Cross Messages, assistance records, reunification support) and
+ * the people whose closed cases may be anonymised; `anonymise` anonymises them (see the people
+ * subgraph's retention/anonymise.ts), after recording one audit entry per person in the gateway's
+ * audit trail: the entry is written first, so nothing is removed unrecorded. Their messages lose
+ * the addresses, and finished messages past their own review date the text (see the messages
+ * subgraph's retention.ts). Assistance records and reunification support are kept as they are:
+ * they hold no name, address or free text, only the person's id (whose names are gone), what was
+ * given, where and when, which the Movement's reports count. A second run finds nothing more to
+ * do. Databases come from the same variables as `npm start` (embedded by default: stop
+ * `npm start` first, as an embedded database opens in one process only).
  */
 const usage = `Usage: npm run retention -- <command> [--as-of YYYY-MM-DD]
   review                     count the records past their review date and the people whose closed cases may be anonymised
-  anonymise [--dry-run]      anonymise them: names, birth dates, whereabouts and addresses removed; counts and statuses kept
+  anonymise [--dry-run]      anonymise them: names, birth dates, whereabouts and addresses removed; counts, statuses and assistance kept
   --as-of YYYY-MM-DD         the day to apply the rules on (default today)`;
 
 const env = loadGraphEnvironment();
 const logger = createLogger('retention', env.logLevel === 'info' ? 'warn' : env.logLevel);
 
 /** Runs `work` on a subgraph's database, migrated, then closes it: one embedded database open at a time. */
-async function withSubgraph<T>(name: 'people' | 'messages', work: (driver: SqlDriver) => Promise<T>): Promise<T> {
+async function withSubgraph<T>(name: 'people' | 'messages' | 'assistance', work: (driver: SqlDriver) => Promise<T>): Promise<T> {
   const { definition } = graphSubgraphs[name];
   const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 1 });
   try {
@@ -36,15 +41,33 @@ async function withSubgraph<T>(name: 'people' | 'messages', work: (driver: SqlDr
   }
 }
 
+type ReviewCount = { kind: string; total: number; closed: number };
+
 async function review(asOf: string): Promise<void> {
-  const counts = await withSubgraph('people', (driver) =>
-    driver.query<{ kind: string; total: number; closed: number }>(
+  const people = await withSubgraph('people', (driver) =>
+    driver.query<ReviewCount>(
       `SELECT 'people' AS kind, count(*)::int AS total, count(*) FILTER (WHERE "anonymisedOn" IS NOT NULL)::int AS closed FROM "people"."Person" WHERE "reviewOn" < $1::date
        UNION ALL SELECT 'tracing requests', count(*)::int, count(*) FILTER (WHERE "status" IN ('REUNITED', 'CLOSED'))::int FROM "people"."TracingRequest" WHERE "reviewOn" < $1::date
        UNION ALL SELECT 'detention records', count(*)::int, count(*) FILTER (WHERE "custodyStatus" <> 'IN_CUSTODY')::int FROM "people"."DetentionRecord" WHERE "reviewOn" < $1::date`,
       [asOf],
     ),
   );
+  // A message is closed once its journey ended; support once carried out or failed; assistance once given.
+  const messages = await withSubgraph('messages', (driver) =>
+    driver.query<ReviewCount>(
+      `SELECT 'messages' AS kind, count(*)::int AS total, count(*) FILTER (WHERE "status" IN ('DELIVERED', 'RETURNED'))::int AS closed
+       FROM "messages"."RedCrossMessage" WHERE "reviewOn" < $1::date`,
+      [asOf],
+    ),
+  );
+  const assistance = await withSubgraph('assistance', (driver) =>
+    driver.query<ReviewCount>(
+      `SELECT 'assistance records' AS kind, count(*)::int AS total, count(*)::int AS closed FROM "assistance"."AssistanceRecord" WHERE "reviewOn" < $1::date
+       UNION ALL SELECT 'reunification support', count(*)::int, count(*) FILTER (WHERE "outcome" <> 'PLANNED')::int FROM "assistance"."ReunificationSupport" WHERE "reviewOn" < $1::date`,
+      [asOf],
+    ),
+  );
+  const counts = [...people, ...messages, ...assistance];
   const candidates = await withSubgraph('people', (driver) => anonymisationCandidates(driver, asOf));
   for (const row of counts) process.stdout.write(`${row.kind} past review on ${asOf}: ${row.total} (${row.closed} closed or anonymised)\n`);
   process.stdout.write(`people whose closed cases may be anonymised: ${candidates.length}\n`);
@@ -72,10 +95,18 @@ async function anonymiseClosedCases(asOf: string, dryRun: boolean): Promise<void
     await access.close();
   }
   const done = await withSubgraph('people', (driver) => anonymise(driver, asOf, candidates));
-  const messages = await withSubgraph('messages', (driver) => anonymiseMessagesOf(driver, done.personIds));
+  const messages = await withSubgraph('messages', (driver) => anonymiseMessagesOf(driver, done.personIds, asOf));
+  const [kept] = await withSubgraph('assistance', (driver) =>
+    driver.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM "assistance"."AssistanceRecord" WHERE "beneficiaryId" = ANY($1::uuid[]))::int
+            + (SELECT count(*) FROM "assistance"."ReunificationSupport" WHERE "personId" = ANY($1::uuid[]))::int AS n`,
+      [done.personIds],
+    ),
+  );
   process.stdout.write(
     `Anonymised ${done.personIds.length} people, ${done.tracingRequestIds.length} tracing requests, ${done.detentionRecordIds.length} detention records and ${messages} messages on ${asOf}\n`,
   );
+  process.stdout.write(`Kept ${kept?.n ?? 0} assistance records and reunification support of theirs, which name no one\n`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { anonymisationCandidates } from '@movement/people';
 import { openDatabase } from '@movement/runtime';
 import { killLeftovers, runNode } from './process-support';
 
@@ -41,6 +42,11 @@ test(
     const [, candidates] = /may be anonymised: (\d+)/.exec(review.stdout) ?? [];
     expect(Number(candidates)).toBeGreaterThan(0);
     expect(review.stdout).toMatch(/tracing requests past review on 2026-11-01: \d+ \(\d+ closed/);
+    // Every subgraph's records about people are counted, and the seed leaves some of each past review.
+    for (const kind of ['messages', 'assistance records', 'reunification support']) {
+      const [, total] = new RegExp(`^${kind} past review on 2026-11-01: (\\d+) \\(\\d+ closed`, 'm').exec(review.stdout) ?? [];
+      expect([kind, Number(total) > 0]).toEqual([kind, true]);
+    }
 
     const dry = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01', '--dry-run']);
     expect(dry.stdout).toBe(`Would anonymise ${candidates} people on 2026-11-01\n`);
@@ -48,11 +54,30 @@ test(
       { n: 0 },
     ]);
 
+    // Two delivered messages of people about to be anonymised: one past its review date, one its
+    // recorder kept until 2030 with a reason.
+    const [pastMessage, keptMessage] = await inDatabase(async (query) => {
+      const who = await anonymisationCandidates({ query }, '2026-11-01');
+      const picked = await query<{ id: string }>(
+        `SELECT "id" FROM "messages"."RedCrossMessage" WHERE "senderId" = ANY($1::uuid[]) OR "addresseeId" = ANY($1::uuid[]) ORDER BY "id" LIMIT 2`,
+        [who],
+      );
+      await query(`UPDATE "messages"."RedCrossMessage" SET "status" = 'DELIVERED', "reviewOn" = DATE '2026-01-01' WHERE "id" = $1`, [picked[0].id]);
+      await query(
+        `UPDATE "messages"."RedCrossMessage" SET "status" = 'DELIVERED', "reviewOn" = DATE '2030-01-01', "reviewReason" = 'kept for the family' WHERE "id" = $1`,
+        [picked[1].id],
+      );
+      return picked.map((row) => row.id);
+    });
+
     const done = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01']);
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(
-      new RegExp(`^Anonymised ${candidates} people, \\d+ tracing requests, \\d+ detention records and \\d+ messages on 2026-11-01\\n$`),
+      new RegExp(
+        `^Anonymised ${candidates} people, \\d+ tracing requests, \\d+ detention records and \\d+ messages on 2026-11-01\\nKept \\d+ assistance records and reunification support of theirs, which name no one\\n$`,
+      ),
     );
+    const [, kept] = /^Kept (\d+) assistance/m.exec(done.stdout) ?? [];
 
     await inDatabase(async (query) => {
       const people = await query<{
@@ -89,6 +114,19 @@ test(
         [ids],
       );
       expect(messages).toEqual([{ n: 0 }]);
+      // A finished message past its own review date loses its text; one kept past the day keeps it.
+      const texts = await query<{ id: string; content: string }>(`SELECT "id", "content" FROM "messages"."RedCrossMessage" WHERE "id" = ANY($1::uuid[])`, [
+        [pastMessage, keptMessage],
+      ]);
+      expect(Object.fromEntries(texts.map((m) => [m.id, m.content === '[anonymised]']))).toEqual({ [pastMessage]: true, [keptMessage]: false });
+      // Assistance and reunification support stay, counted, pointing at the anonymised person.
+      const assistance = await query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM "assistance"."AssistanceRecord" WHERE "beneficiaryId" = ANY($1::uuid[]))::int
+              + (SELECT count(*) FROM "assistance"."ReunificationSupport" WHERE "personId" = ANY($1::uuid[]))::int AS n`,
+        [ids],
+      );
+      expect(assistance).toEqual([{ n: Number(kept) }]);
+      expect(Number(kept)).toBeGreaterThan(0);
       // One audit entry per person anonymised, by the operator, in the gateway's audit trail.
       const audit = await query<{ subject: string; operationName: string; recordId: string; field: string }>(
         `SELECT "subject", "operationName", "recordId", "field" FROM "access"."audit_entry" WHERE "field" = 'anonymised'`,

@@ -84,11 +84,13 @@ async function insertRecords(driver: SqlDriver, distributions: number, lo: numbe
   const P = demoProgrammes.length;
   await driver.exec(`WITH ${programmesCte()}
     INSERT INTO ${S}."AssistanceRecord" ("id", "beneficiaryId", "householdSize", "distributionId", "item", "modality", "quantity", "unit", "currency",
-                                         "date", "locationId", "partnerId", "recordedById", "sharedWithIds", "areaIds")
+                                         "date", "locationId", "partnerId", "recordedById", "sharedWithIds", "areaIds", "reviewOn")
     SELECT ${syntheticIdSql('assistance-record', 's.i')}, ${syntheticIdSql('person', 's.i')}, s.hh,
            CASE WHEN s.i % 10 = 9 THEN NULL ELSE dist."id" END,
            it.item, it.modality::${S}."Modality", it.quantity * CASE WHEN it.per_person THEN s.hh ELSE 1 END, it.unit::${S}."Unit", it.currency,
-           dist."date", dist."locationId", dist."partnerId", dist."partnerId", prog.shared, dist."areaIds"
+           dist."date", dist."locationId", dist."partnerId", dist."partnerId", prog.shared, dist."areaIds",
+           -- Assistance handed over is reviewed two years after it was given (so the demo has records past review).
+           (dist."date" + interval '2 years')::date
     FROM (SELECT i, 1 + (i * 7) % 6 AS hh, i % ${distributions} AS d FROM generate_series(${lo}, ${hi - 1}) AS i) AS s
     JOIN ${S}."Distribution" dist ON dist."id" = ${syntheticIdSql('distribution', 's.d')}
     JOIN prog ON prog.p = s.d % ${P}
@@ -116,13 +118,14 @@ async function insertDistributionItems(driver: SqlDriver, lo: number, hi: number
 
 /**
  * The published openings of the demo's crossings as a SQL table `openings`, so a seeded journey
- * records whether its crossing was open that way on its day as `recordReunificationSupport` would.
+ * records whether its crossing was open that way on its day as `recordReunificationSupport` would:
+ * a period still running ends on the day its sources were read, after which nothing is known.
  */
 function openingsCte(): string {
   const rows = demoCrossings.flatMap((crossing) =>
     crossing.periods.map(
       (p) =>
-        `(${uuid(location(crossing.place))}, DATE ${text(p.from)}, ${p.until ? `DATE ${text(p.until)}` : 'NULL::date'}, ${p.open}, ${p.towards ? text(p.towards) : 'NULL::text'})`,
+        `(${uuid(location(crossing.place))}, DATE ${text(p.from)}, DATE ${text(p.until ?? crossing.checkedOn)}, ${p.open}, ${p.towards ? text(p.towards) : 'NULL::text'})`,
     ),
   );
   return `openings (crossing, "from", "until", open, towards) AS (VALUES ${rows.join(', ')})`;
@@ -156,7 +159,7 @@ async function insertReunificationSupport(driver: SqlDriver, lo: number, hi: num
         CASE WHEN j.s = 0 THEN NULL ELSE 'UA' END AS to_country
       FROM journeys j),
     inserted AS (
-    INSERT INTO ${S}."ReunificationSupport" ("id", "tracingRequestId", "personId", "kind", "borderCrossingId", "fromCountry", "toCountry", "crossingOpen", "date", "outcome", "partnerId", "recordedById", "sharedWithIds")
+    INSERT INTO ${S}."ReunificationSupport" ("id", "tracingRequestId", "personId", "kind", "borderCrossingId", "fromCountry", "toCountry", "crossingOpen", "date", "outcome", "partnerId", "recordedById", "sharedWithIds", "reviewOn")
     SELECT ${syntheticIdSql('reunification-support', `k::text || ':' || s::text`)}, ${syntheticIdSql('tracing-request', 'k')}, ${syntheticIdSql('person', '2 * k + 1')},
            (CASE WHEN s = 0 THEN 'DOCUMENTS' ELSE (ARRAY['TRAVEL', 'ESCORT', 'BORDER_CROSSING'])[1 + (k / 5) % 3] END)::${S}."ReunificationSupportKind",
            r.crossing, r.from_country, r.to_country,
@@ -165,7 +168,9 @@ async function insertReunificationSupport(driver: SqlDriver, lo: number, hi: num
            r.day,
            r.outcome::${S}."ReunificationOutcome",
            CASE WHEN k % 8 = 0 THEN ${minsk} ELSE ${brc} END, CASE WHEN k % 8 = 0 THEN ${minsk} ELSE ${brc} END,
-           ARRAY[CASE WHEN k % 8 = 0 THEN ${brc} ELSE ${minsk} END]
+           ARRAY[CASE WHEN k % 8 = 0 THEN ${brc} ELSE ${minsk} END],
+           -- Support carried out or failed is reviewed two years after it was given, planned support after five.
+           (r.day + CASE WHEN r.outcome = 'PLANNED' THEN interval '5 years' ELSE interval '2 years' END)::date
     FROM routes r
     RETURNING 1) SELECT count(*) AS count FROM inserted`);
   return Number(rows[0]?.count ?? 0);

@@ -66,6 +66,12 @@ test('the real crossings say when they were open, in which direction, and where 
   // Before the first published report the state is not known, never assumed.
   expect((await ask('CROSSING-MOKRANY', '2023-01-10', 'UA')).data!.location.borderCrossing.stateOn).toBe('UNKNOWN');
   expect((await ask('CROSSING-1', '2024-05-01', 'UA')).data!.location.borderCrossing.stateOn).toBe('CLOSED');
+  // The openings hold as of the day the sources were read: a later day is not known, even for a
+  // corridor still open then, and the source says that date.
+  expect((await ask('CROSSING-MOKRANY', '2025-12-26', 'UA')).data!.location.borderCrossing.stateOn).toBe('OPEN');
+  const later = await ask('CROSSING-MOKRANY', '2025-12-27', 'UA');
+  expect(later.data!.location.borderCrossing).toMatchObject({ stateOn: 'UNKNOWN', checkedOn: '2025-12-26' });
+  expect(later.data!.location.borderCrossing.source).toMatch(/as read on 2025-12-26$/);
   const wrongWay = await ask('CROSSING-1', '2024-05-01', 'PL');
   expect(wrongWay.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'towards' });
   const notACrossing = await postGraphQL<{ location: { borderCrossing: null } }>(
@@ -88,6 +94,24 @@ test('Ukraine is there with its P-codes, and partners who deliver there', async 
   );
   expect(result.errors).toBeUndefined();
   expect(result.data!.locationByPcode.children.edges.map((e) => e.node.pcode)).toEqual(expect.arrayContaining(['UA80', 'UA59', 'UA63', 'UA74', 'UA07']));
+  // Raions carry OCHA's admin-2 P-codes, each holding its oblast's; a crossing lies in its raion.
+  const raions = await postGraphQL<{
+    volyn: { children: { edges: Array<{ node: { pcode: string; adminLevel: number } }> } };
+    crossing: { ancestors: Array<{ pcode: string | null }> };
+  }>(
+    subgraph.service.url,
+    `query($crossing: ID!) { volyn: locationByPcode(pcode: "UA07") { children(first: 20) { edges { node { pcode adminLevel } } } }
+      crossing: location(id: $crossing) { ancestors { pcode } } }`,
+    { crossing: syntheticId('location', 'CROSSING-MOKRANY') },
+  );
+  expect(raions.errors).toBeUndefined();
+  expect(raions.data!.volyn.children.edges.map((e) => e.node)).toEqual(
+    expect.arrayContaining([
+      { pcode: 'UA0706', adminLevel: 2 },
+      { pcode: 'UA0708', adminLevel: 2 },
+    ]),
+  );
+  expect(raions.data!.crossing.ancestors.map((a) => a.pcode)).toEqual(['UA', 'UA07', 'UA0706']);
   expect(result.data!.organizations.edges.map((e) => e.node)).toEqual(
     expect.arrayContaining([
       { shortName: 'URCS', countryCode: 'UA' },

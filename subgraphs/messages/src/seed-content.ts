@@ -24,15 +24,15 @@ export const returnedNote = 'Returned to the sender with the reason it could not
 
 /** Settlements whose Russian names make up the synthetic addresses. */
 /**
- * Where families in Ukraine live in the demo: the centre of each Ukrainian area of the catalogue
- * (the address names the town; the place recorded is the area, whose P-code is published).
+ * Where families in Ukraine live in the demo: the centre of each Ukrainian raion of the catalogue
+ * (the address names the town; the place recorded is the raion, whose P-code is published).
  */
 export const ukrainianTowns = [
-  { key: 'UA80', town: 'Київ' },
-  { key: 'UA59', town: 'Суми' },
-  { key: 'UA63', town: 'Харків' },
-  { key: 'UA74', town: 'Чернігів' },
-  { key: 'UA07', town: 'Луцьк' },
+  { key: 'UA8000', town: 'Київ' },
+  { key: 'UA5908', town: 'Суми' },
+  { key: 'UA6312', town: 'Харків' },
+  { key: 'UA7410', town: 'Чернігів' },
+  { key: 'UA0708', town: 'Луцьк' },
 ].filter((t) => ukrainianPlaces.includes(t.key));
 
 export const addressTowns = demoPlaces

@@ -72,7 +72,7 @@ const messageColumns = (people: number) => {
 function messagesSql(people: number, from: number, to: number): string {
   const news = familyNews.length;
   return `
-    INSERT INTO "messages"."RedCrossMessage" ("id", "reference", "senderId", "addresseeId", "senderAddress", "addresseeAddress", "language", "content", "status", "collectingPartnerId", "deliveringPartnerId", "inReplyToId", "createdAt", "updatedAt", "statusChangedAt", "recordedById", "sharedWithIds", "detentionRecordId", "collectedDuringVisitId", "deliveredDuringVisitId")
+    INSERT INTO "messages"."RedCrossMessage" ("id", "reference", "senderId", "addresseeId", "senderAddress", "addresseeAddress", "language", "content", "status", "collectingPartnerId", "deliveringPartnerId", "inReplyToId", "createdAt", "updatedAt", "statusChangedAt", "recordedById", "sharedWithIds", "detentionRecordId", "collectedDuringVisitId", "deliveredDuringVisitId", "reviewOn")
     SELECT
       ${syntheticIdSql('message', 'j')},
       'RCM-2024-' || lpad((j + 1)::text, greatest(6, length((j + 1)::text)), '0'),
@@ -100,7 +100,10 @@ function messagesSql(people: number, from: number, to: number): string {
       ),
       m.detention,
       m.collected_on_visit,
-      CASE WHEN m.s = 4 THEN m.delivered_on_visit END
+      CASE WHEN m.s = 4 THEN m.delivered_on_visit END,
+      -- A message whose journey ended (DELIVERED or RETURNED) is reviewed two years after it was
+      -- written, so the demo has messages past review; one still on its way after five.
+      (m.created + CASE WHEN m.s IN (4, 6) THEN interval '2 years' ELSE interval '5 years' END)::date
     FROM (SELECT ${messageColumns(people)} FROM generate_series(${from}, ${to}) AS j) AS m
     ON CONFLICT DO NOTHING`;
 }

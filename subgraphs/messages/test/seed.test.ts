@@ -135,10 +135,18 @@ test(
       expect(message.addresseeAddress).toMatch(/^вул\. Шевченка, буд\. \d+, (Київ|Суми|Харків|Чернігів|Луцьк)$/u);
       if (message.deliveringPartnerId) expect(message.deliveringPartnerId).toBe(urcs);
     }
-    // Message 39 (j % 7 = 4) reached its addressee in Ukraine, at a place of the Ukrainian catalogue.
     const delivered = toUkraine.find((m) => m.id === syntheticId('message', 39))!;
     expect(delivered.status).toBe('DELIVERED');
-    expect(delivered.statusHistory.find((step) => step.status === 'DELIVERED')!.locationId).toBe(syntheticId('location', 'UA59'));
+    // Message 39 (j % 7 = 4) reached its addressee in Ukraine, in a raion of the Ukrainian catalogue.
+    expect(delivered.statusHistory.find((step) => step.status === 'DELIVERED')!.locationId).toBe(syntheticId('location', 'UA5908'));
+    // Its journey over, it is reviewed two years after it was written; one still on its way, after five.
+    expect(delivered.reviewOn.toISOString().slice(0, 10)).toBe('2026-01-01');
+    expect(
+      toUkraine
+        .find((m) => m.id === syntheticId('message', 3))!
+        .reviewOn.toISOString()
+        .slice(0, 10),
+    ).toBe('2029-01-01');
 
     // Detainee 0 (person 3) wrote to their parent (person 2) during the first visit; detainee 1's
     // parent wrote to them (person 23).

@@ -15,3 +15,4 @@ export * from './define-subgraph';
 export * from './peers';
 export * from './access';
 export * from './telemetry';
+export * from './retention';

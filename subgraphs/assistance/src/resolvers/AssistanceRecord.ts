@@ -11,4 +11,5 @@ export const AssistanceRecord: AssistanceRecordResolvers = {
   partner: (record) => reference('Organization', record.partnerId),
   recordedBy: (record) => reference('Organization', record.recordedById),
   sharedWith: (record) => (record.sharedWithIds ?? []).map((id) => reference('Organization', id)),
+  reviewOn: (record) => isoDate(record.reviewOn),
 };

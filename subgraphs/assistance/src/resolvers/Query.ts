@@ -1,4 +1,5 @@
 import { badUserInput, keysetOrder, keysetWhere, requireId, toConnection } from '@movement/runtime';
+import { assistanceRecordsPastReview, reunificationSupportPastReview } from '../review';
 import type { QueryResolvers } from '../generated/graphql';
 import { dateCursor, readDatePage } from '../dates';
 import { itemTypes } from '../items';
@@ -7,6 +8,8 @@ import { assistanceReport } from '../report';
 import { distributionReportArgs, parseInput, reportArgs } from '../validation';
 
 export const Query: QueryResolvers = {
+  assistanceRecordsPastReview,
+  reunificationSupportPastReview,
   programme: (_root, { id }, { loaders }) => loaders.programme.load(requireId(id, 'id')),
   programmes: async (_root, args, { prisma }) => {
     const page = readDatePage(args);

@@ -11,4 +11,5 @@ export const ReunificationSupport: ReunificationSupportResolvers = {
   partner: (support) => reference('Organization', support.partnerId),
   recordedBy: (support) => reference('Organization', support.recordedById),
   sharedWith: (support) => (support.sharedWithIds ?? []).map((id) => reference('Organization', id)),
+  reviewOn: (support) => isoDate(support.reviewOn),
 };

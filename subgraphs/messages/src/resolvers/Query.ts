@@ -3,6 +3,7 @@ import type { QueryResolvers } from '../generated/graphql';
 import type { Prisma } from '../generated/prisma/client';
 import { messageCountsByStatus } from '../message-counts';
 import { messageConnection } from '../message-pages';
+import { messagesPastReview } from '../review';
 import { messageCountsArgs, messagesFilter, messagesWaitingArgs, parse } from '../validation';
 import { visibleMessagesWhere } from '../visibility';
 
@@ -51,6 +52,7 @@ export const Query: QueryResolvers = {
     }
     return messageCountsByStatus(prisma, partnerIds);
   },
+  messagesPastReview,
   messagesWaiting: async (_root, args, { prisma, principal }) => {
     const page = readPage(args);
     const { partnerId, olderThanDays } = parse(messagesWaitingArgs, args, '');

@@ -32,4 +32,5 @@ export const RedCrossMessage: RedCrossMessageResolvers = {
   sharedWith: (message) => message.sharedWithIds.map(organizationReference),
   route: (message) => routeOf(message).map(organizationReference),
   statusChangedAt: (message) => message.statusChangedAt.toISOString(),
+  reviewOn: (message) => message.reviewOn.toISOString().slice(0, 10),
 };

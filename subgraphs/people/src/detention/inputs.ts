@@ -1,7 +1,6 @@
-import { uuidPattern } from '@movement/runtime';
+import { reviewDate, uuidPattern } from '@movement/runtime';
 import { z } from 'zod';
 import { pastDate } from '../validation';
-import { reviewDate } from '../retention/review-date';
 
 /** Checks of the detention workflow's inputs, reported as BAD_USER_INPUT on the dotted field. */
 

@@ -3,6 +3,7 @@ import { recordAccessRequest, recordVisit, registerDetention } from './Mutation/
 import { linkFamilyMembers, registerPerson, updatePerson } from './Mutation/people';
 import { changeTracingStatus, confirmPossibleMatch, openTracingRequest, rejectPossibleMatch } from './Mutation/tracing';
 import { recordTracingConsent } from '../consent/record';
+import { setReviewDate } from '../retention/set-review-date';
 import { recordDetentionEvent } from '../detention/events';
 import { recordDetentionNotification, recordFamilyInformed } from '../detention/notifications';
 
@@ -21,4 +22,5 @@ export const Mutation: MutationResolvers = {
   recordDetentionNotification,
   recordFamilyInformed,
   recordTracingConsent,
+  setReviewDate,
 };

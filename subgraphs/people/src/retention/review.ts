@@ -1,4 +1,4 @@
-import { badUserInput, hasScope, readPage, toConnection, uuidPattern, visibleRecordsSql } from '@movement/runtime';
+import { badUserInput, hasScope, readPage, reviewAsOf, toConnection, uuidPattern, visibleRecordsSql } from '@movement/runtime';
 import type { QueryResolvers, ReviewedRecordType } from '../generated/graphql';
 
 /** A record past its review date, as `recordsPastReview` lists it. */
@@ -6,6 +6,7 @@ export interface ReviewRow {
   recordType: ReviewedRecordType;
   id: string;
   reviewOn: Date;
+  reviewReason: string | null;
   closed: boolean;
   personId: string;
 }
@@ -19,18 +20,17 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const recordsPastReview: QueryResolvers['recordsPastReview'] = async (_root, args, { prisma, principal }) => {
   const page = readPage(args, '', (value) => typeof value === 'string' && isoDay.test(value));
-  const asOf = args.asOf ?? new Date().toISOString().slice(0, 10);
-  if (!isoDay.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) throw badUserInput('asOf', 'must be a date YYYY-MM-DD');
+  const asOf = reviewAsOf(args.asOf);
   // $1 the day, $2 and $3 the cursor, $4 the page size, $5 the principal's partner (when visibility needs it).
   const visible = (alias: string) => visibleRecordsSql(principal, alias, 5);
   const parts = [
-    `SELECT 'PERSON' AS "recordType", p."id", p."reviewOn", p."anonymisedOn" IS NOT NULL AS "closed", p."id" AS "personId"
+    `SELECT 'PERSON' AS "recordType", p."id", p."reviewOn", p."reviewReason", p."anonymisedOn" IS NOT NULL AS "closed", p."id" AS "personId"
      FROM "people"."Person" p WHERE p."reviewOn" < $1::date AND ${visible('p').sql}`,
-    `SELECT 'TRACING_REQUEST', t."id", t."reviewOn", t."status" IN ('REUNITED', 'CLOSED'), t."soughtPersonId"
+    `SELECT 'TRACING_REQUEST', t."id", t."reviewOn", t."reviewReason", t."status" IN ('REUNITED', 'CLOSED'), t."soughtPersonId"
      FROM "people"."TracingRequest" t WHERE t."reviewOn" < $1::date AND ${visible('t').sql}`,
     ...(hasScope(principal, 'detention:read')
       ? [
-          `SELECT 'DETENTION_RECORD', d."id", d."reviewOn", d."custodyStatus" <> 'IN_CUSTODY', d."personId"
+          `SELECT 'DETENTION_RECORD', d."id", d."reviewOn", d."reviewReason", d."custodyStatus" <> 'IN_CUSTODY', d."personId"
            FROM "people"."DetentionRecord" d WHERE d."reviewOn" < $1::date AND ${visible('d').sql}`,
         ]
       : []),

@@ -335,12 +335,86 @@ export const demoPlaces: DemoPlace[] = [
     ],
     [50.75, 25.33],
   ),
-  place('ICRC-KYIV-PREMISES', 'DELEGATION', null, 'UA80', 'ICRC Delegation, Kyiv', [['uk', 'Делегація МКЧХ, Київ']], [50.45, 30.5], 'ICRC-KYIV'),
+  // Raions (admin level 2) where the demo's Ukrainian families live and its crossings lie, with
+  // their OCHA COD-AB P-codes: the oblast's code and two digits of the raion (2020 division).
+  place(
+    'UA8000',
+    'ADMIN_AREA',
+    2,
+    'UA80',
+    'Kyiv (city)',
+    [
+      ['uk', 'Київ'],
+      ['ru', 'Киев'],
+    ],
+    [50.45, 30.52],
+  ),
+  place(
+    'UA5908',
+    'ADMIN_AREA',
+    2,
+    'UA59',
+    'Sumy Raion',
+    [
+      ['uk', 'Сумський район'],
+      ['ru', 'Сумский район'],
+    ],
+    [50.91, 34.8],
+  ),
+  place(
+    'UA6312',
+    'ADMIN_AREA',
+    2,
+    'UA63',
+    'Kharkiv Raion',
+    [
+      ['uk', 'Харківський район'],
+      ['ru', 'Харьковский район'],
+    ],
+    [49.99, 36.23],
+  ),
+  place(
+    'UA7410',
+    'ADMIN_AREA',
+    2,
+    'UA74',
+    'Chernihiv Raion',
+    [
+      ['uk', 'Чернігівський район'],
+      ['ru', 'Черниговский район'],
+    ],
+    [51.49, 31.29],
+  ),
+  place(
+    'UA0708',
+    'ADMIN_AREA',
+    2,
+    'UA07',
+    'Lutsk Raion',
+    [
+      ['uk', 'Луцький район'],
+      ['ru', 'Луцкий район'],
+    ],
+    [50.75, 25.33],
+  ),
+  place(
+    'UA0706',
+    'ADMIN_AREA',
+    2,
+    'UA07',
+    'Kovel Raion',
+    [
+      ['uk', 'Ковельський район'],
+      ['ru', 'Ковельский район'],
+    ],
+    [51.21, 24.71],
+  ),
+  place('ICRC-KYIV-PREMISES', 'DELEGATION', null, 'UA8000', 'ICRC Delegation, Kyiv', [['uk', 'Делегація МКЧХ, Київ']], [50.45, 30.5], 'ICRC-KYIV'),
   place(
     'URCS-KYIV-OFFICE',
     'OFFICE',
     null,
-    'UA80',
+    'UA8000',
     'Ukrainian Red Cross Society, national office',
     [['uk', 'Товариство Червоного Хреста України, національний офіс']],
     [50.44, 30.52],
@@ -351,7 +425,7 @@ export const demoPlaces: DemoPlace[] = [
     'CROSSING-MOKRANY',
     'BORDER_CROSSING',
     null,
-    'UA07',
+    'UA0706',
     'Mokrany – Domanove border crossing',
     [
       ['be', 'Пункт пропуску Макраны'],
@@ -364,7 +438,7 @@ export const demoPlaces: DemoPlace[] = [
     'CROSSING-KOLOTILOVKA',
     'BORDER_CROSSING',
     null,
-    'UA59',
+    'UA5908',
     'Kolotilovka – Pokrovka border crossing',
     [
       ['ru', 'Пункт пропуска Колотиловка'],
@@ -396,10 +470,14 @@ export interface DemoCrossing {
   checkedOn: string;
 }
 
+/** The day the sources of the demo's crossings were last read: their state is known up to it, not after. */
+export const crossingsCheckedOn = '2025-12-26';
+
 /**
  * The demo's border crossings are real places and their openings are as published by the border
- * services and reported by the press, up to `checkedOn`; the people crossing them are synthetic.
- * Days outside every period are unknown, never assumed open.
+ * services and reported by the press, as of `crossingsCheckedOn`; the people crossing them are
+ * synthetic. Days outside every period, and every day after that date, are unknown, never assumed
+ * open; each source says the date it was read as of.
  */
 export const demoCrossings: DemoCrossing[] = [
   {
@@ -415,8 +493,8 @@ export const demoCrossings: DemoCrossing[] = [
         note: 'Ukraine suspended its checkpoints on the border with Belarus on 24 February 2022.',
       },
     ],
-    source: 'State Border Committee of Belarus, 24 February 2022; State Border Guard Service of Ukraine',
-    checkedOn: '2025-12-26',
+    source: `State Border Committee of Belarus, 24 February 2022; State Border Guard Service of Ukraine, as read on ${crossingsCheckedOn}`,
+    checkedOn: crossingsCheckedOn,
   },
   {
     place: 'CROSSING-KOLOTILOVKA',
@@ -439,8 +517,8 @@ export const demoCrossings: DemoCrossing[] = [
       },
       { from: '2024-08-06', until: null, open: false, towards: null, note: 'Passage stopped from the Russian side in August 2024.' },
     ],
-    source: 'Ministry for Reintegration and State Border Guard Service of Ukraine, 6 August 2023 and 12 August 2024',
-    checkedOn: '2025-12-26',
+    source: `Ministry for Reintegration and State Border Guard Service of Ukraine, 6 August 2023 and 12 August 2024, as read on ${crossingsCheckedOn}`,
+    checkedOn: crossingsCheckedOn,
   },
   {
     place: 'CROSSING-MOKRANY',
@@ -455,13 +533,14 @@ export const demoCrossings: DemoCrossing[] = [
         note: 'Humanitarian corridor: Ukrainian citizens on foot, into Ukraine only; no exit from Ukraine here.',
       },
     ],
-    source: 'Sumy Regional Military Administration, 9 August 2024; Volyn border guard detachment, 2025',
-    checkedOn: '2025-12-26',
+    source: `Sumy Regional Military Administration, 9 August 2024; Volyn border guard detachment, 2025, as read on ${crossingsCheckedOn}`,
+    checkedOn: crossingsCheckedOn,
   },
 ];
 
-/** Whether a crossing was open on `date` (towards `country` when given); null when not known. */
+/** Whether a crossing was open on `date` (towards `country` when given); null when not known, as after `checkedOn`. */
 export function crossingOpenOn(crossing: DemoCrossing, date: string, country?: string): boolean | null {
+  if (date > crossing.checkedOn) return null;
   const period = crossing.periods.find((p) => p.from <= date && (p.until === null || date <= p.until));
   if (!period) return null;
   return period.open && (!country || !period.towards || period.towards === country);
@@ -469,8 +548,8 @@ export function crossingOpenOn(crossing: DemoCrossing, date: string, country?: s
 
 /** Places where people are last seen in the demo. */
 export const lastSeenPlaces = demoPlaces.filter((p) => p.type === 'SETTLEMENT' || p.type === 'COLLECTIVE_CENTRE').map((p) => p.key);
-/** Where families in Ukraine live in the demo (oblast-level areas, whose P-codes are published). */
-export const ukrainianPlaces = demoPlaces.filter((p) => p.pcode?.startsWith('UA') && p.adminLevel === 1).map((p) => p.key);
+/** Where families in Ukraine live in the demo (raions, with their published P-codes). */
+export const ukrainianPlaces = demoPlaces.filter((p) => p.pcode?.startsWith('UA') && p.adminLevel === 2 && p.key !== 'UA0706').map((p) => p.key);
 export const detentionPlaces = demoPlaces.filter((p) => p.type === 'PLACE_OF_DETENTION').map((p) => p.key);
 export const distributionPoints = demoPlaces.filter((p) => p.type === 'DISTRIBUTION_POINT').map((p) => p.key);
 export const borderCrossings = demoPlaces.filter((p) => p.type === 'BORDER_CROSSING').map((p) => p.key);

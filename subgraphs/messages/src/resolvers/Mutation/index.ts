@@ -7,6 +7,7 @@ import { replyToMessage } from './replyToMessage';
 import { returnMessage } from './returnMessage';
 import { reviewMessage } from './reviewMessage';
 import { reviseMessage } from './reviseMessage';
+import { setMessageReviewDate } from '../../review';
 
 /** Every change to a message: one file per mutation. */
 export const Mutation: MutationResolvers = {
@@ -18,4 +19,5 @@ export const Mutation: MutationResolvers = {
   deliverMessage,
   markMessageUndeliverable,
   returnMessage,
+  setMessageReviewDate,
 };

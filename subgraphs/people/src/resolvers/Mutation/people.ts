@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertActingAs, badUserInput, requireId, visibleRecordsWhere } from '@movement/runtime';
+import { assertActingAs, badUserInput, requireId, reviewOnInput, visibleRecordsWhere } from '@movement/runtime';
 import type { MutationResolvers, NameLanguage as NameLanguageEnum } from '../../generated/graphql';
 import type { Prisma } from '../../generated/prisma/client';
 import { checkPeerReferences, checkPeople } from '../../check-references';
@@ -8,7 +8,6 @@ import { namesJson, writeNameForms } from '../../names/forms';
 import { nameSpellings, type NameLanguage } from '../../names/romanise';
 import { linkFamilySchema, registerPersonSchema, updatePersonSchema, validate } from '../../validation';
 import { notVisible } from '../../visibility';
-import { reviewOnInput } from '../../retention/review-date';
 
 const languageOf = (value: NameLanguageEnum | null | undefined): NameLanguage | null => (value ? (value.toLowerCase() as NameLanguage) : null);
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { assertActingAs, badUserInput, conflict, visibleRecordsSql, visibleRecordsWhere } from '@movement/runtime';
+import { assertActingAs, badUserInput, conflict, reviewOnInput, visibleRecordsSql, visibleRecordsWhere } from '@movement/runtime';
 import type { Context } from '../../context';
 import type { MutationResolvers } from '../../generated/graphql';
 import type { TracingStatus } from '../../generated/prisma/client';
@@ -8,7 +8,6 @@ import { assertTransition, tracingTransitions } from '../../lifecycle';
 import { closedReasonSchema, openTracingSchema, uuidSchema, validate } from '../../validation';
 import { linkBothWays } from './people';
 import { notVisible } from '../../visibility';
-import { reviewOnInput } from '../../retention/review-date';
 
 const dateOrNull = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
