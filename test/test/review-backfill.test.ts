@@ -1,7 +1,9 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabaseTarget, migrate, openDatabase, syntheticId, type Database, type TestDatabaseTarget } from '@movement/runtime';
+import { migrate, openDatabase, type Database } from '@movement/runtime';
+import { syntheticId } from '@movement/runtime/demo';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { graphSubgraphs } from '@movement/launcher';
 
 /**
