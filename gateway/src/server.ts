@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
@@ -34,7 +35,7 @@ import { AccessEnforcingGateway } from './access/enforcing-gateway';
 import { createAdminApi, type AdminContext } from './admin/admin-api';
 import { organizationsThroughGraph } from './admin/organizations';
 import { ApiKeyStore, type ApiKeyCacheOptions } from './auth/api-keys';
-import { authenticate } from './auth/authenticate';
+import { authenticate, authenticator } from './auth/authenticate';
 import { failedAuthentication } from './auth/failed-authentication';
 import { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-tokens';
 import type { GatewayContext } from './context';
@@ -43,10 +44,11 @@ import { explorerAssets, explorerPage } from './explorer';
 import { createRateLimiter, introspectionGuard, loadLimitsConfig, openCounterStore, operationLimitsPlugin, payloadTooLarge, type LimitsConfig } from './limits';
 import { corsHandler } from './http/cors';
 import { corsFromVariables, type CorsConfig } from './http/cors-environment';
+import { graphqlEndpoint, takesLeanPath } from './http/graphql-endpoint';
 import { graphqlResponseStatus } from './http/graphql-response';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { GatewayMetrics } from './metrics';
-import { documentIdRequests } from './persisted/document-id';
+import { bodyWithDocumentId, documentIdRequests } from './persisted/document-id';
 import { TrustedDocumentStore } from './persisted/document-store';
 import { TrustedDocuments } from './persisted/manifest';
 import { PersistedQueryCache } from './persisted/persisted-query-cache';
@@ -195,7 +197,16 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.disable('x-powered-by');
   // The client's address (failed authentication is counted by it) as the trusted proxies report it.
   app.set('trust proxy', limits.trustProxyHops);
-  const listener = await listen(tracedRequests('gateway', app), host, options.port ?? 4000);
+  // The hot requests of `/graphql` bypass express once it is set up (see http/graphql-endpoint.ts).
+  let handleGraphql: RequestListener = app;
+  const listener = await listen(
+    tracedRequests('gateway', (req, res) => {
+      if (takesLeanPath(req)) handleGraphql(req, res);
+      else app(req, res);
+    }),
+    host,
+    options.port ?? 4000,
+  );
   const { port } = listener;
   const errorFormatting = gatewayErrorFormatting<GatewayContext>(logger);
   const apollo = new ApolloServer<GatewayContext>({
@@ -244,10 +255,13 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     throw error;
   }
 
+  // A caller's id is kept only if it is short and plain, so it is safe to log and forward.
+  const requestIdOf = (req: IncomingMessage) => {
+    const given = req.headers['x-request-id'];
+    return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+  };
   app.use((req, res, next) => {
-    // A caller's id is kept only if it is short and plain, so it is safe to log and forward.
-    const given = req.header('x-request-id');
-    const requestId = given && requestIdPattern.test(given) ? given : randomUUID();
+    const requestId = requestIdOf(req);
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     next();
@@ -270,17 +284,23 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.use(['/graphql', '/admin/graphql'], ...corsHandler(options.cors ?? corsFromVariables({ NODE_ENV: limits.nodeEnv })));
   const counters = await openCounterStore(limits.redisUrl, logger);
   const failures = failedAuthentication(limits.authFailuresPerMinute, counters, logger);
-  const authenticated = authenticate({ apiKeys, bearerTokens, failures, logger });
+  const authentication = { apiKeys, bearerTokens, failures, logger };
+  const authenticated = authenticate(authentication);
   const rateLimiter = await createRateLimiter(limits, logger, { counters });
   // Per partner (or per app or admin acting for none), so one partner's burst cannot starve another.
-  const rateLimited = rateLimiter.rateLimit((_req, res) => {
-    const principal = res.locals.principal as GatewayContext['principal'];
-    return principal.partnerId ?? principal.subject;
+  const rateLimitKey = (principal: GatewayContext['principal']) => principal.partnerId ?? principal.subject;
+  const rateLimited = rateLimiter.rateLimit((_req, res) => rateLimitKey(res.locals.principal as GatewayContext['principal']));
+  const requestLogging = (requestId: string, principal: GatewayContext['principal']) => ({
+    requestId,
+    logger: logger.child({ requestId, subject: principal.subject }),
+    principal,
   });
-  const requestLogging = (res: express.Response, principal: GatewayContext['principal']) => {
-    const requestId = String(res.locals.requestId);
-    return { requestId, logger: logger.child({ requestId, subject: principal.subject }), principal };
-  };
+  const graphqlContext = (requestId: string, principal: GatewayContext['principal'], trustedDocumentsOnly: boolean): GatewayContext => ({
+    ...requestLogging(requestId, principal),
+    trustedDocumentsOnly,
+    operationName: null,
+    auditReads: [],
+  });
   // The explorer's page and bundle are public: a browser asks for the page before it has a key.
   app.use('/explorer', explorerAssets(logger));
   app.get('/graphql', explorerPage({ endpoint: 'graphql', assets: 'explorer/', title: 'Movement Graph', credentialLabel: 'API key or bearer token' }));
@@ -307,12 +327,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     payloadTooLarge(limits.maxBodyBytes),
     documentIdRequests(trusted),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({
-        ...requestLogging(res, res.locals.principal as GatewayContext['principal']),
-        trustedDocumentsOnly: res.locals.trustedDocumentsOnly === true,
-        operationName: null,
-        auditReads: [],
-      }),
+      context: async ({ res }) =>
+        graphqlContext(String(res.locals.requestId), res.locals.principal as GatewayContext['principal'], res.locals.trustedDocumentsOnly === true),
     }),
   );
   app.all(
@@ -323,12 +339,25 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     express.json({ limit: limits.maxBodyBytes }),
     payloadTooLarge(limits.maxBodyBytes),
     expressMiddleware(admin, {
-      context: async ({ res }): Promise<AdminContext> => requestLogging(res, res.locals.principal as AdminContext['principal']),
+      context: async ({ res }): Promise<AdminContext> => requestLogging(String(res.locals.requestId), res.locals.principal as AdminContext['principal']),
     }),
   );
   if (metricsEndpoint.publicHandler) app.get('/metrics', metricsEndpoint.publicHandler);
   app.use(unknownEndpoint);
   app.use(httpErrorHandler(logger));
+  const checkCredentials = authenticator(authentication);
+  handleGraphql = graphqlEndpoint<GatewayContext>({
+    apollo,
+    metrics,
+    logger,
+    trustProxyHops: limits.trustProxyHops,
+    maxBodyBytes: limits.maxBodyBytes,
+    requestIdOf,
+    authenticate: (req, address) => checkCredentials(req.headers, address),
+    rateLimit: ({ principal }) => rateLimiter.check(rateLimitKey(principal)),
+    rewriteBody: (body) => bodyWithDocumentId(body, trusted),
+    context: async (requestId, { principal, trustedDocumentsOnly }) => graphqlContext(requestId, principal, trustedDocumentsOnly),
+  });
 
   const url = `http://${host}:${port}/graphql`;
   logger.info(

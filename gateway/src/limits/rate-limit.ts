@@ -11,6 +11,12 @@ export interface RateLimiterOptions {
   counters?: CounterStore;
 }
 
+/** What counting one request decided: the headers every answer carries, and the refusal when past the limit. */
+export interface RateLimitVerdict {
+  headers: Record<string, string>;
+  refusal?: { status: 429; body: unknown };
+}
+
 /** Counts requests per key over a one-minute window. */
 export interface RateLimiter {
   /** Where the counts live: `redis` is shared by every gateway instance configured with the same URL. */
@@ -22,6 +28,8 @@ export interface RateLimiter {
    * body with `extensions.code` `RATE_LIMITED`, and goes no further.
    */
   rateLimit(keyOf: (req: Request, res: Response) => string): RequestHandler;
+  /** Counts one request against `key`, for a handler outside express; null when there is no limit to report. */
+  check(key: string): Promise<RateLimitVerdict | null>;
   /** Disconnects from Redis, if used. */
   close(): Promise<void>;
 }
@@ -97,39 +105,47 @@ export async function createRateLimiter(
   const counters = options.counters ?? owned!;
   const limiter = counters.limiter(points, keyPrefix);
 
-  const setHeaders = (res: Response, result: RateLimiterRes) => {
-    res.setHeader('RateLimit-Limit', String(points));
-    res.setHeader('RateLimit-Remaining', String(Math.max(result.remainingPoints, 0)));
-    res.setHeader('RateLimit-Reset', String(Math.ceil(result.msBeforeNext / 1000)));
-    res.setHeader('RateLimit-Policy', `${points};w=${windowSeconds}`);
+  const headersOf = (result: RateLimiterRes): Record<string, string> => ({
+    'RateLimit-Limit': String(points),
+    'RateLimit-Remaining': String(Math.max(result.remainingPoints, 0)),
+    'RateLimit-Reset': String(Math.ceil(result.msBeforeNext / 1000)),
+    'RateLimit-Policy': `${points};w=${windowSeconds}`,
+  });
+
+  const check = async (key: string): Promise<RateLimitVerdict | null> => {
+    if (points === 0) return null;
+    try {
+      return { headers: headersOf(await limiter.consume(key)) };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) {
+        // Only a store failure lands here (the insurance limiter normally absorbs them): serve
+        // rather than refuse every caller because the counter is unavailable.
+        logger.error({ err: rejection }, 'rate limit check failed; request let through');
+        return null;
+      }
+      const retryAfter = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
+      return {
+        headers: { ...headersOf(rejection), 'Retry-After': String(retryAfter) },
+        refusal: {
+          status: 429,
+          body: errorBody('RATE_LIMITED', `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`, { limit: points, retryAfter }),
+        },
+      };
+    }
   };
 
   return {
     store: counters.store,
+    check,
     rateLimit(keyOf) {
       if (points === 0) return (_req, _res, next) => next();
       return async (req, res, next) => {
-        const key = keyOf(req, res);
-        let result: RateLimiterRes;
-        try {
-          result = await limiter.consume(key);
-        } catch (rejection) {
-          if (!(rejection instanceof RateLimiterRes)) {
-            // Only a store failure lands here (the insurance limiter normally absorbs them): serve
-            // rather than refuse every caller because the counter is unavailable.
-            logger.error({ err: rejection }, 'rate limit check failed; request let through');
-            next();
-            return;
-          }
-          const retryAfter = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
-          setHeaders(res, rejection);
-          res.setHeader('Retry-After', String(retryAfter));
-          res
-            .status(429)
-            .json(errorBody('RATE_LIMITED', `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`, { limit: points, retryAfter }));
+        const verdict = await check(keyOf(req, res));
+        if (verdict) for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
+        if (verdict?.refusal) {
+          res.status(verdict.refusal.status).json(verdict.refusal.body);
           return;
         }
-        setHeaders(res, result);
         next();
       };
     },
