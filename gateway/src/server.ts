@@ -10,6 +10,8 @@ import {
   errorBody,
   httpErrorHandler,
   listen,
+  metricsHandler,
+  metricsServed,
   nulCharacterGuard,
   serveMetrics,
   tracedRequests,
@@ -58,6 +60,17 @@ import { InternalTokens } from './internal-tokens';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
 import { UsageRecorder } from './usage';
+import { isGatewayWorker, workerLink, type WorkerLink } from './workers';
+
+/**
+ * A worker's metrics endpoint: only the public one (behind `METRICS_TOKEN`), answering with every
+ * worker's metrics; the primary serves `METRICS_PORT`.
+ */
+function workerMetrics(metrics: GatewayMetrics, siblings: WorkerLink, config: MetricsConfig | undefined, logger: Logger) {
+  if (metricsServed(config)) metrics.collectDefaults();
+  const token = config?.token;
+  return { publicHandler: token === undefined ? undefined : metricsHandler(siblings.metrics, token, logger), port: undefined, stop: async () => undefined };
+}
 
 /**
  * An embedded (PGlite) registry, followed through the files beside it rather than opened: only
@@ -149,6 +162,12 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const bearerTokens = options.access.bearerTokens ? new BearerTokenVerifier(options.access.bearerTokens) : undefined;
   const accessDatabase = await openAccessDatabase(options.access.database, logger);
   const apiKeys = new ApiKeyStore(accessDatabase.driver, { ...options.access.apiKeyCache, logger });
+  // One of several processes serving the port (see workers.ts): revocations and metrics are shared.
+  const siblings = isGatewayWorker() ? workerLink(metrics.registry) : undefined;
+  if (siblings) {
+    apiKeys.onRevoked = (ids) => siblings.revoked(ids);
+    siblings.onRevoked((ids) => apiKeys.forget(ids));
+  }
   const auditLog = new AuditLog(accessDatabase.driver, (outcome) =>
     'failed' in outcome ? metrics.auditFailures.inc() : metrics.auditEntries.inc(outcome.written),
   );
@@ -247,7 +266,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   try {
     await apollo.start();
     await admin.start();
-    metricsEndpoint = await serveMetrics(metrics, options.metrics, host, logger);
+    metricsEndpoint = siblings ? workerMetrics(metrics, siblings, options.metrics, logger) : await serveMetrics(metrics, options.metrics, host, logger);
   } catch (error) {
     await listener.drain(0);
     pool.close();
@@ -282,7 +301,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   });
   // Before authentication: a preflight carries no credentials, and a refused origin should learn nothing else.
   app.use(['/graphql', '/admin/graphql'], ...corsHandler(options.cors ?? corsFromVariables({ NODE_ENV: limits.nodeEnv })));
-  const counters = await openCounterStore(limits.redisUrl, logger);
+  const counters = await openCounterStore(limits.redisUrl, logger, { workers: siblings !== undefined });
   const failures = failedAuthentication(limits.authFailuresPerMinute, counters, logger);
   const authentication = { apiKeys, bearerTokens, failures, logger };
   const authenticated = authenticate(authentication);

@@ -324,6 +324,8 @@ describe('draining on SIGTERM', () => {
       ...(target.url ? { ACCESS_DATABASE_URL: target.url } : {}),
       USAGE_RECORDING: 'off',
       SHUTDOWN_GRACE_MS: '20000',
+      // One process: this is the drain of a gateway process itself, not of a primary and its workers.
+      GATEWAY_WORKERS: '1',
     });
     try {
       const { url } = (await child.logged('gateway listening')) as { url: string };

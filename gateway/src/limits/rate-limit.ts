@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { errorBody, type Logger } from '@movement/runtime';
 import type { LimitsConfig } from './environment';
 
@@ -47,16 +47,16 @@ export const windowSeconds = 60;
 /**
  * Opens the counters' store. With `REDIS_URL`, counts are shared so several gateway instances
  * agree; while Redis cannot be reached each instance counts in memory (the library's insurance
- * limiter), so an outage of Redis never becomes an outage of the API.
+ * limiter), so an outage of Redis never becomes an outage of the API. `workers`: this process is
+ * one of a gateway's workers, whose memory counts are kept in the primary (see workers.ts).
  */
-export async function openCounterStore(redisUrl: string | undefined, logger: Logger): Promise<CounterStore> {
-  if (!redisUrl) {
-    return {
-      store: 'memory',
-      limiter: (points, keyPrefix) => new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
-      close: async () => undefined,
-    };
-  }
+export async function openCounterStore(redisUrl: string | undefined, logger: Logger, options: { workers?: boolean } = {}): Promise<CounterStore> {
+  // In a worker of a gateway of several processes, "memory" is the primary's: one count for all of them.
+  const inMemory = (points: number, keyPrefix: string): RateLimiterAbstract =>
+    options.workers
+      ? new RateLimiterCluster({ points, duration: windowSeconds, keyPrefix })
+      : new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
+  if (!redisUrl) return { store: 'memory', limiter: inMemory, close: async () => undefined };
   // No offline queue: a request must not wait for Redis to come back, it falls to memory instead.
   // No disconnect grace: the client is dropped only when it has no live connection to end
   // (see close), and ioredis would otherwise keep a 2 s timer for a socket already closed.
@@ -83,7 +83,7 @@ export async function openCounterStore(redisUrl: string | undefined, logger: Log
         duration: windowSeconds,
         keyPrefix,
         rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+        insuranceLimiter: inMemory(points, keyPrefix),
       }),
     close: async () => {
       // quit waits for pending replies; a client that never connected can only be dropped.
