@@ -302,7 +302,13 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   // Before authentication: a preflight carries no credentials, and a refused origin should learn nothing else.
   app.use(['/graphql', '/admin/graphql'], ...corsHandler(options.cors ?? corsFromVariables({ NODE_ENV: limits.nodeEnv })));
   const counters = await openCounterStore(limits.redisUrl, logger, { workers: siblings !== undefined });
-  const failures = failedAuthentication(limits.authFailuresPerMinute, counters, logger);
+  // Workers without Redis share their counts through the primary; whether a caller is held back each knows itself.
+  const failures = failedAuthentication(
+    limits.authFailuresPerMinute,
+    counters,
+    logger,
+    siblings && counters.store === 'memory' ? siblings.heldBack : undefined,
+  );
   const authentication = { apiKeys, bearerTokens, failures, logger };
   const authenticated = authenticate(authentication);
   const rateLimiter = await createRateLimiter(limits, logger, { counters });

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+import type { HeldBackChannel } from './auth/failed-authentication';
 import { listen, metricsHandler, type Logger, type MetricsConfig, type MetricsSource, type RunningService } from '@movement/runtime';
 
 /**
@@ -11,7 +12,7 @@ import { listen, metricsHandler, type Logger, type MetricsConfig, type MetricsSo
  * workers is kept so:
  * - rate limits and failed-authentication counts: in Redis when `REDIS_URL` is set (as across
  *   gateway instances), otherwise in the primary (rate-limiter-flexible's cluster limiter), never
- *   per worker;
+ *   per worker; an address or key id held back for its refused credentials is told to every worker;
  * - usage: each worker adds its own counts to the registry (the registry sums them);
  * - metrics: the primary gathers every worker's (prom-client's AggregatorRegistry) for each
  *   scrape, on `METRICS_PORT` and behind `METRICS_TOKEN` on the public port alike;
@@ -22,12 +23,14 @@ const revokedKeys = 'movement:api-keys-revoked';
 const metricsRequest = 'movement:metrics-request';
 const metricsAnswer = 'movement:metrics-answer';
 const workerListening = 'movement:worker-listening';
+const heldBack = 'movement:auth-held-back';
 
 type Message =
   | { type: typeof revokedKeys; ids: string[] }
   | { type: typeof metricsRequest; id: number }
   | { type: typeof metricsAnswer; id: number; text?: string; contentType?: string; error?: string }
-  | { type: typeof workerListening; port: number };
+  | { type: typeof workerListening; port: number }
+  | { type: typeof heldBack; keys: string[]; untilMs: number };
 
 const isMessage = (value: unknown): value is Message =>
   typeof value === 'object' &&
@@ -43,6 +46,8 @@ export interface WorkerLink {
   /** Tells the siblings that keys were revoked; `forget` is called when they tell this one. */
   revoked(ids: string[]): void;
   onRevoked(forget: (ids: string[]) => void): void;
+  /** Addresses and key ids held back after too many refused credentials, told to and by the siblings. */
+  heldBack: HeldBackChannel;
   /** The metrics of every worker, gathered by the primary. */
   metrics: MetricsSource;
 }
@@ -60,9 +65,11 @@ export function workerLink(registry: Registry): WorkerLink {
   const pending = new Map<number, { resolve(text: string): void; reject(error: Error): void }>();
   let next = 0;
   let forget: ((ids: string[]) => void) | undefined;
+  let hold: ((keys: string[], untilMs: number) => void) | undefined;
   process.on('message', (message: unknown) => {
     if (!isMessage(message)) return;
     if (message.type === revokedKeys) forget?.(message.ids);
+    else if (message.type === heldBack) hold?.(message.keys, message.untilMs);
     else if (message.type === metricsAnswer) {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
@@ -74,6 +81,12 @@ export function workerLink(registry: Registry): WorkerLink {
     revoked: (ids) => process.send?.({ type: revokedKeys, ids } satisfies Message),
     onRevoked: (callback) => {
       forget = callback;
+    },
+    heldBack: {
+      announce: (keys, untilMs) => process.send?.({ type: heldBack, keys, untilMs } satisfies Message),
+      onAnnounced: (callback) => {
+        hold = callback;
+      },
     },
     metrics: {
       registry: {
@@ -110,7 +123,7 @@ export async function runWorkers(options: WorkersOptions): Promise<RunningServic
 
   cluster.on('message', (worker: Worker, message: unknown) => {
     if (!isMessage(message)) return;
-    if (message.type === revokedKeys) {
+    if (message.type === revokedKeys || message.type === heldBack) {
       for (const other of Object.values(cluster.workers ?? {})) if (other && other !== worker && other.isConnected()) other.send(message);
     } else if (message.type === metricsRequest) {
       gathered().then(

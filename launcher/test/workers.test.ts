@@ -24,6 +24,7 @@ import {
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const folder = mkdtempSync(join(tmpdir(), 'movement-workers-'));
 const rateLimit = 6;
+const authFailures = 6;
 const metricsToken = 'workers-test-metrics-token';
 const started: ServiceProcess[] = [];
 let target: TestDatabaseTarget;
@@ -54,10 +55,10 @@ function send(target: string, init: { method: string; headers: Record<string, st
   });
 }
 
-const query = (key: string) =>
+const query = (key: string, headers: Record<string, string> = {}) =>
   send(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    headers: { 'content-type': 'application/json', 'x-api-key': key, ...headers },
     body: JSON.stringify({ query: '{ locations(first: 1) { edges { node { id } } } }' }),
   });
 
@@ -92,6 +93,8 @@ beforeAll(async () => {
     GATEWAY_SIGNING_KEY: await internalKeyToJson(pair.privateKey),
     JWKS_PATH: jwksPath,
     RATE_LIMIT_PER_MINUTE: String(rateLimit),
+    AUTH_FAILURES_PER_MINUTE: String(authFailures),
+    TRUST_PROXY: '1',
     METRICS_PORT: '0',
     METRICS_TOKEN: metricsToken,
     USAGE_RECORDING: 'off',
@@ -137,6 +140,15 @@ test('a key revoked through one worker is refused by every worker at once', asyn
   const statuses: number[] = [];
   for (let i = 0; i < 4; i++) statuses.push((await query(secret)).status);
   expect(statuses).toEqual([401, 401, 401, 401]);
+});
+
+test('refused credentials are one count across the workers: past it, every worker holds the caller back', async () => {
+  const guessed = `mgk_${'0'.repeat(16)}_${'A'.repeat(43)}`;
+  const statuses: number[] = [];
+  // From an address of its own (one proxy trusted), so the refusals of the other tests do not count.
+  for (let i = 0; i < authFailures + 2; i++) statuses.push((await query(guessed, { 'x-forwarded-for': '203.0.113.7' })).status);
+  expect(statuses.slice(0, authFailures)).toEqual(Array(authFailures).fill(401));
+  expect(statuses.slice(authFailures)).toEqual([429, 429]);
 });
 
 test('two workers served the port, each a gateway, and the primary and both stop cleanly on SIGTERM', async () => {
