@@ -315,17 +315,20 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   // Per partner (or per app or admin acting for none), so one partner's burst cannot starve another.
   const rateLimitKey = (principal: GatewayContext['principal']) => principal.partnerId ?? principal.subject;
   const rateLimited = rateLimiter.rateLimit((_req, res) => rateLimitKey(res.locals.principal as GatewayContext['principal']));
-  const requestLogging = (requestId: string, principal: GatewayContext['principal']) => ({
-    requestId,
-    logger: logger.child({ requestId, subject: principal.subject }),
-    principal,
-  });
-  const graphqlContext = (requestId: string, principal: GatewayContext['principal'], trustedDocumentsOnly: boolean): GatewayContext => ({
-    ...requestLogging(requestId, principal),
-    trustedDocumentsOnly,
-    operationName: null,
-    auditReads: [],
-  });
+  // The request's logger is made when first used: most requests log nothing, and a child logger costs more than the rest of the context.
+  const requestLogging = (requestId: string, principal: GatewayContext['principal']) => {
+    let child: Logger | undefined;
+    return {
+      requestId,
+      get logger(): Logger {
+        return (child ??= logger.child({ requestId, subject: principal.subject }));
+      },
+      principal,
+    };
+  };
+  // Assigned onto the logging part, not spread: a spread would read (and make) the logger.
+  const graphqlContext = (requestId: string, principal: GatewayContext['principal'], trustedDocumentsOnly: boolean): GatewayContext =>
+    Object.assign(requestLogging(requestId, principal), { trustedDocumentsOnly, operationName: null, auditReads: [] });
   // The explorer's page and bundle are public: a browser asks for the page before it has a key.
   app.use('/explorer', explorerAssets(logger));
   app.get('/graphql', explorerPage({ endpoint: 'graphql', assets: 'explorer/', title: 'Movement Graph', credentialLabel: 'API key or bearer token' }));
