@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { logLevel, metricsConfigFrom, metricsEnvironment, parseEnvironment, port, postgresUrl, type MetricsConfig } from '@movement/runtime';
@@ -37,6 +38,11 @@ export interface GatewayEnvironment {
   metrics: MetricsConfig;
   /** Browser origins allowed to call the graph (`CORS_ORIGINS`). */
   cors: CorsConfig;
+  /**
+   * Processes serving the port (`GATEWAY_WORKERS`, default one per core): one process runs
+   * GraphQL on one core. One only on an embedded access database, which one process opens.
+   */
+  workers: number;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
@@ -83,6 +89,7 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
       JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
       JWT_ISSUER: z.string().min(1).optional(),
       JWT_AUDIENCE: z.string().min(1).optional(),
+      GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
       ...limitsEnvironment,
       ...metricsEnvironment,
       ...corsEnvironment,
@@ -117,5 +124,6 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
     limits: limitsFromVariables(env),
     metrics: metricsConfigFrom(env),
     cors: corsFromVariables(env),
+    workers: env.ACCESS_DATABASE_URL ? (env.GATEWAY_WORKERS ?? availableParallelism()) : 1,
   };
 }

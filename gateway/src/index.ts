@@ -15,5 +15,6 @@ export { BearerTokenVerifier, type BearerTokenOptions } from './auth/bearer-toke
 export { loadLimitsConfig, type LimitsConfig } from './limits';
 export { loadCorsConfig, type CorsConfig } from './http/cors-environment';
 export { fieldOfVariableError, gatewayErrorFormatting } from './error-format';
+export { announceListening, isGatewayWorker, runWorkers, type WorkersOptions } from './workers';
 
 if (require.main === module) void runGateway();

@@ -1,7 +1,19 @@
+import type { RequestListener } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { ServiceEndpointDefinition } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, httpErrorHandler, listen, serveMetrics, tracedRequests, unknownEndpoint, type Logger } from '@movement/runtime';
+import {
+  createLogger,
+  httpErrorHandler,
+  listen,
+  metricsHandler,
+  metricsServed,
+  serveMetrics,
+  tracedRequests,
+  unknownEndpoint,
+  type Logger,
+  type MetricsConfig,
+} from '@movement/runtime';
 import { supergraphPath as defaultSupergraphPath, trustedDocumentManifest } from '@movement/schema';
 import { AccessEnforcingGateway } from './access/enforcing-gateway';
 import { createAdminApi, type AdminContext } from './admin/admin-api';
@@ -14,18 +26,20 @@ import { explorerAssets, explorerPage } from './explorer';
 import { corsHandler } from './http/cors';
 import { corsFromVariables } from './http/cors-environment';
 import { health, readiness } from './http/health';
-import { requestIds } from './http/request-id';
+import { graphqlEndpoint, takesLeanPath } from './http/graphql-endpoint';
+import { requestIdOf, requestIds } from './http/request-id';
 import { visibleSchemaSdl } from './http/schema-sdl';
 import { InternalTokens } from './internal-tokens';
 import { createConnectionPool } from './keep-alive-fetcher';
 import { loadLimitsConfig, payloadTooLarge, type LimitsConfig } from './limits';
 import { GatewayMetrics } from './metrics';
 import type { GatewayOptions, GatewayService } from './options';
-import { documentIdRequests } from './persisted/document-id';
+import { bodyWithDocumentId, documentIdRequests } from './persisted/document-id';
 import { TrustedDocuments } from './persisted/manifest';
 import { openStores } from './stores';
 import { SubgraphClient } from './subgraph-client';
 import { readSupergraph, subgraphUrl } from './supergraph';
+import { isGatewayWorker, workerLink, type WorkerLink } from './workers';
 
 /**
  * Serves the supergraph: `/graphql`, `/health` (process alive) and `/ready` (supergraph loaded and
@@ -46,6 +60,12 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   const supergraphSdl = options.supergraphSdl ?? readSupergraph(options.supergraphPath ?? defaultSupergraphPath);
   const subgraphs = subgraphClients(options, metrics, logger);
   const stores = await openStores(options, supergraphSdl, metrics, logger);
+  // One of several processes serving the port (see workers.ts): revocations and metrics are shared.
+  const siblings = isGatewayWorker() ? workerLink(metrics.registry) : undefined;
+  if (siblings) {
+    stores.apiKeys.onRevoked = (ids) => siblings.revoked(ids);
+    siblings.onRevoked((ids) => stores.apiKeys.forget(ids));
+  }
 
   const gateway = new AccessEnforcingGateway(
     { supergraphSdl: stores.follower?.hook ?? supergraphSdl, logger, buildService: subgraphs.build },
@@ -59,12 +79,21 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.disable('x-powered-by');
   // The client's address (failed authentication is counted by it) as the trusted proxies report it.
   app.set('trust proxy', limits.trustProxyHops);
-  const listener = await listen(tracedRequests('gateway', app), host, options.port ?? 4000);
+  // The hot requests of `/graphql` bypass express once it is set up (see http/graphql-endpoint.ts).
+  let handleGraphql: RequestListener = app;
+  const listener = await listen(
+    tracedRequests('gateway', (req, res) => {
+      if (takesLeanPath(req)) handleGraphql(req, res);
+      else app(req, res);
+    }),
+    host,
+    options.port ?? 4000,
+  );
   let metricsEndpoint: Awaited<ReturnType<typeof serveMetrics>> | undefined;
   try {
     await apollo.start();
     await admin.start();
-    metricsEndpoint = await serveMetrics(metrics, options.metrics, host, logger);
+    metricsEndpoint = siblings ? workerMetrics(metrics, siblings, options.metrics, logger) : await serveMetrics(metrics, options.metrics, host, logger);
   } catch (error) {
     await listener.drain(0);
     subgraphs.close();
@@ -78,7 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.get('/ready', readiness(subgraphs.clients, stores.follower));
   // Before authentication: a preflight carries no credentials, and a refused origin should learn nothing else.
   app.use(['/graphql', '/admin/graphql'], ...corsHandler(options.cors ?? corsFromVariables({ NODE_ENV: limits.nodeEnv })));
-  const admission = await openAdmission({ limits, apiKeys, bearerTokens, logger });
+  const admission = await openAdmission({ limits, apiKeys, bearerTokens, logger, siblings });
   // The explorer's page and bundle are public: a browser asks for the page before it has a key.
   app.use('/explorer', explorerAssets(logger));
   app.get('/graphql', explorerPage({ endpoint: 'graphql', assets: 'explorer/', title: 'Movement Graph', credentialLabel: 'API key or bearer token' }));
@@ -86,11 +115,42 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.get('/schema.graphql', admission.authenticated, admission.rateLimited, visibleSchemaSdl(gateway));
   // Exactly these paths (`all`, not `use`): `/graphql/anything` is an unknown endpoint, not the graph.
   const admittedRequests = admitted(admission, metrics, limits);
-  app.all('/graphql', ...admittedRequests, documentIdRequests(trusted), expressMiddleware(apollo, { context: async ({ res }) => graphContext(res, logger) }));
-  app.all('/admin/graphql', ...admittedRequests, expressMiddleware(admin, { context: async ({ res }) => adminContext(res, logger) }));
+  const graphContext = (requestId: string, principal: GatewayContext['principal'], trustedDocumentsOnly: boolean): GatewayContext =>
+    // Assigned onto the logging part, not spread: a spread would read (and make) the logger.
+    Object.assign(requestLogging(requestId, principal, logger), { trustedDocumentsOnly, operationName: null, auditReads: [] });
+  app.all(
+    '/graphql',
+    ...admittedRequests,
+    documentIdRequests(trusted),
+    expressMiddleware(apollo, {
+      context: async ({ res }) =>
+        graphContext(String(res.locals.requestId), res.locals.principal as GatewayContext['principal'], res.locals.trustedDocumentsOnly === true),
+    }),
+  );
+  app.all(
+    '/admin/graphql',
+    ...admittedRequests,
+    expressMiddleware(admin, {
+      context: async ({ res }): Promise<AdminContext> =>
+        requestLogging(String(res.locals.requestId), res.locals.principal as AdminContext['principal'], logger),
+    }),
+  );
   if (metricsEndpoint.publicHandler) app.get('/metrics', metricsEndpoint.publicHandler);
   app.use(unknownEndpoint);
   app.use(httpErrorHandler(logger));
+  // The same stages for a plain JSON POST to `/graphql`, on node:http.
+  handleGraphql = graphqlEndpoint<GatewayContext>({
+    apollo,
+    metrics,
+    logger,
+    trustProxyHops: limits.trustProxyHops,
+    maxBodyBytes: limits.maxBodyBytes,
+    requestIdOf,
+    authenticate: (req, address) => admission.authenticate(req.headers, address),
+    rateLimit: ({ principal }) => admission.rateLimit(principal),
+    rewriteBody: (body) => bodyWithDocumentId(body, trusted),
+    context: async (requestId, { principal, trustedDocumentsOnly }) => graphContext(requestId, principal, trustedDocumentsOnly),
+  });
 
   const url = `http://${host}:${listener.port}/graphql`;
   logger.info(
@@ -154,17 +214,28 @@ function admitted(admission: Admission, metrics: GatewayMetrics, limits: LimitsC
   ];
 }
 
-/** Who asks and the request's id, in its context and on every log line of it. */
-function requestLogging(res: express.Response, logger: Logger) {
-  const requestId = String(res.locals.requestId);
-  const principal = res.locals.principal as GatewayContext['principal'];
-  return { requestId, logger: logger.child({ requestId, subject: principal.subject }), principal };
+/**
+ * Who asks and the request's id, in its context and on every log line of it. The request's logger
+ * is made when first used: most requests log nothing, and a child logger costs more than the rest
+ * of the context.
+ */
+function requestLogging(requestId: string, principal: GatewayContext['principal'], logger: Logger) {
+  let child: Logger | undefined;
+  return {
+    requestId,
+    get logger(): Logger {
+      return (child ??= logger.child({ requestId, subject: principal.subject }));
+    },
+    principal,
+  };
 }
 
-function graphContext(res: express.Response, logger: Logger): GatewayContext {
-  return { ...requestLogging(res, logger), trustedDocumentsOnly: res.locals.trustedDocumentsOnly === true, operationName: null, auditReads: [] };
-}
-
-function adminContext(res: express.Response, logger: Logger): AdminContext {
-  return requestLogging(res, logger);
+/**
+ * A worker's metrics endpoint: only the public one (behind `METRICS_TOKEN`), answering with every
+ * worker's metrics; the primary serves `METRICS_PORT`.
+ */
+function workerMetrics(metrics: GatewayMetrics, siblings: WorkerLink, config: MetricsConfig | undefined, logger: Logger) {
+  if (metricsServed(config)) metrics.collectDefaults();
+  const token = config?.token;
+  return { publicHandler: token === undefined ? undefined : metricsHandler(siblings.metrics, token, logger), port: undefined, stop: async () => undefined };
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigurationError } from '@movement/runtime';
 import { repositoryRoot, supergraphPath } from '@movement/schema';
 import { loadGatewayEnvironment } from '../src';
@@ -41,4 +42,13 @@ test('bearer tokens are accepted from a JWKS file or URL; the access database fo
   });
   expect(loadGatewayEnvironment({ ...key, DATA_DIR: '/var/graph' }).accessDatabase).toEqual({ databaseUrl: undefined, dataDir: '/var/graph/access' });
   expect(() => loadGatewayEnvironment({ ...key, JWKS_URL: 'file:///etc/jwks' })).toThrow(/JWKS_URL:/);
+});
+
+test('GATEWAY_WORKERS: one process per core by default on PostgreSQL, the number given, and one on an embedded access database', () => {
+  const postgres = { ...key, ACCESS_DATABASE_URL: 'postgres://gateway@db.internal:5432/movement_access' };
+  expect(loadGatewayEnvironment(postgres).workers).toBe(availableParallelism());
+  expect(loadGatewayEnvironment({ ...postgres, GATEWAY_WORKERS: '3' }).workers).toBe(3);
+  // PGlite is opened by one process only.
+  expect(loadGatewayEnvironment({ ...key, GATEWAY_WORKERS: '3' }).workers).toBe(1);
+  expect(() => loadGatewayEnvironment({ ...postgres, GATEWAY_WORKERS: '0' })).toThrow(/GATEWAY_WORKERS/);
 });

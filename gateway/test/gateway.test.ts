@@ -230,6 +230,18 @@ describe("every answer of the HTTP layer is JSON in GraphQL's error shape", () =
     },
   );
 
+  // A browser's request (with an Origin) goes through express, a service's straight to Apollo Server: both read bodies alike.
+  test.each([{}, { origin: 'http://127.0.0.1:9' }])('a JSON scalar, an empty or an oversized body is answered the same on both paths (%j)', async (origin) => {
+    const headers = { 'content-type': 'application/json', ...auth, ...origin };
+    const scalar = await send(root(gateway, '/graphql'), { method: 'POST', headers, body: '"{ __typename }"' });
+    expect(scalar).toMatchObject({ status: 400, body: { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] } });
+    const empty = await send(root(gateway, '/graphql'), { method: 'POST', headers, body: '' });
+    expect(empty).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
+    const limit = loadLimitsConfig({}).maxBodyBytes;
+    const large = await send(root(gateway, '/graphql'), { method: 'POST', headers, body: JSON.stringify({ query: `{ __typename }${' '.repeat(limit)}` }) });
+    expect(large).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: limit } }] } });
+  });
+
   test('unknown endpoints, methods and content types are answered in JSON too', async () => {
     const json = { 'content-type': 'application/json', ...auth };
     const cases: Array<[string, RequestInit, number]> = [
@@ -310,6 +322,8 @@ describe('draining on SIGTERM', () => {
       ...(target.url ? { ACCESS_DATABASE_URL: target.url } : {}),
       USAGE_RECORDING: 'off',
       SHUTDOWN_GRACE_MS: '20000',
+      // One process: this is the drain of a gateway process itself, not of a primary and its workers.
+      GATEWAY_WORKERS: '1',
     });
     try {
       const { url } = (await child.logged('gateway listening')) as { url: string };

@@ -146,8 +146,12 @@ export class SchemaRegistry {
   /** Adds counts to the usage table, one upsert per signature and partner, in one transaction. */
   async recordUsage(increments: readonly UsageIncrement[], seenAt: Date = new Date()): Promise<void> {
     if (increments.length === 0) return;
+    // Rows in one order whoever writes: gateways (or a gateway's workers) flushing at once lock them in turn instead of deadlocking.
+    const ordered = [...increments].sort((a, b) =>
+      a.signatureHash === b.signatureHash ? a.partner.localeCompare(b.partner) : a.signatureHash.localeCompare(b.signatureHash),
+    );
     await this.driver.transaction(async (tx) => {
-      for (const entry of increments) {
+      for (const entry of ordered) {
         await tx.query(
           `INSERT INTO registry.operation_usage (signature_hash, partner, operation_name, signature, coordinates, count, first_seen, last_seen)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $7)

@@ -71,6 +71,8 @@ export class ApiKeyStore {
   private readonly staleMs: number;
   private readonly maxEntries: number;
   private readonly logger: Logger | undefined;
+  /** Told of every revocation, so the other processes of this gateway forget the key at once too. */
+  onRevoked: ((ids: string[]) => void) | undefined;
 
   constructor(
     private readonly driver: SqlDriver,
@@ -80,6 +82,11 @@ export class ApiKeyStore {
     this.staleMs = options.staleMs ?? 60_000;
     this.maxEntries = options.maxEntries ?? 10_000;
     this.logger = options.logger;
+  }
+
+  /** Drops what is known of these keys, revoked by another process of this gateway: their next use reads the database. */
+  forget(ids: readonly string[]): void {
+    for (const id of ids) this.cache.delete(id);
   }
 
   /** Issues a key; the returned secret is the only copy. Callers check the scopes first (`keyScopeProblems`). */
@@ -145,6 +152,7 @@ export class ApiKeyStore {
       [id, revokedBy],
     );
     this.cache.delete(id);
+    this.onRevoked?.([id]);
     return row ? keyOf(row) : null;
   }
 
@@ -156,6 +164,7 @@ export class ApiKeyStore {
       [createdBy, revokedBy],
     );
     for (const row of rows) this.cache.delete(row.id);
+    if (rows.length > 0) this.onRevoked?.(rows.map((row) => row.id));
     return rows.map(keyOf);
   }
 

@@ -17,5 +17,5 @@ export { limitsEnvironment, limitsFromVariables, loadLimitsConfig, type LimitsCo
 export { LimitErrorCodes, type LimitErrorCode } from './errors';
 export { measureOperation, operationLimitRules, operationLimitErrors, countTokens, tokenLimitError, type OperationMeasure } from './operation';
 export { operationLimitsPlugin, introspectionGuard, introspectionOnlyFor, INTROSPECTION_SCOPE, type LimitsPrincipal, type PrincipalContext } from './plugins';
-export { createRateLimiter, openCounterStore, type CounterStore, type RateLimiter, type RateLimiterOptions } from './rate-limit';
+export { createRateLimiter, openCounterStore, type CounterStore, type RateLimiter, type RateLimiterOptions, type RateLimitVerdict } from './rate-limit';
 export { payloadTooLarge } from './body';

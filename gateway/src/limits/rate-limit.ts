@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { errorBody, type Logger } from '@movement/runtime';
 import type { LimitsConfig } from './environment';
 
@@ -9,6 +9,12 @@ export interface RateLimiterOptions {
   keyPrefix?: string;
   /** Counters to share (one Redis connection for every limiter of the gateway); opened for this limiter alone when absent. */
   counters?: CounterStore;
+}
+
+/** What counting one request decided: the headers every answer carries, and the refusal when past the limit. */
+export interface RateLimitVerdict {
+  headers: Record<string, string>;
+  refusal?: { status: 429; body: unknown };
 }
 
 /** Counts requests per key over a one-minute window. */
@@ -22,6 +28,8 @@ export interface RateLimiter {
    * body with `extensions.code` `RATE_LIMITED`, and goes no further.
    */
   rateLimit(keyOf: (req: Request, res: Response) => string): RequestHandler;
+  /** Counts one request against `key`, for a handler outside express; null when there is no limit to report. */
+  check(key: string): Promise<RateLimitVerdict | null>;
   /** Disconnects from Redis, if used. */
   close(): Promise<void>;
 }
@@ -39,16 +47,16 @@ export const windowSeconds = 60;
 /**
  * Opens the counters' store. With `REDIS_URL`, counts are shared so several gateway instances
  * agree; while Redis cannot be reached each instance counts in memory (the library's insurance
- * limiter), so an outage of Redis never becomes an outage of the API.
+ * limiter), so an outage of Redis never becomes an outage of the API. `workers`: this process is
+ * one of a gateway's workers, whose memory counts are kept in the primary (see workers.ts).
  */
-export async function openCounterStore(redisUrl: string | undefined, logger: Logger): Promise<CounterStore> {
-  if (!redisUrl) {
-    return {
-      store: 'memory',
-      limiter: (points, keyPrefix) => new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
-      close: async () => undefined,
-    };
-  }
+export async function openCounterStore(redisUrl: string | undefined, logger: Logger, options: { workers?: boolean } = {}): Promise<CounterStore> {
+  // In a worker of a gateway of several processes, "memory" is the primary's: one count for all of them.
+  const inMemory = (points: number, keyPrefix: string): RateLimiterAbstract =>
+    options.workers
+      ? new RateLimiterCluster({ points, duration: windowSeconds, keyPrefix })
+      : new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
+  if (!redisUrl) return { store: 'memory', limiter: inMemory, close: async () => undefined };
   // No offline queue: a request must not wait for Redis to come back, it falls to memory instead.
   // No disconnect grace: the client is dropped only when it has no live connection to end
   // (see close), and ioredis would otherwise keep a 2 s timer for a socket already closed.
@@ -75,7 +83,7 @@ export async function openCounterStore(redisUrl: string | undefined, logger: Log
         duration: windowSeconds,
         keyPrefix,
         rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+        insuranceLimiter: inMemory(points, keyPrefix),
       }),
     close: async () => {
       // quit waits for pending replies; a client that never connected can only be dropped.
@@ -97,39 +105,47 @@ export async function createRateLimiter(
   const counters = options.counters ?? owned!;
   const limiter = counters.limiter(points, keyPrefix);
 
-  const setHeaders = (res: Response, result: RateLimiterRes) => {
-    res.setHeader('RateLimit-Limit', String(points));
-    res.setHeader('RateLimit-Remaining', String(Math.max(result.remainingPoints, 0)));
-    res.setHeader('RateLimit-Reset', String(Math.ceil(result.msBeforeNext / 1000)));
-    res.setHeader('RateLimit-Policy', `${points};w=${windowSeconds}`);
+  const headersOf = (result: RateLimiterRes): Record<string, string> => ({
+    'RateLimit-Limit': String(points),
+    'RateLimit-Remaining': String(Math.max(result.remainingPoints, 0)),
+    'RateLimit-Reset': String(Math.ceil(result.msBeforeNext / 1000)),
+    'RateLimit-Policy': `${points};w=${windowSeconds}`,
+  });
+
+  const check = async (key: string): Promise<RateLimitVerdict | null> => {
+    if (points === 0) return null;
+    try {
+      return { headers: headersOf(await limiter.consume(key)) };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) {
+        // Only a store failure lands here (the insurance limiter normally absorbs them): serve
+        // rather than refuse every caller because the counter is unavailable.
+        logger.error({ err: rejection }, 'rate limit check failed; request let through');
+        return null;
+      }
+      const retryAfter = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
+      return {
+        headers: { ...headersOf(rejection), 'Retry-After': String(retryAfter) },
+        refusal: {
+          status: 429,
+          body: errorBody('RATE_LIMITED', `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`, { limit: points, retryAfter }),
+        },
+      };
+    }
   };
 
   return {
     store: counters.store,
+    check,
     rateLimit(keyOf) {
       if (points === 0) return (_req, _res, next) => next();
       return async (req, res, next) => {
-        const key = keyOf(req, res);
-        let result: RateLimiterRes;
-        try {
-          result = await limiter.consume(key);
-        } catch (rejection) {
-          if (!(rejection instanceof RateLimiterRes)) {
-            // Only a store failure lands here (the insurance limiter normally absorbs them): serve
-            // rather than refuse every caller because the counter is unavailable.
-            logger.error({ err: rejection }, 'rate limit check failed; request let through');
-            next();
-            return;
-          }
-          const retryAfter = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
-          setHeaders(res, rejection);
-          res.setHeader('Retry-After', String(retryAfter));
-          res
-            .status(429)
-            .json(errorBody('RATE_LIMITED', `Rate limit of ${points} requests per minute reached; retry in ${retryAfter} s.`, { limit: points, retryAfter }));
+        const verdict = await check(keyOf(req, res));
+        if (verdict) for (const [name, value] of Object.entries(verdict.headers)) res.setHeader(name, value);
+        if (verdict?.refusal) {
+          res.status(verdict.refusal.status).json(verdict.refusal.body);
           return;
         }
-        setHeaders(res, result);
         next();
       };
     },

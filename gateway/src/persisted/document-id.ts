@@ -17,6 +17,18 @@ function persistedQueryOf(documentId: string, trusted: TrustedDocuments) {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * A POST body naming a trusted document by `documentId`, rewritten into the automatic persisted
+ * query of the same hash; any other body unchanged; a refusal when the id is not a string.
+ */
+export function bodyWithDocumentId(body: unknown, trusted: TrustedDocuments): { body: unknown } | { status: 400; refusal: unknown } {
+  if (!isRecord(body) || !('documentId' in body)) return { body };
+  const { documentId, ...rest } = body;
+  if (typeof documentId !== 'string') return { status: 400, refusal: errorBody('BAD_REQUEST', '`documentId` must be a string, e.g. "sha256:<hex>".') };
+  const extensions = isRecord(rest.extensions) ? rest.extensions : {};
+  return { body: { ...rest, extensions: { ...extensions, persistedQuery: persistedQueryOf(documentId, trusted) } } };
+}
+
+/**
  * Trusted documents by id (`{"documentId": "sha256:…"}` in a POST body, `?documentId=sha256:…` in
  * a GET): the request is rewritten into the automatic persisted query of the same hash, which
  * Apollo Server then resolves from the manifest, so both forms share one path (and one cache of
@@ -25,14 +37,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function documentIdRequests(trusted: TrustedDocuments): RequestHandler {
   return (req, res, next) => {
-    if (req.method === 'POST' && isRecord(req.body) && 'documentId' in req.body) {
-      const { documentId, ...rest } = req.body;
-      if (typeof documentId !== 'string') {
-        res.status(400).json(errorBody('BAD_REQUEST', '`documentId` must be a string, e.g. "sha256:<hex>".'));
+    if (req.method === 'POST') {
+      const rewritten = bodyWithDocumentId(req.body, trusted);
+      if ('refusal' in rewritten) {
+        res.status(rewritten.status).json(rewritten.refusal);
         return;
       }
-      const extensions = isRecord(rest.extensions) ? rest.extensions : {};
-      req.body = { ...rest, extensions: { ...extensions, persistedQuery: persistedQueryOf(documentId, trusted) } };
+      req.body = rewritten.body;
     } else if (req.method === 'GET') {
       const at = req.url.indexOf('?');
       if (at < 0) return next();

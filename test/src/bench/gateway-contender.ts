@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { KeyLike } from 'jose';
 import { createLogger, internalKeyFromJson, signInternalToken, type Principal } from '@movement/runtime';
-import { loadLimitsConfig, startGateway } from '@movement/gateway';
+import { announceListening, loadLimitsConfig, openAccessDatabase, runWorkers, startGateway } from '@movement/gateway';
+import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
 import { forApolloGateway } from './direct-plan';
 
 /**
@@ -17,7 +19,8 @@ import { forApolloGateway } from './direct-plan';
  * subgraphs and prints one JSON line, `{ "url": …, "apiKey"?: … }`, once it listens.
  *
  * - `ours`: this graph's gateway as deployed: API key authentication, rate limiting, access
- *   enforcement, the audit trail and usage recording on, its access database on PostgreSQL.
+ *   enforcement, the audit trail and usage recording on, its access database on PostgreSQL; with
+ *   `BENCH_GATEWAY_WORKERS` above 1, a primary and that many worker processes (`GATEWAY_WORKERS`).
  * - `baseline`: the same, from the built `gateway/dist` of another checkout (`BENCH_BASELINE_ROOT`).
  * - `stock`: `@apollo/gateway` + `@apollo/server` with their defaults.
  * - `hive`: Hive Gateway with its defaults (identical subgraph requests in flight merged).
@@ -50,8 +53,25 @@ async function environment(): Promise<ContenderEnvironment> {
   };
 }
 
+/** A key for the benchmark's principal; the previous run's are revoked, the other contender's left alone. */
+async function issueKey(apiKeys: Pick<ApiKeyStore, 'revokeIssuedBy' | 'issue'>, principal: Principal, issuer: string): Promise<string> {
+  await apiKeys.revokeIssuedBy(issuer, issuer);
+  const { secret } = await apiKeys.issue({ partnerId: principal.partnerId!, name: principal.subject, scopes: [...principal.scopes], createdBy: issuer });
+  return secret;
+}
+
 /** This checkout's gateway, or (`baseline`) the built gateway of the checkout at `BENCH_BASELINE_ROOT`. */
-async function ours(env: ContenderEnvironment, baseline = false): Promise<{ url: string; apiKey: string }> {
+async function ours(env: ContenderEnvironment, baseline = false): Promise<{ url: string; apiKey: string } | undefined> {
+  const workers = baseline ? 1 : Number(process.env.BENCH_GATEWAY_WORKERS ?? '1');
+  const accessDatabase = { databaseUrl: env.accessDatabaseUrl, dataDir: '' };
+  if (workers > 1 && cluster.isPrimary) {
+    // The primary issues the key before any worker checks one, then forks the workers, which run this again.
+    const access = await openAccessDatabase(accessDatabase);
+    const apiKey = await issueKey(new ApiKeyStore(access.driver), env.principal, 'bench-gateway');
+    await access.close();
+    const { url } = await runWorkers({ workers, host: '127.0.0.1', metrics: {}, logger: createLogger('gateway', 'warn') });
+    return { url, apiKey };
+  }
   const start: typeof startGateway = baseline
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- another checkout's build, found at run time
       (require(join(process.env.BENCH_BASELINE_ROOT ?? '', 'gateway', 'dist', 'index.js')) as { startGateway: typeof startGateway }).startGateway
@@ -65,19 +85,15 @@ async function ours(env: ContenderEnvironment, baseline = false): Promise<{ url:
     limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 100_000_000 },
     registry: { handoffDir: mkdtempSync(join(tmpdir(), 'bench-gateway-registry-')) },
     usage: { enabled: true },
-    access: { database: { databaseUrl: env.accessDatabaseUrl, dataDir: '' }, signingKey: env.signingKey },
+    access: { database: accessDatabase, signingKey: env.signingKey },
   });
-  const { principal } = env;
+  if (cluster.isWorker) {
+    announceListening(gateway.port);
+    return undefined;
+  }
   // A key per contender: the previous run's are revoked, the other contender's left alone.
   const issuer = baseline ? 'bench-gateway-baseline' : 'bench-gateway';
-  await gateway.apiKeys.revokeIssuedBy(issuer, issuer);
-  const { secret } = await gateway.apiKeys.issue({
-    partnerId: principal.partnerId!,
-    name: principal.subject,
-    scopes: [...principal.scopes],
-    createdBy: issuer,
-  });
-  return { url: gateway.url, apiKey: secret };
+  return { url: gateway.url, apiKey: await issueKey(gateway.apiKeys, env.principal, issuer) };
 }
 
 async function stock(env: ContenderEnvironment): Promise<{ url: string }> {
@@ -149,6 +165,8 @@ async function main(): Promise<void> {
         : kind === 'hive'
           ? await hive(env)
           : undefined;
+  // A worker of `ours` has told its primary it listens; only the primary prints where the contender answers.
+  if (cluster.isWorker) return;
   if (!started) throw new Error(`unknown contender ${kind}: ours, stock or hive`);
   process.stdout.write(`${JSON.stringify(started)}\n`);
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -28,11 +28,13 @@ import { processCpuMs, startSubgraphSet, type SubgraphSet } from './subgraph-pro
  * range.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:gateway -- \
- *     [--rounds 3] [--duration 5] [--quick] [--profile DIR] [--baseline CHECKOUT] [--only ours,stock,hive,direct]
+ *     [--rounds 3] [--duration 5] [--quick] [--profile DIR] [--baseline CHECKOUT] [--only ours,stock,hive,direct] [--workers N]
  *
  * `--quick` runs one short round; `--profile DIR` writes a CPU profile of every gateway process
  * there (node --cpu-prof) when it stops; `--baseline CHECKOUT` adds the gateway built in another
- * checkout (e.g. the main branch) as one more contender, to measure a change side by side.
+ * checkout (e.g. the main branch) as one more contender, to measure a change side by side;
+ * `--workers N` runs our gateway as N worker processes (default: one per core, as `GATEWAY_WORKERS`),
+ * whose CPU and memory are counted with the primary's.
  */
 
 const readmeFirstQuery = (() => {
@@ -84,10 +86,31 @@ const percentile = (xs: number[], p: number) => {
 };
 const median = (xs: number[]) => percentile(xs, 50);
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+/** The process and its children (a gateway's workers), from /proc. */
+function processTree(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 4, the parent's pid, is the second after the command name.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // A process that ended while the list was read.
+    }
+  }
+  return [pid, ...children];
 }
+
+function rssMb(pid: number): number {
+  return processTree(pid).reduce((sum, member) => {
+    const status = readFileSync(`/proc/${member}/status`, 'utf8');
+    return sum + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  }, 0);
+}
+
+/** CPU of a gateway, its workers included. */
+const treeCpuMs = (pid: number) => processTree(pid).reduce((sum, member) => sum + processCpuMs(member), 0);
 
 /** A gateway in its own process, loaded over HTTP by autocannon. */
 async function startGatewayProcess(name: Exclude<ContenderName, 'direct'>, env: NodeJS.ProcessEnv, nodeArgs: string[]): Promise<Contender> {
@@ -115,7 +138,7 @@ async function startGatewayProcess(name: Exclude<ContenderName, 'direct'>, env: 
     },
     measure: async (query, connections, duration) => {
       const times: number[] = [];
-      const cpuBefore = processCpuMs(child.pid!);
+      const cpuBefore = treeCpuMs(child.pid!);
       const result = await new Promise<autocannon.Result>((done, fail) => {
         const instance = autocannon(
           { url: started.url, method: 'POST', connections, duration, headers, body: JSON.stringify({ query }) },
@@ -123,7 +146,7 @@ async function startGatewayProcess(name: Exclude<ContenderName, 'direct'>, env: 
         );
         instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
       });
-      const cpu = processCpuMs(child.pid!) - cpuBefore;
+      const cpu = treeCpuMs(child.pid!) - cpuBefore;
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
       return {
         rps: result.requests.total / (result.duration || duration),
@@ -234,6 +257,7 @@ async function main(): Promise<void> {
       profile: { type: 'string' },
       only: { type: 'string' },
       baseline: { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -265,6 +289,8 @@ async function main(): Promise<void> {
       BENCH_ACCESS_DATABASE_URL: `${databaseUrl}_access`,
       NODE_ENV: 'production',
       BENCH_BASELINE_ROOT: values.baseline ? resolve(values.baseline) : '',
+      // Our gateway as deployed: as many worker processes as GATEWAY_WORKERS' default, unless told.
+      BENCH_GATEWAY_WORKERS: String(Number(values.workers ?? availableParallelism())),
     };
     for (const name of chosen) {
       contenders.push(name === 'direct' ? directClient(set, keys.privateKey) : await startGatewayProcess(name, env, nodeArgs));

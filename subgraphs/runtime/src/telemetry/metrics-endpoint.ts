@@ -18,8 +18,13 @@ export function metricsConfigFrom(env: { METRICS_PORT?: number; METRICS_TOKEN?: 
 // Compared as digests, so neither the length nor a prefix of the token leaks through timing.
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+/** Where a scrape's text comes from: a service's own registry, or one gathering several processes'. */
+export interface MetricsSource {
+  registry: { metrics(): Promise<string>; readonly contentType: string };
+}
+
 /** Answers a scrape: the registry's text, once the bearer token (when one is configured) matches. */
-export function metricsHandler(metrics: ServiceMetrics, token: string | undefined, logger: Logger) {
+export function metricsHandler(metrics: MetricsSource, token: string | undefined, logger: Logger) {
   const expected = token === undefined ? undefined : digest(token);
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (expected) {
