@@ -22,7 +22,6 @@ import {
   internalVerifyKeysFromJson,
   internalTokenVerifier,
   ownersVerdict,
-  runWithInternalToken,
   type IdentityOnlyTest,
   type InternalClaims,
   type PersonsOfRecord,
@@ -40,15 +39,15 @@ import { nulCharacterGuard } from './input-text';
 import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
-import type { PeerUrls } from './peers';
+import { peersFor, type PeerUrls, type Peers } from './peers';
 import { serveMetrics, ServiceMetrics, traceRootFields, tracedRequests, type MetricsConfig } from './telemetry';
 
 /** What every resolver receives, whatever the subgraph. */
 export interface BaseSubgraphContext extends BaseContext {
   requestId: string;
   logger: Logger;
-  /** Where the other subgraphs answer, for checking references to records they own. */
-  peers: PeerUrls;
+  /** The other subgraphs, asked on this request's behalf to check references to records they own. */
+  peers: Peers;
   /** Who is asking, from the gateway's signed internal token. */
   principal: Principal;
   /** The client's operation name, for the audit trail. */
@@ -184,12 +183,18 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
         return null;
       }
     },
-    within: ({ token }, work) => runWithInternalToken(token, work),
-    context: async (req, { claims: { principal, operationName } }) => {
+    context: async (req, { token, claims: { principal, operationName } }) => {
       const header = req.headers['x-request-id'];
       const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
       return definition.createContext(
-        { requestId, logger: logger.child({ requestId, subject: principal.subject }), peers, principal, operationName, audit: new AuditBuffer() },
+        {
+          requestId,
+          logger: logger.child({ requestId, subject: principal.subject }),
+          peers: peersFor(peers, token),
+          principal,
+          operationName,
+          audit: new AuditBuffer(),
+        },
         database.prisma,
       );
     },
