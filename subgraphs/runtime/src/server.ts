@@ -32,6 +32,7 @@ import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment
 import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { entityBatches } from './entity-batches';
+import { compiledExecution } from './compiled-execution';
 import { answerJson, graphqlHttp, isGraphqlPath } from './graphql-http';
 import { errorBody } from './errors';
 import { httpErrorHandler, unknownEndpoint } from './http-errors';
@@ -122,7 +123,8 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   );
   const masking = errorMasking<Context>(logger);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The subgraph's schema, its operations compiled once each (see compiled-execution.ts).
+    gateway: compiledExecution(schema),
     formatError: masking.formatError,
     plugins: [
       metrics.plugin<Context>(),
