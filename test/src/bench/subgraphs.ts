@@ -168,6 +168,31 @@ async function measureFetch(set: SubgraphSet, fetch: SubgraphFetch, options: { d
   };
 }
 
+/** The `__typename` of the entities a fetch asks for, or null for a root fetch. */
+const entityType = (fetch: SubgraphFetch): unknown => {
+  const [first] = Array.isArray(fetch.body.variables.representations) ? fetch.body.variables.representations : [];
+  return typeof first === 'object' && first !== null && !Array.isArray(first) ? first.__typename : null;
+};
+
+/** The client query a planned fetch belongs to (`FiftyPeople` of `FiftyPeople__people__0`). */
+const clientOperation = (fetch: SubgraphFetch) => fetch.operationName?.split('__')[0];
+
+/**
+ * The same step in another contender's plan: the fetch of the same name, else the first not yet
+ * paired one of the same client query to the same subgraph for the same type of entity (plans
+ * on different supergraphs number their fetches differently).
+ */
+function counterpart(fetch: SubgraphFetch, list: SubgraphFetch[], used: Set<SubgraphFetch>): SubgraphFetch | undefined {
+  const found =
+    list.find((other) => !used.has(other) && other.operationName === fetch.operationName && other.subgraph === fetch.subgraph) ??
+    list.find(
+      (other) =>
+        !used.has(other) && other.subgraph === fetch.subgraph && clientOperation(other) === clientOperation(fetch) && entityType(other) === entityType(fetch),
+    );
+  if (found) used.add(found);
+  return found;
+}
+
 /** The first path where two answers differ, for the same-data check. */
 function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   if (isDeepStrictEqual(a, b)) return null;
@@ -320,13 +345,14 @@ async function main(): Promise<void> {
     // The floor under every subgraph request: HTTP, the token, Apollo Server's pipeline, no data.
     const floor: SubgraphFetch = { subgraph: 'people', operationName: 'Floor', body: { query: 'query Floor { __typename }', variables: {} } };
     const seen = new Set<string>();
-    for (const [position, fetch] of [floor, ...fetches[0]].entries()) {
+    const matched = fetches.map(() => new Set<SubgraphFetch>());
+    for (const fetch of [floor, ...fetches[0]]) {
       const key = `${fetch.subgraph}\u0000${fetch.body.query}`;
       if (seen.has(key) || (values.only && !`${fetch.subgraph} ${fetch.body.query}`.includes(values.only))) continue;
       seen.add(key);
       // The same step of each contender's plan: the same fetch, or its counterpart on the other supergraph.
-      const counterparts = fetches.map((list) => (position === 0 ? floor : list[position - 1]));
-      if (counterparts.some((other) => other?.subgraph !== fetch.subgraph)) {
+      const counterparts = fetches.map((list, index) => (fetch === floor ? floor : counterpart(fetch, list, matched[index])));
+      if (!counterparts.every((other): other is SubgraphFetch => other !== undefined)) {
         say(`\n${fetch.subgraph}: ${fetch.operationName ?? ''} — not replayed: the contenders' plans differ at this step`);
         continue;
       }
