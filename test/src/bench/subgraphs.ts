@@ -31,9 +31,10 @@ import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
  *   request, with one token per run, as a gateway reusing its token per principal sends it.
  *
  * With `--baseline <checkout>` a second set of subgraphs is started from another checkout's built
- * `dist/` (e.g. the main branch) on the same databases; both sets answer every operation first and
- * must return the same data, then they are measured in alternating rounds and the ratios printed
- * with their range. CPU comes from /proc/<pid>/stat of each process.
+ * `dist/` (e.g. the main branch) on the same databases, its queries planned on that checkout's
+ * own supergraph; both sets answer every query first and must return the same answer (between
+ * different supergraphs, where they differ is printed), then they are measured in alternating
+ * rounds and the ratios printed with their range. CPU comes from /proc/<pid>/stat of each process.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:subgraphs -- \
  *     [--baseline ../main] [--rounds 3] [--duration 5] [--connections 8] [--runs 200] [--quick] [--profile DIR] [--only TEXT]
