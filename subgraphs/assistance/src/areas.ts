@@ -1,4 +1,4 @@
-import { dependencyUnavailable, peerHeaders } from '@movement/runtime';
+import { dependencyUnavailable, peerHeaders, type Peer } from '@movement/runtime';
 import type { GraphQLError } from 'graphql';
 
 /**
@@ -8,8 +8,8 @@ import type { GraphQLError } from 'graphql';
  * locations subgraph does not know are absent from the map. Errors with DEPENDENCY_UNAVAILABLE when
  * it cannot be asked, so nothing is written with an unchecked place.
  */
-export async function enclosingAreas(url: string | undefined, ids: string[]): Promise<Map<string, string[]>> {
-  const found = await places(url, ids);
+export async function enclosingAreas(locations: Peer | undefined, ids: string[]): Promise<Map<string, string[]>> {
+  const found = await places(locations, ids);
   return new Map([...found].map(([id, place]) => [id, place.areaIds]));
 }
 
@@ -20,16 +20,16 @@ export interface Place {
 }
 
 /** Like `enclosingAreas`, with each place's type as well. */
-export async function places(url: string | undefined, ids: string[]): Promise<Map<string, Place>> {
+export async function places(locations: Peer | undefined, ids: string[]): Promise<Map<string, Place>> {
   const unique = [...new Set(ids)];
   const areas = new Map<string, Place>();
   if (unique.length === 0) return areas;
-  if (!url) throw unavailable('no address is configured for the locations subgraph');
+  if (!locations) throw unavailable('no address is configured for the locations subgraph');
   let body: { data?: { _entities?: Array<{ id: string; type: string; ancestors: Array<{ id: string }> } | null> }; errors?: Array<{ message: string }> };
   try {
-    const response = await fetch(url, {
+    const response = await fetch(locations.url, {
       method: 'POST',
-      headers: peerHeaders(),
+      headers: peerHeaders(locations),
       body: JSON.stringify({
         query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Location { id type ancestors { id } } } }',
         variables: { r: unique.map((id) => ({ __typename: 'Location', id })) },

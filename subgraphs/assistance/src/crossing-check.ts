@@ -1,4 +1,4 @@
-import { badUserInput, dependencyUnavailable, peerHeaders } from '@movement/runtime';
+import { badUserInput, dependencyUnavailable, peerHeaders, type Peer } from '@movement/runtime';
 import type { GraphQLError } from 'graphql';
 
 /** What a reunification across a border records about its crossing. */
@@ -23,7 +23,7 @@ interface CrossingAnswer {
  * asked, so nothing is recorded with an unchecked crossing.
  */
 export async function checkCrossing(
-  url: string | undefined,
+  locations: Peer | undefined,
   input: { borderCrossingId?: string | null; fromCountry?: string | null; toCountry?: string | null; date: string },
 ): Promise<CrossingFacts> {
   const fromCountry = input.fromCountry ?? null;
@@ -34,7 +34,7 @@ export async function checkCrossing(
   if (fromCountry !== null && fromCountry === toCountry) throw badUserInput('input.toCountry', 'must be another country than fromCountry');
   if (!input.borderCrossingId) return { borderCrossingId: null, fromCountry, toCountry, crossingOpen: null };
   if (fromCountry === null) throw badUserInput('input.fromCountry', 'is required when a border crossing is named: from which country to which');
-  const crossing = await askCrossing(url, input.borderCrossingId, input.date, toCountry!);
+  const crossing = await askCrossing(locations, input.borderCrossingId, input.date, toCountry!);
   if (!crossing) throw badUserInput('input.borderCrossingId', `no Location with id ${input.borderCrossingId}`);
   if (crossing.type !== 'BORDER_CROSSING') {
     throw badUserInput('input.borderCrossingId', `Location ${input.borderCrossingId} is a ${crossing.type}, not a BORDER_CROSSING`);
@@ -52,13 +52,13 @@ export async function checkCrossing(
   return { borderCrossingId: input.borderCrossingId, fromCountry, toCountry, crossingOpen: state === 'UNKNOWN' ? null : state === 'OPEN' };
 }
 
-async function askCrossing(url: string | undefined, id: string, date: string, towards: string): Promise<CrossingAnswer | null> {
-  if (!url) throw unavailable('no address is configured for the locations subgraph');
+async function askCrossing(locations: Peer | undefined, id: string, date: string, towards: string): Promise<CrossingAnswer | null> {
+  if (!locations) throw unavailable('no address is configured for the locations subgraph');
   let body: { data?: { _entities?: Array<CrossingAnswer | null> }; errors?: Array<{ message: string; extensions?: { field?: string } }> };
   try {
-    const response = await fetch(url, {
+    const response = await fetch(locations.url, {
       method: 'POST',
-      headers: peerHeaders(),
+      headers: peerHeaders(locations),
       body: JSON.stringify({
         query: `query($r: [_Any!]!, $date: String!, $towards: String) {
           _entities(representations: $r) { ... on Location { type borderCrossing { countries stateOn(date: $date, towards: $towards) } } } }`,

@@ -1,4 +1,4 @@
-import { badUserInput, dependencyUnavailable, missingEntities, peerHeaders } from '@movement/runtime';
+import { badUserInput, dependencyUnavailable, missingEntities, peerHeaders, type Peer } from '@movement/runtime';
 import type { Context } from './context';
 
 /** References to check, by the input field that holds them; null/undefined ones are skipped. */
@@ -14,15 +14,15 @@ export interface ReferencesToCheck {
  * Runs before any write, so a missing reference leaves nothing behind.
  */
 export async function checkReferences(context: Context, references: ReferencesToCheck): Promise<void> {
-  const groups: Array<[string | undefined, string, Record<string, string | null | undefined>]> = [
+  const groups: Array<[Peer | undefined, string, Record<string, string | null | undefined>]> = [
     [context.peers.people, 'Person', references.people ?? {}],
     [context.peers.locations, 'Organization', references.organizations ?? {}],
     [context.peers.locations, 'Location', references.locations ?? {}],
   ];
   const answers = await Promise.all(
-    groups.map(async ([url, typename, fields]) => {
+    groups.map(async ([peer, typename, fields]) => {
       const ids = Object.values(fields).filter((id): id is string => Boolean(id));
-      return { typename, fields, missing: ids.length ? await missingEntities(url, typename, ids) : [] };
+      return { typename, fields, missing: ids.length ? await missingEntities(peer, typename, ids) : [] };
     }),
   );
   for (const { typename, fields, missing } of answers) {
@@ -50,10 +50,11 @@ const LINEAGE = 'type parent { type parent { type parent { type } } }';
 export async function isIcrcOrganization(context: Context, organizationId: string): Promise<boolean> {
   let body: { data?: { _entities?: Array<OrganizationLineage | null> }; errors?: Array<{ message: string }> };
   try {
-    if (!context.peers.locations) throw new Error('no address is configured for the locations subgraph');
-    const response = await fetch(context.peers.locations, {
+    const locations = context.peers.locations;
+    if (!locations) throw new Error('no address is configured for the locations subgraph');
+    const response = await fetch(locations.url, {
       method: 'POST',
-      headers: peerHeaders(),
+      headers: peerHeaders(locations),
       body: JSON.stringify({
         query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { ${LINEAGE} } } }`,
         variables: { r: [{ __typename: 'Organization', id: organizationId }] },

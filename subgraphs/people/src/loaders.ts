@@ -1,6 +1,6 @@
-import { byIdLoader, pagedChildrenLoader, visibleRecordsWhere, type Principal } from '@movement/runtime';
+import { byIdLoader, pagedChildrenLoader, rowsById, visibleRecordsSql, type Principal } from '@movement/runtime';
 import type DataLoader from 'dataloader';
-import type { PrismaClient } from './generated/prisma/client';
+import type { DetentionRecord, Person, PrismaClient, TracingRequest } from './generated/prisma/client';
 import { detentionRecordsOf, familyLinksOf, tracingRequestsSeeking, visitsOf } from './child-pages';
 import { peopleLastSeenAt } from './last-seen-page';
 
@@ -10,10 +10,12 @@ import { peopleLastSeenAt } from './last-seen-page';
  * so hiding records costs no extra statement.
  */
 export function createLoaders(prisma: PrismaClient, principal: Principal) {
-  const visible = visibleRecordsWhere(principal);
+  const visible = (first: number) => visibleRecordsSql(principal, 't', first);
+  // Entity lookups are what the other subgraphs' records ask of this one (a message's sender, a
+  // record's beneficiary) in every list they show: on the raw driver.
   return {
     /** A person the principal may see; null for a hidden one, as for one that does not exist. */
-    person: byIdLoader((ids) => prisma.person.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
+    person: byIdLoader(rowsById<Person>(prisma, '"people"."Person"', visible)),
     /**
      * A person named by a record already shown (a request's enquirer or sought person, a
      * detainee, the person a link belongs to) or by another subgraph's record: whoever the
@@ -21,9 +23,9 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
      * a person not visible on their own is shown in the identity-only view, which the schema
      * enforces on every Person field (see server.ts).
      */
-    personOfRecord: byIdLoader((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
-    tracingRequest: byIdLoader((ids) => prisma.tracingRequest.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
-    detentionRecord: byIdLoader((ids) => prisma.detentionRecord.findMany({ where: { AND: [{ id: { in: ids } }, visible] } })),
+    personOfRecord: byIdLoader(rowsById<Person>(prisma, '"people"."Person"')),
+    tracingRequest: byIdLoader(rowsById<TracingRequest>(prisma, '"people"."TracingRequest"', visible)),
+    detentionRecord: byIdLoader(rowsById<DetentionRecord>(prisma, '"people"."DetentionRecord"', visible)),
     familyLinksOf: pagedChildrenLoader(
       (personIds, page) => familyLinksOf(prisma, principal, personIds, page),
       (row) => row.personId,

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 
 /** A UUID in its text form, any case: how every id of the graph is written. */
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,17 +37,33 @@ export const ErrorCodes = {
 
 export type ErrorCode = keyof typeof ErrorCodes;
 
+/** The field being resolved, from its resolver's `info`: where an error thrown there belongs. */
+export type FieldAt = Pick<GraphQLResolveInfo, 'fieldNodes' | 'path'>;
+
+const isFieldAt = (at: ReadonlyArray<string | number> | FieldAt): at is FieldAt => !Array.isArray(at);
+
 /**
  * An error the code answers with on purpose (bad input, forbidden, not found) is an answer, not a
  * failure: its stack is never shown nor logged. Capturing one, and formatting it when graphql
  * wraps the error with its path, cost more than the rest of the field (a list of children, each
  * refused a field, was dominated by it), so these errors carry none.
+ *
+ * `at` places the error: a response path, or the field being resolved (its `info`), which gives
+ * the locations and path graphql would give it. graphql reports an error thrown with its path as
+ * it is; one without, it copies into a new error that captures a stack and formats two (its own
+ * and the original's), so refusals thrown for every item of a list pass the field.
  */
-export function graphError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, path?: ReadonlyArray<string | number>): GraphQLError {
+export function graphError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+  at?: ReadonlyArray<string | number> | FieldAt,
+): GraphQLError {
+  const placed = at === undefined ? {} : isFieldAt(at) ? { nodes: at.fieldNodes, path: responsePathAsArray(at.path) } : { path: at };
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return new GraphQLError(message, { extensions: { code, ...extensions }, ...(path ? { path } : {}) });
+    return new GraphQLError(message, { extensions: { code, ...extensions }, ...placed });
   } finally {
     Error.stackTraceLimit = limit;
   }
@@ -103,8 +119,9 @@ export function unauthenticated(message = 'Missing or invalid credentials.'): Gr
   return graphError('UNAUTHENTICATED', message, { http: { status: 401 } });
 }
 
-export function forbidden(message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return graphError('FORBIDDEN', message, extra);
+/** FORBIDDEN; `at` (the resolver's `info`) when thrown by a field's resolver, see `graphError`. */
+export function forbidden(message: string, extra: Record<string, unknown> = {}, at?: FieldAt): GraphQLError {
+  return graphError('FORBIDDEN', message, extra, at);
 }
 
 /** A subgraph this change checks against could not be asked; nothing was written. */

@@ -14,10 +14,8 @@ const maxBodyBytes = 1024 * 1024;
 
 export interface GraphqlHttpOptions<Context extends BaseContext, Admission> {
   apollo: ApolloServer<Context>;
-  /** Checks the caller before the body is read: what `within` and `context` get, or null once it has answered. */
+  /** Checks the caller before the body is read: what `context` gets, or null once it has answered. */
   admit(req: IncomingMessage, res: ServerResponse): Promise<Admission | null>;
-  /** Runs the rest of the request's handling (e.g. with the caller in its async context). */
-  within<T>(admission: Admission, work: () => Promise<T>): Promise<T>;
   context(req: IncomingMessage, admission: Admission): Promise<Context>;
 }
 
@@ -61,29 +59,27 @@ export function graphqlHttp<Context extends BaseContext, Admission>(
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const admission = await options.admit(req, res);
     if (admission === null) return;
-    await options.within(admission, async () => {
-      const read = await readBody(req);
-      if ('status' in read) return answerJson(res, read.status, read.body);
-      const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const url = req.url ?? '';
-      const query = url.indexOf('?');
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query === -1 ? '' : url.slice(query), body: read.body },
-        context: () => options.context(req, admission),
-      });
-      for (const [name, value] of response.headers) res.setHeader(name, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.setHeader('content-length', Buffer.byteLength(response.body.string));
-        res.end(response.body.string);
-        return;
-      }
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+    const read = await readBody(req);
+    if ('status' in read) return answerJson(res, read.status, read.body);
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query === -1 ? '' : url.slice(query), body: read.body },
+      context: () => options.context(req, admission),
     });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(response.body.string));
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
   };
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {

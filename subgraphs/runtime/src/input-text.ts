@@ -51,12 +51,16 @@ function nulInLiteral(node: ValueNode, path: string): string | undefined {
   }
 }
 
-/** The field (variable path, or argument path for a value written inline) holding a NUL character; undefined when none does. */
-export function fieldWithNulCharacter(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  for (const [name, value] of Object.entries(variables ?? {})) {
-    const found = nulInValue(value, name);
-    if (found) return found;
-  }
+/**
+ * The argument of `document` whose inline value holds a NUL, or null: remembered per document,
+ * since Apollo Server hands every request of an operation it has seen the same parsed document
+ * and walking it again each time cost as much as the rest of this check.
+ */
+const inlineNul = new WeakMap<DocumentNode, string | null>();
+
+function argumentWithNulCharacter(document: DocumentNode): string | null {
+  const known = inlineNul.get(document);
+  if (known !== undefined) return known;
   let found: string | undefined;
   visit(document, {
     Argument(node) {
@@ -64,7 +68,17 @@ export function fieldWithNulCharacter(document: DocumentNode, variables: Readonl
       return found ? false : undefined;
     },
   });
-  return found;
+  inlineNul.set(document, found ?? null);
+  return found ?? null;
+}
+
+/** The field (variable path, or argument path for a value written inline) holding a NUL character; undefined when none does. */
+export function fieldWithNulCharacter(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    const found = nulInValue(value, name);
+    if (found) return found;
+  }
+  return argumentWithNulCharacter(document) ?? undefined;
 }
 
 /** The refusal of a request whose input holds a NUL character: HTTP 400, like any other request GraphQL cannot run. */

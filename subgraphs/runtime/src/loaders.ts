@@ -55,6 +55,12 @@ export interface ChildPageKey {
 }
 
 /**
+ * What tells pages apart: their size and where they start. Most pages are first pages, whose key
+ * needs no serialising; it is computed for every parent of every list, so it must stay cheap.
+ */
+const pageKey = (page: Page) => (page.after === null ? String(page.limit) : `${page.limit}|${JSON.stringify(page.after)}`);
+
+/**
  * Loads a page of children per parent. Parents asking for the same page (`first`/`after`) share
  * one batch, so `fetch` gets the page once with all their ids; different pages never mix.
  */
@@ -62,24 +68,29 @@ export function pagedChildrenLoader<T>(
   fetch: (parentIds: string[], page: Page) => Promise<T[]>,
   parentOf: (row: T) => string,
 ): DataLoader<ChildPageKey, T[], string> {
-  const cacheKey = (parentId: string, page: Page) => `${parentId}|${JSON.stringify(page)}`;
+  const cacheKey = (parentId: string, page: Page) => `${parentId}|${pageKey(page)}`;
   return new DataLoader(
     async (keys) => {
       const byPage = new Map<string, { page: Page; parentIds: string[] }>();
       for (const key of keys) {
-        const pageKey = JSON.stringify(key.page);
-        const group = byPage.get(pageKey) ?? { page: key.page, parentIds: [] };
-        group.parentIds.push(key.parentId);
-        byPage.set(pageKey, group);
+        const shape = pageKey(key.page);
+        const group = byPage.get(shape);
+        if (group) group.parentIds.push(key.parentId);
+        else byPage.set(shape, { page: key.page, parentIds: [key.parentId] });
       }
-      const results = new Map<string, T[]>();
-      for (const { page, parentIds } of byPage.values()) {
+      // Rows by parent, per page shape: a batch of one shape (the usual case) reads its rows once.
+      const results = new Map<string, Map<string, T[]>>();
+      for (const [shape, { page, parentIds }] of byPage) {
+        const byParent = new Map<string, T[]>();
         for (const row of await fetch(parentIds, page)) {
-          const id = cacheKey(parentOf(row), page);
-          results.set(id, [...(results.get(id) ?? []), row]);
+          const parentId = parentOf(row);
+          const rows = byParent.get(parentId);
+          if (rows) rows.push(row);
+          else byParent.set(parentId, [row]);
         }
+        results.set(shape, byParent);
       }
-      return keys.map((key) => results.get(cacheKey(key.parentId, key.page)) ?? []);
+      return keys.map((key) => results.get(pageKey(key.page))?.get(key.parentId) ?? []);
     },
     { cacheKeyFn: (key) => cacheKey(key.parentId, key.page) },
   );

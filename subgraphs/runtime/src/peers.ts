@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { dependencyUnavailable } from './errors';
-import { peerHeaders } from './access/request-scope';
+import { peerHeaders, type Peer } from './access/request-scope';
 import type { SubgraphName } from './environment';
 
 /**
@@ -9,14 +9,24 @@ import type { SubgraphName } from './environment';
  */
 export type PeerUrls = Partial<Record<SubgraphName, string>>;
 
+/** The peers as one request sees them (see `Peer`): absent when no address is configured. */
+export type Peers = Partial<Record<SubgraphName, Peer>>;
+
+/** The peers for a request carrying `internalToken`. */
+export function peersFor(urls: PeerUrls, internalToken: string): Peers {
+  const peers: Peers = {};
+  for (const [name, url] of Object.entries(urls) as Array<[SubgraphName, string | undefined]>) if (url) peers[name] = { url, internalToken };
+  return peers;
+}
+
 /**
- * The ids among `ids` for which the owning subgraph at `url` has no `typename` entity.
+ * The ids among `ids` for which the owning subgraph `peer` has no `typename` entity.
  * Errors with `DEPENDENCY_UNAVAILABLE` when the owner cannot be asked, so a write is never made
  * on an unchecked reference.
  */
-export async function missingEntities(url: string | undefined, typename: string, ids: string[]): Promise<string[]> {
+export async function missingEntities(peer: Peer | undefined, typename: string, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  const entities = await peerEntities<{ id: string }>(url, typename, unique, 'id');
+  const entities = await peerEntities<{ id: string }>(peer, typename, unique, 'id');
   return unique.filter((_id, index) => entities[index] === null);
 }
 
@@ -25,18 +35,18 @@ function referencesUnavailable(typename: string, reason: string): GraphQLError {
 }
 
 /**
- * The `selection` of each of `ids` as the owning subgraph at `url` has them (null for one it does
+ * The `selection` of each of `ids` as the owning subgraph `peer` has them (null for one it does
  * not know), in the order of `ids`: for a write that must check more than existence, such as a
  * place's type. Errors with `DEPENDENCY_UNAVAILABLE` when the owner cannot be asked.
  */
-export async function peerEntities<T>(url: string | undefined, typename: string, ids: string[], selection: string): Promise<Array<T | null>> {
+export async function peerEntities<T>(peer: Peer | undefined, typename: string, ids: string[], selection: string): Promise<Array<T | null>> {
   if (ids.length === 0) return [];
-  if (!url) throw referencesUnavailable(typename, 'no address is configured for the subgraph that owns it');
+  if (!peer) throw referencesUnavailable(typename, 'no address is configured for the subgraph that owns it');
   let body: { data?: { _entities?: Array<T | null> }; errors?: Array<{ message: string }> };
   try {
-    const response = await fetch(url, {
+    const response = await fetch(peer.url, {
       method: 'POST',
-      headers: peerHeaders(),
+      headers: peerHeaders(peer),
       body: JSON.stringify({
         query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`,
         variables: { r: ids.map((id) => ({ __typename: typename, id })) },

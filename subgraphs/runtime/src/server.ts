@@ -22,7 +22,6 @@ import {
   internalVerifyKeysFromJson,
   internalTokenVerifier,
   ownersVerdict,
-  runWithInternalToken,
   type IdentityOnlyTest,
   type InternalClaims,
   type PersonsOfRecord,
@@ -33,6 +32,7 @@ import { loadSubgraphEnvironment, type SubgraphEnvironment } from './environment
 import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { entityBatches } from './entity-batches';
+import { compiledExecution } from './compiled-execution';
 import { answerJson, graphqlHttp, isGraphqlPath } from './graphql-http';
 import { errorBody } from './errors';
 import { httpErrorHandler, unknownEndpoint } from './http-errors';
@@ -40,15 +40,15 @@ import { nulCharacterGuard } from './input-text';
 import { errorMasking } from './error-masking';
 import { createLogger, type Logger } from './logger';
 import { migrate, migrationsApplied } from './migrate';
-import type { PeerUrls } from './peers';
+import { peersFor, type PeerUrls, type Peers } from './peers';
 import { serveMetrics, ServiceMetrics, traceRootFields, tracedRequests, type MetricsConfig } from './telemetry';
 
 /** What every resolver receives, whatever the subgraph. */
 export interface BaseSubgraphContext extends BaseContext {
   requestId: string;
   logger: Logger;
-  /** Where the other subgraphs answer, for checking references to records they own. */
-  peers: PeerUrls;
+  /** The other subgraphs, asked on this request's behalf to check references to records they own. */
+  peers: Peers;
   /** Who is asking, from the gateway's signed internal token. */
   principal: Principal;
   /** The client's operation name, for the audit trail. */
@@ -123,7 +123,8 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   );
   const masking = errorMasking<Context>(logger);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The subgraph's schema, its operations compiled once each (see compiled-execution.ts).
+    gateway: compiledExecution(schema),
     formatError: masking.formatError,
     plugins: [
       metrics.plugin<Context>(),
@@ -184,12 +185,18 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
         return null;
       }
     },
-    within: ({ token }, work) => runWithInternalToken(token, work),
-    context: async (req, { claims: { principal, operationName } }) => {
+    context: async (req, { token, claims: { principal, operationName } }) => {
       const header = req.headers['x-request-id'];
       const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
       return definition.createContext(
-        { requestId, logger: logger.child({ requestId, subject: principal.subject }), peers, principal, operationName, audit: new AuditBuffer() },
+        {
+          requestId,
+          logger: logger.child({ requestId, subject: principal.subject }),
+          peers: peersFor(peers, token),
+          principal,
+          operationName,
+          audit: new AuditBuffer(),
+        },
         database.prisma,
       );
     },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type QueryPlanSelectionNode } from '@apollo/query-planner';
-import { parse } from 'graphql';
+import { executeSync, parse } from 'graphql';
 
 /**
  * The floor under any gateway: the query plan `@apollo/gateway` would build for an operation,
@@ -50,6 +50,22 @@ export function createPlanner(supergraphSdl: string = readSupergraphSdl()): (que
   const planner = new QueryPlanner(supergraph);
   const apiSchema = supergraph.apiSchema();
   return (query, operationName) => planner.buildQueryPlan(operationFromDocument(apiSchema, parse(query), { operationName }));
+}
+
+/**
+ * What a client sees of a plan's merged answer: only the fields its query selects, under their
+ * response keys. The merged data also holds what the plan fetched for itself (keys,
+ * `__typename`, fields other subgraphs `@require`), which differs between supergraphs.
+ */
+export function clientView(supergraphSdl: string): (query: string, data: JsonObject) => unknown {
+  const schema = Supergraph.build(forApolloGateway(supergraphSdl)).apiSchema().toGraphQLJSSchema();
+  return (query, data) =>
+    executeSync({
+      schema,
+      document: parse(query),
+      rootValue: data,
+      fieldResolver: (source: unknown, _args, _context, info) => (isObject(source as Json) ? (source as JsonObject)[info.path.key] : undefined),
+    }).data;
 }
 
 const isObject = (value: Json | undefined): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -40,7 +40,8 @@ export function processCpuMs(pid: number): number {
 function startOne(root: string, name: SubgraphName, env: NodeJS.ProcessEnv, nodeArgs: string[]): { child: ChildProcess; listening: Promise<string> } {
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'subgraphs', name, 'dist', 'index.js')], {
     cwd: root,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    // NODE_ENV as the image sets it: graphql, among others, drops its development checks in production.
+    env: { ...env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

@@ -7,7 +7,7 @@ import { generateInternalKeyPair, internalKeyToJson, signInternalToken, subgraph
 import { syntheticId } from '@movement/runtime/demo';
 import { demoPartnerKeys } from '@movement/launcher';
 import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
-import { createPlanner, executePlan, type SubgraphFetch, type SubgraphPost } from './direct-plan';
+import { clientView, createPlanner, executePlan, type SubgraphFetch, type SubgraphPost } from './direct-plan';
 import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
 
 /**
@@ -24,9 +24,10 @@ import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
  *   request, with one token per run, as a gateway reusing its token per principal sends it.
  *
  * With `--baseline <checkout>` a second set of subgraphs is started from another checkout's built
- * `dist/` (e.g. the main branch) on the same databases; both sets answer every operation first and
- * must return the same data, then they are measured in alternating rounds and the ratios printed
- * with their range. CPU comes from /proc/<pid>/stat of each process.
+ * `dist/` (e.g. the main branch) on the same databases, its queries planned on that checkout's
+ * own supergraph; both sets answer every query first and must return the same answer (between
+ * different supergraphs, where they differ is printed), then they are measured in alternating
+ * rounds and the ratios printed with their range. CPU comes from /proc/<pid>/stat of each process.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:subgraphs -- \
  *     [--baseline ../main] [--rounds 3] [--duration 5] [--connections 8] [--runs 200] [--quick] [--profile DIR] [--only TEXT]
@@ -161,6 +162,31 @@ async function measureFetch(set: SubgraphSet, fetch: SubgraphFetch, options: { d
   };
 }
 
+/** The `__typename` of the entities a fetch asks for, or null for a root fetch. */
+const entityType = (fetch: SubgraphFetch): unknown => {
+  const [first] = Array.isArray(fetch.body.variables.representations) ? fetch.body.variables.representations : [];
+  return typeof first === 'object' && first !== null && !Array.isArray(first) ? first.__typename : null;
+};
+
+/** The client query a planned fetch belongs to (`FiftyPeople` of `FiftyPeople__people__0`). */
+const clientOperation = (fetch: SubgraphFetch) => fetch.operationName?.split('__')[0];
+
+/**
+ * The same step in another contender's plan: the fetch of the same name, else the first not yet
+ * paired one of the same client query to the same subgraph for the same type of entity (plans
+ * on different supergraphs number their fetches differently).
+ */
+function counterpart(fetch: SubgraphFetch, list: SubgraphFetch[], used: Set<SubgraphFetch>): SubgraphFetch | undefined {
+  const found =
+    list.find((other) => !used.has(other) && other.operationName === fetch.operationName && other.subgraph === fetch.subgraph) ??
+    list.find(
+      (other) =>
+        !used.has(other) && other.subgraph === fetch.subgraph && clientOperation(other) === clientOperation(fetch) && entityType(other) === entityType(fetch),
+    );
+  if (found) used.add(found);
+  return found;
+}
+
 /** The first path where two answers differ, for the same-data check. */
 function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   if (isDeepStrictEqual(a, b)) return null;
@@ -233,34 +259,51 @@ async function main(): Promise<void> {
   const verifyKey = await internalKeyToJson(keys.publicKey);
   const nodeArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [];
   const contenders: SubgraphSet[] = [];
+  const roots = [join(__dirname, '..', '..', '..'), ...(values.baseline ? [resolve(values.baseline)] : [])];
   try {
-    contenders.push(await startSubgraphSet({ label: 'this build', root: join(__dirname, '..', '..', '..'), databaseUrl, verifyKey, nodeArgs }));
-    if (values.baseline) contenders.push(await startSubgraphSet({ label: 'baseline', root: resolve(values.baseline), databaseUrl, verifyKey, nodeArgs }));
+    contenders.push(await startSubgraphSet({ label: 'this build', root: roots[0], databaseUrl, verifyKey, nodeArgs }));
+    if (values.baseline) contenders.push(await startSubgraphSet({ label: 'baseline', root: roots[1], databaseUrl, verifyKey, nodeArgs }));
 
-    const plan = createPlanner();
+    // Each contender is planned on its own checkout's supergraph, as a gateway in front of it
+    // would plan: an older checkout's subgraphs lack fields a newer plan asks of them (a
+    // `@requires`), and a newer one's may need fields an older plan never fetches.
+    const supergraphs = roots.map((root) => readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8'));
+    const planners = supergraphs.map((sdl) => createPlanner(sdl));
+    const sameSupergraph = supergraphs.every((sdl) => sdl === supergraphs[0]);
+    const seenByClient = clientView(supergraphs[0]);
     const queries = [
       { name: '50 people with names, places, messages, assistance, tracing requests', query: fiftyPeople },
       ...readmeExamples().map((query, index) => ({ name: `README example ${index + 1}`, query })),
     ];
-    const planned = queries.map((entry) => ({ ...entry, plan: plan(entry.query) }));
+    const planned = queries.map((entry) => ({ ...entry, plans: planners.map((plan) => plan(entry.query)) }));
 
-    // Every contender must give the same answers, or the comparison measures different work.
-    const fetches: SubgraphFetch[] = [];
-    for (const { name, plan: queryPlan } of planned) {
+    // Every contender must give the same answers, or the comparison measures different work. On
+    // different supergraphs the answers may differ by design (an access rule one has and the
+    // other had not yet): the first difference is printed, so a reader knows what was compared.
+    const fetches: SubgraphFetch[][] = contenders.map(() => []);
+    for (const { name, query, plans } of planned) {
       const answers = [];
-      for (const set of contenders) {
+      for (const [index, set] of contenders.entries()) {
         const token = await signed(name);
-        answers.push(await executePlan(queryPlan, {}, poster(set, token)));
+        answers.push(await executePlan(plans[index], {}, poster(set, token)));
       }
       const [ours] = answers;
+      const differences: string[] = [];
       for (const other of answers.slice(1)) {
-        const difference = firstDifference(ours.data, other.data) ?? firstDifference(ours.errors, other.errors);
-        if (difference) throw new Error(`${name}: the contenders answer differently at ${difference}`);
+        const difference = firstDifference(seenByClient(query, ours.data), seenByClient(query, other.data)) ?? firstDifference(ours.errors, other.errors);
+        if (difference && sameSupergraph) throw new Error(`${name}: the contenders answer differently at ${difference}`);
+        if (difference) differences.push(difference);
       }
+      const agreement =
+        contenders.length === 1
+          ? ''
+          : differences.length === 0
+            ? ', same answer from every contender'
+            : `; each planned on its own supergraph, they answer differently, first at ${differences.join('; ')}`;
       say(
-        `${name}: ${ours.fetches.length} subgraph fetches, ${ours.errors.length} field errors${contenders.length > 1 ? ', same answer from every contender' : ''}`,
+        `${name}: ${answers.map((answer) => answer.fetches.length).join(' / ')} subgraph fetches, ${answers.map((answer) => answer.errors.length).join(' / ')} field errors${agreement}`,
       );
-      fetches.push(...ours.fetches);
+      answers.forEach((answer, index) => fetches[index].push(...answer.fetches));
     }
 
     const load = () =>
@@ -275,7 +318,7 @@ async function main(): Promise<void> {
     const order = (round: number) => (round % 2 === 0 ? contenders.map((_, i) => i) : contenders.map((_, i) => contenders.length - 1 - i));
 
     const chosen = values.only ? planned.filter(({ name }) => name.includes(values.only!)) : planned.slice(0, quick ? 1 : planned.length);
-    for (const { name, plan: queryPlan } of chosen) {
+    for (const { name, plans } of chosen) {
       // Concurrency 1 gives the latency a lone client sees; a steady load gives the CPU per query.
       const settings = [
         { concurrency: 1, tokens: 'per query' },
@@ -286,7 +329,7 @@ async function main(): Promise<void> {
         const results: Measurement[][] = [];
         for (let round = 0; round < rounds; round += 1) {
           const measured: Measurement[] = [];
-          for (const index of order(round)) measured[index] = await measurePlan(contenders[index], queryPlan, runs, concurrency, tokens);
+          for (const index of order(round)) measured[index] = await measurePlan(contenders[index], plans[index], runs, concurrency, tokens);
           results.push(measured);
         }
         printTable(`${name} — direct client, concurrency ${concurrency}, token ${tokens}, CPU of all four subgraphs`, contenders, results);
@@ -296,15 +339,22 @@ async function main(): Promise<void> {
     // The floor under every subgraph request: HTTP, the token, Apollo Server's pipeline, no data.
     const floor: SubgraphFetch = { subgraph: 'people', operationName: 'Floor', body: { query: 'query Floor { __typename }', variables: {} } };
     const seen = new Set<string>();
-    for (const fetch of [floor, ...fetches]) {
+    const matched = fetches.map(() => new Set<SubgraphFetch>());
+    for (const fetch of [floor, ...fetches[0]]) {
       const key = `${fetch.subgraph}\u0000${fetch.body.query}`;
       if (seen.has(key) || (values.only && !`${fetch.subgraph} ${fetch.body.query}`.includes(values.only))) continue;
       seen.add(key);
+      // The same step of each contender's plan: the same fetch, or its counterpart on the other supergraph.
+      const counterparts = fetches.map((list, index) => (fetch === floor ? floor : counterpart(fetch, list, matched[index])));
+      if (!counterparts.every((other): other is SubgraphFetch => other !== undefined)) {
+        say(`\n${fetch.subgraph}: ${fetch.operationName ?? ''} — not replayed: the contenders' plans differ at this step`);
+        continue;
+      }
       const representations = Array.isArray(fetch.body.variables.representations) ? `, ${fetch.body.variables.representations.length} representations` : '';
       const results: Measurement[][] = [];
       for (let round = 0; round < rounds; round += 1) {
         const measured: Measurement[] = [];
-        for (const index of order(round)) measured[index] = await measureFetch(contenders[index], fetch, { duration, connections });
+        for (const index of order(round)) measured[index] = await measureFetch(contenders[index], counterparts[index], { duration, connections });
         results.push(measured);
       }
       printTable(

@@ -1,4 +1,4 @@
-import { forbidden, hasScope, mandateScope, type Principal } from '@movement/runtime';
+import { forbidden, hasScope, mandateScope, type FieldAt, type Principal } from '@movement/runtime';
 import type { Person, TracingRequest } from '../generated/prisma/client';
 
 /** A request's consent decision as `TracingRequest.consent` shows it. */
@@ -39,7 +39,7 @@ export function personThroughRequest(person: Person, request: TracingRequest, pr
 }
 
 /** Throws FORBIDDEN with the reason when `person` came through a request that withholds their whereabouts. */
-export function guardWhereabouts(person: Person, field: 'lastSeenAt' | 'lastSeenOn'): void {
+export function guardWhereabouts(person: Person, field: 'lastSeenAt' | 'lastSeenOn', at?: FieldAt): void {
   const reason = withheld.get(person);
-  if (reason) throw forbidden(`Person.${field} is withheld: ${reason}.`, { coordinate: `Person.${field}`, reason: 'CONSENT_REQUIRED' });
+  if (reason) throw forbidden(`Person.${field} is withheld: ${reason}.`, { coordinate: `Person.${field}`, reason: 'CONSENT_REQUIRED' }, at);
 }

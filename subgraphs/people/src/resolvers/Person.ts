@@ -1,4 +1,4 @@
-import { forbidden, hasScope, notVisibleOnItsOwn, readPage, toConnection } from '@movement/runtime';
+import { forbidden, hasScope, notVisibleOnItsOwn, readPage, toConnection, type FieldAt } from '@movement/runtime';
 import type { Context } from '../context';
 import type { PersonName, PersonResolvers } from '../generated/graphql';
 import { byCaptureDay, byOpenedOnDate, byRelationship } from '../child-pages';
@@ -23,10 +23,10 @@ const childScope = 'people:read:sensitive';
  * `people:read:sensitive` the field is null with FORBIDDEN at its path; with it, the read is
  * recorded in the audit trail like every sensitive read. An adult's fields answer as usual.
  */
-async function childField<T>(person: PersonModel, field: string, context: Context, read: () => T | Promise<T>): Promise<T> {
+async function childField<T>(person: PersonModel, field: string, context: Context, at: FieldAt, read: () => T | Promise<T>): Promise<T> {
   if (!isMinorOn(new Date(), person.birthDate, person.birthYear)) return read();
   if (!hasScope(context.principal, childScope)) {
-    throw forbidden(`Person.${field} of a child requires ${childScope}.`, { coordinate: `Person.${field}` });
+    throw forbidden(`Person.${field} of a child requires ${childScope}.`, { coordinate: `Person.${field}` }, at);
   }
   const value = await read();
   const empty = value === null || value === undefined || (isConnection(value) && value.edges.length === 0);
@@ -41,19 +41,19 @@ export const Person: PersonResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.personOfRecord.load(reference.id),
   fullName: (person) => `${person.givenName} ${person.familyName}`,
   names: (person) => person.names as unknown as PersonName[],
-  birthDate: (person, _args, context) => childField(person, 'birthDate', context, () => isoDate(person.birthDate)),
+  birthDate: (person, _args, context, info) => childField(person, 'birthDate', context, info, () => isoDate(person.birthDate)),
   isMinor: (person) => isMinorOn(new Date(), person.birthDate, person.birthYear),
-  lastSeenAt: (person, _args, context) => {
-    guardWhereabouts(person, 'lastSeenAt');
-    return childField(person, 'lastSeenAt', context, () => (person.lastSeenAtId ? locationRef(person.lastSeenAtId) : null));
+  lastSeenAt: (person, _args, context, info) => {
+    guardWhereabouts(person, 'lastSeenAt', info);
+    return childField(person, 'lastSeenAt', context, info, () => (person.lastSeenAtId ? locationRef(person.lastSeenAtId) : null));
   },
-  lastSeenOn: (person, _args, context) => {
-    guardWhereabouts(person, 'lastSeenOn');
-    return childField(person, 'lastSeenOn', context, () => isoDate(person.lastSeenOn));
+  lastSeenOn: (person, _args, context, info) => {
+    guardWhereabouts(person, 'lastSeenOn', info);
+    return childField(person, 'lastSeenOn', context, info, () => isoDate(person.lastSeenOn));
   },
-  familyLinks: (person, args, context) => {
+  familyLinks: (person, args, context, info) => {
     const page = readPage(args, 'familyLinks');
-    return childField(person, 'familyLinks', context, async () =>
+    return childField(person, 'familyLinks', context, info, async () =>
       toConnection(await context.loaders.familyLinksOf.load({ parentId: person.id, page }), page, byRelationship),
     );
   },

@@ -28,9 +28,11 @@ export function enforceAccess(schema: GraphQLSchema, rules: AccessRules, persons
       const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context: AccessContext, info) => {
         if (!satisfies(context.principal.scopes, requirements)) {
-          throw forbidden(`${type.name}.${field.name} requires ${describeMissing(context.principal.scopes, requirements)}.`, {
-            coordinate: `${type.name}.${field.name}`,
-          });
+          throw forbidden(
+            `${type.name}.${field.name} requires ${describeMissing(context.principal.scopes, requirements)}.`,
+            { coordinate: `${type.name}.${field.name}` },
+            info,
+          );
         }
         const value = resolve(source, args, context, info);
         if (!audited || !isRecord(source) || typeof source.id !== 'string') return value;

@@ -1,5 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { forbidden } from '../errors';
+import { forbidden, type FieldAt } from '../errors';
 import { canSeeRecord, type Principal } from './principal';
 
 /**
@@ -62,10 +62,11 @@ export const notVisibleOnItsOwn: IdentityOnlyTest<{ principal: Principal }> = (s
 export const ownersVerdict: IdentityOnlyTest<unknown> = (source) => !(isRecord(source) && source[identityOnlyField] === false);
 
 /** The refusal of a field withheld by the identity-only view. */
-export function withheldByIdentityView(typeName: string, fieldName: string) {
+export function withheldByIdentityView(typeName: string, fieldName: string, at?: FieldAt) {
   return forbidden(
     `${typeName}.${fieldName} is withheld: the caller sees this person only through a record about them, which shows who they are (names and birth year) and nothing else.`,
     { coordinate: `${typeName}.${fieldName}` },
+    at,
   );
 }
 
@@ -81,7 +82,7 @@ export function enforceIdentityView<Context>(schema: GraphQLSchema, typeName: st
     if (personIdentityFields.has(field.name)) continue;
     const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
     field.resolve = (source, args, context: Context, info) => {
-      if (isIdentityOnly(source, context)) throw withheldByIdentityView(typeName, field.name);
+      if (isIdentityOnly(source, context)) throw withheldByIdentityView(typeName, field.name, info);
       return resolve(source, args, context, info);
     };
   }

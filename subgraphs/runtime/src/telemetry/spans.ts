@@ -127,10 +127,12 @@ export function tracedAdapter<A extends object>(adapter: A, engine: 'pglite' | '
 
 /**
  * Opens a span around each root field's resolver (a query, a mutation, `_entities`), so the SQL
- * a field sends sits under it. Where the GraphQL instrumentation runs it traces resolvers itself.
+ * a field sends sits under it. Also where the GraphQL instrumentation runs: it traces
+ * resolvers by patching graphql-js's `execute`, which compiled operations do not go through
+ * (see compiled-execution.ts).
  */
 export function traceRootFields(schema: GraphQLSchema): GraphQLSchema {
-  if (!tracingEnabled() || instrumentationActive()) return schema;
+  if (!tracingEnabled()) return schema;
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     if (!type || !isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
