@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, GraphQLError, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -15,8 +15,26 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * schema, which Apollo Server still parses and validates against, and runs its plugins around.
  */
 
+/**
+ * An operation compiled, with the default values of its variables as a client would send them.
+ * graphql-jit refuses a non-null variable left out even when it has a default, where graphql-js
+ * (and the spec) use the default, so the defaults are filled in before the compiled form runs.
+ */
+interface CompiledOperation {
+  query: CompiledQuery;
+  defaults: ReadonlyArray<readonly [string, unknown]>;
+}
+
 /** Operations compiled per document, by operation name; a document is dropped with Apollo Server's cache entry. */
-type Compiled = Map<string | undefined, CompiledQuery | null>;
+type Compiled = Map<string | undefined, CompiledOperation | null>;
+
+/** The variables a request gave, with the operation's defaults for those it left out. */
+function withDefaults(variables: Record<string, unknown>, defaults: CompiledOperation['defaults']): Record<string, unknown> {
+  if (defaults.every(([name]) => variables[name] !== undefined)) return variables;
+  const filled = { ...variables };
+  for (const [name, value] of defaults) if (filled[name] === undefined) filled[name] = value;
+  return filled;
+}
 
 /** Most operations a document holds that are kept compiled; a gateway sends one per document. */
 const maxOperationsPerDocument = 8;
@@ -40,7 +58,7 @@ function withExtensions(result: ExecutionResult): ExecutionResult {
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Compiled>();
 
-  const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+  const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledOperation | null => {
     let byName = compiled.get(document);
     if (!byName) {
       byName = new Map();
@@ -50,16 +68,19 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     // Errors are answers here, never logged with their stack: see errors.ts.
     const query = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
     // What graphql-jit does not compile (it says so with errors) graphql-js runs as before.
-    const result = isCompiledQuery(query) ? query : null;
+    const defaults = (getOperationAST(document, operationName)?.variableDefinitions ?? [])
+      .filter((definition) => definition.defaultValue !== undefined)
+      .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)] as const);
+    const result = isCompiledQuery(query) ? { query, defaults } : null;
     if (byName.size < maxOperationsPerDocument) byName.set(operationName, result);
     return result;
   };
 
   const executor: GatewayExecutor = async ({ document, operationName, request, context: contextValue }) => {
-    const query = compiledFor(document, operationName ?? undefined);
+    const operation = compiledFor(document, operationName ?? undefined);
     const variables = request.variables ?? {};
-    if (!query) return execute({ schema, document, operationName, variableValues: variables, contextValue });
-    return withExtensions(await query.query(undefined, contextValue, variables));
+    if (!operation) return execute({ schema, document, operationName, variableValues: variables, contextValue });
+    return withExtensions(await operation.query.query(undefined, contextValue, withDefaults(variables, operation.defaults)));
   };
 
   return {
