@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import proxyaddr from 'proxy-addr';
-import { errorBody, internalErrorMessage, type Logger } from '@movement/runtime';
+import { answerJson, answerWithApollo, errorBody, internalErrorMessage, type Logger } from '@movement/runtime';
 import type { Authentication } from '../auth/authenticate';
 import type { RateLimitVerdict } from '../limits';
 import type { GatewayMetrics } from '../metrics';
@@ -46,12 +46,6 @@ export function takesLeanPath(req: IncomingMessage): boolean {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
   return plainJson.test(req.headers['content-type'] ?? '');
-}
-
-function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
 }
 
 /** The JSON body as express.json reads it (an empty body is `{}`, a top-level scalar is refused), or the answer refusing it. */
@@ -106,25 +100,7 @@ export function graphqlEndpoint<Context extends BaseContext>(options: GraphqlEnd
     if ('status' in read) return answerJson(res, read.status, read.body);
     const rewritten = options.rewriteBody(read.body);
     if ('refusal' in rewritten) return answerJson(res, rewritten.status, rewritten.refusal);
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
-    const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: query === -1 ? '' : url.slice(query), body: rewritten.body },
-      context: () => options.context(requestId, authentication),
-    });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await answerWithApollo(options.apollo, req, res, rewritten.body, () => options.context(requestId, authentication));
   };
   return (req, res) => {
     const requestId = options.requestIdOf(req);

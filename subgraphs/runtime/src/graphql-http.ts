@@ -19,10 +19,42 @@ export interface GraphqlHttpOptions<Context extends BaseContext, Admission> {
   context(req: IncomingMessage, admission: Admission): Promise<Context>;
 }
 
-export function answerJson(res: ServerResponse, status: number, body: unknown): void {
+export function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/**
+ * Hands a request whose body has been read to Apollo Server's own HTTP handling (method, CSRF
+ * prevention, content negotiation, status codes) and writes its answer on node:http.
+ */
+export async function answerWithApollo<Context extends BaseContext>(
+  apollo: ApolloServer<Context>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  context: () => Promise<Context>,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = req.url ?? '';
+  const query = url.indexOf('?');
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query === -1 ? '' : url.slice(query), body },
+    context,
+  });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
 }
 
 // The same answers as the express routes give (see http-errors.ts).
@@ -61,25 +93,7 @@ export function graphqlHttp<Context extends BaseContext, Admission>(
     if (admission === null) return;
     const read = await readBody(req);
     if ('status' in read) return answerJson(res, read.status, read.body);
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const url = req.url ?? '';
-    const query = url.indexOf('?');
-    const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query === -1 ? '' : url.slice(query), body: read.body },
-      context: () => options.context(req, admission),
-    });
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await answerWithApollo(options.apollo, req, res, read.body, () => options.context(req, admission));
   };
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
