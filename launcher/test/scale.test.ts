@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
 import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
+import { freshKey } from './keys-support';
 import { SchemaRegistry, publishSchema, readSubgraphSdls } from '@movement/schema';
 import { databaseUrlFor, generateInternalKeyPair, internalKeyToJson, subgraphNames } from '@movement/runtime';
-import { createTokenIssuer, syntheticId } from '@movement/runtime/demo';
+import { createTokenIssuer } from '@movement/runtime/demo';
 import { createTestDatabaseTarget, runService, type ServiceProcess, type TestDatabaseTarget } from '@movement/runtime/testing';
 
 // Two gateway processes over the same subgraphs, PostgreSQL and Redis, started by the image's entry
@@ -34,17 +34,6 @@ const query = (url: string, key: string) =>
     headers: { 'content-type': 'application/json', 'x-api-key': key },
     body: JSON.stringify({ query: '{ locations(first: 1) { edges { node { id } } } }' }),
   });
-
-/** A key of its own partner, so each test's rate-limit count starts from nothing. */
-async function freshKey(): Promise<{ id: string; secret: string }> {
-  const { key, secret } = await keys.issue({
-    partnerId: syntheticId('organization', randomUUID()),
-    name: 'scale test',
-    scopes: ['people:read'],
-    createdBy: 'scale-test',
-  });
-  return { id: key.id, secret };
-}
 
 /** Asks `probe` every 100 ms until it gives a value: the event waited on, bounded by the test's timeout. */
 async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
@@ -101,7 +90,7 @@ afterAll(async () => {
 });
 
 test('the rate limit is one count across the gateway replicas', async () => {
-  const { secret } = await freshKey();
+  const { secret } = await freshKey(keys, 'scale test');
   const statuses: number[] = [];
   // Alternating between the two replicas, as a load balancer spreads a partner's requests.
   for (let i = 0; i < rateLimit + 2; i++) statuses.push((await query(gateways[i % 2].url, secret)).status);
@@ -110,7 +99,7 @@ test('the rate limit is one count across the gateway replicas', async () => {
 });
 
 test('a key revoked through one replica is refused by it at once and by the other once its cached check expires', async () => {
-  const { id, secret } = await freshKey();
+  const { id, secret } = await freshKey(keys, 'scale test');
   const [first, second] = gateways as [(typeof gateways)[number], (typeof gateways)[number]];
   // Both replicas have checked (and cached) the key.
   expect((await query(first.url, secret)).status).toBe(200);

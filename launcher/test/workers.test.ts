@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
 import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
+import { freshKey } from './keys-support';
 import { databaseUrlFor, generateInternalKeyPair, internalKeyToJson } from '@movement/runtime';
-import { createTokenIssuer, syntheticId } from '@movement/runtime/demo';
+import { createTokenIssuer } from '@movement/runtime/demo';
 import { createTestDatabaseTarget, runService, type ServiceProcess, type TestDatabaseTarget } from '@movement/runtime/testing';
 
 // One gateway of two worker processes (GATEWAY_WORKERS=2) without Redis: what must be one count
@@ -54,16 +54,6 @@ const query = (key: string, headers: Record<string, string> = {}) =>
     body: JSON.stringify({ query: '{ locations(first: 1) { edges { node { id } } } }' }),
   });
 
-async function freshKey(): Promise<{ id: string; secret: string }> {
-  const { key, secret } = await keys.issue({
-    partnerId: syntheticId('organization', randomUUID()),
-    name: 'workers test',
-    scopes: ['people:read'],
-    createdBy: 'workers-test',
-  });
-  return { id: key.id, secret };
-}
-
 beforeAll(async () => {
   target = await createTestDatabaseTarget('workers');
   const storage = { DATABASE_URL: target.url!, ACCESS_DATABASE_URL: databaseUrlFor('access', undefined, target.url)! };
@@ -105,7 +95,7 @@ afterAll(async () => {
 });
 
 test('the rate limit is one count across the workers, and so are the metrics of its refusals', async () => {
-  const { secret } = await freshKey();
+  const { secret } = await freshKey(keys, 'workers test');
   const statuses: number[] = [];
   for (let i = 0; i < rateLimit + 2; i++) statuses.push((await query(secret)).status);
   expect(statuses.slice(0, rateLimit)).toEqual(Array(rateLimit).fill(200));
@@ -120,7 +110,7 @@ test('the rate limit is one count across the workers, and so are the metrics of 
 });
 
 test('a key revoked through one worker is refused by every worker at once', async () => {
-  const { id, secret } = await freshKey();
+  const { id, secret } = await freshKey(keys, 'workers test');
   // Both workers have checked (and cached) the key.
   for (let i = 0; i < 2; i++) expect((await query(secret)).status).toBe(200);
   const revoked = await send(url.replace(/\/graphql$/, '/admin/graphql'), {
