@@ -61,20 +61,40 @@ export function readPage(args: PageArgs, prefix = '', isSortKey?: (value: unknow
 }
 
 /**
+ * An edge whose cursor is encoded only when read: most queries (a gateway's above all) never ask
+ * for it, and encoding one for every row of every list costs more than building the list.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => CursorValues,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.node));
+  }
+}
+
+/**
  * Builds a connection from rows fetched with `limit + 1`, the extra row telling whether a next
- * page exists. `cursorOf` returns the sort-key values of a row, its id last.
+ * page exists. `cursorOf` returns the sort-key values of a row, its id last; cursors are
+ * encoded when read.
  */
 export function toConnection<T>(rows: T[], page: Page, cursorOf: (row: T) => CursorValues): Connection<T> {
   const hasNextPage = rows.length > page.limit;
   const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  const edges = nodes.map((node) => new Edge(node, cursorOf));
   return {
     edges,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
   };
 }
