@@ -41,6 +41,25 @@ test('50 people with messages, assistance, last-seen place, family links, tracin
   expect(fifty).toBe(five);
 });
 
+test("people's messages sent and received, in any page sizes, cost the messages subgraph one SQL statement", async () => {
+  const messages = async (query: string, variables: Record<string, unknown>) => {
+    const before = graph.graph.statements().messages;
+    const result = await graph.query<{ people: { edges: Array<{ node: { messagesSent: { edges: unknown[] } } }> } }>(query, variables);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.people.edges).toHaveLength(20);
+    expect(result.data!.people.edges.some((edge) => edge.node.messagesSent.edges.length > 0)).toBe(true);
+    return graph.graph.statements().messages - before;
+  };
+  const both = `query { people(first: 20) { edges { node { messagesSent(first: 3) { edges { node { id } } } messagesReceived(first: 4) { edges { node { id } } } } } } }`;
+  expect(await messages(both, {})).toBe(1);
+  // Two page sizes of each relation still go in one statement, each page its own part.
+  const pages = `query { people(first: 20) { edges { node {
+    messagesSent(first: 3) { edges { node { id } } } older: messagesSent(first: 5) { edges { node { id } } }
+    messagesReceived(first: 4) { edges { node { id } } }
+  } } } }`;
+  expect(await messages(pages, {})).toBe(1);
+});
+
 /** Statements all subgraphs send for one query, after checking it answered without errors. */
 async function statementsOf<T>(query: string, variables: Record<string, unknown>, check: (data: T) => void): Promise<number> {
   const total = () => Object.values(graph.graph.statements()).reduce((a, b) => a + b, 0);

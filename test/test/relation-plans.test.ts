@@ -1,4 +1,4 @@
-import { childPageSql, migrate, openDatabase, type ChildPageQuery, type Database, type Principal, type SubgraphName } from '@movement/runtime';
+import { childPageSql, childPagesTogetherSql, migrate, openDatabase, type ChildPageQuery, type Database, type Principal, type SubgraphName } from '@movement/runtime';
 import { syntheticId } from '@movement/runtime/demo';
 import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { relationPages as assistancePages } from '@movement/assistance/dist/relation-pages';
@@ -128,4 +128,34 @@ test.each(
   );
   // The plan's outline stands in for a missing lookup, so a failure shows what the planner chose.
   expect(lookup?.['Index Name'] ?? described.join(' / ')).toMatch(new RegExp(`^${table}_${query.parentColumn}_(\\w+_)?${query.sortColumn}_id_idx$`));
+});
+
+test.each([
+  ['a partner', partner],
+  ['the mandate', mandate],
+] as const)("a person's messages sent and received read together, as %s: each part an index scan of its own index", async (_who, principal) => {
+  const { driver } = databases.messages;
+  const parts = (['Person.messagesSent', 'Person.messagesReceived'] as const).map((field) => messagePages[field](principal));
+  const people = await driver.query<{ id: string }>(`SELECT DISTINCT t."senderId" AS "id" FROM "messages"."RedCrossMessage" t LIMIT 50`);
+  expect(people.length).toBeGreaterThan(0);
+  const parentIds = people.map((row) => row.id);
+  const { sql, params } = childPagesTogetherSql(parts.map((query) => ({ query, parentIds, page: { limit: 6, after: null } })));
+  const [
+    {
+      'QUERY PLAN': [plan],
+    },
+  ] = (await driver.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)) as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
+  const nodes = nodesOf(plan.Plan);
+  expect(nodes.filter((node) => node['Node Type'] === 'Seq Scan').map((node) => node['Relation Name'])).toEqual([]);
+  // EXPLAIN names the second part's parents `parent_1`.
+  const lookups = parts.map((query) =>
+    nodes.find(
+      (node) =>
+        /^(Index Scan|Index Only Scan|Bitmap Index Scan)$/.test(node['Node Type']) &&
+        new RegExp(`"${query.parentColumn}" = parent(_\\d+)?\\.id`).test(node['Index Cond'] ?? ''),
+    ),
+  );
+  expect(lookups.map((node) => node?.['Index Name'])).toEqual(
+    parts.map((query) => expect.stringMatching(new RegExp(`^RedCrossMessage_${query.parentColumn}_(\\w+_)?createdAt_id_idx$`))),
+  );
 });

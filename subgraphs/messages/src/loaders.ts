@@ -1,6 +1,6 @@
-import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, readRows, rowsById, type Principal } from '@movement/runtime';
+import { byIdLoader, manyByKeyLoader, pagedChildrenLoader, pagedRelationsLoader, readRows, rowsById, type Principal } from '@movement/runtime';
 import type { MessageStatusChange, PrismaClient, RedCrossMessage } from './generated/prisma/client';
-import { messagesOf } from './message-pages';
+import { messagesOf, personMessagesTogether } from './message-pages';
 import { visibleMessagesSql } from './visibility';
 
 /**
@@ -26,14 +26,12 @@ export function createLoaders(prisma: PrismaClient, principal: Principal) {
       (messageIds, page) => messagesOf(prisma, principal, 'inReplyToId', messageIds, page),
       (row) => row.inReplyToId as string,
     ),
-    messagesSent: pagedChildrenLoader(
-      (personIds, page) => messagesOf(prisma, principal, 'senderId', personIds, page),
-      (row) => row.senderId,
-    ),
-    messagesReceived: pagedChildrenLoader(
-      (personIds, page) => messagesOf(prisma, principal, 'addresseeId', personIds, page),
-      (row) => row.addresseeId,
-    ),
+    // A person's messages sent and received are asked for together (the people page shows
+    // both): one statement reads both pages.
+    personMessages: pagedRelationsLoader((parts) => personMessagesTogether(prisma, principal, parts), {
+      sent: (row) => row.senderId,
+      received: (row) => row.addresseeId,
+    }),
     messagesCollectedDuring: pagedChildrenLoader(
       (visitIds, page) => messagesOf(prisma, principal, 'collectedDuringVisitId', visitIds, page),
       (row) => row.collectedDuringVisitId as string,

@@ -64,18 +64,38 @@ const refusal = (status: number, code: ErrorCode, message: string, extensions: R
 });
 const tooLarge = () => refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes, the limit.`, { maximum: maxBodyBytes });
 
+/**
+ * The body's bytes, or null once it outgrows `maxBodyBytes` (the rest is left unread). Read on the
+ * stream's events: its async iterator costs a promise and an iterator result per chunk, a share
+ * of every small request.
+ */
+function readBytes(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
 /** The parsed JSON body, or why it cannot be read. */
 async function readBody(req: IncomingMessage): Promise<{ body: unknown } | { status: number; body: unknown }> {
   const declared = Number(req.headers['content-length']);
   if (declared > maxBodyBytes) return tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const bytes = await readBytes(req);
+  if (bytes === null) return tooLarge();
+  const text = bytes.toString('utf8');
   // Only a JSON body is parsed; Apollo answers any other (or none) with its own error.
   if (!/^application\/(.+\+)?json/i.test(req.headers['content-type'] ?? '') || text.length === 0) return { body: text.length === 0 ? undefined : text };
   try {
@@ -92,7 +112,11 @@ export function graphqlHttp<Context extends BaseContext, Admission>(
     const admission = await options.admit(req, res);
     if (admission === null) return;
     const read = await readBody(req);
-    if ('status' in read) return answerJson(res, read.status, read.body);
+    if ('status' in read) {
+      // The rest of a body over the limit is not read: the connection closes after the answer.
+      if (read.status === 413) res.setHeader('connection', 'close');
+      return answerJson(res, read.status, read.body);
+    }
     await answerWithApollo(options.apollo, req, res, read.body, () => options.context(req, admission));
   };
   return (req, res) => {

@@ -95,3 +95,51 @@ export function pagedChildrenLoader<T>(
     { cacheKeyFn: (key) => cacheKey(key.parentId, key.page) },
   );
 }
+
+/** A parent, the page of its children asked for, and which of the loader's relations they hang from. */
+export interface RelationPageKey<Relation extends string> extends ChildPageKey {
+  relation: Relation;
+}
+
+/** The parents asking for one page of one relation, as a `pagedRelationsLoader` fetches them. */
+export interface RelationPagePart<Relation extends string> {
+  relation: Relation;
+  parentIds: string[];
+  page: Page;
+}
+
+/**
+ * Loads pages of several relations (a person's messages sent and received) in one `fetch` per
+ * batch, as `pagedChildrenLoader` loads one: `fetch` gets a part per relation and page asked for
+ * and returns every row tagged with the index of its part (see `readChildPagesTogether`), and
+ * `parentOf` tells each relation's rows apart by parent.
+ */
+export function pagedRelationsLoader<T, Relation extends string>(
+  fetch: (parts: Array<RelationPagePart<Relation>>) => Promise<Array<T & { relationPart: number }>>,
+  parentOf: Record<Relation, (row: T) => string>,
+): DataLoader<RelationPageKey<Relation>, T[], string> {
+  const partKey = (key: RelationPageKey<Relation>) => `${key.relation}|${pageKey(key.page)}`;
+  return new DataLoader(
+    async (keys) => {
+      const byPart = new Map<string, RelationPagePart<Relation>>();
+      for (const key of keys) {
+        const shape = partKey(key);
+        const part = byPart.get(shape);
+        if (part) part.parentIds.push(key.parentId);
+        else byPart.set(shape, { relation: key.relation, parentIds: [key.parentId], page: key.page });
+      }
+      const parts = [...byPart.values()];
+      const byParent = parts.map(() => new Map<string, T[]>());
+      for (const row of await fetch(parts)) {
+        const index = row.relationPart;
+        const parentId = parentOf[parts[index].relation](row);
+        const rows = byParent[index].get(parentId);
+        if (rows) rows.push(row);
+        else byParent[index].set(parentId, [row]);
+      }
+      const indexOf = new Map([...byPart.keys()].map((shape, index) => [shape, index]));
+      return keys.map((key) => byParent[indexOf.get(partKey(key)) ?? -1]?.get(key.parentId) ?? []);
+    },
+    { cacheKeyFn: (key) => `${key.relation}|${key.parentId}|${pageKey(key.page)}` },
+  );
+}

@@ -61,20 +61,40 @@ export function readPage(args: PageArgs, prefix = '', isSortKey?: (value: unknow
 }
 
 /**
+ * An edge whose cursor is encoded only when read: most queries (a gateway's above all) never ask
+ * for it, and encoding one for every row of every list costs more than building the list.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => CursorValues,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.node));
+  }
+}
+
+/**
  * Builds a connection from rows fetched with `limit + 1`, the extra row telling whether a next
- * page exists. `cursorOf` returns the sort-key values of a row, its id last.
+ * page exists. `cursorOf` returns the sort-key values of a row, its id last; cursors are
+ * encoded when read.
  */
 export function toConnection<T>(rows: T[], page: Page, cursorOf: (row: T) => CursorValues): Connection<T> {
   const hasNextPage = rows.length > page.limit;
   const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
+  const edges = nodes.map((node) => new Edge(node, cursorOf));
   return {
     edges,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
   };
 }
@@ -128,26 +148,71 @@ export interface ChildPageQuery {
  * Rows carry every column of the child, in sort order.
  */
 export function childPageSql(query: ChildPageQuery, parentIds: readonly string[], page: Page): { sql: string; params: unknown[] } {
+  const { from, params } = childPageFrom(query, parentIds, page, 1);
+  const order = query.direction.toUpperCase();
+  return { sql: `SELECT page.* ${from} ORDER BY page."${query.sortColumn}" ${order}, page."id" ${order}`, params };
+}
+
+/** The `FROM` clause of `childPageSql`, its placeholders numbered from `firstParameter`. */
+function childPageFrom(query: ChildPageQuery, parentIds: readonly string[], page: Page, firstParameter: number): { from: string; params: unknown[] } {
   const op = query.direction === 'asc' ? '>' : '<';
   const order = query.direction.toUpperCase();
   const params: unknown[] = [parentIds, page.limit + 1];
+  const at = (index: number) => `$${firstParameter + index}`;
   const conditions = [`t."${query.parentColumn}" = parent.id`];
   if (query.where) {
-    const where = query.where(params.length + 1);
+    const where = query.where(firstParameter + params.length);
     conditions.push(`(${where.sql})`);
     params.push(...where.params);
   }
   if (page.after) {
-    conditions.push(`(t."${query.sortColumn}", t."id") ${op} ($${params.length + 1}::${query.sortType}, $${params.length + 2}::uuid)`);
+    conditions.push(`(t."${query.sortColumn}", t."id") ${op} (${at(params.length)}::${query.sortType}, ${at(params.length + 1)}::uuid)`);
     params.push(page.after[0], page.after[1]);
   }
-  const sql = `SELECT page.* FROM unnest($1::uuid[]) AS parent(id) CROSS JOIN LATERAL (
+  const from = `FROM unnest(${at(0)}::uuid[]) AS parent(id) CROSS JOIN LATERAL (
       SELECT t.* FROM ${query.table} t
       WHERE ${conditions.join(' AND ')}
       ORDER BY t."${query.sortColumn}" ${order}, t."id" ${order}
-      LIMIT $2
-    ) page ORDER BY page."${query.sortColumn}" ${order}, page."id" ${order}`;
-  return { sql, params };
+      LIMIT ${at(1)}
+    ) page`;
+  return { from, params };
+}
+
+/** One of the relations `readChildPagesTogether` reads: its query, parents and page. */
+export interface ChildPagePart {
+  query: ChildPageQuery;
+  parentIds: readonly string[];
+  page: Page;
+}
+
+/**
+ * Pages of several relations of one table (a person's messages sent and received) in one
+ * statement, each part as `childPageSql` reads it: every round trip to the database costs the
+ * subgraph a socket write and a wake-up, more than the rows. The parts must sort alike; each row
+ * comes back tagged with the index of its part in `relationPart`, so a row both parts list (a
+ * message between two people of the batch) comes once per part.
+ */
+export function childPagesTogetherSql(parts: readonly ChildPagePart[]): { sql: string; params: unknown[] } {
+  const [first] = parts;
+  if (!first) throw new Error('childPagesTogetherSql needs at least one part');
+  const selects: string[] = [];
+  const params: unknown[] = [];
+  parts.forEach((part, index) => {
+    if (part.query.table !== first.query.table || part.query.sortColumn !== first.query.sortColumn || part.query.direction !== first.query.direction) {
+      throw new Error('childPagesTogetherSql reads parts of one table sorted alike');
+    }
+    const { from, params: own } = childPageFrom(part.query, part.parentIds, part.page, params.length + 1);
+    selects.push(`SELECT ${index} AS "relationPart", page.* ${from}`);
+    params.push(...own);
+  });
+  const order = first.query.direction.toUpperCase();
+  return { sql: `${selects.join('\n    UNION ALL ')}\n    ORDER BY "relationPart", "${first.query.sortColumn}" ${order}, "id" ${order}`, params };
+}
+
+/** The rows of `childPagesTogetherSql`, each with the index of its part. */
+export function readChildPagesTogether<T>(client: object, parts: readonly ChildPagePart[]): Promise<Array<T & { relationPart: number }>> {
+  const { sql, params } = childPagesTogetherSql(parts);
+  return readRows<T & { relationPart: number }>(client, sql, params);
 }
 
 /** Reads a page of children for every parent in `parentIds` (see `childPageSql`) on the raw driver under `client`. */

@@ -52,6 +52,9 @@ test('toConnection uses the extra row only to tell that a next page exists', () 
   expect(last.edges.map((e) => e.node.id)).toEqual(['c']);
   expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
 
+  expect(connection.edges.map((e) => decodeCursor(e.cursor))).toEqual([['a'], ['b']]);
+  expect(connection.pageInfo.startCursor).toBe(connection.edges[0].cursor);
+
   const empty = toConnection([], page, (row: { id: string }) => [row.id]);
   expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
 });

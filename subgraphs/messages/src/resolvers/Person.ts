@@ -9,10 +9,10 @@ export const Person: PersonResolvers = {
   __resolveReference: (reference) => ({ ...personReference(reference.id), identityOnly: reference.identityOnly }),
   messagesSent: async (person, args, { loaders }) => {
     const page = readPage(args, 'messagesSent');
-    return messageConnection(await loaders.messagesSent.load({ parentId: person.id, page }), page);
+    return messageConnection(await loaders.personMessages.load({ relation: 'sent', parentId: person.id, page }), page);
   },
   messagesReceived: async (person, args, { loaders }) => {
     const page = readPage(args, 'messagesReceived');
-    return messageConnection(await loaders.messagesReceived.load({ parentId: person.id, page }), page);
+    return messageConnection(await loaders.personMessages.load({ relation: 'received', parentId: person.id, page }), page);
   },
 };

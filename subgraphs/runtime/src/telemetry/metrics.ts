@@ -48,6 +48,7 @@ export class ServiceMetrics {
   readonly authenticationFailures: Counter;
   private defaultsCollected = false;
   private readonly pools = new Map<string, () => PoolStats | undefined>();
+  private readonly series = new Map<string, { requests: Counter.Internal; duration: Histogram.Internal<'operation' | 'outcome'> }>();
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -105,13 +106,27 @@ export class ServiceMetrics {
             const outcome: Outcome = !result.errors?.length ? 'ok' : result.data ? 'partial' : 'error';
             // A document that failed validation has no resolved operation; its name is still in it.
             const named = operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined);
-            const labels = { operation: this.operations.of(named), outcome };
-            this.requests.inc(labels);
-            this.requestDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+            const series = this.seriesOf(this.operations.of(named), outcome);
+            series.requests.inc();
+            series.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
           },
         };
       },
     };
+  }
+
+  /**
+   * The request counter's and histogram's children for an operation and outcome, kept: prom-client
+   * hashes a label object on every call, and the label values are bounded (see `BoundedLabel`).
+   */
+  private seriesOf(operation: string, outcome: Outcome) {
+    const key = `${operation}\u0000${outcome}`;
+    let found = this.series.get(key);
+    if (!found) {
+      found = { requests: this.requests.labels({ operation, outcome }), duration: this.requestDuration.labels({ operation, outcome }) };
+      this.series.set(key, found);
+    }
+    return found;
   }
 
   /** Reports a database pool's connections at each scrape (PGlite has no pool and reports none). */
