@@ -1,4 +1,13 @@
-import { childPageSql, childPagesTogetherSql, migrate, openDatabase, type ChildPageQuery, type Database, type Principal, type SubgraphName } from '@movement/runtime';
+import {
+  childPageSql,
+  childPagesTogetherSql,
+  migrate,
+  openDatabase,
+  type ChildPageQuery,
+  type Database,
+  type Principal,
+  type SubgraphName,
+} from '@movement/runtime';
 import { syntheticId } from '@movement/runtime/demo';
 import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { relationPages as assistancePages } from '@movement/assistance/dist/relation-pages';

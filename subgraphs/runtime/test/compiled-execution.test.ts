@@ -12,6 +12,7 @@ schema.getQueryType()!.getFields().echo.resolve = (_source, args: { status: stri
 
 async function run(query: string, variables?: Record<string, unknown>) {
   const { executor } = await compiledExecution(schema).load({ apollo: { key: 'test', keyHash: 'test', graphRef: 'test', graphVariant: 'test' } } as never);
+  if (!executor) throw new Error('compiledExecution gave no executor');
   const document = parse(query);
   // Twice: the first request compiles the operation, the second runs what was kept.
   const request = { document, operationName: 'Echo', request: { variables }, context: {} } as unknown as GatewayGraphQLRequestContext;
