@@ -240,6 +240,18 @@ describe("every answer of the HTTP layer is JSON in GraphQL's error shape", () =
     const limit = loadLimitsConfig({}).maxBodyBytes;
     const large = await send(root(gateway, '/graphql'), { method: 'POST', headers, body: JSON.stringify({ query: `{ __typename }${' '.repeat(limit)}` }) });
     expect(large).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: limit } }] } });
+    // Chunked, with no length announced: refused once it outgrows the limit, before it ends.
+    const half = `{"query":"{ __typename }","padding":"${'x'.repeat(Math.ceil(limit / 2))}`;
+    const chunks = [half, 'x'.repeat(Math.ceil(limit / 2)), 'x'.repeat(Math.ceil(limit / 2)), '"}'];
+    const streamed = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const chunked = await send(root(gateway, '/graphql'), { method: 'POST', headers, body: streamed, duplex: 'half' });
+    expect(chunked).toMatchObject({ status: 413, body: { errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: limit } }] } });
   });
 
   test('unknown endpoints, methods and content types are answered in JSON too', async () => {

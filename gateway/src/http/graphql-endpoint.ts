@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import proxyaddr from 'proxy-addr';
-import { answerJson, answerWithApollo, errorBody, internalErrorMessage, type Logger } from '@movement/runtime';
+import { answerJson, answerWithApollo, bodyTooLarge, errorBody, internalErrorMessage, readBytes, type Logger } from '@movement/runtime';
 import type { Authentication } from '../auth/authenticate';
 import type { RateLimitVerdict } from '../limits';
 import type { GatewayMetrics } from '../metrics';
@@ -50,21 +50,12 @@ export function takesLeanPath(req: IncomingMessage): boolean {
 
 /** The JSON body as express.json reads it (an empty body is `{}`, a top-level scalar is refused), or the answer refusing it. */
 async function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<{ body: unknown } | { status: number; body: unknown }> {
-  const tooLarge = {
-    status: 413,
-    body: errorBody('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes, the limit.`, { maximum: maxBodyBytes }),
-  };
   // No length and no chunked encoding: no body at all, which Apollo Server answers itself.
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return { body: undefined };
-  if (Number(req.headers['content-length']) > maxBodyBytes) return tooLarge;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return tooLarge;
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  if (Number(req.headers['content-length']) > maxBodyBytes) return bodyTooLarge(maxBodyBytes);
+  const bytes = await readBytes(req, maxBodyBytes);
+  if (bytes === null) return bodyTooLarge(maxBodyBytes);
+  const text = bytes.toString('utf8');
   if (text.trim().length === 0) return { body: {} };
   const notJson = { status: 400, body: errorBody('BAD_REQUEST', 'The request body is not valid JSON.') };
   // Strict like express.json: only an object or an array is a request.
@@ -97,7 +88,11 @@ export function graphqlEndpoint<Context extends BaseContext>(options: GraphqlEnd
       return;
     }
     const read = await readBody(req, options.maxBodyBytes);
-    if ('status' in read) return answerJson(res, read.status, read.body);
+    if ('status' in read) {
+      // The rest of a body over the limit is not read: the connection closes after the answer.
+      if (read.status === 413) res.setHeader('connection', 'close');
+      return answerJson(res, read.status, read.body);
+    }
     const rewritten = options.rewriteBody(read.body);
     if ('refusal' in rewritten) return answerJson(res, rewritten.status, rewritten.refusal);
     await answerWithApollo(options.apollo, req, res, rewritten.body, () => options.context(requestId, authentication));

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { sendHttpError } from '@movement/runtime';
+import { bodyTooLarge } from '@movement/runtime';
 
 /**
  * Answers a body refused by `express.json({ limit })` with HTTP 413 and a GraphQL-shaped error
@@ -8,7 +8,8 @@ import { sendHttpError } from '@movement/runtime';
 export function payloadTooLarge(maxBodyBytes: number): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.too.large') {
-      sendHttpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes, the limit.`, { maximum: maxBodyBytes });
+      const { status, body } = bodyTooLarge(maxBodyBytes);
+      res.status(status).json(body);
       return;
     }
     next(error);

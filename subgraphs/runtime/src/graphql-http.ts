@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { errorBody, type ErrorCode } from './errors';
+import { errorBody } from './errors';
+import { bodyTooLarge } from './http-errors';
 
 /**
  * `/graphql` straight on node:http: the body read and parsed once, Apollo Server's own HTTP
@@ -57,25 +58,19 @@ export async function answerWithApollo<Context extends BaseContext>(
   res.end();
 }
 
-// The same answers as the express routes give (see http-errors.ts).
-const refusal = (status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) => ({
-  status,
-  body: errorBody(code, message, extensions),
-});
-const tooLarge = () => refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes, the limit.`, { maximum: maxBodyBytes });
-
 /**
- * The body's bytes, or null once it outgrows `maxBodyBytes` (the rest is left unread). Read on the
- * stream's events: its async iterator costs a promise and an iterator result per chunk, a share
- * of every small request.
+ * The body's bytes, or null once it outgrows `limit` (the rest is left unread: answer with
+ * `connection: close`). Read on the stream's events: its async iterator costs a promise and an
+ * iterator result per chunk, a share of every small request, and its early return destroys the
+ * request, which can lose the answer refusing it.
  */
-function readBytes(req: IncomingMessage): Promise<Buffer | null> {
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
+      if (size > limit) {
         req.off('data', onData);
         req.pause();
         resolve(null);
@@ -91,17 +86,16 @@ function readBytes(req: IncomingMessage): Promise<Buffer | null> {
 
 /** The parsed JSON body, or why it cannot be read. */
 async function readBody(req: IncomingMessage): Promise<{ body: unknown } | { status: number; body: unknown }> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > maxBodyBytes) return tooLarge();
-  const bytes = await readBytes(req);
-  if (bytes === null) return tooLarge();
+  if (Number(req.headers['content-length']) > maxBodyBytes) return bodyTooLarge(maxBodyBytes);
+  const bytes = await readBytes(req, maxBodyBytes);
+  if (bytes === null) return bodyTooLarge(maxBodyBytes);
   const text = bytes.toString('utf8');
   // Only a JSON body is parsed; Apollo answers any other (or none) with its own error.
   if (!/^application\/(.+\+)?json/i.test(req.headers['content-type'] ?? '') || text.length === 0) return { body: text.length === 0 ? undefined : text };
   try {
     return { body: JSON.parse(text) as unknown };
   } catch {
-    return refusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    return { status: 400, body: errorBody('BAD_REQUEST', 'The request body is not valid JSON.') };
   }
 }
 

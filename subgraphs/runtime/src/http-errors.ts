@@ -12,6 +12,11 @@ export function sendHttpError(res: Response, status: number, code: ErrorCode, me
   res.status(status).json(errorBody(code, message, extensions));
 }
 
+/** The answer to a request body over `limit` bytes, wherever it is read: HTTP 413 `PAYLOAD_TOO_LARGE` naming the limit. */
+export function bodyTooLarge(limit: unknown): { status: 413; body: ReturnType<typeof errorBody> } {
+  return { status: 413, body: errorBody('PAYLOAD_TOO_LARGE', `The request body is larger than ${String(limit)} bytes, the limit.`, { maximum: limit }) };
+}
+
 /** What went wrong reading a body, by body-parser's error type; the parser's own message can quote the body, so it is not used. */
 const bodyProblems: Record<string, string> = {
   'entity.parse.failed': 'The request body is not valid JSON.',
@@ -37,7 +42,8 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const { type, status, limit } = (typeof error === 'object' && error !== null ? error : {}) as { type?: unknown; status?: unknown; limit?: unknown };
     if (type === 'entity.too.large') {
-      sendHttpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${String(limit)} bytes, the limit.`, { maximum: limit });
+      const { status, body } = bodyTooLarge(limit);
+      res.status(status).json(body);
       return;
     }
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -4,7 +4,7 @@ export * from './errors';
 export * from './error-masking';
 export * from './http';
 export * from './http-errors';
-export { answerJson, answerWithApollo } from './graphql-http';
+export { answerJson, answerWithApollo, readBytes } from './graphql-http';
 export * from './input-text';
 export * from './loaders';
 export * from './logger';
