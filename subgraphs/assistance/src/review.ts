@@ -3,6 +3,7 @@ import {
   keysetOrder,
   keysetWhere,
   notFound,
+  parseInput,
   requireId,
   reviewAsOf,
   reviewDateChange,
@@ -11,7 +12,6 @@ import {
 } from '@movement/runtime';
 import type { MutationResolvers, QueryResolvers } from './generated/graphql';
 import { dateCursor, readDatePage } from './dates';
-import { parseInput } from './validation';
 
 const before = (asOf: string | null | undefined) => ({ reviewOn: { lt: new Date(`${reviewAsOf(asOf)}T00:00:00Z`) } });
 
@@ -41,8 +41,8 @@ export const reunificationSupportPastReview: QueryResolvers['reunificationSuppor
 
 /** The new date and reason of a valid input, and the record's id. */
 function readChange(input: { id: string; reviewOn: string; reason: string }) {
-  parseInput(reviewDateChange, input);
-  return { id: requireId(input.id, 'input.id'), data: { reviewOn: new Date(`${input.reviewOn}T00:00:00Z`), reviewReason: input.reason.trim() } };
+  const { reviewOn, reason } = parseInput(reviewDateChange, input);
+  return { id: requireId(input.id, 'input.id'), data: { reviewOn: new Date(`${reviewOn}T00:00:00Z`), reviewReason: reason } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { badUserInput, uuidPattern } from '@movement/runtime';
+import { badUserInput, parseInput as parse, uuidPattern } from '@movement/runtime';
 import { z } from 'zod';
 import { asDate } from './dates';
 import { itemType, MAX_RECORDS_PER_DISTRIBUTION } from './items';
@@ -91,10 +91,7 @@ export const distributionReportArgs = z.object({
  * under `prefix` (e.g. `input.items.1.quantity`). Unknown keys pass through untouched.
  */
 export function parseInput<T extends z.ZodObject>(schema: T, value: unknown, prefix = 'input'): void {
-  const result = schema.loose().safeParse(value);
-  if (result.success) return;
-  const issue = result.error.issues[0];
-  throw badUserInput([prefix, ...issue.path.map(String)].filter(Boolean).join('.'), issue.message);
+  parse(schema.loose(), value, prefix);
 }
 
 /** Today as `YYYY-MM-DD` in UTC: delivered assistance cannot be dated later. */

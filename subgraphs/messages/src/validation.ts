@@ -1,4 +1,4 @@
-import { badUserInput, uuidPattern } from '@movement/runtime';
+import { parseInput, uuidPattern } from '@movement/runtime';
 import { z } from 'zod';
 
 /**
@@ -98,14 +98,5 @@ export const messagesWaitingArgs = z.object({
   olderThanDays: z.number().int('must be a whole number of days.').min(1, 'must be at least 1.').max(3650, 'must be at most 3650.'),
 });
 
-/**
- * Parses `value` with `schema`; the first problem becomes BAD_USER_INPUT whose field is the dotted
- * path below `prefix` (e.g. `input.deliveredAt`, or `partnerIds.2` for a list argument).
- */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, prefix = 'input'): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  throw badUserInput(field, issue.message);
-}
+/** The runtime's `parseInput`: BAD_USER_INPUT naming the dotted path below `prefix` (`input.deliveredAt`, `partnerIds.2`). */
+export const parse = parseInput;

@@ -1,4 +1,4 @@
-import { badUserInput, uuidPattern } from '@movement/runtime';
+import { parseInput, uuidPattern } from '@movement/runtime';
 import { z } from 'zod';
 
 /**
@@ -121,9 +121,5 @@ export const uuidSchema = uuid;
 
 /** Parses `value` or throws BAD_USER_INPUT naming `prefix` + the path of the first issue. */
 export function validate<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  throw badUserInput(field, issue.message);
+  return parseInput(schema, value, prefix);
 }

@@ -6,6 +6,7 @@ export * from './http';
 export * from './http-errors';
 export { answerJson, answerWithApollo, readBytes } from './graphql-http';
 export * from './input-text';
+export * from './input-validation';
 export * from './loaders';
 export * from './logger';
 export * from './migrate';
