@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { generateInternalKeyPair, internalKeyToJson, signInternalToken, type Principal, type SubgraphName } from '@movement/runtime';
-import { syntheticId } from '@movement/runtime/demo';
+import { generateInternalKeyPair, internalKeyToJson, signInternalToken, type SubgraphName } from '@movement/runtime';
 import { demoPartnerKeys } from '@movement/launcher';
+import { benchPrincipal as principal, firstDifference, fmt, median, percentile, ratioRange } from './comparison';
 import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
 import { createPlanner, executePlan, readSupergraphSdl, type SubgraphPost } from './direct-plan';
 import { processCpuMs, startSubgraphSet, type SubgraphSet } from './subgraph-processes';
@@ -46,14 +46,6 @@ const readmeFirstQuery = (() => {
 })();
 const tinyQuery = '{ people(first: 1) { edges { node { fullName } } } }';
 
-/** A National Society's key: its records and those shared with it, and fields pruned for want of scopes. */
-const principal: Principal = {
-  subject: 'bench-russian-red-cross',
-  kind: 'partner',
-  partnerId: syntheticId('organization', demoPartnerKeys.russianRedCross.partnerKey),
-  scopes: [...demoPartnerKeys.russianRedCross.scopes],
-};
-
 type ContenderName = 'ours' | 'baseline' | 'stock' | 'hive' | 'direct';
 const labels: Record<ContenderName, string> = {
   ours: 'ours',
@@ -79,12 +71,6 @@ interface Contender {
   rssMb(): number;
   stop(): Promise<void>;
 }
-
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-};
-const median = (xs: number[]) => percentile(xs, 50);
 
 /** The process and its children (a gateway's workers), from /proc. */
 function processTree(pid: number): number[] {
@@ -218,18 +204,6 @@ function directClient(set: SubgraphSet, signingKey: CryptoKey | Awaited<ReturnTy
   };
 }
 
-/** The first path where two answers differ, for the same-data check. */
-function firstDifference(a: unknown, b: unknown, path = ''): string | null {
-  if (isDeepStrictEqual(a, b)) return null;
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
-      if (found) return found;
-    }
-  }
-  return `${path || '(root)'}: ${JSON.stringify(a)?.slice(0, 120)} ≠ ${JSON.stringify(b)?.slice(0, 120)}`;
-}
-
 /**
  * `value` with only the fields `shape` has: the direct client keeps the keys and `__typename`s the
  * plan fetched for its own joins, which a gateway leaves out of the answer.
@@ -243,9 +217,6 @@ function shapedLike(value: unknown, shape: unknown): unknown {
   }
   return value;
 }
-
-const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-const ratioRange = (xs: number[]) => `${fmt(median(xs), 2)} (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,11 +1,11 @@
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { generateInternalKeyPair, internalKeyToJson, signInternalToken, subgraphNames, type Principal, type SubgraphName } from '@movement/runtime';
-import { syntheticId } from '@movement/runtime/demo';
+import { generateInternalKeyPair, internalKeyToJson, signInternalToken, subgraphNames, type SubgraphName } from '@movement/runtime';
 import { demoPartnerKeys } from '@movement/launcher';
+import { benchPrincipal as principal, firstDifference, fmt, median, percentile, ratioRange } from './comparison';
 import { defaultBenchDatabaseUrl, ensureBenchDatabases } from './bench-database';
 import { clientView, createPlanner, executePlan, type SubgraphFetch, type SubgraphPost } from './direct-plan';
 import { startSubgraphSet, type SubgraphSet } from './subgraph-processes';
@@ -55,20 +55,6 @@ function readmeExamples(): string[] {
   const section = /^## Example queries\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
   return [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
 }
-
-/** A National Society's key: its records and those shared with it, so every list is filtered by ownership. */
-const principal: Principal = {
-  subject: 'bench-russian-red-cross',
-  kind: 'partner',
-  partnerId: syntheticId('organization', demoPartnerKeys.russianRedCross.partnerKey),
-  scopes: [...demoPartnerKeys.russianRedCross.scopes],
-};
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-};
 
 interface Measurement {
   rps: number;
@@ -186,21 +172,6 @@ function counterpart(fetch: SubgraphFetch, list: SubgraphFetch[], used: Set<Subg
   if (found) used.add(found);
   return found;
 }
-
-/** The first path where two answers differ, for the same-data check. */
-function firstDifference(a: unknown, b: unknown, path = ''): string | null {
-  if (isDeepStrictEqual(a, b)) return null;
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
-      if (found) return found;
-    }
-  }
-  return `${path || '(root)'}: ${JSON.stringify(a)?.slice(0, 120)} ≠ ${JSON.stringify(b)?.slice(0, 120)}`;
-}
-
-const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-const ratioRange = (xs: number[]) => `${fmt(median(xs), 2)} (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})`;
 
 function printTable(title: string, contenders: SubgraphSet[], rounds: Measurement[][]): void {
   process.stdout.write(`\n${title}\n`);
