@@ -3,7 +3,9 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { ServiceEndpointDefinition } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  answerJson,
   createLogger,
+  errorBody,
   httpErrorHandler,
   listen,
   metricsHandler,
@@ -79,12 +81,18 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
   app.disable('x-powered-by');
   // The client's address (failed authentication is counted by it) as the trusted proxies report it.
   app.set('trust proxy', limits.trustProxyHops);
-  // The hot requests of `/graphql` bypass express once it is set up (see http/graphql-endpoint.ts).
-  let handleGraphql: RequestListener = app;
+  // Until its stages are mounted the gateway says, in JSON, that it is starting: one worker of
+  // several is handed connections as soon as it listens, and express without its routes would
+  // answer with an HTML page. Then the hot requests of `/graphql` bypass express (see
+  // http/graphql-endpoint.ts) and the rest go to it.
+  const starting: RequestListener = (_req, res) =>
+    answerJson(res, 503, errorBody('SERVICE_UNAVAILABLE', 'The gateway is starting; retry shortly.'), { 'retry-after': '1' });
+  let handleGraphql = starting;
+  let handleOther = starting;
   const listener = await listen(
     tracedRequests('gateway', (req, res) => {
       if (takesLeanPath(req)) handleGraphql(req, res);
-      else app(req, res);
+      else handleOther(req, res);
     }),
     host,
     options.port ?? 4000,
@@ -151,6 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayServ
     rewriteBody: (body) => bodyWithDocumentId(body, trusted),
     context: async (requestId, { principal, trustedDocumentsOnly }) => graphContext(requestId, principal, trustedDocumentsOnly),
   });
+  handleOther = app;
 
   const url = `http://${host}:${listener.port}/graphql`;
   logger.info(

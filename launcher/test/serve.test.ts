@@ -76,7 +76,8 @@ test('migrate applies a service’s migrations once; serve runs each service on 
   const subgraphs = subgraphNames.map((name) => ({ name, child: launch(['serve', name], { PORT: '0', GATEWAY_VERIFY_KEY: keys.verify }) }));
   const urls: Record<string, string> = {};
   for (const { name, child } of subgraphs) urls[`${name.toUpperCase()}_URL`] = String((await child.logged('subgraph listening')).url);
-  const gateway = launch(['serve', 'gateway'], { PORT: '0', GATEWAY_SIGNING_KEY: keys.signing, USAGE_RECORDING: 'off', ...urls });
+  // One process, as the manifests run it, so the instance that logs it listens is the one answering (workers: workers.test.ts).
+  const gateway = launch(['serve', 'gateway'], { PORT: '0', GATEWAY_SIGNING_KEY: keys.signing, GATEWAY_WORKERS: '1', USAGE_RECORDING: 'off', ...urls });
   const url = String((await gateway.logged('gateway listening')).url);
   const base = url.replace(/\/graphql$/, '');
 

@@ -148,6 +148,8 @@ export async function startScaleCluster(options: { databaseUrl: string; redisUrl
       REDIS_URL: options.redisUrl,
       RATE_LIMIT_PER_MINUTE: '0',
       USAGE_RECORDING: 'off',
+      // One process per instance, as the manifests run it: these are instances, not workers (workers.test.ts).
+      GATEWAY_WORKERS: '1',
     };
     const gateways: ScaleCluster['gateways'] = [];
     for (const child of [launch(['serve', 'gateway'], gatewayEnv), launch(['serve', 'gateway'], gatewayEnv)]) {
