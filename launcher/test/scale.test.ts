@@ -1,32 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
-import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
-import { freshKey } from './keys-support';
 import { SchemaRegistry, publishSchema, readSubgraphSdls } from '@movement/schema';
-import { databaseUrlFor, generateInternalKeyPair, internalKeyToJson, subgraphNames } from '@movement/runtime';
-import { createTokenIssuer } from '@movement/runtime/demo';
-import { createTestDatabaseTarget, runService, type ServiceProcess, type TestDatabaseTarget } from '@movement/runtime/testing';
+import { internalKeyToJson, subgraphNames } from '@movement/runtime';
+import type { ServiceProcess } from '@movement/runtime/testing';
+import { freshKey, startServicesFixture, type ServicesFixture } from './services-fixture';
 
 // Two gateway processes over the same subgraphs, PostgreSQL and Redis, started by the image's entry
 // point as two replicas of a Deployment would be: what one replica decides, the other must honour.
 // Runs when TEST_POSTGRES_URL and TEST_REDIS_URL name servers (CI sets them; see jest.config.js).
-const cli = join(__dirname, '..', 'dist', 'cli.js');
-const folder = mkdtempSync(join(tmpdir(), 'movement-scale-'));
 const rateLimit = 12;
-const started: ServiceProcess[] = [];
-let target: TestDatabaseTarget;
+let fixture: ServicesFixture;
 let gateways: Array<{ url: string; child: ServiceProcess }>;
-let keys: ApiKeyStore;
-let closeAccess: () => Promise<void>;
-let admin: string;
-
-function launch(args: string[], env: Record<string, string>): ServiceProcess {
-  const child = runService(cli, { LOG_LEVEL: 'info', ...env }, args);
-  started.push(child);
-  return child;
-}
 
 const query = (url: string, key: string) =>
   fetch(url, {
@@ -45,20 +27,8 @@ async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
 }
 
 beforeAll(async () => {
-  target = await createTestDatabaseTarget('scale');
-  const storage = {
-    DATABASE_URL: target.url!,
-    ACCESS_DATABASE_URL: databaseUrlFor('access', undefined, target.url)!,
-    REGISTRY_DATABASE_URL: databaseUrlFor('registry', undefined, target.url)!,
-  };
-  const access = await openAccessDatabase(accessDatabaseLocation(storage.ACCESS_DATABASE_URL, folder));
-  keys = new ApiKeyStore(access.driver);
-  closeAccess = () => access.close();
-  const identityProvider = await createTokenIssuer();
-  const jwksPath = join(folder, 'jwks.json');
-  writeFileSync(jwksPath, JSON.stringify(identityProvider.jwks));
-  admin = await identityProvider.issue({ sub: 'scale-admin', kind: 'admin', scopes: ['keys:admin'] });
-  const pair = await generateInternalKeyPair();
+  fixture = await startServicesFixture('scale', { registry: true });
+  const { storage, launch, jwksPath, internalKeys: pair } = fixture;
   const verifyKey = await internalKeyToJson(pair.publicKey);
 
   const subgraphs = subgraphNames.map((name) => ({ name, child: launch(['serve', name], { ...storage, PORT: '0', GATEWAY_VERIFY_KEY: verifyKey }) }));
@@ -74,6 +44,8 @@ beforeAll(async () => {
     RATE_LIMIT_PER_MINUTE: String(rateLimit),
     REGISTRY_POLL_MS: '200',
     USAGE_RECORDING: 'off',
+    // One process per instance, as the manifests run it: these are instances, not workers (workers.test.ts).
+    GATEWAY_WORKERS: '1',
   };
   gateways = [];
   for (const child of [launch(['serve', 'gateway'], gatewayEnv), launch(['serve', 'gateway'], gatewayEnv)]) {
@@ -82,15 +54,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of started) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
-  await Promise.all(started.map((child) => child.exited));
-  await closeAccess?.();
-  await target?.dispose();
-  rmSync(folder, { recursive: true, force: true });
+  await fixture?.stop();
 });
 
 test('the rate limit is one count across the gateway replicas', async () => {
-  const { secret } = await freshKey(keys, 'scale test');
+  const { secret } = await freshKey(fixture.keys, 'scale test');
   const statuses: number[] = [];
   // Alternating between the two replicas, as a load balancer spreads a partner's requests.
   for (let i = 0; i < rateLimit + 2; i++) statuses.push((await query(gateways[i % 2].url, secret)).status);
@@ -99,14 +67,14 @@ test('the rate limit is one count across the gateway replicas', async () => {
 });
 
 test('a key revoked through one replica is refused by it at once and by the other once its cached check expires', async () => {
-  const { id, secret } = await freshKey(keys, 'scale test');
+  const { id, secret } = await freshKey(fixture.keys, 'scale test');
   const [first, second] = gateways as [(typeof gateways)[number], (typeof gateways)[number]];
   // Both replicas have checked (and cached) the key.
   expect((await query(first.url, secret)).status).toBe(200);
   expect((await query(second.url, secret)).status).toBe(200);
   const revoked = await fetch(first.url.replace(/\/graphql$/, '/admin/graphql'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.admin}` },
     body: JSON.stringify({ query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', variables: { id } }),
   });
   const body = (await revoked.json()) as { data?: { revokeApiKey: { id: string; revokedAt: string | null } }; errors?: unknown[] };
@@ -123,7 +91,7 @@ test('a key revoked through one replica is refused by it at once and by the othe
 });
 
 test('a schema version published to the registry is served by both replicas', async () => {
-  const registry = await SchemaRegistry.open({ databaseUrl: databaseUrlFor('registry', undefined, target.url)! });
+  const registry = await SchemaRegistry.open({ databaseUrl: fixture.storage.REGISTRY_DATABASE_URL });
   try {
     const { version } = await publishSchema(registry, { subgraphs: readSubgraphSdls(), author: 'scale-test', message: 'Served by every replica' });
     for (const gateway of gateways) {
@@ -139,6 +107,6 @@ test('a schema version published to the registry is served by both replicas', as
 });
 
 test('every process, both gateway replicas included, stops cleanly on SIGTERM', async () => {
-  for (const child of started) child.process.kill('SIGTERM');
-  for (const child of started) expect(await child.exited).toBe(0);
+  for (const child of fixture.started) child.process.kill('SIGTERM');
+  for (const child of fixture.started) expect(await child.exited).toBe(0);
 });

@@ -1,37 +1,19 @@
 import { request } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
-import { ApiKeyStore } from '@movement/gateway/dist/auth/api-keys';
-import { freshKey } from './keys-support';
-import { databaseUrlFor, generateInternalKeyPair, internalKeyToJson } from '@movement/runtime';
-import { createTokenIssuer } from '@movement/runtime/demo';
-import { createTestDatabaseTarget, runService, type ServiceProcess, type TestDatabaseTarget } from '@movement/runtime/testing';
+import { internalKeyToJson } from '@movement/runtime';
+import type { ServiceProcess } from '@movement/runtime/testing';
+import { freshKey, startServicesFixture, type ServicesFixture } from './services-fixture';
 
 // One gateway of two worker processes (GATEWAY_WORKERS=2) without Redis: what must be one count
 // or one decision for the gateway is, whichever worker a connection lands on. Each request opens
 // a connection of its own, and the primary hands connections to the workers in turn.
 // Runs when TEST_POSTGRES_URL names a server (see jest.config.js): workers cannot share an embedded database.
-const cli = join(__dirname, '..', 'dist', 'cli.js');
-const folder = mkdtempSync(join(tmpdir(), 'movement-workers-'));
 const rateLimit = 6;
 const authFailures = 6;
 const metricsToken = 'workers-test-metrics-token';
-const started: ServiceProcess[] = [];
-let target: TestDatabaseTarget;
+let fixture: ServicesFixture;
 let gateway: ServiceProcess;
 let url: string;
 let metricsPort: number;
-let keys: ApiKeyStore;
-let closeAccess: () => Promise<void>;
-let admin: string;
-
-function launch(args: string[], env: Record<string, string>): ServiceProcess {
-  const child = runService(cli, { LOG_LEVEL: 'info', ...env }, args);
-  started.push(child);
-  return child;
-}
 
 /** A request on a connection of its own (no keep-alive), so consecutive requests reach different workers. */
 function send(target: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
@@ -55,16 +37,8 @@ const query = (key: string, headers: Record<string, string> = {}) =>
   });
 
 beforeAll(async () => {
-  target = await createTestDatabaseTarget('workers');
-  const storage = { DATABASE_URL: target.url!, ACCESS_DATABASE_URL: databaseUrlFor('access', undefined, target.url)! };
-  const access = await openAccessDatabase(accessDatabaseLocation(storage.ACCESS_DATABASE_URL, folder));
-  keys = new ApiKeyStore(access.driver);
-  closeAccess = () => access.close();
-  const identityProvider = await createTokenIssuer();
-  const jwksPath = join(folder, 'jwks.json');
-  writeFileSync(jwksPath, JSON.stringify(identityProvider.jwks));
-  admin = await identityProvider.issue({ sub: 'workers-admin', kind: 'admin', scopes: ['keys:admin'] });
-  const pair = await generateInternalKeyPair();
+  fixture = await startServicesFixture('workers');
+  const { storage, launch, jwksPath, internalKeys: pair } = fixture;
   const locations = launch(['serve', 'locations'], { ...storage, PORT: '0', GATEWAY_VERIFY_KEY: await internalKeyToJson(pair.publicKey) });
   const locationsUrl = String((await locations.logged('subgraph listening')).url);
   gateway = launch(['serve', 'gateway'], {
@@ -87,15 +61,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of started) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
-  await Promise.all(started.map((child) => child.exited));
-  await closeAccess?.();
-  await target?.dispose();
-  rmSync(folder, { recursive: true, force: true });
+  await fixture?.stop();
 });
 
 test('the rate limit is one count across the workers, and so are the metrics of its refusals', async () => {
-  const { secret } = await freshKey(keys, 'workers test');
+  const { secret } = await freshKey(fixture.keys, 'workers test');
   const statuses: number[] = [];
   for (let i = 0; i < rateLimit + 2; i++) statuses.push((await query(secret)).status);
   expect(statuses.slice(0, rateLimit)).toEqual(Array(rateLimit).fill(200));
@@ -110,12 +80,12 @@ test('the rate limit is one count across the workers, and so are the metrics of 
 });
 
 test('a key revoked through one worker is refused by every worker at once', async () => {
-  const { id, secret } = await freshKey(keys, 'workers test');
+  const { id, secret } = await freshKey(fixture.keys, 'workers test');
   // Both workers have checked (and cached) the key.
   for (let i = 0; i < 2; i++) expect((await query(secret)).status).toBe(200);
   const revoked = await send(url.replace(/\/graphql$/, '/admin/graphql'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${fixture.admin}` },
     body: JSON.stringify({ query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', variables: { id } }),
   });
   expect(JSON.parse(revoked.body)).toMatchObject({ data: { revokeApiKey: { id } } });
