@@ -17,9 +17,9 @@ import { runService, type ServiceProcess } from '@movement/runtime/testing';
 const cli = join(dirname(require.resolve('@movement/launcher/package.json')), 'dist', 'cli.js');
 
 /** What a gateway logs for each query it sends a second time after a connection failure. */
-export const retryLogLine = 'subgraph query retried after a connection failure';
+const retryLogLine = 'subgraph query retried after a connection failure';
 
-export interface Balancer {
+interface Balancer {
   url: string;
   stop(): Promise<void>;
 }
@@ -29,7 +29,7 @@ export interface Balancer {
  * a connection is taken out (its endpoint removed), and a connection whose backend goes away is
  * reset, so the gateway sees what it sees when a pod dies.
  */
-export async function startBalancer(backends: string[]): Promise<Balancer> {
+async function startBalancer(backends: string[]): Promise<Balancer> {
   const live = backends.map((url) => new URL(url));
   const sockets = new Set<net.Socket>();
   let next = 0;

@@ -7,7 +7,7 @@ export interface AccessDatabaseLocation {
   dataDir: string;
 }
 
-export const accessMigrationsDir = join(__dirname, '..', '..', 'access', 'migrations');
+const accessMigrationsDir = join(__dirname, '..', '..', 'access', 'migrations');
 
 /** Opens the access database and applies its migrations (schema `access`). */
 export function openAccessDatabase(location: AccessDatabaseLocation, logger?: Logger): Promise<{ driver: SqlDriver; close(): Promise<void> }> {

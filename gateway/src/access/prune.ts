@@ -1,4 +1,4 @@
-import { Kind, TypeInfo, isNonNullType, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FieldNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { satisfies, type AccessRules, type Principal } from '@movement/runtime';
 
 /** Stands in for a selection set that pruning emptied, so the document stays valid; removed from answers. */
@@ -53,12 +53,4 @@ export function pruneDocument(schema: GraphQLSchema, document: DocumentNode, all
     }),
   );
   return removed ? pruned : null;
-}
-
-/** Whether the field's type in the schema is non-null (then its null must bubble up). */
-export function isNonNullField(schema: GraphQLSchema, typeName: string, fieldName: string): boolean {
-  const type = schema.getType(typeName);
-  if (!type || !('getFields' in type)) return false;
-  const field = type.getFields()[fieldName];
-  return field ? isNonNullType(field.type) : false;
 }

@@ -16,7 +16,7 @@ import type { GatewayMetrics } from '../metrics';
  */
 
 /** Credentials the gateway accepted. */
-export type Admitted = Extract<Authentication, { principal: unknown }>;
+type Admitted = Extract<Authentication, { principal: unknown }>;
 
 export interface GraphqlEndpointOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;

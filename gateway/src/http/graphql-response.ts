@@ -10,7 +10,7 @@ const decided = new Map<string, boolean>();
 const maxDecided = 256;
 
 /** Whether the answer goes out as `application/graphql-response+json` (the client prefers it). */
-export function answersGraphQLResponse(accept: string | undefined): boolean {
+function answersGraphQLResponse(accept: string | undefined): boolean {
   if (!accept) return false;
   let answer = decided.get(accept);
   if (answer === undefined) {

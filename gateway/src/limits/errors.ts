@@ -1,12 +1,8 @@
 import type { GraphQLError } from 'graphql';
-import { ErrorCodes, graphError } from '@movement/runtime';
+import { graphError } from '@movement/runtime';
 
 /** The codes a request refused by a limit answers with; described in the graph's one registry. */
-const limitCodes = ['OPERATION_TOO_DEEP', 'TOO_MANY_ALIASES', 'OPERATION_TOO_COMPLEX', 'TOO_MANY_TOKENS', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED'] as const;
-
-export type LimitErrorCode = (typeof limitCodes)[number];
-
-export const LimitErrorCodes = Object.fromEntries(limitCodes.map((code) => [code, ErrorCodes[code]])) as Pick<typeof ErrorCodes, LimitErrorCode>;
+export type LimitErrorCode = 'OPERATION_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'OPERATION_TOO_COMPLEX' | 'TOO_MANY_TOKENS' | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED';
 
 /**
  * A refused operation: HTTP 400 like any other invalid document, with the limit and the measured

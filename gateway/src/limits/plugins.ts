@@ -58,7 +58,7 @@ export interface PrincipalContext extends BaseContext {
 }
 
 /** The scope that shows the whole schema to introspection, and spelling hints in production. */
-export const INTROSPECTION_SCOPE = 'schema:introspect';
+const INTROSPECTION_SCOPE = 'schema:introspect';
 
 const didYouMean = / ?Did you mean .+\?$/;
 

@@ -42,7 +42,7 @@ export interface CounterStore {
   close(): Promise<void>;
 }
 
-export const windowSeconds = 60;
+const windowSeconds = 60;
 
 /**
  * Opens the counters' store. With `REDIS_URL`, counts are shared so several gateway instances

@@ -37,7 +37,7 @@ export class TrustedDocuments {
 }
 
 /** The hash a document is known by: hex SHA-256 of its text, as Apollo's persisted queries compute it. */
-export const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The hash a `documentId` names (`sha256:<hex>`, or the bare hex), or null when it names none. */
 export function hashOfDocumentId(documentId: string): string | null {

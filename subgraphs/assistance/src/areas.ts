@@ -14,13 +14,13 @@ export async function enclosingAreas(locations: Peer | undefined, ids: string[])
 }
 
 /** A place the locations subgraph knows: its type (e.g. `BORDER_CROSSING`) and the areas it counts towards. */
-export interface Place {
+interface Place {
   type: string;
   areaIds: string[];
 }
 
 /** Like `enclosingAreas`, with each place's type as well. */
-export async function places(locations: Peer | undefined, ids: string[]): Promise<Map<string, Place>> {
+async function places(locations: Peer | undefined, ids: string[]): Promise<Map<string, Place>> {
   const unique = [...new Set(ids)];
   const areas = new Map<string, Place>();
   if (unique.length === 0) return areas;

@@ -1,6 +1,9 @@
 import type { PrismaClient, Unit } from './generated/prisma/client';
 
-/** One total of a report: an item given by a partner in a period. */
+/**
+ * One total of a report: an item given by a partner in a period.
+ * @public the resolvers' types are generated with it (codegen.ts mappers).
+ */
 export interface TotalModel {
   periodStart: string | null;
   item: string;
@@ -12,7 +15,7 @@ export interface TotalModel {
 }
 
 /** People reached: distinct households (beneficiaries) and the people in them. */
-export interface Reach {
+interface Reach {
   households: number;
   persons: number;
 }

@@ -5,7 +5,7 @@ type Unit = 'KIT' | 'PARCEL' | 'KG' | 'LITRE' | 'PIECE' | 'CURRENCY';
 type Sector = 'FOOD_SECURITY' | 'SHELTER' | 'WASH' | 'HEALTH' | 'PROTECTION' | 'EARLY_RECOVERY';
 
 /** What one household receives of an item; `perPerson` scales the quantity with household size. */
-export interface DemoItem {
+interface DemoItem {
   item: string;
   modality: Modality;
   unit: Unit;

@@ -95,7 +95,7 @@ export function parseInput<T extends z.ZodObject>(schema: T, value: unknown, pre
 }
 
 /** Today as `YYYY-MM-DD` in UTC: delivered assistance cannot be dated later. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** Refuses a date after today. */
 export function notInFuture(field: string, date: string): void {

@@ -12,7 +12,7 @@ export const readNamePage = (args: PageArgs, prefix = ''): Page => readPage(args
  * one statement whatever the number of parents (see `childPageSql`). `type`, when given, keeps
  * only places of that type inside each parent's page, so the page stays full.
  */
-export const placePageQuery = (parentColumn: 'parentId' | 'organizationId', type?: string): ChildPageQuery => ({
+const placePageQuery = (parentColumn: 'parentId' | 'organizationId', type?: string): ChildPageQuery => ({
   table: '"locations"."Location"',
   parentColumn,
   sortColumn: 'name',

@@ -12,7 +12,7 @@ import type { PrismaClient, RedCrossMessage } from './generated/prisma/client';
 import { visibleMessagesSql } from './visibility';
 
 /** Lists of messages run newest first; the id breaks ties so the keyset is total. */
-export const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), row.id];
+const byNewest = (row: RedCrossMessage) => [row.createdAt.toISOString(), row.id];
 
 export const messageConnection = (rows: RedCrossMessage[], page: Page) => toConnection(rows, page, byNewest);
 

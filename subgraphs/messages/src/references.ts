@@ -13,7 +13,10 @@ export const personReference = (id: string): PersonReference => ({ __typename: '
 export const organizationReference = (id: string) => ({ __typename: 'Organization' as const, id });
 export const locationReference = (id: string) => ({ __typename: 'Location' as const, id });
 
-/** A detention visit the people subgraph owns: this subgraph knows it only by id. */
+/**
+ * A detention visit the people subgraph owns: this subgraph knows it only by id.
+ * @public the resolvers' types are generated with it (codegen.ts mappers).
+ */
 export interface VisitReference {
   __typename?: 'DetentionVisit';
   id: string;

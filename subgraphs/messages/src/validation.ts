@@ -19,7 +19,7 @@ const language = z
   .string()
   .max(35, 'must be at most 35 characters.')
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as `ru`, `uk` or `be-Latn`.');
-export const timestamp = z
+const timestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 timestamp with a time zone, e.g. `2024-05-01T10:00:00Z`.')
   .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a valid date.')
@@ -74,7 +74,7 @@ export const dispatchMessageInput = z.object({ ...step, deliveringPartnerId: id 
 
 export const deliverMessageInput = z.object({ ...step, deliveredAt: timestamp, locationId: id, visitId: id.nullish() });
 
-export const undeliverableReasons = ['ADDRESS_UNKNOWN', 'PERSON_MOVED', 'DECEASED', 'REFUSED', 'PERSON_NOT_FOUND', 'NO_ACCESS', 'OTHER'] as const;
+const undeliverableReasons = ['ADDRESS_UNKNOWN', 'PERSON_MOVED', 'DECEASED', 'REFUSED', 'PERSON_NOT_FOUND', 'NO_ACCESS', 'OTHER'] as const;
 
 export const markMessageUndeliverableInput = z
   .object({ ...step, reason: z.enum(undeliverableReasons) })

@@ -13,9 +13,9 @@ import type { Prisma } from './generated/prisma/client';
  */
 
 /** Scope to read a message's metadata (route, status, history, people). */
-export const MESSAGES_READ_SCOPE = 'messages:read';
+const MESSAGES_READ_SCOPE = 'messages:read';
 /** Scope to read what the family wrote. */
-export const MESSAGES_CONTENT_SCOPE = 'messages:read:content';
+const MESSAGES_CONTENT_SCOPE = 'messages:read:content';
 
 type Routed = { recordedById: string; sharedWithIds: readonly string[] };
 

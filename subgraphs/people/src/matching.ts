@@ -3,7 +3,7 @@ import type { Principal } from '@movement/runtime';
 import type { Person, PrismaClient, TracingRequest } from './generated/prisma/client';
 import { searchNames } from './search';
 
-export interface MatchReasonValue {
+interface MatchReasonValue {
   kind: MatchReasonKind;
   detail: string;
   weight: number;

@@ -13,6 +13,7 @@ export const organizationRef = (id: string) => ({ __typename: 'Organization' as 
 /**
  * A Red Cross Message as the gateway hands it over: its id and the ids the messages subgraph
  * holds for the records it names (see `RedCrossMessage` in the schema).
+ * @public the resolvers' types are generated with it (codegen.ts mappers).
  */
 export interface MessageReference {
   id: string;

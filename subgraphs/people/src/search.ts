@@ -38,7 +38,7 @@ const FORMS_PER_KEY = 10;
  * person sought is known, but scales their score by this so that those whose known year fits
  * rank first.
  */
-export const UNKNOWN_YEAR_FACTOR = 0.85;
+const UNKNOWN_YEAR_FACTOR = 0.85;
 
 interface FoldedQuery {
   key: string;

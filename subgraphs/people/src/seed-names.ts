@@ -22,9 +22,9 @@ export interface NameLanguage {
 }
 
 /** Entries per list: given names, family names, patronymics. */
-export const GIVEN_NAMES = 24;
-export const FAMILY_NAMES = 120;
-export const PATRONYMICS = 12;
+const GIVEN_NAMES = 24;
+const FAMILY_NAMES = 120;
+const PATRONYMICS = 12;
 
 interface Source {
   language: NameLanguage['language'];

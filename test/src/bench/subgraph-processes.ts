@@ -12,7 +12,7 @@ import { subgraphNames, type SubgraphName } from '@movement/runtime';
  * (/proc/<pid>/stat), so measuring needs nothing inside the services.
  */
 
-export interface SubgraphProcess {
+interface SubgraphProcess {
   name: SubgraphName;
   url: string;
   pid: number;

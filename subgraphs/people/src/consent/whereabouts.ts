@@ -1,7 +1,10 @@
 import { forbidden, hasScope, mandateScope, type FieldAt, type Principal } from '@movement/runtime';
 import type { Person, TracingRequest } from '../generated/prisma/client';
 
-/** A request's consent decision as `TracingRequest.consent` shows it. */
+/**
+ * A request's consent decision as `TracingRequest.consent` shows it.
+ * @public the resolvers' types are generated with it (codegen.ts mappers).
+ */
 export type ConsentModel = TracingRequest & { forChild: boolean };
 
 /**
@@ -23,7 +26,7 @@ const awaitingConsent = new Set(['LOCATED', 'CLOSED']);
  * own account) or the family is reunited, or the principal holds the ICRC's mandate (the Central
  * Tracing Agency, from which nothing is withheld).
  */
-export function whereaboutsWithheld(principal: Principal, request: TracingRequest): string | null {
+function whereaboutsWithheld(principal: Principal, request: TracingRequest): string | null {
   if (hasScope(principal, mandateScope) || request.consent === 'GIVEN' || !awaitingConsent.has(request.status)) return null;
   if (request.status === 'CLOSED' && request.consent === 'NOT_ASKED' && request.locatedPersonId === null) return null;
   return `the whereabouts of the person located are passed to the enquirer only with their consent (tracing request ${request.reference}: consent ${request.consent})`;

@@ -6,7 +6,7 @@ import { pastDate } from '../validation';
 
 const uuid = z.string().regex(uuidPattern, 'must be a UUID');
 const text = (min: number, max: number) => z.string().trim().min(min, `must have at least ${min} character(s)`).max(max, `must have at most ${max} characters`);
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as RU');
 
 export const detentionEventSchema = z
   .object({ detentionRecordId: uuid, occurredOn: pastDate, placeId: uuid, note: text(1, 500).nullish(), recordedById: uuid })

@@ -3,7 +3,7 @@ import { BGN_PCGN, ICAO_DOC_9303, translate } from 'iuliia';
 import { belarusianNational, belarusianPassport } from './belarusian';
 import { guessLanguage, type NameLanguage } from './language';
 
-export { guessLanguage, type NameLanguage };
+export { type NameLanguage };
 
 /** One spelling of a name, as stored in `Person.names` and `PersonNameForm`. */
 export interface NameSpelling {
@@ -53,7 +53,7 @@ export function romaniser(language: NameLanguage, scheme: string): (text: string
   return system[1];
 }
 
-export const isCyrillic = (text: string) => /\p{Script=Cyrillic}/u.test(text);
+const isCyrillic = (text: string) => /\p{Script=Cyrillic}/u.test(text);
 
 /**
  * Every spelling of a name: the original, and when it is Cyrillic its romanisations in the

@@ -1,7 +1,7 @@
 import type { SqlDriver } from '@movement/runtime';
 
 /** What stands in for a removed name: never a name anyone has. */
-export const ANONYMISED = '[anonymised]';
+const ANONYMISED = '[anonymised]';
 
 /** The people and case records one run anonymised (empty when there was nothing left to do). */
 export interface AnonymisedCases {
