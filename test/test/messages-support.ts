@@ -103,16 +103,8 @@ export function expectConsistentHistory(message: MessageView, allowed: Record<st
   if (history[history.length - 1].status !== message.status) throw new Error(`status ${message.status} is not the last step`);
 }
 
-// Written out here rather than imported from the subgraph, so a wrong table there fails these tests.
-export const TRANSITIONS: Record<string, string[]> = {
-  DRAFTED: ['COLLECTED'],
-  COLLECTED: ['REVIEWED', 'DRAFTED'],
-  REVIEWED: ['IN_TRANSIT'],
-  IN_TRANSIT: ['DELIVERED', 'UNDELIVERABLE'],
-  DELIVERED: [],
-  UNDELIVERABLE: ['RETURNED'],
-  RETURNED: [],
-};
+// The oracle of the journey, written out independently of the subgraph's table and shared with its own tests.
+export { TRANSITIONS } from '@movement/messages/test/journey';
 
 /** Headers of a bearer token acting for `partnerId` with the scopes a message worker needs, without the mandate. */
 export async function partnerWorker(graph: TestGraph, partnerId: string): Promise<Record<string, string>> {

@@ -1,6 +1,6 @@
-import { conflict } from '@movement/runtime';
+import { writeOnce } from '@movement/runtime';
 import type { Context } from './context';
-import { Prisma, type RedCrossMessage } from './generated/prisma/client';
+import type { RedCrossMessage } from './generated/prisma/client';
 
 export interface NewMessage {
   idempotencyKey: string;
@@ -20,9 +20,11 @@ export interface NewMessage {
   visitId?: string | null;
 }
 
-/** The message a partner already created with this key, if any. */
-export const findByKey = (context: Context, collectingPartnerId: string, idempotencyKey: string) =>
-  context.prisma.redCrossMessage.findUnique({ where: { collectingPartnerId_idempotencyKey: { collectingPartnerId, idempotencyKey } } });
+/** What a new message links to in detention: the detainee's record, the visit it was collected in. */
+export interface CollectedInDetention {
+  detentionRecordId: string | null;
+  collectedDuringVisitId: string | null;
+}
 
 /** The stored input fields a retry must repeat, in the order the input lists them. */
 const comparedFields = [
@@ -40,14 +42,12 @@ const comparedFields = [
 ] as const satisfies ReadonlyArray<keyof NewMessage>;
 
 /**
- * A retry must be the same message: returning the first one for different content would tell the
- * client its new message was recorded when it was not. Every field the input stores is compared
- * (where and by whom it was collected are in the message's first step), in the order of the
- * input; the first that differs is named in the CONFLICT as `input.<field>`.
+ * The compared fields as the first message stored them. Where and by whom it was collected are in
+ * its first step of history.
  */
-export async function sameMessageOrConflict(context: Context, existing: RedCrossMessage, input: NewMessage): Promise<RedCrossMessage> {
+async function storedFields(context: Context, existing: RedCrossMessage, input: NewMessage): Promise<Record<(typeof comparedFields)[number], string | null>> {
   const first = await context.prisma.messageStatusChange.findFirst({ where: { messageId: existing.id, sequence: 1 } });
-  const stored: Record<(typeof comparedFields)[number], string | null> = {
+  return {
     inReplyToId: existing.inReplyToId,
     senderId: existing.senderId,
     addresseeId: existing.addresseeId,
@@ -61,76 +61,64 @@ export async function sameMessageOrConflict(context: Context, existing: RedCross
     detentionRecordId: input.visitId && !input.detentionRecordId ? null : existing.detentionRecordId,
     visitId: existing.collectedDuringVisitId,
   };
-  const differing = comparedFields.find((field) => (stored[field] ?? null) !== (input[field] ?? null));
-  if (differing) {
-    throw conflict(
-      `input.${differing}: the idempotency key "${input.idempotencyKey}" was already used by ${existing.reference} with a different ${differing}; send the same message again, or choose a new key for a new one.`,
-      { field: `input.${differing}`, existingMessageId: existing.id },
-    );
-  }
-  return existing;
 }
 
 /**
  * Creates a COLLECTED message and its first history step in one transaction, exactly once per
- * (collecting partner, idempotency key). When a concurrent call with the same key wins the race,
- * the unique index refuses this insert (PostgreSQL makes the loser wait for the winner's commit),
- * and the winner's message is returned instead.
+ * (collecting partner, idempotency key); a retry must be the same message, every field the input
+ * stores compared (see `writeOnce`). `prepare` runs only for a new key, before the write: the checks
+ * that ask other subgraphs, and what the message links to in detention. So a retry is answered
+ * from the database alone and succeeds even while a peer is down.
  */
-export async function createOnce(
-  context: Context,
-  input: NewMessage,
-  detention: { detentionRecordId: string | null; collectedDuringVisitId: string | null } = { detentionRecordId: null, collectedDuringVisitId: null },
-): Promise<RedCrossMessage> {
-  const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
-  if (earlier) return sameMessageOrConflict(context, earlier, input);
-  try {
-    return await context.prisma.$transaction(async (tx) => {
-      const [{ number }] = await tx.$queryRaw<[{ number: bigint }]>`SELECT nextval('"messages"."RedCrossMessage_reference_seq"') AS number`;
-      const now = new Date();
-      const message = await tx.redCrossMessage.create({
-        data: {
-          id: crypto.randomUUID(),
-          reference: `RCM-${now.getUTCFullYear()}-${String(number).padStart(6, '0')}`,
-          senderId: input.senderId,
-          addresseeId: input.addresseeId,
-          senderAddress: input.senderAddress ?? null,
-          addresseeAddress: input.addresseeAddress ?? null,
-          language: input.language,
-          content: input.content,
-          status: 'COLLECTED',
-          collectingPartnerId: input.collectingPartnerId,
-          inReplyToId: input.inReplyToId ?? null,
-          idempotencyKey: input.idempotencyKey,
-          createdAt: now,
-          statusChangedAt: now,
-          recordedById: input.collectingPartnerId,
-          sharedWithIds: [],
-          ...detention,
-        },
+export function collectOnce(context: Context, input: NewMessage, prepare: () => Promise<CollectedInDetention | void>): Promise<RedCrossMessage> {
+  const { collectingPartnerId, idempotencyKey } = input;
+  return writeOnce({
+    key: idempotencyKey,
+    find: () => context.prisma.redCrossMessage.findUnique({ where: { collectingPartnerId_idempotencyKey: { collectingPartnerId, idempotencyKey } } }),
+    sent: Object.fromEntries(comparedFields.map((field) => [field, input[field]])),
+    stored: (first) => storedFields(context, first, input),
+    identify: (first) => ({ existingMessageId: first.id }),
+    logger: context.logger,
+    write: async () => {
+      const detention = (await prepare()) ?? { detentionRecordId: null, collectedDuringVisitId: null };
+      return context.prisma.$transaction(async (tx) => {
+        const [{ number }] = await tx.$queryRaw<[{ number: bigint }]>`SELECT nextval('"messages"."RedCrossMessage_reference_seq"') AS number`;
+        const now = new Date();
+        const message = await tx.redCrossMessage.create({
+          data: {
+            id: crypto.randomUUID(),
+            reference: `RCM-${now.getUTCFullYear()}-${String(number).padStart(6, '0')}`,
+            senderId: input.senderId,
+            addresseeId: input.addresseeId,
+            senderAddress: input.senderAddress ?? null,
+            addresseeAddress: input.addresseeAddress ?? null,
+            language: input.language,
+            content: input.content,
+            status: 'COLLECTED',
+            collectingPartnerId: input.collectingPartnerId,
+            inReplyToId: input.inReplyToId ?? null,
+            idempotencyKey: input.idempotencyKey,
+            createdAt: now,
+            statusChangedAt: now,
+            recordedById: input.collectingPartnerId,
+            sharedWithIds: [],
+            ...detention,
+          },
+        });
+        await tx.messageStatusChange.create({
+          data: {
+            id: crypto.randomUUID(),
+            messageId: message.id,
+            status: 'COLLECTED',
+            at: now,
+            partnerId: input.collectingPartnerId,
+            locationId: input.locationId ?? null,
+            actor: input.actor ?? null,
+            sequence: 1,
+          },
+        });
+        return message;
       });
-      await tx.messageStatusChange.create({
-        data: {
-          id: crypto.randomUUID(),
-          messageId: message.id,
-          status: 'COLLECTED',
-          at: now,
-          partnerId: input.collectingPartnerId,
-          locationId: input.locationId ?? null,
-          actor: input.actor ?? null,
-          sequence: 1,
-        },
-      });
-      return message;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const winner = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
-      if (winner) {
-        context.logger.debug({ messageId: winner.id }, 'idempotent retry answered with the message a concurrent call created');
-        return sameMessageOrConflict(context, winner, input);
-      }
-    }
-    throw error;
-  }
+    },
+  });
 }

@@ -1,7 +1,6 @@
-import { forbidden, hasScope, mandateScope } from '@movement/runtime';
+import { forbidden, hasScope, mandateScope, peerEntities } from '@movement/runtime';
 import type { Context } from './context';
 import type { RedCrossMessage } from './generated/prisma/client';
-import { isIcrcOrganization } from './peer-checks';
 
 /**
  * Who does which step of a message's journey. The ICRC checks every message before it travels;
@@ -10,6 +9,27 @@ import { isIcrcOrganization } from './peer-checks';
  */
 
 const holdsMandate = (context: Context) => hasScope(context.principal, mandateScope);
+
+/** An organisation and its ancestors, as the locations subgraph answers them. */
+interface OrganizationLineage {
+  type: string;
+  parent?: OrganizationLineage | null;
+}
+
+// Deep enough for the Movement's structure: the ICRC, a regional delegation, an office under it.
+const LINEAGE = 'type parent { type parent { type parent { type } } }';
+
+/**
+ * Whether the organisation is part of the ICRC: the ICRC itself, or a delegation or office whose
+ * line of parents reaches it (an IFRC delegation is a DELEGATION too, so the type alone does not
+ * tell). Asked of the locations subgraph, which owns organisations; DEPENDENCY_UNAVAILABLE when it
+ * cannot answer, so a review is never accepted unchecked.
+ */
+async function isIcrcOrganization(context: Context, organizationId: string): Promise<boolean> {
+  const [organization] = await peerEntities<OrganizationLineage>(context.peers.locations, 'Organization', [organizationId], LINEAGE);
+  for (let node = organization ?? null; node; node = node.parent ?? null) if (node.type === 'ICRC') return true;
+  return false;
+}
 
 /**
  * Refuses a review by a partner that is not part of the ICRC. Asked before the step's transaction

@@ -18,3 +18,9 @@ export function isMinorOn(today: Date, birthDate: Date | null, birthYear: number
   if (birthYear !== null) return today.getUTCFullYear() - birthYear <= 18;
   return false;
 }
+
+/** The `@db.Date` value of a `YYYY-MM-DD` input: midnight UTC. */
+export const dateOf = (value: string): Date => new Date(`${value}T00:00:00Z`);
+
+/** The `@db.Date` value of an optional `YYYY-MM-DD` input; null when it is left out or cleared. */
+export const dateOrNull = (value: string | null | undefined): Date | null => (value ? dateOf(value) : null);

@@ -1,4 +1,5 @@
-import { notFound } from '@movement/runtime';
+import { badUserInput, notFound, visibleRecordsWhere } from '@movement/runtime';
+import type { Context } from './context';
 
 /**
  * The Movement's need-to-know for the people subgraph. A person, a tracing request and a detention
@@ -17,3 +18,17 @@ import { notFound } from '@movement/runtime';
  */
 /** The same refusal as for a record that does not exist, so a hidden record cannot be probed. */
 export const notVisible = (field: string, typename: string, id: string) => notFound(field, `no ${typename} has the id ${id}`);
+
+/**
+ * Throws BAD_USER_INPUT on `field` unless every listed person exists here and the principal may
+ * see them: a hidden person is answered as if absent, so a write cannot probe for one.
+ */
+export async function checkPeople(context: Context, people: Array<{ field: string; id: string }>): Promise<void> {
+  const found = await context.prisma.person.findMany({
+    where: { AND: [{ id: { in: people.map((p) => p.id) } }, visibleRecordsWhere(context.principal)] },
+    select: { id: true },
+  });
+  const existing = new Set(found.map((p) => p.id));
+  const missing = people.find((p) => !existing.has(p.id));
+  if (missing) throw badUserInput(missing.field, `no Person has the id ${missing.id}`);
+}

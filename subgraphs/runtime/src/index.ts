@@ -18,3 +18,4 @@ export * from './peers';
 export * from './access';
 export * from './telemetry';
 export * from './retention';
+export * from './write-once';

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { dependencyUnavailable } from './errors';
+import { badUserInput, dependencyUnavailable } from './errors';
 import { peerHeaders, type Peer } from './access/request-scope';
 import type { SubgraphName } from './environment';
 
@@ -60,4 +60,50 @@ export async function peerEntities<T>(peer: Peer | undefined, typename: string, 
   const entities = body.data?._entities;
   if (!entities) throw referencesUnavailable(typename, body.errors?.[0]?.message ?? 'no answer');
   return entities;
+}
+
+/** The subgraph that owns each type another subgraph's input may reference. */
+const owners = { Person: 'people', TracingRequest: 'people', Location: 'locations', Organization: 'locations' } as const satisfies Record<string, SubgraphName>;
+
+/** A type whose records an input may reference in another subgraph. */
+export type ReferencedType = keyof typeof owners;
+
+/**
+ * The ids an input names, by the dotted input field that holds them: one id (null or undefined
+ * when the field was left out, and then not checked) or a list, whose ids are named by index
+ * (`input.sharedWithIds.1`).
+ */
+export type ReferencedIds = Record<string, string | readonly string[] | null | undefined>;
+
+/**
+ * Checks, before anything is written, that every record an input names exists in the subgraph
+ * that owns it: one question per type, the types asked in parallel. The first missing id, in the
+ * order the references are given, is BAD_USER_INPUT naming its input field, so a missing reference
+ * leaves nothing behind; DEPENDENCY_UNAVAILABLE when an owner cannot be asked, so nothing is written
+ * on an unchecked reference either.
+ */
+export async function checkReferences(peers: Peers, references: Partial<Record<ReferencedType, ReferencedIds>>): Promise<void> {
+  const named = (Object.entries(references) as Array<[ReferencedType, ReferencedIds]>).map(([typename, fields]) => ({
+    typename,
+    ids: Object.entries(fields).flatMap(([field, value]): Array<[string, string]> => {
+      if (typeof value === 'string') return [[field, value]];
+      return (value ?? []).map((id, index) => [`${field}.${index}`, id]);
+    }),
+  }));
+  const answers = await Promise.all(
+    named.map(
+      async ({ typename, ids }) =>
+        new Set(
+          await missingEntities(
+            peers[owners[typename]],
+            typename,
+            ids.map(([, id]) => id),
+          ),
+        ),
+    ),
+  );
+  named.forEach(({ typename, ids }, index) => {
+    const missing = ids.find(([, id]) => answers[index].has(id));
+    if (missing) throw badUserInput(missing[0], `no ${typename} has the id ${missing[1]}.`);
+  });
 }

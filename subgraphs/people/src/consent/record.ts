@@ -1,8 +1,7 @@
-import { assertActingAs, badUserInput, conflict, uuidPattern, visibleRecordsSql } from '@movement/runtime';
+import { assertActingAs, badUserInput, checkReferences, conflict, uuidPattern, visibleRecordsSql } from '@movement/runtime';
 import { z } from 'zod';
 import type { MutationResolvers } from '../generated/graphql';
 import type { TracingStatus } from '../generated/prisma/client';
-import { checkPeerReferences } from '../check-references';
 import { isMinorOn } from '../dates';
 import { validate } from '../validation';
 import { notVisible } from '../visibility';
@@ -23,7 +22,7 @@ export const recordTracingConsent: MutationResolvers['recordTracingConsent'] = a
   validate(consentSchema, input, 'input');
   if (input.decision === 'NOT_ASKED') throw badUserInput('input.decision', 'must be GIVEN, REFUSED or NOT_POSSIBLE: every request starts NOT_ASKED');
   assertActingAs(context.principal, 'input.recordedById', input.recordedById);
-  await checkPeerReferences(context, [{ field: 'input.recordedById', typename: 'Organization', ids: [input.recordedById] }]);
+  await checkReferences(context.peers, { Organization: { 'input.recordedById': input.recordedById } });
   return context.prisma.$transaction(async (tx) => {
     // Locks the request so a decision and a status change cannot cross; a request the principal
     // may not see is answered as absent.

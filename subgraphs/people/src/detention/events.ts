@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertActingAs, badUserInput, conflict, visibleRecordsSql } from '@movement/runtime';
+import { assertActingAs, badUserInput, checkReferences, conflict, visibleRecordsSql } from '@movement/runtime';
 import type { MutationResolvers } from '../generated/graphql';
 import type { CustodyStatus, DetentionEventKind, PersonStatus } from '../generated/prisma/client';
-import { checkPeerReferences } from '../check-references';
 import { isoDate } from '../dates';
 import { notVisible } from '../visibility';
 import { validate } from '../validation';
@@ -23,7 +22,7 @@ export const recordDetentionEvent: MutationResolvers['recordDetentionEvent'] = a
   validate(detentionEventSchema, input, 'input');
   assertActingAs(context.principal, 'input.recordedById', input.recordedById);
   await checkPlace(context, 'input.placeId', input.placeId, input.kind === 'TRANSFER' ? 'PLACE_OF_DETENTION' : undefined);
-  await checkPeerReferences(context, [{ field: 'input.recordedById', typename: 'Organization', ids: [input.recordedById] }]);
+  await checkReferences(context.peers, { Organization: { 'input.recordedById': input.recordedById } });
   return context.prisma.$transaction(async (tx) => {
     // Locks the record so two events recorded at once cannot both find the person in custody.
     // A record the principal may not see is answered as absent.

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { assertActingAs, badUserInput, conflict, visibleRecordsWhere } from '@movement/runtime';
+import { assertActingAs, badUserInput, checkReferences, conflict, visibleRecordsWhere } from '@movement/runtime';
 import type { MutationResolvers } from '../generated/graphql';
 import type { DetentionCategory, NotificationKind } from '../generated/prisma/client';
-import { checkPeerReferences } from '../check-references';
 import { isoDate } from '../dates';
 import { notVisible } from '../visibility';
 import { validate } from '../validation';
@@ -34,7 +33,7 @@ export const recordDetentionNotification: MutationResolvers['recordDetentionNoti
     );
   }
   if (input.transmittedOn < isoDate(record.captureDate)) throw badUserInput('input.transmittedOn', 'must not be before the capture date');
-  await checkPeerReferences(context, [{ field: 'input.recordedById', typename: 'Organization', ids: [input.recordedById] }]);
+  await checkReferences(context.peers, { Organization: { 'input.recordedById': input.recordedById } });
   return context.prisma.detentionNotification.create({
     data: {
       id: randomUUID(),

@@ -49,3 +49,6 @@ export function guessLanguage(text: string): NameLanguage {
   }
   return languages.reduce((best, language) => (against.get(language)! < against.get(best)! ? language : best));
 }
+
+/** The language a name is written in, from the schema's `NameLanguage` (`RU` → `ru`); null when not given. */
+export const languageOf = (value: string | null | undefined): NameLanguage | null => (value ? (value.toLowerCase() as NameLanguage) : null);

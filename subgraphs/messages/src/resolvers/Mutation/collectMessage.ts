@@ -1,7 +1,6 @@
-import { assertActingAs } from '@movement/runtime';
-import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
+import { assertActingAs, checkReferences } from '@movement/runtime';
+import { collectOnce } from '../../collect';
 import type { MutationResolvers } from '../../generated/graphql';
-import { checkReferences } from '../../peer-checks';
 import { collectMessageInput, parse } from '../../validation';
 import { assertMayLinkDetention, collectedInDetention } from '../../detention-links';
 
@@ -9,13 +8,12 @@ export const collectMessage: MutationResolvers['collectMessage'] = async (_root,
   const input = parse(collectMessageInput, args.input);
   assertActingAs(context.principal, 'input.collectingPartnerId', input.collectingPartnerId);
   assertMayLinkDetention(context, input);
-  // A retry is answered from the database alone: it must succeed even if a peer is down now.
-  const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
-  if (earlier) return sameMessageOrConflict(context, earlier, input);
-  await checkReferences(context, {
-    people: { 'input.senderId': input.senderId, 'input.addresseeId': input.addresseeId },
-    organizations: { 'input.collectingPartnerId': input.collectingPartnerId },
-    locations: { 'input.locationId': input.locationId },
+  return collectOnce(context, input, async () => {
+    await checkReferences(context.peers, {
+      Person: { 'input.senderId': input.senderId, 'input.addresseeId': input.addresseeId },
+      Organization: { 'input.collectingPartnerId': input.collectingPartnerId },
+      Location: { 'input.locationId': input.locationId },
+    });
+    return collectedInDetention(context, input);
   });
-  return createOnce(context, input, await collectedInDetention(context, input));
 };

@@ -1,6 +1,5 @@
-import { assertActingAs } from '@movement/runtime';
+import { assertActingAs, checkReferences } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
-import { checkReferences } from '../../peer-checks';
 import { deliveringPartnerCheck } from '../../roles';
 import { transition } from '../../transition';
 import { deliverMessageInput, parse } from '../../validation';
@@ -11,9 +10,9 @@ export const deliverMessage: MutationResolvers['deliverMessage'] = async (_root,
   const input = parse(deliverMessageInput, args.input);
   assertActingAs(context.principal, 'input.partnerId', input.partnerId);
   assertMayLinkDetention(context, input);
-  await checkReferences(context, {
-    organizations: { 'input.partnerId': input.partnerId },
-    locations: { 'input.locationId': input.locationId },
+  await checkReferences(context.peers, {
+    Organization: { 'input.partnerId': input.partnerId },
+    Location: { 'input.locationId': input.locationId },
   });
   const visitId = input.visitId ?? null;
   if (visitId) {

@@ -1,7 +1,6 @@
-import { assertActingAs, conflict, notFound } from '@movement/runtime';
-import { createOnce, findByKey, sameMessageOrConflict } from '../../collect';
+import { assertActingAs, checkReferences, conflict, notFound } from '@movement/runtime';
+import { collectOnce } from '../../collect';
 import type { MutationResolvers } from '../../generated/graphql';
-import { checkReferences } from '../../peer-checks';
 import { parse, replyToMessageInput } from '../../validation';
 import { visibleMessagesWhere } from '../../visibility';
 
@@ -13,18 +12,17 @@ export const replyToMessage: MutationResolvers['replyToMessage'] = async (_root,
   if (!original) throw notFound('input.inReplyToId', `no message has the id ${input.inReplyToId}.`);
   // The addressee answers the sender: the reply's people come from the original, never the input.
   const reply = { ...input, senderId: original.addresseeId, addresseeId: original.senderId };
-  const earlier = await findByKey(context, input.collectingPartnerId, input.idempotencyKey);
-  if (earlier) return sameMessageOrConflict(context, earlier, reply);
-  if (original.status !== 'DELIVERED') {
-    throw conflict(`Message ${original.reference} is ${original.status}; only a delivered message can be answered.`, {
-      field: 'input.inReplyToId',
-      current: original.status,
-      allowed: ['DELIVERED'],
+  return collectOnce(context, reply, async () => {
+    if (original.status !== 'DELIVERED') {
+      throw conflict(`Message ${original.reference} is ${original.status}; only a delivered message can be answered.`, {
+        field: 'input.inReplyToId',
+        current: original.status,
+        allowed: ['DELIVERED'],
+      });
+    }
+    await checkReferences(context.peers, {
+      Organization: { 'input.collectingPartnerId': input.collectingPartnerId },
+      Location: { 'input.locationId': input.locationId },
     });
-  }
-  await checkReferences(context, {
-    organizations: { 'input.collectingPartnerId': input.collectingPartnerId },
-    locations: { 'input.locationId': input.locationId },
   });
-  return createOnce(context, reply);
 };

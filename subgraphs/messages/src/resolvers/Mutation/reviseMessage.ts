@@ -1,13 +1,12 @@
-import { assertActingAs } from '@movement/runtime';
+import { assertActingAs, checkReferences } from '@movement/runtime';
 import type { MutationResolvers } from '../../generated/graphql';
-import { checkReferences } from '../../peer-checks';
 import { transition } from '../../transition';
 import { parse, reviseMessageInput } from '../../validation';
 
 export const reviseMessage: MutationResolvers['reviseMessage'] = async (_root, args, context) => {
   const input = parse(reviseMessageInput, args.input);
   assertActingAs(context.principal, 'input.partnerId', input.partnerId);
-  await checkReferences(context, { organizations: { 'input.partnerId': input.partnerId }, locations: { 'input.locationId': input.locationId } });
+  await checkReferences(context.peers, { Organization: { 'input.partnerId': input.partnerId }, Location: { 'input.locationId': input.locationId } });
   return transition(context, 'COLLECTED', input, () => ({
     ...(input.content ? { content: input.content } : {}),
     ...(input.language ? { language: input.language } : {}),
