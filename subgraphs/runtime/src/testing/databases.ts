@@ -98,14 +98,27 @@ export async function makeTestDatabaseTemplate(template: TestDatabaseTemplate): 
 }
 
 /**
- * Makes `folder` (which must not exist yet) an embedded data folder holding an empty cluster, for
- * a test of code that opens a folder itself, as the commands do: a copy of the run's empty
- * cluster costs a fraction of initdb. Outside a run, the code's first open makes it as usual.
+ * Makes `folder` (which must not exist yet) an embedded data folder holding an empty cluster, or
+ * `template` when given, for a test of code that opens a folder itself, as the commands do: a
+ * copy of the run's template costs a fraction of initdb (and of migrating and seeding). Outside a
+ * run, an empty cluster is left to the code's first open as usual, and a template is filled here.
  */
-export async function prepareTestDataFolder(folder: string): Promise<void> {
+export async function prepareTestDataFolder(folder: string, template?: TestDatabaseTemplate): Promise<void> {
   const run = process.env[runVariable];
-  if (!run) return;
-  loadEmbeddedFrom(folder, await templateContents(run, emptyCluster));
+  if (!run) {
+    if (!template) return;
+    const held = await openPlain(folder);
+    try {
+      await fillFromEmpty(
+        template,
+        embeddedTarget(folder, async () => undefined),
+      );
+    } finally {
+      await held.close();
+    }
+    return;
+  }
+  loadEmbeddedFrom(folder, await templateContents(run, template ?? emptyCluster));
   await (await openPlain(folder)).close();
 }
 
