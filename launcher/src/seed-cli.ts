@@ -33,10 +33,14 @@ async function main(): Promise<void> {
   const bar = new SingleBar({ format: 'seeding {bar} {percentage}% | {value}/{total} rows | {subgraph} | {duration}s' }, Presets.shades_classic);
   bar.start(total, 0, { subgraph: '' });
   const startedAt = Date.now();
-  for (const name of subgraphNames) {
-    const { definition, seeder } = graphSubgraphs[name];
-    const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 2 });
-    try {
+  // Each subgraph's database stays open until every one is seeded: on the embedded folder they are
+  // all one PGlite instance, which would otherwise be started again, for seconds, per subgraph.
+  const opened: Array<{ close(): Promise<void> }> = [];
+  try {
+    for (const name of subgraphNames) {
+      const { definition, seeder } = graphSubgraphs[name];
+      const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 2 });
+      opened.push(database);
       if (values.reset) await database.driver.exec(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
       await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger });
       if (await seeder.isSeeded(database.driver)) {
@@ -51,9 +55,9 @@ async function main(): Promise<void> {
           bar.increment(rows, { subgraph: name });
         },
       });
-    } finally {
-      await database.close();
     }
+  } finally {
+    for (const database of opened.reverse()) await database.close();
   }
   bar.stop();
   process.stdout.write(`Seeded ${people} people: ${reported} of ${total} rows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
