@@ -4,11 +4,6 @@ import { createLogger, migrate, openDatabase } from '@movement/runtime';
 import { loadGraphEnvironment } from './graph/environment';
 import { graphSubgraphs, subgraphNames } from './graph/subgraphs';
 
-/**
- * `npm run seed -- --people N [--reset]`: fills every subgraph's database with the deterministic
- * synthetic demo, scaled to N people, with a progress bar. Databases come from the same variables
- * as `npm start` (embedded by default, `DATABASE_URL` for PostgreSQL).
- */
 /** Where a run reads its configuration and writes what it reports: the process's own unless a caller gives others. */
 export interface SeedContext {
   env: Record<string, string | undefined>;
@@ -16,7 +11,12 @@ export interface SeedContext {
   stderr: { write(text: string): unknown };
 }
 
-/** `npm run seed -- <argv>`: returns the process exit code, 1 with the reason on stderr when it cannot seed. */
+/**
+ * `npm run seed -- --people N [--reset]`: fills every subgraph's database with the deterministic
+ * synthetic demo, scaled to N people, with a progress bar. Databases come from the same variables
+ * as `npm start` (embedded by default, `DATABASE_URL` for PostgreSQL). Returns the process exit
+ * code: 1, with the reason on stderr, when it cannot seed.
+ */
 export async function seed(argv: string[], overrides: Partial<SeedContext> = {}): Promise<number> {
   const context: SeedContext = { env: process.env, stdout: process.stdout, stderr: process.stderr, ...overrides };
   try {
