@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createLogger, migrate, openDatabase, type AuditRead, type SqlDriver } from '@movement/runtime';
+import { createLogger, migrate, openDatabase, type AuditRead, type Database, type Logger, type SqlDriver } from '@movement/runtime';
 import { AuditLog, openAccessDatabase } from '@movement/gateway';
 import { anonymisationCandidates, anonymise } from '@movement/people';
 import { anonymiseMessagesOf } from '@movement/messages';
 import { loadGraphEnvironment } from './graph/environment';
 import { graphSubgraphs } from './graph/subgraphs';
+
+type GraphEnvironment = ReturnType<typeof loadGraphEnvironment>;
 
 /**
  * `npm run retention -- review | anonymise`: the retention rules an operator applies outside the
@@ -26,25 +28,60 @@ const usage = `Usage: npm run retention -- <command> [--as-of YYYY-MM-DD]
   anonymise [--dry-run]      anonymise them: names, birth dates, whereabouts and addresses removed; counts, statuses and assistance kept
   --as-of YYYY-MM-DD         the day to apply the rules on (default today)`;
 
-const env = loadGraphEnvironment();
-const logger = createLogger('retention', env.logLevel === 'info' ? 'warn' : env.logLevel);
+/** Where a run reads its configuration and writes what it reports: the process's own unless a caller gives others. */
+export interface RetentionContext {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
 
-/** Runs `work` on a subgraph's database, migrated, then closes it: one embedded database open at a time. */
-async function withSubgraph<T>(name: 'people' | 'messages' | 'assistance', work: (driver: SqlDriver) => Promise<T>): Promise<T> {
-  const { definition } = graphSubgraphs[name];
-  const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 1 });
-  try {
-    await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger });
-    return await work(database.driver);
-  } finally {
-    await database.close();
+type Name = 'people' | 'messages' | 'assistance';
+
+/**
+ * The subgraphs' databases of one run, each opened and migrated when first used and all closed
+ * together at the end: on the embedded folder they are one PGlite instance, which costs seconds
+ * to start, so opening it once per command rather than once per step is what keeps a run short.
+ */
+class SubgraphDatabases {
+  private readonly opened = new Map<Name, Promise<Database<unknown>>>();
+
+  constructor(
+    private readonly env: GraphEnvironment,
+    private readonly logger: Logger,
+  ) {}
+
+  async with<T>(name: Name, work: (driver: SqlDriver) => Promise<T>): Promise<T> {
+    let database = this.opened.get(name);
+    if (!database) {
+      database = this.open(name);
+      this.opened.set(name, database);
+    }
+    return work((await database).driver);
+  }
+
+  private async open(name: Name): Promise<Database<unknown>> {
+    const { definition } = graphSubgraphs[name];
+    const database = await openDatabase({ ...this.env.databaseFor(name), createClient: definition.createClient, poolSize: 1 });
+    try {
+      await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger: this.logger });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return database;
+  }
+
+  async close(): Promise<void> {
+    const settled = await Promise.allSettled(this.opened.values());
+    this.opened.clear();
+    for (const result of settled) if (result.status === 'fulfilled') await result.value.close();
   }
 }
 
 type ReviewCount = { kind: string; total: number; closed: number };
 
-async function review(asOf: string): Promise<void> {
-  const people = await withSubgraph('people', (driver) =>
+async function review(run: Run, asOf: string): Promise<void> {
+  const people = await run.databases.with('people', (driver) =>
     driver.query<ReviewCount>(
       `SELECT 'people' AS kind, count(*)::int AS total, count(*) FILTER (WHERE "anonymisedOn" IS NOT NULL)::int AS closed FROM "people"."Person" WHERE "reviewOn" < $1::date
        UNION ALL SELECT 'tracing requests', count(*)::int, count(*) FILTER (WHERE "status" IN ('REUNITED', 'CLOSED'))::int FROM "people"."TracingRequest" WHERE "reviewOn" < $1::date
@@ -53,14 +90,14 @@ async function review(asOf: string): Promise<void> {
     ),
   );
   // A message is closed once its journey ended; support once carried out or failed; assistance once given.
-  const messages = await withSubgraph('messages', (driver) =>
+  const messages = await run.databases.with('messages', (driver) =>
     driver.query<ReviewCount>(
       `SELECT 'messages' AS kind, count(*)::int AS total, count(*) FILTER (WHERE "status" IN ('DELIVERED', 'RETURNED'))::int AS closed
        FROM "messages"."RedCrossMessage" WHERE "reviewOn" < $1::date`,
       [asOf],
     ),
   );
-  const assistance = await withSubgraph('assistance', (driver) =>
+  const assistance = await run.databases.with('assistance', (driver) =>
     driver.query<ReviewCount>(
       `SELECT 'assistance records' AS kind, count(*)::int AS total, count(*)::int AS closed FROM "assistance"."AssistanceRecord" WHERE "reviewOn" < $1::date
        UNION ALL SELECT 'reunification support', count(*)::int, count(*) FILTER (WHERE "outcome" <> 'PLANNED')::int FROM "assistance"."ReunificationSupport" WHERE "reviewOn" < $1::date`,
@@ -68,19 +105,19 @@ async function review(asOf: string): Promise<void> {
     ),
   );
   const counts = [...people, ...messages, ...assistance];
-  const candidates = await withSubgraph('people', (driver) => anonymisationCandidates(driver, asOf));
-  for (const row of counts) process.stdout.write(`${row.kind} past review on ${asOf}: ${row.total} (${row.closed} closed or anonymised)\n`);
-  process.stdout.write(`people whose closed cases may be anonymised: ${candidates.length}\n`);
+  const candidates = await run.databases.with('people', (driver) => anonymisationCandidates(driver, asOf));
+  for (const row of counts) run.stdout.write(`${row.kind} past review on ${asOf}: ${row.total} (${row.closed} closed or anonymised)\n`);
+  run.stdout.write(`people whose closed cases may be anonymised: ${candidates.length}\n`);
 }
 
-async function anonymiseClosedCases(asOf: string, dryRun: boolean): Promise<void> {
-  const candidates = await withSubgraph('people', (driver) => anonymisationCandidates(driver, asOf));
+async function anonymiseClosedCases(run: Run, asOf: string, dryRun: boolean): Promise<void> {
+  const candidates = await run.databases.with('people', (driver) => anonymisationCandidates(driver, asOf));
   if (dryRun || candidates.length === 0) {
-    process.stdout.write(`${dryRun ? 'Would anonymise' : 'Nothing to anonymise:'} ${candidates.length} people on ${asOf}\n`);
+    run.stdout.write(`${dryRun ? 'Would anonymise' : 'Nothing to anonymise:'} ${candidates.length} people on ${asOf}\n`);
     return;
   }
-  const operator = process.env.USER ?? 'operator';
-  const access = await openAccessDatabase(env.accessDatabase, logger);
+  const operator = run.env.USER ?? 'operator';
+  const access = await openAccessDatabase(run.graph.accessDatabase, run.logger);
   try {
     const reads: AuditRead[] = candidates.map((id) => ({ recordType: 'Person', recordId: id, field: 'anonymised', personIds: [id] }));
     await new AuditLog(access.driver).append(
@@ -94,22 +131,27 @@ async function anonymiseClosedCases(asOf: string, dryRun: boolean): Promise<void
   } finally {
     await access.close();
   }
-  const done = await withSubgraph('people', (driver) => anonymise(driver, asOf, candidates));
-  const messages = await withSubgraph('messages', (driver) => anonymiseMessagesOf(driver, done.personIds, asOf));
-  const [kept] = await withSubgraph('assistance', (driver) =>
+  const done = await run.databases.with('people', (driver) => anonymise(driver, asOf, candidates));
+  const messages = await run.databases.with('messages', (driver) => anonymiseMessagesOf(driver, done.personIds, asOf));
+  const [kept] = await run.databases.with('assistance', (driver) =>
     driver.query<{ n: number }>(
       `SELECT (SELECT count(*) FROM "assistance"."AssistanceRecord" WHERE "beneficiaryId" = ANY($1::uuid[]))::int
             + (SELECT count(*) FROM "assistance"."ReunificationSupport" WHERE "personId" = ANY($1::uuid[]))::int AS n`,
       [done.personIds],
     ),
   );
-  process.stdout.write(
+  run.stdout.write(
     `Anonymised ${done.personIds.length} people, ${done.tracingRequestIds.length} tracing requests, ${done.detentionRecordIds.length} detention records and ${messages} messages on ${asOf}\n`,
   );
-  process.stdout.write(`Kept ${kept?.n ?? 0} assistance records and reunification support of theirs, which name no one\n`);
+  run.stdout.write(`Kept ${kept?.n ?? 0} assistance records and reunification support of theirs, which name no one\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
+/** What a command works with: the caller's context, the graph's configuration and the databases it opened. */
+type Run = RetentionContext & { graph: GraphEnvironment; logger: Logger; databases: SubgraphDatabases };
+
+/** `npm run retention -- <argv>`: returns the process exit code (2 for a bad command or date). */
+export async function retention(argv: string[], overrides: Partial<RetentionContext> = {}): Promise<number> {
+  const context: RetentionContext = { env: process.env, stdout: process.stdout, stderr: process.stderr, ...overrides };
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -118,27 +160,36 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command] = positionals;
   if (values.help || !command) {
-    process.stdout.write(`${usage}\n`);
+    context.stdout.write(`${usage}\n`);
     return command || values.help ? 0 : 2;
   }
   const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
-    process.stderr.write(`--as-of must be a date YYYY-MM-DD, got "${asOf}"\n`);
+    context.stderr.write(`--as-of must be a date YYYY-MM-DD, got "${asOf}"\n`);
     return 2;
   }
-  if (command === 'review') await review(asOf);
-  else if (command === 'anonymise') await anonymiseClosedCases(asOf, values['dry-run']);
-  else {
-    process.stderr.write(`Unknown command ${command}\n${usage}\n`);
+  if (command !== 'review' && command !== 'anonymise') {
+    context.stderr.write(`Unknown command ${command}\n${usage}\n`);
     return 2;
+  }
+  const graph = loadGraphEnvironment(context.env);
+  const logger = createLogger('retention', graph.logLevel === 'info' ? 'warn' : graph.logLevel);
+  const run: Run = { ...context, graph, logger, databases: new SubgraphDatabases(graph, logger) };
+  try {
+    if (command === 'review') await review(run, asOf);
+    else await anonymiseClosedCases(run, asOf, values['dry-run']);
+  } finally {
+    await run.databases.close();
   }
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  retention(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

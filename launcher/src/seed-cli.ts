@@ -4,13 +4,33 @@ import { createLogger, migrate, openDatabase } from '@movement/runtime';
 import { loadGraphEnvironment } from './graph/environment';
 import { graphSubgraphs, subgraphNames } from './graph/subgraphs';
 
+/** Where a run reads its configuration and writes what it reports: the process's own unless a caller gives others. */
+export interface SeedContext {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
 /**
  * `npm run seed -- --people N [--reset]`: fills every subgraph's database with the deterministic
  * synthetic demo, scaled to N people, with a progress bar. Databases come from the same variables
- * as `npm start` (embedded by default, `DATABASE_URL` for PostgreSQL).
+ * as `npm start` (embedded by default, `DATABASE_URL` for PostgreSQL). Returns the process exit
+ * code: 1, with the reason on stderr, when it cannot seed.
  */
-async function main(): Promise<void> {
+export async function seed(argv: string[], overrides: Partial<SeedContext> = {}): Promise<number> {
+  const context: SeedContext = { env: process.env, stdout: process.stdout, stderr: process.stderr, ...overrides };
+  try {
+    await seedGraph(argv, context);
+    return 0;
+  } catch (error) {
+    context.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function seedGraph(argv: string[], context: SeedContext): Promise<void> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       people: { type: 'string', default: '500' },
       reset: { type: 'boolean', default: false },
@@ -18,14 +38,14 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    process.stdout.write(
+    context.stdout.write(
       'Usage: npm run seed -- [--people N] [--reset]\n  --people N  synthetic people to create (default 500)\n  --reset     empty the databases first\n',
     );
     return;
   }
   const people = Number(values.people);
   if (!Number.isInteger(people) || people < 1) throw new Error(`--people must be a positive integer, got "${values.people}"`);
-  const env = loadGraphEnvironment();
+  const env = loadGraphEnvironment(context.env);
   const logger = createLogger('seed', env.logLevel === 'info' ? 'warn' : env.logLevel);
   // Each seeder knows exactly what it will report, so the bar reaches 100% at the end and not before.
   const total = subgraphNames.reduce((sum, name) => sum + graphSubgraphs[name].seeder.expectedRows(people), 0);
@@ -33,10 +53,14 @@ async function main(): Promise<void> {
   const bar = new SingleBar({ format: 'seeding {bar} {percentage}% | {value}/{total} rows | {subgraph} | {duration}s' }, Presets.shades_classic);
   bar.start(total, 0, { subgraph: '' });
   const startedAt = Date.now();
-  for (const name of subgraphNames) {
-    const { definition, seeder } = graphSubgraphs[name];
-    const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 2 });
-    try {
+  // Each subgraph's database stays open until every one is seeded: on the embedded folder they are
+  // all one PGlite instance, which would otherwise be started again, for seconds, per subgraph.
+  const opened: Array<{ close(): Promise<void> }> = [];
+  try {
+    for (const name of subgraphNames) {
+      const { definition, seeder } = graphSubgraphs[name];
+      const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 2 });
+      opened.push(database);
       if (values.reset) await database.driver.exec(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
       await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger });
       if (await seeder.isSeeded(database.driver)) {
@@ -51,15 +75,16 @@ async function main(): Promise<void> {
           bar.increment(rows, { subgraph: name });
         },
       });
-    } finally {
-      await database.close();
     }
+  } finally {
+    for (const database of opened.reverse()) await database.close();
   }
   bar.stop();
-  process.stdout.write(`Seeded ${people} people: ${reported} of ${total} rows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+  context.stdout.write(`Seeded ${people} people: ${reported} of ${total} rows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  void seed(process.argv.slice(2)).then((code) => {
+    if (code !== 0) process.exit(code);
+  });
+}

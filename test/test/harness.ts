@@ -1,16 +1,11 @@
-import { openDatabase, subgraphNames, type MetricsConfig } from '@movement/runtime';
+import { subgraphNames, type MetricsConfig } from '@movement/runtime';
 import { type BearerClaims } from '@movement/runtime/demo';
-import {
-  createTestDatabaseTarget,
-  makeTestDatabaseTemplate,
-  postGraphQL,
-  registerTestSubgraph,
-  testInternalKeys,
-  type TestDatabaseTarget,
-  type TestDatabaseTemplate,
-} from '@movement/runtime/testing';
+import { createTestDatabaseTarget, postGraphQL, registerTestSubgraph, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { loadLimitsConfig, type CorsConfig, type LimitsConfig } from '@movement/gateway';
-import { startDemoGraph, type Caller, type DemoGraph, startGraph, type RunningGraph, graphSubgraphs } from '@movement/launcher';
+import { startDemoGraph, type Caller, type DemoGraph, type RunningGraph } from '@movement/launcher';
+import { graphTemplate, testLogLevel } from './graph-templates';
+
+export { prepareGraphTemplates } from './graph-templates';
 
 export type { Caller };
 
@@ -49,47 +44,6 @@ function clientOf({ url, credentials }: GraphConnection): Pick<TestGraph, 'query
     as: (caller) => credentials[caller],
     admin: (query, variables = {}, given = {}) =>
       postGraphQL(url.replace(/\/graphql$/, '/admin/graphql'), query, variables, hasCredentials(given) ? given : { ...credentials.admin, ...given }),
-  };
-}
-
-const testLogLevel = () => process.env.LOG_LEVEL ?? 'silent';
-
-/** The databases of a graph as it leaves them once started: migrated, with the access store. */
-const migratedGraph: TestDatabaseTemplate = {
-  name: 'graph',
-  fill: async (target) => {
-    const location = { databaseUrl: target.url, dataDir: target.dataDir };
-    const graph = await startGraph({ databaseFor: () => location, logLevel: testLogLevel(), access: { database: location } });
-    await graph.stop();
-  },
-};
-
-/**
- * Makes the run's template of the migrated graph, which every seeded one starts from: in the
- * global setup, so that the workers' first files do not all make it at once.
- */
-export const prepareGraphTemplates = () => makeTestDatabaseTemplate(migratedGraph);
-
-/**
- * The databases of a graph seeded with `seedPeople` people (none when undefined). Made once per
- * test run and copied for each graph, since migrating and seeding cost more than the rest of a start.
- */
-function graphTemplate(seedPeople: number | undefined): TestDatabaseTemplate {
-  if (seedPeople === undefined) return migratedGraph;
-  return {
-    name: `graph-${seedPeople}`,
-    from: migratedGraph,
-    fill: async (target) => {
-      for (const name of subgraphNames) {
-        const { definition, seeder } = graphSubgraphs[name];
-        const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
-        try {
-          await seeder.seed(database.driver, { people: seedPeople });
-        } finally {
-          await database.close();
-        }
-      }
-    },
   };
 }
 

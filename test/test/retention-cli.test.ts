@@ -1,30 +1,58 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { retention } from '@movement/launcher';
 import { anonymisationCandidates } from '@movement/people';
-import { openDatabase } from '@movement/runtime';
+import { openDatabase, type Database } from '@movement/runtime';
+import { prepareTestDataFolder } from '@movement/runtime/testing';
+import { graphTemplate } from './graph-templates';
 import { killLeftovers, runNode } from './process-support';
 
-// `npm run seed` then `npm run retention` as an operator runs them (the built commands), on their own embedded database folder.
-const dist = join(__dirname, '..', '..', 'launcher', 'dist');
+// `npm run retention` as an operator runs it, on its own embedded database folder holding the
+// graph as `npm run seed -- --people 200` leaves it (the same seeders, copied from the run's
+// template; the seed command itself is seed-cli.test.ts's subject). The commands run in this
+// process, through the function the built command calls, sharing the folder's one instance with
+// the test; the built command runs as a process where the process is the subject: its exit codes,
+// and reading from the folder what the earlier runs wrote to it.
+const retentionScript = join(__dirname, '..', '..', 'launcher', 'dist', 'retention-cli.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'movement-retention-'));
+const graphDir = join(dataDir, 'graph');
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', USER: 'records-officer' };
 const SLOW = 240_000;
 
-afterAll(() => {
+// Plain SQL only: an inert client factory, as the runtime's plain-SQL stores use.
+const openFolder = () => openDatabase({ dataDir: graphDir, createClient: () => ({ $disconnect: async () => undefined }) });
+/** Held open between the in-process commands, which then use the same instance instead of starting it again. */
+let held: Database<unknown> | undefined;
+
+beforeAll(async () => {
+  await prepareTestDataFolder(graphDir, graphTemplate(200));
+  held = await openFolder();
+});
+
+afterAll(async () => {
   killLeftovers();
+  await held?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const run = async (script: string, args: string[]) => {
-  const child = runNode(join(dist, script), args, env);
+/** The command in this process, with the operator's variables and its output captured. */
+const run = async (args: string[]) => {
+  let stdout = '';
+  let stderr = '';
+  const code = await retention(args, { env, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+  return { code, stdout, stderr };
+};
+
+/** The built command as a process of its own. */
+const runProcess = async (args: string[]) => {
+  const child = runNode(retentionScript, args, env);
   return { code: await child.exited, stdout: child.stdout(), stderr: child.stderr() };
 };
 
-/** Reads the embedded database the commands wrote, once they have exited. */
+/** Reads the embedded database the commands wrote. */
 async function inDatabase<T>(work: (query: <R>(sql: string, params?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
-  // Plain SQL only: an inert client factory, as the runtime's plain-SQL stores use.
-  const database = await openDatabase({ dataDir: join(dataDir, 'graph'), createClient: () => ({ $disconnect: async () => undefined }) });
+  const database = await openFolder();
   try {
     return await work((sql, params) => database.driver.query(sql, params));
   } finally {
@@ -35,9 +63,7 @@ async function inDatabase<T>(work: (query: <R>(sql: string, params?: unknown[]) 
 test(
   'review counts what is past retention; anonymise removes names, birth dates and whereabouts of closed cases, audited, once',
   async () => {
-    expect((await run('seed-cli.js', ['--people', '200'])).code).toBe(0);
-
-    const review = await run('retention-cli.js', ['review', '--as-of', '2026-11-01']);
+    const review = await run(['review', '--as-of', '2026-11-01']);
     expect(review.code).toBe(0);
     const [, candidates] = /may be anonymised: (\d+)/.exec(review.stdout) ?? [];
     expect(Number(candidates)).toBeGreaterThan(0);
@@ -48,7 +74,7 @@ test(
       expect([kind, Number(total) > 0]).toEqual([kind, true]);
     }
 
-    const dry = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01', '--dry-run']);
+    const dry = await run(['anonymise', '--as-of', '2026-11-01', '--dry-run']);
     expect(dry.stdout).toBe(`Would anonymise ${candidates} people on 2026-11-01\n`);
     expect(await inDatabase((query) => query<{ n: number }>(`SELECT count(*)::int AS n FROM "people"."Person" WHERE "anonymisedOn" IS NOT NULL`))).toEqual([
       { n: 0 },
@@ -70,7 +96,7 @@ test(
       return picked.map((row) => row.id);
     });
 
-    const done = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01']);
+    const done = await run(['anonymise', '--as-of', '2026-11-01']);
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(
       new RegExp(
@@ -135,8 +161,13 @@ test(
       expect(audit.every((entry) => entry.subject === 'cli:records-officer' && entry.operationName === 'retention anonymise --as-of 2026-11-01')).toBe(true);
     });
 
-    // Idempotent: a second run finds nothing and records nothing.
-    const again = await run('retention-cli.js', ['anonymise', '--as-of', '2026-11-01']);
+    // Idempotent: a second run, the built command in a process of its own (so the folder is
+    // released first: an embedded database opens in one process only), finds nothing in what the
+    // runs before wrote, records nothing and exits with 0.
+    await held?.close();
+    held = undefined;
+    const again = await runProcess(['anonymise', '--as-of', '2026-11-01']);
+    expect(again.code).toBe(0);
     expect(again.stdout).toBe('Nothing to anonymise: 0 people on 2026-11-01\n');
     expect(await inDatabase((query) => query<{ n: number }>(`SELECT count(*)::int AS n FROM "access"."audit_entry" WHERE "field" = 'anonymised'`))).toEqual([
       { n: Number(candidates) },
@@ -146,8 +177,8 @@ test(
 );
 
 test('a bad date or command is refused with exit code 2', async () => {
-  const badDate = await run('retention-cli.js', ['review', '--as-of', 'soon']);
+  const badDate = await runProcess(['review', '--as-of', 'soon']);
   expect(badDate.code).toBe(2);
   expect(badDate.stderr).toMatch(/--as-of must be a date/);
-  expect((await run('retention-cli.js', ['purge'])).code).toBe(2);
+  expect((await runProcess(['purge'])).code).toBe(2);
 });

@@ -1,24 +1,44 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase, type Database } from '@movement/runtime';
 import { prepareTestDataFolder } from '@movement/runtime/testing';
-import { graphSubgraphs, subgraphNames } from '@movement/launcher';
+import { graphSubgraphs, seed, subgraphNames } from '@movement/launcher';
 import { killLeftovers, runNode } from './process-support';
 
-// `npm run seed` as a developer runs it (the built command), on its own embedded database folder.
+// `npm run seed` as a developer runs it, on its own embedded database folder. The command runs in
+// this process, through the function the built command calls, while the test holds the folder's
+// instance open so that the runs share it instead of starting it again; the built command runs as
+// a process where the process is the subject: its exit codes, and seeding over the folder the
+// runs before left.
 const seedScript = join(__dirname, '..', '..', 'launcher', 'dist', 'seed-cli.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'movement-seed-'));
+const graphDir = join(dataDir, 'graph');
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+let held: Database<unknown> | undefined;
 
 // Seeding is the subject, not initdb: the folder starts as an empty cluster, copied from the run's.
-beforeAll(() => prepareTestDataFolder(join(dataDir, 'graph')));
+beforeAll(async () => {
+  await prepareTestDataFolder(graphDir);
+  held = await openDatabase({ dataDir: graphDir, createClient: () => ({ $disconnect: async () => undefined }) });
+});
 
-afterAll(() => {
+afterAll(async () => {
   killLeftovers();
+  await held?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The command in this process, with the developer's variables and its output captured. */
 const seedRun = async (args: string[]) => {
+  let stdout = '';
+  let stderr = '';
+  const code = await seed(args, { env, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+  return { code, stdout, stderr };
+};
+
+/** The built command as a process of its own. */
+const seedProcess = async (args: string[]) => {
   const run = runNode(seedScript, args, env);
   return { code: await run.exited, stdout: run.stdout(), stderr: run.stderr() };
 };
@@ -37,13 +57,16 @@ test('seeds N people once, refuses to seed over data, and replaces it with --res
   expect(again.code).toBe(1);
   expect(again.stderr).toMatch(/already holds data; run again with --reset/);
 
-  const reset = await seedRun(['--people', '20', '--reset']);
+  // The built command, once the folder is released (an embedded database opens in one process only).
+  await held?.close();
+  held = undefined;
+  const reset = await seedProcess(['--people', '20', '--reset']);
   expect(reset.code).toBe(0);
   expect(reset.stdout).toMatch(new RegExp(`Seeded 20 people: ${expected} of ${expected} rows`));
 });
 
 test('a bad --people value is refused with exit code 1', async () => {
-  const run = await seedRun(['--people', 'many']);
+  const run = await seedProcess(['--people', 'many']);
   expect(run.code).toBe(1);
   expect(run.stderr).toMatch(/--people must be a positive integer/);
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { prepareTestDataFolder } from '@movement/runtime/testing';
 import { killLeftovers, runNode } from './process-support';
 
 // `npm start` as a developer runs it (the built launcher), on its own embedded database folder.
@@ -16,6 +17,10 @@ const env = {
   SEED_PEOPLE: '30',
   LOG_LEVEL: 'info',
 };
+
+// A first start on a folder with nothing in it yet is the subject, not initdb: the folder starts
+// as an empty cluster, copied from the run's.
+beforeAll(() => prepareTestDataFolder(join(dataDir, 'graph')));
 
 afterAll(() => {
   killLeftovers();

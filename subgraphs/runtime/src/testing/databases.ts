@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { dumpEmbedded, ensurePostgresDatabase, loadEmbeddedFrom, openDatabase } from '../database';
 
@@ -98,17 +100,35 @@ export async function makeTestDatabaseTemplate(template: TestDatabaseTemplate): 
 }
 
 /**
- * Makes `folder` (which must not exist yet) an embedded data folder holding an empty cluster, for
- * a test of code that opens a folder itself, as the commands do: a copy of the run's empty
- * cluster costs a fraction of initdb. Outside a run, the code's first open makes it as usual.
+ * Makes `folder` (which must not exist yet) an embedded data folder holding an empty cluster, or
+ * `template` when given, for a test of code that opens a folder itself, as the commands do: a
+ * copy of the run's template costs a fraction of initdb (and of migrating and seeding). Outside a
+ * run, an empty cluster is left to the code's first open as usual, and a template is filled here.
  */
-export async function prepareTestDataFolder(folder: string): Promise<void> {
+export async function prepareTestDataFolder(folder: string, template?: TestDatabaseTemplate): Promise<void> {
   const run = process.env[runVariable];
-  if (!run) return;
-  loadEmbeddedFrom(folder, await templateContents(run, emptyCluster));
-  await (await openPlain(folder)).close();
+  if (!run) {
+    if (!template) return;
+    const held = await openPlain(folder);
+    try {
+      await fillFromEmpty(
+        template,
+        embeddedTarget(folder, async () => undefined),
+      );
+    } finally {
+      await held.close();
+    }
+    return;
+  }
+  if (existsSync(folder)) throw new Error(`${folder} exists already; it cannot be prepared`);
+  const dump = await embeddedTemplate(run, template ?? emptyCluster);
+  // The dump is a tarball of the data folder: unpacked as it is, it is what PGlite would write
+  // there when loading it, without starting an instance (seconds of CPU) only to close it.
+  mkdirSync(folder, { recursive: true });
+  await execFileAsync('tar', ['-xf', dump, '-C', folder]);
 }
 
+const execFileAsync = promisify(execFile);
 const suffix = () => randomBytes(4).toString('hex');
 const safe = (label: string) => label.replace(/[^a-z0-9]/gi, '_').toLowerCase();
 
