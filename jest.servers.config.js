@@ -11,7 +11,7 @@ const suite = require('./jest.config.js');
 if (!process.env.TEST_POSTGRES_URL) throw new Error('npm run test:servers needs TEST_POSTGRES_URL (and TEST_REDIS_URL for the shared rate limit).');
 
 // What a test reaches a server through: the test databases' entry points and the servers' variables.
-const usesServers = /\b(createTestDatabaseTarget|startTestGraph|sharedTestGraph|migratedSchemaDrift|TEST_POSTGRES_URL|TEST_REDIS_URL)\b/;
+const usesServers = /\b(createTestDatabaseTarget|startTestGraph|sharedTestGraph|migratedSchemaDrift|migratedSchemasDrift|TEST_POSTGRES_URL|TEST_REDIS_URL)\b/;
 const relativeImport = /\bfrom\s+'(\.{1,2}\/[^']+)'/g;
 
 function reachesServers(file, seen = new Set()) {

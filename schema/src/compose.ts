@@ -50,8 +50,25 @@ function problemOf(error: GraphQLError, known: readonly string[]): CompositionPr
   return { code, message: error.message, subgraphs: subgraphsOf(error, known) };
 }
 
+// Composition is deterministic and costs about a second of CPU: a process that composes the same
+// SDL again (a check, then the publish it precedes) takes the earlier outcome. A few are kept.
+const outcomes = new Map<string, CompositionOutcome>();
+const outcomesKept = 8;
+
 /** Composes subgraph SDL strings into a supergraph and the public API schema derived from it. */
 export function composeSubgraphs(inputs: readonly SubgraphSdl[]): CompositionOutcome {
+  const key = JSON.stringify(inputs.map((input) => [input.name, input.url, input.sdl]));
+  let outcome = outcomes.get(key);
+  if (!outcome) {
+    outcome = composeAnew(inputs);
+    outcomes.set(key, outcome);
+    if (outcomes.size > outcomesKept) outcomes.delete(outcomes.keys().next().value as string);
+  }
+  // A copy, so that a caller changing its outcome cannot change another's.
+  return structuredClone(outcome);
+}
+
+function composeAnew(inputs: readonly SubgraphSdl[]): CompositionOutcome {
   const names = inputs.map((input) => input.name);
   const parsed: Array<{ name: string; url: string; typeDefs: DocumentNode }> = [];
   const syntaxErrors: CompositionProblem[] = [];

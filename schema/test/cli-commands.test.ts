@@ -18,6 +18,14 @@ import {
 // Each command opens and closes the registry itself, as it does from a terminal: a folder keeps it between commands.
 let dir: string;
 let location: RegistryLocation;
+// The baseline's handle stays open until the last command that reads the registry, so that the
+// commands before it share one embedded instance (as commands of one process do) instead of each
+// starting PGlite from the folder again; that last one starts it from the folder alone.
+let held: SchemaRegistry | undefined;
+const releaseHeld = async () => {
+  await held?.close();
+  held = undefined;
+};
 
 const edited = (name: SubgraphSdl['name'], from: string, to: string): SubgraphSdl[] =>
   readSubgraphSdls().map((subgraph) => {
@@ -59,34 +67,33 @@ beforeAll(async () => {
   const composed = composeSubgraphs(readSubgraphSdls());
   if (!composed.ok) throw new Error('the repository does not compose');
   const registry = await SchemaRegistry.open(location);
-  try {
-    await registry.publish({
-      supergraphSdl: composed.supergraphSdl,
-      apiSdl: composed.apiSchemaSdl,
-      subgraphs: Object.fromEntries(readSubgraphSdls().map((subgraph) => [subgraph.name, subgraph.sdl])),
-      author: 'baseline',
-      message: 'Baseline',
-      changes: [],
-      rollbackOf: null,
-    });
-    const document = parse('query Names($id: ID!) { person(id: $id) { fullName } }');
-    const signature = operationSignature(document, 'Names');
-    await registry.recordUsage([
-      {
-        signatureHash: signatureHash(signature),
-        partner,
-        operationName: 'Names',
-        signature,
-        coordinates: coordinatesOf(buildSchema(composed.apiSchemaSdl), document),
-        count: 4,
-      },
-    ]);
-  } finally {
-    await registry.close();
-  }
+  // Closed by releaseHeld, in the last test or after all.
+  held = registry;
+  await registry.publish({
+    supergraphSdl: composed.supergraphSdl,
+    apiSdl: composed.apiSchemaSdl,
+    subgraphs: Object.fromEntries(readSubgraphSdls().map((subgraph) => [subgraph.name, subgraph.sdl])),
+    author: 'baseline',
+    message: 'Baseline',
+    changes: [],
+    rollbackOf: null,
+  });
+  const document = parse('query Names($id: ID!) { person(id: $id) { fullName } }');
+  const signature = operationSignature(document, 'Names');
+  await registry.recordUsage([
+    {
+      signatureHash: signatureHash(signature),
+      partner,
+      operationName: 'Names',
+      signature,
+      coordinates: coordinatesOf(buildSchema(composed.apiSchemaSdl), document),
+      count: 4,
+    },
+  ]);
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await releaseHeld();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -175,6 +182,8 @@ test('rollback publishes an earlier version again; the changelog shows every ver
   expect(headings.map((line) => line.slice(0, 12))).toEqual(['## Version 4', '## Version 3', '## Version 2', '## Version 1']);
   expect(changelog.out).toContain('This version restores the schema of version 1.');
 
+  // Started from the folder alone, the registry holds every version the commands above published.
+  await releaseHeld();
   const file = join(dir, 'CHANGELOG.md');
   const written = await run(['changelog', '--out', file]);
   expect(written.code).toBe(0);

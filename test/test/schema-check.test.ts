@@ -165,6 +165,9 @@ test('publish refuses unapproved breaking changes and records approved ones; the
 test('the CLI reads the registry named by the environment', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'schema-cli-registry-'));
   await prepareTestDataFolder(join(dataDir, 'registry'));
+  // Held while both commands run, so that they share one embedded instance rather than each
+  // starting PGlite from the folder; each still finds the registry through DATA_DIR alone.
+  const held = await SchemaRegistry.open({ dataDir: join(dataDir, 'registry') });
   const saved = { DATA_DIR: process.env.DATA_DIR, REGISTRY_DATABASE_URL: process.env.REGISTRY_DATABASE_URL };
   process.env.DATA_DIR = dataDir;
   delete process.env.REGISTRY_DATABASE_URL;
@@ -175,6 +178,7 @@ test('the CLI reads the registry named by the environment', async () => {
     expect(await main(['usage', '--field', 'Person.fullName'])).toBe(0);
   } finally {
     write.mockRestore();
+    await held.close();
     Object.assign(process.env, saved);
     if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
     if (saved.REGISTRY_DATABASE_URL === undefined) delete process.env.REGISTRY_DATABASE_URL;

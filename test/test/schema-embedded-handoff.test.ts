@@ -19,6 +19,10 @@ let registryDir: string;
 let gateway: GatewayService;
 let access: TestDatabaseTarget;
 let asPartner: Record<string, string>;
+// A handle the test keeps on the registry, so that its commands share one embedded instance (as
+// commands of one process do) instead of each starting PGlite from the folder again. The gateway
+// never opens the database: it still sees only the handoff files and its spool.
+let held: SchemaRegistry | undefined;
 const partner = syntheticId('organization', 'HANDOFF-TEST');
 
 const logs: Array<{ level: number; msg: string; version?: number }> = [];
@@ -45,6 +49,7 @@ beforeAll(async () => {
   registryDir = join(dataDir, 'registry');
   location = { dataDir: registryDir };
   await prepareTestDataFolder(registryDir);
+  held = await SchemaRegistry.open(location);
   graph = await startTestGraph({ seedPeople: 3, label: 'schema_handoff' });
   access = await createTestDatabaseTarget('schema-handoff-access');
   const baseline = await schema(['publish', '--message', 'Baseline without familyName', '--author', 'test', '--approve', 'Person.familyName'], () =>
@@ -68,6 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
+  await held?.close();
   await graph?.stop();
   await access?.dispose();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -482,26 +482,46 @@ export async function assertNoSchemaDrift(prismaSchemaPath: string, driver: Pick
   if (differences.length > 0) throw new SchemaDriftError(differences);
 }
 
+/** A subgraph whose migrations are checked: its Postgres schema, its migrations and its schema.prisma. */
+export interface DriftSubject {
+  name: string;
+  migrationsDir: string;
+  prismaSchemaPath: string;
+}
+
 /**
- * Migrates a fresh test database for `definition` and compares it with its `schema.prisma`:
- * the differences (none when they agree) and how many tables schema.prisma declares, so a test
- * can rule out an empty schema agreeing with an empty database.
+ * Migrates one fresh test database for every subgraph in `subjects`, each in its own Postgres
+ * schema as the graph runs them, and compares each with its `schema.prisma`: per subgraph, the
+ * differences (none when they agree) and how many tables schema.prisma declares, so a test can
+ * rule out an empty schema agreeing with an empty database. One database serves them all, since
+ * starting one costs more than migrating a subgraph.
  */
-export async function migratedSchemaDrift<Client, Context extends BaseSubgraphContext>(
-  definition: SubgraphDefinition<Client, Context>,
-  prismaSchemaPath: string,
-): Promise<{ tables: number; drift: string[] }> {
-  const target = await createTestDatabaseTarget(`${definition.name}-drift`);
+export async function migratedSchemasDrift(subjects: readonly DriftSubject[]): Promise<Record<string, { tables: number; drift: string[] }>> {
+  const target = await createTestDatabaseTarget(`${subjects.map((subject) => subject.name).join('-')}-drift`);
   try {
-    const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
+    // Only the catalogs are read: no Prisma client is needed.
+    const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
     try {
-      await migrate(database.driver, { schema: definition.name, migrationsDir: definition.migrationsDir });
-      const expected = expectedSchema(prismaSchemaPath);
-      return { tables: expected.tables.length, drift: schemaDrift(expected, await actualSchema(database.driver, definition.name)) };
+      const results: Record<string, { tables: number; drift: string[] }> = {};
+      for (const subject of subjects) {
+        await migrate(database.driver, { schema: subject.name, migrationsDir: subject.migrationsDir });
+        const expected = expectedSchema(subject.prismaSchemaPath);
+        results[subject.name] = { tables: expected.tables.length, drift: schemaDrift(expected, await actualSchema(database.driver, subject.name)) };
+      }
+      return results;
     } finally {
       await database.close();
     }
   } finally {
     await target.dispose();
   }
+}
+
+/** `migratedSchemasDrift` for one subgraph's definition. */
+export async function migratedSchemaDrift<Client, Context extends BaseSubgraphContext>(
+  definition: SubgraphDefinition<Client, Context>,
+  prismaSchemaPath: string,
+): Promise<{ tables: number; drift: string[] }> {
+  const results = await migratedSchemasDrift([{ name: definition.name, migrationsDir: definition.migrationsDir, prismaSchemaPath }]);
+  return results[definition.name];
 }
