@@ -8,6 +8,7 @@ import {
   createTestDatabaseTarget,
   drainThroughKeepAlive,
   postGraphQL,
+  prepareTestDataFolder,
   runService,
   startTestSubgraph,
   testInternalKeys,
@@ -323,6 +324,8 @@ describe('draining on SIGTERM', () => {
     const jwksPath = join(folder, 'jwks.json');
     writeFileSync(supergraphPath, supergraphSdl);
     writeFileSync(jwksPath, JSON.stringify(identityProvider.jwks));
+    // The process's embedded access store starts from the run's empty cluster rather than its own initdb.
+    if (!target.url) await prepareTestDataFolder(join(folder, 'access'));
     const child = runService(join(__dirname, '..', 'dist', 'index.js'), {
       PORT: '0',
       LOG_LEVEL: 'info',

@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { generateInternalKeyPair, internalTokenAudience, internalTokenIssuer, signInternalToken } from '@movement/runtime';
 import { syntheticId } from '@movement/runtime/demo';
-import { createTestDatabaseTarget, postGraphQL, testInternalKeys, testInternalToken } from '@movement/runtime/testing';
+import { createTestDatabaseTarget, postGraphQL, prepareTestDataFolder, testInternalKeys, testInternalToken } from '@movement/runtime/testing';
 import { startTestGraph, type TestGraph } from './harness';
 import { killLeftovers, runNode } from './process-support';
 
 let graph: TestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 60, label: 'access' });
+  // A seed size other files start from too, so that the run builds its template once.
+  graph = await startTestGraph({ seedPeople: 120, label: 'access' });
   // Field rules are this file's subject: the detainee is shared with the partners it asks as, so
   // ownership (test/test/access-people.test.ts) does not hide the whole record.
   const partners = ['RRC', 'BRC'].map((key) => syntheticId('organization', key));
@@ -360,6 +361,8 @@ describe('the access CLI', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'access-cli-'));
     const env: Record<string, string> = target.url ? { ACCESS_DATABASE_URL: target.url } : { DATA_DIR: dataDir };
     try {
+      // The commands' embedded access store starts from the run's empty cluster rather than their own initdb.
+      if (!target.url) await prepareTestDataFolder(join(dataDir, 'access'));
       const issue = runNode(
         cli,
         [
