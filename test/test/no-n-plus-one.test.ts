@@ -60,6 +60,25 @@ test("people's messages sent and received, in any page sizes, cost the messages 
   expect(await messages(pages, {})).toBe(1);
 });
 
+test("the people's page and their tracing requests cost the people subgraph one SQL statement, answering as the requests read on their own", async () => {
+  type Page = { people: { edges: Array<{ node: { id: string; tracingRequests: unknown; later?: unknown } }> } };
+  const people = async (query: string) => {
+    const before = graph.graph.statements().people;
+    const result = await graph.query<Page>(query, {});
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.people.edges).toHaveLength(30);
+    return { statements: graph.graph.statements().people - before, edges: result.data!.people.edges };
+  };
+  const requests = `tracingRequests(first: 2) { edges { node { id reference status openedOn lastSeenOn } } pageInfo { hasNextPage } }`;
+  const together = await people(`query { people(first: 30) { edges { node { id ${requests} } } } }`);
+  expect(together.statements).toBe(1);
+  expect(together.edges.some((edge) => JSON.stringify(edge.node.tracingRequests).includes('"reference"'))).toBe(true);
+  // Two pages of the relation are read after the people's page by the relation's loader, a statement per page size.
+  const apart = await people(`query { people(first: 30) { edges { node { id ${requests} later: tracingRequests(first: 3) { edges { node { id } } } } } } }`);
+  expect(apart.statements).toBe(3);
+  expect(apart.edges.map((edge) => [edge.node.id, edge.node.tracingRequests])).toEqual(together.edges.map((edge) => [edge.node.id, edge.node.tracingRequests]));
+});
+
 /** Statements all subgraphs send for one query, after checking it answered without errors. */
 async function statementsOf<T>(query: string, variables: Record<string, unknown>, check: (data: T) => void): Promise<number> {
   const total = () => Object.values(graph.graph.statements()).reduce((a, b) => a + b, 0);

@@ -14,6 +14,7 @@ import { relationPages as assistancePages } from '@movement/assistance/dist/rela
 import { relationPages as locationPages } from '@movement/locations/dist/child-pages';
 import { relationPages as messagePages } from '@movement/messages/dist/message-pages';
 import { relationPages as peoplePages } from '@movement/people/dist/relation-pages';
+import { peoplePageSql } from '@movement/people/dist/people-page';
 import { demoPartnerKeys, graphSubgraphs, subgraphNames } from '@movement/launcher';
 
 /**
@@ -168,3 +169,26 @@ test.each([
     parts.map((query) => expect.stringMatching(new RegExp(`^RedCrossMessage_${query.parentColumn}_(\\w+_)?createdAt_id_idx$`))),
   );
 });
+
+test.each([
+  ['a partner', partner],
+  ['the mandate', mandate],
+] as const)(
+  "the people's page read with their tracing requests, as %s: each person's requests an index scan of the sought person's index",
+  async (_who, principal) => {
+    const { driver } = databases.people;
+    const { sql, params } = peoplePageSql(principal, null, { limit: 50, after: null }, { limit: 3, after: null });
+    const [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ] = (await driver.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)) as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
+    const nodes = nodesOf(plan.Plan);
+    expect(nodes.filter((node) => node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'TracingRequest')).toEqual([]);
+    const lookup = nodes.find(
+      (node) =>
+        /^(Index Scan|Index Only Scan|Bitmap Index Scan)$/.test(node['Node Type']) && (node['Index Cond'] ?? '').includes('"soughtPersonId" = parent.id'),
+    );
+    expect(lookup?.['Index Name']).toMatch(/^TracingRequest_soughtPersonId_openedOn_id_idx$/);
+  },
+);

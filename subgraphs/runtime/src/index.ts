@@ -11,6 +11,7 @@ export * from './loaders';
 export * from './logger';
 export * from './migrate';
 export * from './pagination';
+export * from './selections';
 export * from './process';
 export * from './server';
 export * from './define-subgraph';

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, readPage, toConnection } from '../src';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, childRowFromJson, decodeCursor, encodeCursor, readPage, toConnection } from '../src';
 
 /** The error `fn` throws, which must be a GraphQLError. */
 function thrown(fn: () => unknown): GraphQLError {
@@ -57,4 +57,25 @@ test('toConnection uses the extra row only to tell that a next page exists', () 
 
   const empty = toConnection([], page, (row: { id: string }) => [row.id]);
   expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+});
+
+test('a row read as JSON gets its dates back as the driver reads them: a date at midnight UTC, a timestamp as UTC, a timestamptz at its offset', () => {
+  interface Row {
+    id: string;
+    openedOn: Date;
+    closedOn: Date | null;
+    createdAt: Date;
+    recordedAt: Date;
+    note: string;
+  }
+  const row = childRowFromJson<Row>(
+    { id: 'r', openedOn: '2026-03-04', closedOn: null, createdAt: '2026-03-04T05:06:07.123+02:00', recordedAt: '2026-03-04T05:06:07.5', note: '2026-03-04' },
+    { openedOn: true, closedOn: true, createdAt: true, recordedAt: true },
+  );
+  expect(row.openedOn).toEqual(new Date('2026-03-04T00:00:00.000Z'));
+  expect(row.closedOn).toBeNull();
+  expect(row.createdAt).toEqual(new Date('2026-03-04T03:06:07.123Z'));
+  expect(row.recordedAt).toEqual(new Date('2026-03-04T05:06:07.500Z'));
+  // A text column that looks like a date stays text.
+  expect(row.note).toBe('2026-03-04');
 });

@@ -1,4 +1,5 @@
-import { keysetOrder, keysetWhere, readPage, requireId, toConnection, visibleRecordsWhere } from '@movement/runtime';
+import type { GraphQLResolveInfo } from 'graphql';
+import { argumentsAt, keysetOrder, keysetWhere, readPage, requireId, toConnection, visibleRecordsWhere, type Page } from '@movement/runtime';
 import type { QueryResolvers } from '../generated/graphql';
 import { byCaptureDate } from './DetentionRecord';
 import { byName } from './Person';
@@ -9,11 +10,41 @@ import { searchSchema, validate } from '../validation';
 import { detentionRecordsAwaitingNotification, detentionRecordsFamilyNotInformed } from '../detention/queries';
 import { recordsPastReview } from '../retention/review';
 
+/**
+ * The one page of tracing requests the people's query asks of each person on the page, read
+ * then with the page; none when it asks for none, for several pages (aliases), or for one its
+ * arguments do not describe (the field's own resolver reports those).
+ */
+function tracingRequestsAsked(info: GraphQLResolveInfo): Page | undefined {
+  const asked = argumentsAt(info, ['edges', 'node', 'tracingRequests']);
+  let page: Page | undefined;
+  for (const args of asked) {
+    let read: Page;
+    try {
+      read = readPage(args, 'tracingRequests');
+    } catch {
+      return undefined;
+    }
+    if (page && (page.limit !== read.limit || JSON.stringify(page.after) !== JSON.stringify(read.after))) return undefined;
+    page = read;
+  }
+  return page;
+}
+
 export const Query: QueryResolvers = {
   person: (_root, { id }, { loaders }) => loaders.person.load(requireId(id, 'id')),
-  people: async (_root, args, { prisma, principal }) => {
+  people: async (_root, args, { prisma, principal, loaders }, info) => {
     const page = readPage(args);
-    return toConnection(await peoplePage(prisma, principal, args.status, page), page, byName);
+    const tracingRequests = tracingRequestsAsked(info);
+    const rows = await peoplePage(prisma, principal, args.status, page, tracingRequests);
+    // Each person's tracing requests, read with the page, are where Person.tracingRequests looks first.
+    if (tracingRequests)
+      for (const row of rows) loaders.tracingRequestsSeeking.prime({ parentId: row.person.id, page: tracingRequests }, row.tracingRequests ?? []);
+    return toConnection(
+      rows.map((row) => row.person),
+      page,
+      byName,
+    );
   },
   searchPeople: async (_root, args, { prisma, loaders, principal }) => {
     validate(searchSchema, args, '');
