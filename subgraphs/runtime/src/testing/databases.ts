@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -119,7 +119,9 @@ function embeddedTarget(dataDir: string, dispose: () => Promise<void>): TestData
 /** An embedded database with no Prisma client, for SQL alone. */
 const openPlain = (dataDir: string) => openDatabase({ dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
 
-const templateContents = async (run: string, template: TestDatabaseTemplate) => new Blob([readFileSync(await embeddedTemplate(run, template))]);
+// The file itself, not a copy in memory: a template is tens of megabytes, read once more by PGlite
+// when it starts. A template's file never changes once made (see embeddedTemplate).
+const templateContents = async (run: string, template: TestDatabaseTemplate) => openAsBlob(await embeddedTemplate(run, template));
 
 /** Nothing but initdb: what every embedded test database starts from. */
 const emptyCluster: TestDatabaseTemplate = { name: 'empty', fill: async () => undefined };
@@ -129,8 +131,8 @@ const made = new Map<string, Promise<string>>();
 
 /**
  * The dump of the run's template, filled by the first process that needs it. Two workers may
- * fill the same template at once; each writes its own file and the last rename wins, with the
- * same contents.
+ * fill the same template at once; each writes its own file and the first to link it in place
+ * wins, so that the file a reader opened is never replaced underneath it.
  */
 function embeddedTemplate(run: string, template: TestDatabaseTemplate): Promise<string> {
   const file = join(run, `${template.name}.tar`);
@@ -147,7 +149,14 @@ function embeddedTemplate(run: string, template: TestDatabaseTemplate): Promise<
         await template.fill(embeddedTarget(dataDir, async () => undefined));
         const building = join(run, `.${template.name}-${suffix()}.tar`);
         writeFileSync(building, Buffer.from(await (await dumpEmbedded(dataDir)).arrayBuffer()));
-        renameSync(building, file);
+        try {
+          linkSync(building, file);
+        } catch (error) {
+          // Another worker made it meanwhile, with the same contents.
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        } finally {
+          rmSync(building, { force: true });
+        }
       } finally {
         await held.close();
       }
