@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -139,22 +139,9 @@ function embeddedTarget(dataDir: string, dispose: () => Promise<void>): TestData
 /** An embedded database with no Prisma client, for SQL alone. */
 const openPlain = (dataDir: string) => openDatabase({ dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
 
-const templateContents = async (run: string, template: TestDatabaseTemplate) => tarball(readFileSync(await embeddedTemplate(run, template)));
-
-/**
- * A dump's bytes as PGlite loads them. PGlite reads nothing of the Blob it is given but its type
- * and `arrayBuffer()`; a real Blob of a 40 MB dump copies it twice, in chunks (when made, and
- * when read), which costs about a second of CPU per test database, more than the rest of a copy.
- */
-function tarball(bytes: Buffer): Blob {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const contents: Pick<Blob, 'type' | 'size' | 'arrayBuffer'> = {
-    type: 'application/x-tar',
-    size: bytes.byteLength,
-    arrayBuffer: async () => (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer,
-  };
-  return contents as Blob;
-}
+// The file itself, not a copy in memory: a template is tens of megabytes, read once more by PGlite
+// when it starts. A template's file never changes once made (see embeddedTemplate).
+const templateContents = async (run: string, template: TestDatabaseTemplate) => openAsBlob(await embeddedTemplate(run, template));
 
 /** Nothing but initdb: what every embedded test database starts from. */
 const emptyCluster: TestDatabaseTemplate = { name: 'empty', fill: async () => undefined };
@@ -164,8 +151,8 @@ const made = new Map<string, Promise<string>>();
 
 /**
  * The dump of the run's template, filled by the first process that needs it. Two workers may
- * fill the same template at once; each writes its own file and the last rename wins, with the
- * same contents.
+ * fill the same template at once; each writes its own file and the first to link it in place
+ * wins, so that the file a reader opened is never replaced underneath it.
  */
 function embeddedTemplate(run: string, template: TestDatabaseTemplate): Promise<string> {
   const file = join(run, `${template.name}.tar`);
@@ -182,7 +169,14 @@ function embeddedTemplate(run: string, template: TestDatabaseTemplate): Promise<
         await template.fill(embeddedTarget(dataDir, async () => undefined));
         const building = join(run, `.${template.name}-${suffix()}.tar`);
         writeFileSync(building, Buffer.from(await (await dumpEmbedded(dataDir)).arrayBuffer()));
-        renameSync(building, file);
+        try {
+          linkSync(building, file);
+        } catch (error) {
+          // Another worker made it meanwhile, with the same contents.
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        } finally {
+          rmSync(building, { force: true });
+        }
       } finally {
         await held.close();
       }
