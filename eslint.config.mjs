@@ -62,13 +62,15 @@ export default tseslint.config(
   {
     files: ['gateway/src/**/*.ts', 'subgraphs/*/src/**/*.ts', 'schema/src/**/*.ts', 'launcher/src/**/*.ts'],
     // The OpenTelemetry variables are read where the SDK starts, before any other module loads; the
-    // launcher's services.ts validates the variables of the one service it starts or migrates.
+    // launcher's services.ts validates the variables of the one service it starts or migrates; a
+    // command's context hands the process's variables to the command, which validates them.
     ignores: [
       '**/environment.ts',
       '**/*-environment.ts',
       'schema/src/registry-location.ts',
       'subgraphs/runtime/src/telemetry/tracing.ts',
       'launcher/src/services.ts',
+      'launcher/src/command-context.ts',
       '**/*cli.ts',
       'subgraphs/runtime/src/testing/**',
     ],

@@ -7,5 +7,6 @@ export * from './graph/graph';
 export * from './graph/subgraphs';
 export * from './demo/demo-access';
 export * from './demo/demo-graph';
-export { retention, type RetentionContext } from './retention-cli';
-export { seed, type SeedContext } from './seed-cli';
+export { retention } from './retention-cli';
+export { seed } from './seed-cli';
+export type { CommandContext } from './command-context';

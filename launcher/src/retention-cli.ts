@@ -6,6 +6,7 @@ import { anonymisationCandidates, anonymise } from '@movement/people';
 import { anonymiseMessagesOf } from '@movement/messages';
 import { loadGraphEnvironment } from './graph/environment';
 import { graphSubgraphs } from './graph/subgraphs';
+import { commandContext, type CommandContext } from './command-context';
 
 type GraphEnvironment = ReturnType<typeof loadGraphEnvironment>;
 
@@ -27,13 +28,6 @@ const usage = `Usage: npm run retention -- <command> [--as-of YYYY-MM-DD]
   review                     count the records past their review date and the people whose closed cases may be anonymised
   anonymise [--dry-run]      anonymise them: names, birth dates, whereabouts and addresses removed; counts, statuses and assistance kept
   --as-of YYYY-MM-DD         the day to apply the rules on (default today)`;
-
-/** Where a run reads its configuration and writes what it reports: the process's own unless a caller gives others. */
-export interface RetentionContext {
-  env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
 
 type Name = 'people' | 'messages' | 'assistance';
 
@@ -147,11 +141,11 @@ async function anonymiseClosedCases(run: Run, asOf: string, dryRun: boolean): Pr
 }
 
 /** What a command works with: the caller's context, the graph's configuration and the databases it opened. */
-type Run = RetentionContext & { graph: GraphEnvironment; logger: Logger; databases: SubgraphDatabases };
+type Run = CommandContext & { graph: GraphEnvironment; logger: Logger; databases: SubgraphDatabases };
 
 /** `npm run retention -- <argv>`: returns the process exit code (2 for a bad command or date). */
-export async function retention(argv: string[], overrides: Partial<RetentionContext> = {}): Promise<number> {
-  const context: RetentionContext = { env: process.env, stdout: process.stdout, stderr: process.stderr, ...overrides };
+export async function retention(argv: string[], overrides: Partial<CommandContext> = {}): Promise<number> {
+  const context = commandContext(overrides);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -3,13 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { createLogger, migrate, openDatabase } from '@movement/runtime';
 import { loadGraphEnvironment } from './graph/environment';
 import { graphSubgraphs, subgraphNames } from './graph/subgraphs';
-
-/** Where a run reads its configuration and writes what it reports: the process's own unless a caller gives others. */
-export interface SeedContext {
-  env: Record<string, string | undefined>;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
+import { commandContext, type CommandContext } from './command-context';
 
 /**
  * `npm run seed -- --people N [--reset]`: fills every subgraph's database with the deterministic
@@ -17,8 +11,8 @@ export interface SeedContext {
  * as `npm start` (embedded by default, `DATABASE_URL` for PostgreSQL). Returns the process exit
  * code: 1, with the reason on stderr, when it cannot seed.
  */
-export async function seed(argv: string[], overrides: Partial<SeedContext> = {}): Promise<number> {
-  const context: SeedContext = { env: process.env, stdout: process.stdout, stderr: process.stderr, ...overrides };
+export async function seed(argv: string[], overrides: Partial<CommandContext> = {}): Promise<number> {
+  const context = commandContext(overrides);
   try {
     await seedGraph(argv, context);
     return 0;
@@ -28,7 +22,7 @@ export async function seed(argv: string[], overrides: Partial<SeedContext> = {})
   }
 }
 
-async function seedGraph(argv: string[], context: SeedContext): Promise<void> {
+async function seedGraph(argv: string[], context: CommandContext): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
