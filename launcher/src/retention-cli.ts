@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createLogger, migrate, openDatabase, type AuditRead, type Database, type Logger, type SqlDriver } from '@movement/runtime';
+import { createLogger, type AuditRead, type Logger } from '@movement/runtime';
 import { AuditLog, openAccessDatabase } from '@movement/gateway';
 import { anonymisationCandidates, anonymise } from '@movement/people';
 import { anonymiseMessagesOf } from '@movement/messages';
 import { loadGraphEnvironment } from './graph/environment';
-import { graphSubgraphs } from './graph/subgraphs';
+import { SubgraphDatabases } from './graph/subgraph-databases';
 import { commandContext, type CommandContext } from './command-context';
 
 type GraphEnvironment = ReturnType<typeof loadGraphEnvironment>;
@@ -28,49 +28,6 @@ const usage = `Usage: npm run retention -- <command> [--as-of YYYY-MM-DD]
   review                     count the records past their review date and the people whose closed cases may be anonymised
   anonymise [--dry-run]      anonymise them: names, birth dates, whereabouts and addresses removed; counts, statuses and assistance kept
   --as-of YYYY-MM-DD         the day to apply the rules on (default today)`;
-
-type Name = 'people' | 'messages' | 'assistance';
-
-/**
- * The subgraphs' databases of one run, each opened and migrated when first used and all closed
- * together at the end: on the embedded folder they are one PGlite instance, which costs seconds
- * to start, so opening it once per command rather than once per step is what keeps a run short.
- */
-class SubgraphDatabases {
-  private readonly opened = new Map<Name, Promise<Database<unknown>>>();
-
-  constructor(
-    private readonly env: GraphEnvironment,
-    private readonly logger: Logger,
-  ) {}
-
-  async with<T>(name: Name, work: (driver: SqlDriver) => Promise<T>): Promise<T> {
-    let database = this.opened.get(name);
-    if (!database) {
-      database = this.open(name);
-      this.opened.set(name, database);
-    }
-    return work((await database).driver);
-  }
-
-  private async open(name: Name): Promise<Database<unknown>> {
-    const { definition } = graphSubgraphs[name];
-    const database = await openDatabase({ ...this.env.databaseFor(name), createClient: definition.createClient, poolSize: 1 });
-    try {
-      await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger: this.logger });
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
-    return database;
-  }
-
-  async close(): Promise<void> {
-    const settled = await Promise.allSettled(this.opened.values());
-    this.opened.clear();
-    for (const result of settled) if (result.status === 'fulfilled') await result.value.close();
-  }
-}
 
 type ReviewCount = { kind: string; total: number; closed: number };
 

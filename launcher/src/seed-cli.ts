@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { createLogger, migrate, openDatabase } from '@movement/runtime';
+import { createLogger } from '@movement/runtime';
 import { loadGraphEnvironment } from './graph/environment';
 import { graphSubgraphs, subgraphNames } from './graph/subgraphs';
+import { SubgraphDatabases } from './graph/subgraph-databases';
 import { commandContext, type CommandContext } from './command-context';
 
 /**
@@ -47,31 +48,28 @@ async function seedGraph(argv: string[], context: CommandContext): Promise<void>
   const bar = new SingleBar({ format: 'seeding {bar} {percentage}% | {value}/{total} rows | {subgraph} | {duration}s' }, Presets.shades_classic);
   bar.start(total, 0, { subgraph: '' });
   const startedAt = Date.now();
-  // Each subgraph's database stays open until every one is seeded: on the embedded folder they are
-  // all one PGlite instance, which would otherwise be started again, for seconds, per subgraph.
-  const opened: Array<{ close(): Promise<void> }> = [];
+  // Each subgraph's database stays open until every one is seeded (see SubgraphDatabases).
+  const databases = new SubgraphDatabases(env, logger, { reset: values.reset, poolSize: 2 });
   try {
     for (const name of subgraphNames) {
-      const { definition, seeder } = graphSubgraphs[name];
-      const database = await openDatabase({ ...env.databaseFor(name), createClient: definition.createClient, poolSize: 2 });
-      opened.push(database);
-      if (values.reset) await database.driver.exec(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-      await migrate(database.driver, { schema: name, migrationsDir: definition.migrationsDir, logger });
-      if (await seeder.isSeeded(database.driver)) {
-        bar.stop();
-        throw new Error(`The ${name} database already holds data; run again with --reset to replace it.`);
-      }
-      bar.update({ subgraph: name });
-      await seeder.seed(database.driver, {
-        people,
-        onProgress: (rows) => {
-          reported += rows;
-          bar.increment(rows, { subgraph: name });
-        },
+      const { seeder } = graphSubgraphs[name];
+      await databases.with(name, async (driver) => {
+        if (await seeder.isSeeded(driver)) {
+          bar.stop();
+          throw new Error(`The ${name} database already holds data; run again with --reset to replace it.`);
+        }
+        bar.update({ subgraph: name });
+        await seeder.seed(driver, {
+          people,
+          onProgress: (rows) => {
+            reported += rows;
+            bar.increment(rows, { subgraph: name });
+          },
+        });
       });
     }
   } finally {
-    for (const database of opened.reverse()) await database.close();
+    await databases.close();
   }
   bar.stop();
   context.stdout.write(`Seeded ${people} people: ${reported} of ${total} rows in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
