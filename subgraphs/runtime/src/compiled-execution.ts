@@ -55,8 +55,39 @@ function withExtensions(result: ExecutionResult): ExecutionResult {
   return { ...result, errors };
 }
 
-export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
+/**
+ * A result the direct path (direct-requests.ts) has already computed, on the request's context,
+ * for Apollo Server to answer with when the direct path leaves an answer with errors to it:
+ * Apollo Server then formats, masks and counts them as its own, and nothing runs twice.
+ */
+const computedResult = Symbol('computed result');
+
+type WithComputedResult = { [computedResult]?: ExecutionResult };
+
+/** Hands `result` to the executor of the request whose context this is (enumerable: Apollo Server copies the context). */
+export function answerWith(context: object, result: ExecutionResult): void {
+  (context as WithComputedResult)[computedResult] = result;
+}
+
+/** Most distinct query texts whose validated document is kept for the direct path. */
+const maxKnownDocuments = 500;
+
+/** The subgraph's executor for Apollo Server, and what the direct path needs of it. */
+export interface CompiledExecution extends GatewayInterface {
+  /**
+   * The document Apollo Server parsed and validated for this query text, once it has run one with
+   * it (only a document that got that far reaches the executor): undefined before, so a request
+   * with a new text goes through Apollo Server's checks first.
+   */
+  knownDocument(query: string): DocumentNode | undefined;
+  /** Runs an operation of a known document compiled; null when graphql-jit does not compile it. */
+  run(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, context: object): Promise<ExecutionResult> | null;
+}
+
+export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
   const compiled = new WeakMap<DocumentNode, Compiled>();
+  // By insertion, a hit moved to the end: the least recently run text is dropped first.
+  const known = new Map<string, DocumentNode>();
 
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledOperation | null => {
     let byName = compiled.get(document);
@@ -76,14 +107,36 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     return result;
   };
 
-  const executor: GatewayExecutor = async ({ document, operationName, request, context: contextValue }) => {
-    const operation = compiledFor(document, operationName ?? undefined);
+  const run = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, context: object) => {
+    const operation = compiledFor(document, operationName);
+    if (!operation) return null;
+    return Promise.resolve(operation.query.query(undefined, context, withDefaults(variables, operation.defaults))).then(withExtensions);
+  };
+
+  const executor: GatewayExecutor = async ({ document, operationName, request, source, context: contextValue }) => {
+    const computed = (contextValue as WithComputedResult)[computedResult];
+    if (computed) return computed;
+    if (source !== undefined && !known.has(source)) {
+      if (known.size >= maxKnownDocuments) known.delete(known.keys().next().value as string);
+      known.set(source, document);
+    }
     const variables = request.variables ?? {};
-    if (!operation) return execute({ schema, document, operationName, variableValues: variables, contextValue });
-    return withExtensions(await operation.query.query(undefined, contextValue, withDefaults(variables, operation.defaults)));
+    return (
+      run(document, operationName ?? undefined, variables, contextValue) ??
+      execute({ schema, document, operationName, variableValues: variables, contextValue })
+    );
   };
 
   return {
+    knownDocument: (query) => {
+      const document = known.get(query);
+      if (document) {
+        known.delete(query);
+        known.set(query, document);
+      }
+      return document;
+    },
+    run,
     onSchemaLoadOrUpdate: (callback) => {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => undefined;

@@ -17,41 +17,64 @@ function representationsVariable(operation: OperationDefinitionNode): string | n
   return argument?.value.kind === Kind.VARIABLE ? argument.value.name.value : null;
 }
 
+/**
+ * The representations an `_entities` operation asks for, each distinct one once: the variables to
+ * run with and, for each representation the gateway sent, the index of its first copy in the
+ * deduplicated list. Null when the operation is not one `_entities` field or sent no copies.
+ */
+export function distinctRepresentations(
+  operation: OperationDefinitionNode | null | undefined,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): { variables: Record<string, unknown>; positions: number[] } | null {
+  const variable = operation?.operation === OperationTypeNode.QUERY ? representationsVariable(operation) : null;
+  const representations: unknown = variable ? variables?.[variable] : undefined;
+  if (!variable || !Array.isArray(representations)) return null;
+  const first = new Map<string, number>();
+  const distinct: unknown[] = [];
+  const positions = representations.map((representation) => {
+    const key = JSON.stringify(representation);
+    let index = first.get(key);
+    if (index === undefined) {
+      index = distinct.push(representation) - 1;
+      first.set(key, index);
+    }
+    return index;
+  });
+  if (distinct.length === representations.length) return null;
+  return { variables: { ...variables, [variable]: distinct }, positions };
+}
+
+/** The answer to the deduplicated list as the gateway asked: every copy's entity in its order. */
+export function everyCopy(data: unknown, positions: number[]): unknown {
+  const entities = (data as { _entities?: unknown[] } | null | undefined)?._entities;
+  return Array.isArray(entities) ? { ...(data as object), _entities: positions.map((index) => entities[index] ?? null) } : data;
+}
+
 export function entityBatches<Context extends BaseContext>(): ApolloServerPlugin<Context> {
   return {
     requestDidStart: async () => {
-      // For each representation the gateway sent, the index of its first copy in the deduplicated list.
       let positions: number[] | null = null;
       return {
         didResolveOperation: async ({ operation, request }) => {
-          const variable = operation?.operation === OperationTypeNode.QUERY ? representationsVariable(operation) : null;
-          const representations: unknown = variable ? request.variables?.[variable] : undefined;
-          if (!variable || !Array.isArray(representations)) return;
-          const first = new Map<string, number>();
-          const distinct: unknown[] = [];
-          positions = representations.map((representation) => {
-            const key = JSON.stringify(representation);
-            let index = first.get(key);
-            if (index === undefined) {
-              index = distinct.push(representation) - 1;
-              first.set(key, index);
-            }
-            return index;
-          });
-          if (distinct.length === representations.length) positions = null;
-          else request.variables = { ...request.variables, [variable]: distinct };
+          const distinct = distinctRepresentations(operation, request.variables);
+          if (!distinct) return;
+          positions = distinct.positions;
+          request.variables = distinct.variables;
         },
         willSendResponse: async ({ response }) => {
           if (!positions || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const entities = (result.data as { _entities?: unknown[] } | null | undefined)?._entities;
-          if (Array.isArray(entities)) result.data = { ...result.data, _entities: positions.map((index) => entities[index] ?? null) };
-          // In the order an execution of every copy would have raised them.
-          if (result.errors) result.errors = result.errors.flatMap((error) => copiesOf(error, positions!)).sort((a, b) => entityIndex(a) - entityIndex(b));
+          result.data = everyCopy(result.data, positions) as typeof result.data;
+          if (result.errors) result.errors = everyCopyErrors(result.errors, positions);
         },
       };
     },
   };
+}
+
+/** The errors at every copy's path, in the order an execution of every copy would have raised them. */
+export function everyCopyErrors(errors: readonly GraphQLFormattedError[], positions: number[]): GraphQLFormattedError[] {
+  return errors.flatMap((error) => copiesOf(error, positions)).sort((a, b) => entityIndex(a) - entityIndex(b));
 }
 
 /** An error at `_entities.<i>…` once for every copy of representation `i`; others as they are. */

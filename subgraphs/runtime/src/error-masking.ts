@@ -128,36 +128,39 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
   // The formatter sees the error but not the request; the plugin records what it needs per error.
   const masked = new WeakMap<GraphQLError, Masked>();
 
+  /** Logs each unexpected failure of a request and records what its answer says instead. */
+  const encountered = (errors: readonly GraphQLError[], contextValue: Context | undefined, request: { variables?: Record<string, unknown> }): void => {
+    const requestId = (contextValue as Partial<Context> | undefined)?.requestId;
+    const log = (contextValue as Partial<Context> | undefined)?.logger ?? logger;
+    const { traceId } = traceIds();
+    for (const error of errors) {
+      if (isExpected(error)) continue;
+      const original = unwrapResolverError(error);
+      if (postgresCode(original) === invalidTextRepresentation) {
+        const value = refusedValue(original);
+        const field = (value !== undefined ? pathOf(value, request.variables ?? {}) : undefined) ?? String(error.path?.[error.path.length - 1] ?? 'input');
+        masked.set(error, { requestId, traceId, badInput: { field, value } });
+        log.info({ err: original, path: error.path, field }, 'database refused a value of the input');
+        continue;
+      }
+      if (isDatabaseBusy(original)) {
+        masked.set(error, { requestId, traceId, busy: true });
+        log.warn({ err: original, path: error.path }, 'database busy; the change was rolled back');
+        continue;
+      }
+      if (isDatabaseUnavailable(original)) {
+        masked.set(error, { requestId, traceId, unavailable: true });
+        log.warn({ err: original, path: error.path }, 'database unavailable');
+        continue;
+      }
+      masked.set(error, { requestId, traceId });
+      log.error({ err: original, path: error.path }, 'unexpected error');
+    }
+  };
+
   const plugin: ApolloServerPlugin<Context> = {
     requestDidStart: async () => ({
-      didEncounterErrors: async ({ errors, contextValue, request }) => {
-        const requestId = (contextValue as Partial<Context> | undefined)?.requestId;
-        const log = (contextValue as Partial<Context> | undefined)?.logger ?? logger;
-        const { traceId } = traceIds();
-        for (const error of errors) {
-          if (isExpected(error)) continue;
-          const original = unwrapResolverError(error);
-          if (postgresCode(original) === invalidTextRepresentation) {
-            const value = refusedValue(original);
-            const field = (value !== undefined ? pathOf(value, request.variables ?? {}) : undefined) ?? String(error.path?.[error.path.length - 1] ?? 'input');
-            masked.set(error, { requestId, traceId, badInput: { field, value } });
-            log.info({ err: original, path: error.path, field }, 'database refused a value of the input');
-            continue;
-          }
-          if (isDatabaseBusy(original)) {
-            masked.set(error, { requestId, traceId, busy: true });
-            log.warn({ err: original, path: error.path }, 'database busy; the change was rolled back');
-            continue;
-          }
-          if (isDatabaseUnavailable(original)) {
-            masked.set(error, { requestId, traceId, unavailable: true });
-            log.warn({ err: original, path: error.path }, 'database unavailable');
-            continue;
-          }
-          masked.set(error, { requestId, traceId });
-          log.error({ err: original, path: error.path }, 'unexpected error');
-        }
-      },
+      didEncounterErrors: async ({ errors, contextValue, request }) => encountered(errors, contextValue, request),
     }),
   };
 
@@ -201,5 +204,5 @@ export function errorMasking<Context extends BaseContext & { requestId: string; 
     };
   };
 
-  return { plugin, formatError };
+  return { plugin, formatError, encountered };
 }

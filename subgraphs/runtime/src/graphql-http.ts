@@ -18,6 +18,18 @@ export interface GraphqlHttpOptions<Context extends BaseContext, Admission> {
   /** Checks the caller before the body is read: what `context` gets, or null once it has answered. */
   admit(req: IncomingMessage, res: ServerResponse): Promise<Admission | null>;
   context(req: IncomingMessage, admission: Admission): Promise<Context>;
+  /** Answers what it can without Apollo Server's request pipeline (see direct-requests.ts). */
+  direct?: DirectPath<Context>;
+}
+
+export interface DirectPath<Context> {
+  /**
+   * Answers a request itself and resolves true, or resolves false having written nothing, for
+   * Apollo Server to answer. Both get the same context, made once.
+   */
+  answer(req: IncomingMessage, res: ServerResponse, body: unknown, context: () => Promise<Context>): Promise<boolean>;
+  /** What Apollo Server answered a request with: its status and content type. */
+  answered(req: IncomingMessage, status: number, contentType: string | undefined): void;
 }
 
 export function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -28,7 +40,8 @@ export function answerJson(res: ServerResponse, status: number, body: unknown, h
 
 /**
  * Hands a request whose body has been read to Apollo Server's own HTTP handling (method, CSRF
- * prevention, content negotiation, status codes) and writes its answer on node:http.
+ * prevention, content negotiation, status codes) and writes its answer on node:http; resolves
+ * with the answer's status and content type.
  */
 export async function answerWithApollo<Context extends BaseContext>(
   apollo: ApolloServer<Context>,
@@ -36,7 +49,7 @@ export async function answerWithApollo<Context extends BaseContext>(
   res: ServerResponse,
   body: unknown,
   context: () => Promise<Context>,
-): Promise<void> {
+): Promise<{ status: number; contentType: string | undefined }> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -49,13 +62,15 @@ export async function answerWithApollo<Context extends BaseContext>(
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
+  const answered = { status: res.statusCode, contentType: response.headers.get('content-type') };
   if (response.body.kind === 'complete') {
     res.setHeader('content-length', Buffer.byteLength(response.body.string));
     res.end(response.body.string);
-    return;
+    return answered;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+  return answered;
 }
 
 /**
@@ -111,7 +126,11 @@ export function graphqlHttp<Context extends BaseContext, Admission>(
       if (read.status === 413) res.setHeader('connection', 'close');
       return answerJson(res, read.status, read.body);
     }
-    await answerWithApollo(options.apollo, req, res, read.body, () => options.context(req, admission));
+    let made: Promise<Context> | undefined;
+    const context = () => (made ??= options.context(req, admission));
+    if (options.direct && (await options.direct.answer(req, res, read.body, context))) return;
+    const { status, contentType } = await answerWithApollo(options.apollo, req, res, read.body, context);
+    options.direct?.answered(req, status, contentType);
   };
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -33,6 +33,7 @@ import { runUntilSignal } from './process';
 import { listen, type RunningService } from './http';
 import { entityBatches } from './entity-batches';
 import { compiledExecution } from './compiled-execution';
+import { directRequests } from './direct-requests';
 import { answerJson, graphqlHttp, isGraphqlPath } from './graphql-http';
 import { errorBody } from './errors';
 import { httpErrorHandler, unknownEndpoint } from './http-errors';
@@ -122,9 +123,11 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     env.port,
   );
   const masking = errorMasking<Context>(logger);
+  // The subgraph's schema, its operations compiled once each (see compiled-execution.ts).
+  const execution = compiledExecution(schema);
+  let running = true;
   const apollo = new ApolloServer<Context>({
-    // The subgraph's schema, its operations compiled once each (see compiled-execution.ts).
-    gateway: compiledExecution(schema),
+    gateway: execution,
     formatError: masking.formatError,
     plugins: [
       metrics.plugin<Context>(),
@@ -172,6 +175,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
   });
   handleGraphql = graphqlHttp<Context, { token: string; claims: InternalClaims }>({
     apollo,
+    direct: directRequests<Context>({ execution, metrics, masking, running: () => running }),
     // No way around the gateway: every request, `_entities` and `_service` included, must carry its signed token.
     admit: async (req, res) => {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -216,6 +220,7 @@ export async function serveSubgraph<Client, Context extends BaseSubgraphContext>
     stop: async () => {
       // Answers first, then Apollo: a request still draining needs the server running.
       const graceful = await listener.drain(env.shutdownGraceMs);
+      running = false;
       await metricsEndpoint.stop();
       await apollo.stop();
       logger.info({ graceful }, 'subgraph stopped');

@@ -106,13 +106,18 @@ export class ServiceMetrics {
             const outcome: Outcome = !result.errors?.length ? 'ok' : result.data ? 'partial' : 'error';
             // A document that failed validation has no resolved operation; its name is still in it.
             const named = operationName ?? request.operationName ?? (document ? getOperationAST(document)?.name?.value : undefined);
-            const series = this.seriesOf(this.operations.of(named), outcome);
-            series.requests.inc();
-            series.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
+            this.answered(named, outcome, started);
           },
         };
       },
     };
+  }
+
+  /** Counts a GraphQL request answered and its time since `started` (`process.hrtime.bigint()`). */
+  answered(operationName: string | null | undefined, outcome: Outcome, started: bigint): void {
+    const series = this.seriesOf(this.operations.of(operationName), outcome);
+    series.requests.inc();
+    series.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   /**
