@@ -18,6 +18,21 @@ function representationsVariable(operation: OperationDefinitionNode): string | n
 }
 
 /**
+ * What tells representations apart: the type and id of the usual `{ __typename, id }` (no JSON
+ * to write for each of a batch's hundreds), any other shape as JSON (which starts with a brace,
+ * where a type's name cannot).
+ */
+function representationKey(representation: unknown): string {
+  if (representation !== null && typeof representation === 'object') {
+    const { __typename: typename, id } = representation as { __typename?: unknown; id?: unknown };
+    let members = 0;
+    for (const _member in representation) members += 1;
+    if (members === 2 && typeof typename === 'string' && typeof id === 'string') return `${typename}\u0000${id}`;
+  }
+  return JSON.stringify(representation);
+}
+
+/**
  * The representations an `_entities` operation asks for, each distinct one once: the variables to
  * run with and, for each representation the gateway sent, the index of its first copy in the
  * deduplicated list. Null when the operation is not one `_entities` field or sent no copies.
@@ -32,7 +47,7 @@ export function distinctRepresentations(
   const first = new Map<string, number>();
   const distinct: unknown[] = [];
   const positions = representations.map((representation) => {
-    const key = JSON.stringify(representation);
+    const key = representationKey(representation);
     let index = first.get(key);
     if (index === undefined) {
       index = distinct.push(representation) - 1;

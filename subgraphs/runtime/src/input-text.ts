@@ -10,9 +10,25 @@ import { badUserInput } from './errors';
  */
 const nul = '\u0000';
 
+/**
+ * Whether a variable's value holds a NUL in any string, at any depth. Walked for every request
+ * (an entity batch's representations included), so it builds no path: `nulPath` does, once found.
+ */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(nul);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasNul(item)) return true;
+    return false;
+  }
+  for (const key in value) if (hasNul((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
 /** The dotted path of the first string holding a NUL in a variable's value, e.g. `input.names.1.value`. */
 function nulInValue(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes(nul) ? path : undefined;
+  if (!hasNul(value)) return undefined;
+  if (typeof value === 'string') return path;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = nulInValue(item, `${path}.${index}`);
@@ -20,11 +36,9 @@ function nulInValue(value: unknown, path: string): string | undefined {
     }
     return undefined;
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulInValue(item, `${path}.${key}`);
-      if (found) return found;
-    }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const found = nulInValue(item, `${path}.${key}`);
+    if (found) return found;
   }
   return undefined;
 }
