@@ -174,11 +174,61 @@ function loadOnce<R>(load: () => Promise<R>): () => Promise<R> {
 
 // node-postgres reads `date` and `timestamp` (no zone) in the process's local time zone; Prisma
 // reads both as UTC, and so must every other path to the same columns.
-const utcDate = (value: string) => new Date(`${value}T00:00:00.000Z`);
-const utcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+//
+// Every row of the hot reads carries dates, so the usual forms are read digit by digit (no string
+// built for Date to parse again); any other (a year before 100 or after 9999, BC, infinity, an
+// offset in seconds) goes through the general parsers.
+const digits = (value: string, from: number, to: number): number => {
+  let number = 0;
+  for (let at = from; at < to; at += 1) {
+    const digit = value.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    number = number * 10 + digit;
+  }
+  return number;
+};
+
+/** Milliseconds since the epoch of `YYYY-MM-DD HH:MM:SS[.f…]` read as UTC, its length, or NaN for another form. */
+function utcMilliseconds(value: string, withTime: boolean): { at: number; end: number } {
+  const year = digits(value, 0, 4);
+  if (!(year >= 100) || value[4] !== '-' || value[7] !== '-') return { at: NaN, end: 0 };
+  const [month, day] = [digits(value, 5, 7), digits(value, 8, 10)];
+  if (!withTime) return { at: Date.UTC(year, month - 1, day), end: 10 };
+  if (value[10] !== ' ' || value[13] !== ':' || value[16] !== ':') return { at: NaN, end: 0 };
+  let end = 19;
+  let milliseconds = 0;
+  if (value[19] === '.') {
+    end = 20;
+    while (end < value.length && value.charCodeAt(end) >= 48 && value.charCodeAt(end) <= 57) end += 1;
+    // Date keeps milliseconds: further digits are dropped, as Date's own parser drops them.
+    milliseconds = digits(`${value.slice(20, Math.min(end, 23))}00`, 0, 3);
+  }
+  return { at: Date.UTC(year, month - 1, day, digits(value, 11, 13), digits(value, 14, 16), digits(value, 17, 19), milliseconds), end };
+}
+
+const utcDate = (value: string) => {
+  const { at, end } = utcMilliseconds(value, false);
+  return Number.isNaN(at) || end !== value.length ? new Date(`${value}T00:00:00.000Z`) : new Date(at);
+};
+const utcTimestamp = (value: string) => {
+  const { at, end } = utcMilliseconds(value, true);
+  return Number.isNaN(at) || end !== value.length ? new Date(`${value.replace(' ', 'T')}Z`) : new Date(at);
+};
+/** pg's own reading of a `timestamptz`, for the forms `timestamptz` below leaves to it. */
+const generalTimestamptz = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text') as (value: string) => unknown;
+/** A `timestamptz` as the server writes it, its offset `±HH` or `±HH:MM` after the time. */
+const timestamptz = (value: string): unknown => {
+  const { at, end } = utcMilliseconds(value, true);
+  const sign = value[end] === '+' ? 1 : value[end] === '-' ? -1 : 0;
+  const rest = value.length - end;
+  if (Number.isNaN(at) || sign === 0 || (rest !== 3 && !(rest === 6 && value[end + 3] === ':'))) return generalTimestamptz(value);
+  const offset = digits(value, end + 1, end + 3) * 60 + (rest === 6 ? digits(value, end + 4, end + 6) : 0);
+  return Number.isNaN(offset) ? generalTimestamptz(value) : new Date(at - sign * offset * 60_000);
+};
 const postgresParsers: Parsers = {
   1082: utcDate,
   1114: utcTimestamp,
+  1184: timestamptz,
   1182: (value) => parseArray(value, utcDate),
   1115: (value) => parseArray(value, utcTimestamp),
 };
