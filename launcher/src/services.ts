@@ -1,9 +1,4 @@
 import { z } from 'zod';
-import { runGateway, accessDatabaseLocation, openAccessDatabase } from '@movement/gateway';
-import { assistance } from '@movement/assistance';
-import { locations } from '@movement/locations';
-import { messages } from '@movement/messages';
-import { people } from '@movement/people';
 import {
   createLogger,
   databaseUrlFor,
@@ -17,7 +12,6 @@ import {
   type SubgraphDefinition,
   type SubgraphName,
 } from '@movement/runtime';
-import { SchemaRegistry, registryLocationFromEnvironment } from '@movement/schema';
 
 /** What one process of the deployment runs: the gateway or one subgraph. */
 export const serviceNames = ['gateway', 'people', 'locations', 'assistance', 'messages'] as const;
@@ -25,11 +19,13 @@ export type ServiceName = (typeof serviceNames)[number];
 
 // Each subgraph has its own client and context types; the launcher only starts and migrates them.
 type AnySubgraph = SubgraphDefinition<unknown, BaseSubgraphContext>;
-const subgraphs: Record<SubgraphName, AnySubgraph> = {
-  people: people as unknown as AnySubgraph,
-  locations: locations as unknown as AnySubgraph,
-  assistance: assistance as unknown as AnySubgraph,
-  messages: messages as unknown as AnySubgraph,
+// Loaded when asked for: a process runs one service, and loading the other services' code (the
+// gateway's, the other subgraphs') would only add to its start-up.
+const subgraphs: Record<SubgraphName, () => Promise<AnySubgraph>> = {
+  people: async () => (await import('@movement/people')).people as unknown as AnySubgraph,
+  locations: async () => (await import('@movement/locations')).locations as unknown as AnySubgraph,
+  assistance: async () => (await import('@movement/assistance')).assistance as unknown as AnySubgraph,
+  messages: async () => (await import('@movement/messages')).messages as unknown as AnySubgraph,
 };
 
 /**
@@ -37,8 +33,9 @@ const subgraphs: Record<SubgraphName, AnySubgraph> = {
  * `environment.ts` validates it and names every bad variable). The same functions the services'
  * own `index.ts` run, so a container and `node subgraphs/people/dist/index.js` behave alike.
  */
-export function serve(service: ServiceName): Promise<void> {
-  return service === 'gateway' ? runGateway() : runSubgraph(subgraphs[service]);
+export async function serve(service: ServiceName): Promise<void> {
+  if (service === 'gateway') return (await import('@movement/gateway')).runGateway();
+  return runSubgraph(await subgraphs[service]());
 }
 
 /**
@@ -60,7 +57,7 @@ export async function migrateService(service: ServiceName, source: Record<string
     source,
   );
   const logger = createLogger(`migrate-${name}`, env.LOG_LEVEL);
-  const definition = subgraphs[name];
+  const definition = await subgraphs[name]();
   const database = await openDatabase({
     databaseUrl: databaseUrlFor(name, env[ownUrlVariable], env.DATABASE_URL),
     dataDir: `${env.DATA_DIR as string}/${name}`,
@@ -87,6 +84,8 @@ async function migrateGateway(source: Record<string, string | undefined>): Promi
     source,
   );
   const logger = createLogger('migrate-gateway', env.LOG_LEVEL);
+  const { accessDatabaseLocation, openAccessDatabase } = await import('@movement/gateway');
+  const { SchemaRegistry, registryLocationFromEnvironment } = await import('@movement/schema');
   // Opening applies pending migrations (see openSqlStore), under the lock the running gateways take too.
   const access = await openAccessDatabase(accessDatabaseLocation(env.ACCESS_DATABASE_URL, env.DATA_DIR), logger);
   await access.close();

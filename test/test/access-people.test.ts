@@ -59,7 +59,7 @@ const direct = <T>(query: string, variables: Record<string, unknown>, as: Princi
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 140, label: 'access-people' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'access-people' });
   // An adult recorded by BRC and shared with nobody; another recorded by RRC and shared with BRC.
   const adults = await sql<{ id: string }>(`SELECT "id" FROM "people"."Person" WHERE "birthYear" < 1990 AND "lastSeenAtId" IS NOT NULL ORDER BY "id" LIMIT 4`);
   [ids.brcOnly, ids.rrcSharedWithBrc, ids.rrcOnly, ids.enquirer] = adults.map((row) => row.id);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { syntheticId } from '@movement/runtime/demo';
-import { createTestDatabaseTarget, postGraphQL, prepareTestDataFolder, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime/testing';
+import { postGraphQL, prepareTestDataFolder, testInternalKeys } from '@movement/runtime/testing';
 import { loadLimitsConfig, registryToFollow, startGateway, type GatewayService } from '@movement/gateway';
 import { readSubgraphSdls, SchemaRegistry, servedDir, servedVersionNumber, spooledUsageFiles, type RegistryLocation, type SubgraphSdl } from '@movement/schema';
 import { main, type CliContext } from '@movement/schema/dist/cli';
@@ -17,7 +17,6 @@ let dataDir: string;
 let location: RegistryLocation;
 let registryDir: string;
 let gateway: GatewayService;
-let access: TestDatabaseTarget;
 let asPartner: Record<string, string>;
 // A handle the test keeps on the registry, so that its commands share one embedded instance (as
 // commands of one process do) instead of each starting PGlite from the folder again. The gateway
@@ -50,8 +49,8 @@ beforeAll(async () => {
   location = { dataDir: registryDir };
   await prepareTestDataFolder(registryDir);
   held = await SchemaRegistry.open(location);
-  graph = await startTestGraph({ seedPeople: 3, label: 'schema_handoff' });
-  access = await createTestDatabaseTarget('schema-handoff-access');
+  // The smallest graph other files start too, so that the run makes no template for this file alone.
+  graph = await startTestGraph({ seedPeople: 5, label: 'schema_handoff' });
   const baseline = await schema(['publish', '--message', 'Baseline without familyName', '--author', 'test', '--approve', 'Person.familyName'], () =>
     editedSubgraphs('people', withoutField('familyName', 'Person')),
   );
@@ -63,7 +62,8 @@ beforeAll(async () => {
     registry: registryToFollow(location, 200),
     usage: { enabled: true, flushIntervalMs: 60_000 },
     limits: loadLimitsConfig({ RATE_LIMIT_PER_MINUTE: '0' }),
-    access: { database: { databaseUrl: access.url, dataDir: access.dataDir }, signingKey: (await testInternalKeys()).privateKey },
+    // The graph's own access store (its database is open in this process already): this gateway's key is issued there.
+    access: { database: { databaseUrl: graph.target.url, dataDir: graph.target.dataDir }, signingKey: (await testInternalKeys()).privateKey },
   });
   asPartner = {
     'x-api-key': (await gateway.apiKeys.issue({ partnerId: partner, name: 'handoff test', scopes: ['people:read', 'mandate:all-records'], createdBy: 'test' }))
@@ -75,7 +75,6 @@ afterAll(async () => {
   await gateway?.stop();
   await held?.close();
   await graph?.stop();
-  await access?.dispose();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
