@@ -12,7 +12,7 @@ const nul = '\u0000';
 
 /**
  * Whether a variable's value holds a NUL in any string, at any depth. Walked for every request
- * (an entity batch's representations included), so it builds no path: `nulPath` does, once found.
+ * (an entity batch's representations included), so it builds no path: `nulInValue` does, once one is found.
  */
 function hasNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes(nul);
@@ -27,8 +27,7 @@ function hasNul(value: unknown): boolean {
 
 /** The dotted path of the first string holding a NUL in a variable's value, e.g. `input.names.1.value`. */
 function nulInValue(value: unknown, path: string): string | undefined {
-  if (!hasNul(value)) return undefined;
-  if (typeof value === 'string') return path;
+  if (typeof value === 'string') return value.includes(nul) ? path : undefined;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = nulInValue(item, `${path}.${index}`);
@@ -36,9 +35,11 @@ function nulInValue(value: unknown, path: string): string | undefined {
     }
     return undefined;
   }
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const found = nulInValue(item, `${path}.${key}`);
-    if (found) return found;
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = nulInValue(item, `${path}.${key}`);
+      if (found) return found;
+    }
   }
   return undefined;
 }
@@ -88,10 +89,9 @@ function argumentWithNulCharacter(document: DocumentNode): string | null {
 
 /** The field (variable path, or argument path for a value written inline) holding a NUL character; undefined when none does. */
 export function fieldWithNulCharacter(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  for (const [name, value] of Object.entries(variables ?? {})) {
-    const found = nulInValue(value, name);
-    if (found) return found;
-  }
+  // The path is built only for the variable found to hold one.
+  const given = variables ?? {};
+  for (const name in given) if (hasNul(given[name])) return nulInValue(given[name], name);
   return argumentWithNulCharacter(document) ?? undefined;
 }
 
