@@ -127,3 +127,23 @@ export function loadGatewayEnvironment(source: Record<string, string | undefined
     workers: env.ACCESS_DATABASE_URL ? (env.GATEWAY_WORKERS ?? availableParallelism()) : 1,
   };
 }
+
+/**
+ * Makes `create` (which constructs an `ApolloGateway`) with Apollo's own data collection off.
+ * Unless APOLLO_TELEMETRY_DISABLED is set when it is constructed, `@apollo/gateway` probes the
+ * cloud providers' metadata endpoints and reports the host's OS, architecture, CPUs, memory and
+ * uptime to Apollo's servers every hour and when it stops. A gateway over people in armed conflict
+ * makes no call to a third party it was not configured to make, so it is off whatever the
+ * environment says; the variable is restored afterwards, since it is read only then.
+ */
+export function withoutApolloTelemetry<T>(create: () => T): T {
+  const variable = 'APOLLO_TELEMETRY_DISABLED';
+  const given = process.env[variable];
+  process.env[variable] = 'true';
+  try {
+    return create();
+  } finally {
+    if (given === undefined) delete process.env[variable];
+    else process.env[variable] = given;
+  }
+}

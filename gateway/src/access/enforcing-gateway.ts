@@ -13,6 +13,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { graphError, internalError, type AccessRules, type Logger } from '@movement/runtime';
 import type { GatewayContext } from '../context';
+import { withoutApolloTelemetry } from '../environment';
 import { accessRulesOf, supergraphForApolloGateway, supergraphHookForApolloGateway } from './apollo-supergraph';
 import type { AuditLog } from './audit-log';
 import { fieldGate, placeholderAlias, pruneDocument } from './prune';
@@ -72,10 +73,13 @@ export class AccessEnforcingGateway {
     private readonly options: AccessEnforcementOptions,
   ) {
     const { supergraphSdl } = federation;
-    this.inner = new ApolloGateway({
-      ...federation,
-      supergraphSdl: typeof supergraphSdl === 'string' ? supergraphForApolloGateway(supergraphSdl) : supergraphHookForApolloGateway(supergraphSdl),
-    });
+    this.inner = withoutApolloTelemetry(
+      () =>
+        new ApolloGateway({
+          ...federation,
+          supergraphSdl: typeof supergraphSdl === 'string' ? supergraphForApolloGateway(supergraphSdl) : supergraphHookForApolloGateway(supergraphSdl),
+        }),
+    );
     this.inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
       const rules = accessRulesOf(coreSupergraphSdl);
       this.rules.set(apiSchema, rules);
