@@ -1,9 +1,33 @@
 import type { KeyLike } from 'jose';
 import { internalTokenLifetimeSeconds, signInternalToken, type Principal } from '@movement/runtime';
 
+const principalKeys = new WeakMap<Principal, string>();
+const scopeSetKeys = new WeakMap<readonly string[], string>();
+
+/**
+ * An API key's principal is one frozen object for as long as the key's lookup is cached, so what
+ * is derived from it on every request is kept per object. Only frozen objects are kept: any other
+ * could change after its key was made, and is keyed afresh each time.
+ */
+function kept<K extends object>(memo: WeakMap<K, string>, of: K, frozen: boolean, make: () => string): string {
+  let key = memo.get(of);
+  if (key === undefined) {
+    key = make();
+    if (frozen) memo.set(of, key);
+  }
+  return key;
+}
+
+/** A set of scopes as one string, whatever their order. */
+export function scopeSetKey(scopes: readonly string[]): string {
+  return kept(scopeSetKeys, scopes, Object.isFrozen(scopes), () => JSON.stringify([...scopes].sort()));
+}
+
 /** The claims a token carries, as one string: two callers share a token only if every claim is the same. */
 export function principalKey(principal: Principal): string {
-  return JSON.stringify([principal.kind, principal.subject, principal.partnerId, [...principal.scopes].sort()]);
+  return kept(principalKeys, principal, Object.isFrozen(principal) && Object.isFrozen(principal.scopes), () =>
+    JSON.stringify([principal.kind, principal.subject, principal.partnerId, scopeSetKey(principal.scopes)]),
+  );
 }
 
 /**

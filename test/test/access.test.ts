@@ -226,6 +226,42 @@ describe('audit trail', () => {
     expect(entries.every((entry) => String(entry.subject).startsWith('key:'))).toBe(true);
   });
 
+  test('the same query sent at once by several requests of two partners answers each partner as itself, and each request is audited on its own', async () => {
+    // Identical queries in flight at once may be executed once; never across principals.
+    const atOnce = `query AtOnce($id: ID!) { person(id: $id) { fullName detentionRecords { edges { node { id registrationNumber } } } } }`;
+    const callers = Array.from({ length: 12 }, (_, index): 'icrc' | 'russianRedCross' => (index % 2 === 0 ? 'icrc' : 'russianRedCross'));
+    const answers = await Promise.all(
+      callers.map((caller) => graph.query<{ person: { detentionRecords: unknown } }>(atOnce, { id: detainee }, graph.as(caller))),
+    );
+    for (const [index, answer] of answers.entries()) {
+      const forbidden = (answer.errors ?? []).filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.path?.join('.'));
+      if (callers[index] === 'icrc') {
+        expect(forbidden).toEqual([]);
+        expect(answer.data?.person.detentionRecords).toEqual({ edges: [{ node: { id: expect.any(String), registrationNumber: expect.any(String) } }] });
+      } else {
+        // The Russian Red Cross lacks detention:read.
+        expect(forbidden).toEqual(['person.detentionRecords']);
+        expect(answer.data?.person.detentionRecords).toBeNull();
+      }
+    }
+    const trail = await graph.admin<{
+      auditEntries: { edges: Array<{ node: { operationName: string; requestId: string; recordType: string; field: string } }> };
+    }>(
+      `query($person: ID!, $partner: ID!) { auditEntries(personId: $person, partnerId: $partner, first: 500) { edges { node { operationName requestId recordType field } } } }`,
+      { person: detainee, partner: syntheticId('organization', 'ICRC-MOSCOW') },
+    );
+    expect(trail.errors).toBeUndefined();
+    const byRequest = new Map<string, string[]>();
+    for (const { node } of trail.data!.auditEntries.edges) {
+      if (node.operationName === 'AtOnce') byRequest.set(node.requestId, [...(byRequest.get(node.requestId) ?? []), `${node.recordType}.${node.field}`].sort());
+    }
+    // Every ICRC request recorded the reads of its own answer under its own request id.
+    expect(byRequest.size).toBe(callers.filter((caller) => caller === 'icrc').length);
+    expect(new Set([...byRequest.values()].map((reads) => JSON.stringify(reads)))).toEqual(
+      new Set([JSON.stringify(['DetentionRecord.id', 'DetentionRecord.registrationNumber', 'Person.detentionRecords'])]),
+    );
+  });
+
   test('the trail cannot be altered, not even in the database', async () => {
     const driver = graph.graph.subgraphs.people.database.driver;
     await expect(driver.query(`UPDATE "access"."audit_entry" SET "field" = 'nothing'`)).rejects.toThrow(/append-only/);

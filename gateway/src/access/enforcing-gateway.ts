@@ -12,6 +12,8 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { graphError, internalError, type AccessRules, type Logger } from '@movement/runtime';
+import { scopeSetKey } from '../internal-tokens';
+import { MergedExecutions } from '../merged-executions';
 import type { GatewayContext } from '../context';
 import { withoutApolloTelemetry } from '../environment';
 import { accessRulesOf, supergraphForApolloGateway, supergraphHookForApolloGateway } from './apollo-supergraph';
@@ -67,6 +69,8 @@ export class AccessEnforcingGateway {
    */
   private readonly pruned = new WeakMap<GraphQLSchema, Map<string, Pruned>>();
   private readonly inner: ApolloGateway;
+  /** Identical queries of one principal in flight at once, executed once (see merged-executions.ts). */
+  private readonly merged = new MergedExecutions<Awaited<ReturnType<GatewayExecutor>>>();
 
   constructor(
     federation: FederationOptions,
@@ -116,7 +120,17 @@ export class AccessEnforcingGateway {
       if (!rules) throw internalError('Access rules are not loaded for this schema.');
       const introspection = this.introspectVisible(requestContext, context);
       if (introspection) return introspection;
-      const result = this.options.enforce ? await this.executeAllowed(execute, requestContext, rules, context) : await execute(requestContext);
+      const result = await this.merged.run(
+        {
+          schema: requestContext.schema,
+          operation: requestContext.operation,
+          queryHash: requestContext.queryHash,
+          operationName: requestContext.operationName ?? null,
+          variables: requestContext.request.variables,
+        },
+        context,
+        () => (this.options.enforce ? this.executeAllowed(execute, requestContext, rules, context) : execute(requestContext)),
+      );
       const reads = context.auditReads;
       if (reads.length > 0) {
         try {
@@ -199,8 +213,9 @@ export class AccessEnforcingGateway {
       this.pruned.set(requestContext.schema, bySchema);
     }
     // The query hash names the document as sent (Apollo Server hashes its text); the operation
-    // name picks one of its operations; the scopes decide every field.
-    const key = JSON.stringify([requestContext.queryHash, requestContext.operationName ?? null, [...context.principal.scopes].sort()]);
+    // name picks one of its operations (an empty name is no operation name: GraphQL names are
+    // never empty); the scopes decide every field.
+    const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ''}\u0000${scopeSetKey(context.principal.scopes)}`;
     if (bySchema.has(key)) return bySchema.get(key)!;
     const document = pruneDocument(requestContext.schema, requestContext.document, allowed);
     const operation = document ? (getOperationAST(document, requestContext.operationName) ?? null) : null;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Logger, Principal, SqlDriver } from '@movement/runtime';
 import { partnerKeyScopesOf } from './key-policy';
 
@@ -47,7 +47,8 @@ export const looksLikeApiKey = (value: string) => value.startsWith('mgk_');
 /** The id part of a presented key (safe to log: it finds the key but proves nothing), or null when it names none. */
 export const keyIdOf = (presented: string): string | null => /^mgk_([a-f0-9]{16})_/.exec(presented)?.[1] ?? null;
 
-const hashOf = (secret: string) => createHash('sha256').update(secret).digest();
+// The one-shot hash: a Hash object per request cost more than hashing the 43 characters.
+const hashOf = (secret: string) => hash('sha256', secret, 'buffer');
 
 const keyOf = (row: ApiKeyRow): ApiKey => ({
   id: row.id,
@@ -65,8 +66,28 @@ const keyOf = (row: ApiKeyRow): ApiKey => ({
 /** Why a presented key was refused: not a key at all, no such key, a wrong secret, revoked, or expired. */
 export type KeyRefusal = 'malformed' | 'unknown' | 'secret' | 'revoked' | 'expired';
 
+/** A key as last read from the database, and the principal it names, made once per read. */
+interface CachedKey {
+  row: ApiKeyRow | null;
+  checkedAt: number;
+  principal?: Principal;
+}
+
+/**
+ * The principal a stored key names. Frozen because one object serves every request made with the
+ * key until it is read again, and the gateway keeps derived values (token claims, scope keys) per
+ * principal object: a change by one request would otherwise reach the others.
+ */
+const principalOf = (row: ApiKeyRow): Principal =>
+  Object.freeze({
+    subject: `key:${row.id}`,
+    kind: 'partner' as const,
+    partnerId: row.partnerId,
+    scopes: Object.freeze(partnerKeyScopesOf(row.scopes)) as string[],
+  });
+
 export class ApiKeyStore {
-  private readonly cache = new Map<string, { row: ApiKeyRow | null; checkedAt: number }>();
+  private readonly cache = new Map<string, CachedKey>();
   private readonly freshMs: number;
   private readonly staleMs: number;
   private readonly maxEntries: number;
@@ -178,7 +199,8 @@ export class ApiKeyStore {
     const match = keyPattern.exec(presented);
     if (!match) return { refused: 'malformed', keyId: null };
     const [, id, secretPart] = match as unknown as [string, string, string];
-    const row = await this.find(id);
+    const found = await this.find(id);
+    const row = found?.row;
     if (!row) return { refused: 'unknown', keyId: id };
     const expected = Buffer.from(row.secretHash, 'hex');
     const actual = hashOf(secretPart);
@@ -186,7 +208,7 @@ export class ApiKeyStore {
     if (row.revokedAt) return { refused: 'revoked', keyId: id };
     if (row.expiresAt && new Date(row.expiresAt).getTime() <= Date.now()) return { refused: 'expired', keyId: id };
     return {
-      principal: { subject: `key:${row.id}`, kind: 'partner', partnerId: row.partnerId, scopes: partnerKeyScopesOf(row.scopes) },
+      principal: (found.principal ??= principalOf(row)),
       keyId: id,
       trustedDocumentsOnly: row.trustedDocumentsOnly,
     };
@@ -198,24 +220,25 @@ export class ApiKeyStore {
     return 'principal' in verified ? verified.principal : null;
   }
 
-  private async find(id: string): Promise<ApiKeyRow | null> {
+  private async find(id: string): Promise<CachedKey> {
     const cached = this.cache.get(id);
     const now = Date.now();
-    if (cached && now - cached.checkedAt < this.freshMs) return cached.row;
+    if (cached && now - cached.checkedAt < this.freshMs) return cached;
     let row: ApiKeyRow | undefined;
     try {
       [row] = await this.driver.query<ApiKeyRow>(`SELECT * FROM "access"."api_key" WHERE "id" = $1`, [id]);
     } catch (error) {
       if (cached?.row && now - cached.checkedAt < this.staleMs) {
         this.logger?.warn({ err: error, keyId: id }, 'access database unreachable; a key verified shortly before is accepted');
-        return cached.row;
+        return cached;
       }
       throw error;
     }
     // Least recently checked first: Map keeps insertion order, so a re-checked key moves to the end.
     this.cache.delete(id);
     if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(id, { row: row ?? null, checkedAt: now });
-    return row ?? null;
+    const entry: CachedKey = { row: row ?? null, checkedAt: now };
+    this.cache.set(id, entry);
+    return entry;
   }
 }

@@ -1,8 +1,11 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListenerValidationDidEnd } from '@apollo/server';
-import { GraphQLError, visit, type DocumentNode } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { forbidden } from '@movement/runtime';
 import type { LimitsConfig } from './environment';
 import { operationLimitErrors, tokenLimitError } from './operation';
+
+/** Documents remembered as within the token limit; the oldest is forgotten first. */
+const maxRemembered = 1000;
 
 /**
  * Refuses documents past `MAX_TOKENS` before they are parsed, and operations past `MAX_DEPTH`,
@@ -11,26 +14,46 @@ import { operationLimitErrors, tokenLimitError } from './operation';
  * A plugin rather than `validationRules` because Apollo Server rewrites every validation error's
  * code to `GRAPHQL_VALIDATION_FAILED`, and because the cost depends on the request's variables.
  * It checks the operation that will run, after standard validation, on every request (documents
- * cached by Apollo skip validation, not this). When several limits are broken the first is reported.
+ * cached by Apollo skip validation, not this); only a passing verdict that no variable can change
+ * is remembered, per parsed operation. When several limits are broken the first is reported.
  */
 export function operationLimitsPlugin<TContext extends BaseContext>(
   config: Pick<LimitsConfig, 'maxDepth' | 'maxAliases' | 'maxCost' | 'maxTokens'>,
 ): ApolloServerPlugin<TContext> {
   // Errors this plugin throws before parsing, recognised again when Apollo reports them.
   const refusedSources = new WeakSet<GraphQLError>();
+  // Clients send the same few documents again and again: counting a document's tokens, or
+  // measuring an operation that no variable can change, costs more than looking the answer up.
+  const withinTokenLimit = new Set<string>();
+  const withinLimits = new WeakMap<GraphQLSchema, WeakSet<OperationDefinitionNode>>();
   return {
     async requestDidStart() {
       return {
         async didResolveSource({ source }) {
+          if (withinTokenLimit.has(source)) return;
           const error = tokenLimitError(config, source);
-          if (!error) return;
+          if (!error) {
+            // The oldest is forgotten first (a Set keeps insertion order).
+            if (withinTokenLimit.size >= maxRemembered) withinTokenLimit.delete(withinTokenLimit.values().next().value as string);
+            withinTokenLimit.add(source);
+            return;
+          }
           refusedSources.add(error);
           throw error;
         },
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // Without variable definitions no variable can change the page sizes, so the verdict
+          // holds for every request of this operation (Apollo Server keeps one parsed document per
+          // text); a refusal is made anew each time, as each answer gets an error of its own.
+          const fixed = (operation.variableDefinitions?.length ?? 0) === 0;
+          let passed = withinLimits.get(schema);
+          if (fixed && passed?.has(operation)) return;
           const [error] = operationLimitErrors(config, schema, document, operation, request.variables);
           if (error) throw error;
+          if (!fixed) return;
+          if (!passed) withinLimits.set(schema, (passed = new WeakSet()));
+          passed.add(operation);
         },
       };
     },

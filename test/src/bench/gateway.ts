@@ -29,12 +29,15 @@ import { processCpuMs, startSubgraphSet, type SubgraphSet } from './subgraph-pro
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:gateway -- \
  *     [--rounds 3] [--duration 5] [--quick] [--profile DIR] [--baseline CHECKOUT] [--only ours,stock,hive,direct] [--workers N]
+ *     [--query first,tiny,tiny1,tiny32]
  *
  * `--quick` runs one short round; `--profile DIR` writes a CPU profile of every gateway process
  * there (node --cpu-prof) when it stops; `--baseline CHECKOUT` adds the gateway built in another
  * checkout (e.g. the main branch) as one more contender, to measure a change side by side;
  * `--workers N` runs our gateway as N worker processes (default: one per core, as `GATEWAY_WORKERS`),
- * whose CPU and memory are counted with the primary's.
+ * whose CPU and memory are counted with the primary's; `--query` measures only the queries named:
+ * `first` (the README's first example at concurrency 32), `tiny` (the tiny query at concurrency 1
+ * and 32), `tiny1` or `tiny32` (the tiny query at one concurrency alone, e.g. to profile it).
  */
 
 const readmeFirstQuery = (() => {
@@ -229,6 +232,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       baseline: { type: 'string' },
       workers: { type: 'string' },
+      query: { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -269,9 +273,11 @@ async function main(): Promise<void> {
     }
 
     const queries = [
-      { name: "README's first example", query: readmeFirstQuery, settings: [32] },
-      { name: '{ people(first: 1) { edges { node { fullName } } } }', query: tinyQuery, settings: [1, 32] },
-    ];
+      { key: 'first', name: "README's first example", query: readmeFirstQuery, settings: [32] },
+      { key: 'tiny', name: '{ people(first: 1) { edges { node { fullName } } } }', query: tinyQuery, settings: [1, 32] },
+      { key: 'tiny1', name: '{ people(first: 1) { edges { node { fullName } } } }', query: tinyQuery, settings: [1] },
+      { key: 'tiny32', name: '{ people(first: 1) { edges { node { fullName } } } }', query: tinyQuery, settings: [32] },
+    ].filter(({ key }) => (values.query ? values.query.split(',').includes(key) : key === 'first' || key === 'tiny'));
     // Every contender must give the same data, or the comparison measures different work.
     for (const { name, query } of queries) {
       const answers = await Promise.all(contenders.map((contender) => contender.ask(query)));
