@@ -13,10 +13,10 @@ import { everyPersonField, identityViewProblems } from './identity-view';
 
 let graph: TestGraph;
 
-// 120 people → records from every programme's partner, so BRC, RRC and the ICRC each have
+// 200 people (the size of the shared graph, whose template every run makes) → records from every programme's partner, so BRC, RRC and the ICRC each have
 // records of their own, records shared with them and records hidden from them.
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 120, label: 'accessassist' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'accessassist' });
 });
 
 afterAll(async () => {

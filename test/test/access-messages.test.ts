@@ -12,10 +12,10 @@ import { collectInput, mutate, org, person } from './messages-support';
 
 let graph: TestGraph;
 
-// 120 people → 60 seeded messages: collected by every recording partner in turn (7 each), so BRC,
+// 200 people (the size of the shared graph, whose template every run makes) → 100 seeded messages: collected by every recording partner in turn (7 each), so BRC,
 // RRC and the ICRC each have messages on their route and many off it.
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 120, label: 'accessmsg' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'accessmsg' });
   // The sender and addressee of the messages this file collects are shared with the partners that
   // collect them: a partner can only name people it may see (see access-people.test.ts).
   await graph.graph.subgraphs.people.database.driver.query(`UPDATE "people"."Person" SET "sharedWithIds" = $2::uuid[] WHERE "id" = ANY($1::uuid[])`, [

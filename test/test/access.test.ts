@@ -12,7 +12,7 @@ let graph: TestGraph;
 
 beforeAll(async () => {
   // A seed size other files start from too, so that the run builds its template once.
-  graph = await startTestGraph({ seedPeople: 120, label: 'access' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'access' });
   // Field rules are this file's subject: the detainee is shared with the partners it asks as, so
   // ownership (test/test/access-people.test.ts) does not hide the whole record.
   const partners = ['RRC', 'BRC'].map((key) => syntheticId('organization', key));

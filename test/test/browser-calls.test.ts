@@ -9,7 +9,7 @@ const stranger = 'https://elsewhere.example.net';
 let graph: TestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 5, label: 'browser', cors: { origins: [allowed], loopback: false } });
+  graph = await startTestGraph({ seedPeople: 200, label: 'browser', cors: { origins: [allowed], loopback: false } });
 });
 
 afterAll(async () => {

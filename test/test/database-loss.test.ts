@@ -17,7 +17,7 @@ const PERSON = `query($id: ID!) { person(id: $id) { fullName } }`;
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL);
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 5, label: 'database-loss' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'database-loss' });
   strict = await startGateway({
     port: 0,
     logger: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent'),

@@ -29,7 +29,7 @@ const idPool: string[] = [];
 const stringPool: string[] = [];
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 120, label: 'fuzz' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'fuzz' });
   const { people, messages, assistance, locations } = graph.graph.subgraphs;
   const query = async (subgraph: typeof people, sql: string) =>
     (await subgraph.database.driver.query<{ id: string }>(sql, sql.includes('$1') ? [RRC] : [])).map((row) => row.id);

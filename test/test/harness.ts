@@ -99,7 +99,11 @@ export async function startTestGraph(
   };
 }
 
-/** People in the shared graph: enough for every list a read-only file pages through. */
+/**
+ * People in the shared graph: enough for every list a read-only file pages through. The files that
+ * start their own graph seed as many (200) too: each seed size is a template the run makes
+ * (seconds of seeding and dumping), and this one the shared graph makes in every run anyway.
+ */
 export const sharedGraphPeople = 200;
 
 /** Names the variable through which the run's global setup tells test files where the shared graph is. */

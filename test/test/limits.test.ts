@@ -6,7 +6,7 @@ const person = syntheticId('person', 1);
 
 beforeAll(async () => {
   graph = await startTestGraph({
-    seedPeople: 5,
+    seedPeople: 200,
     label: 'limits',
     limits: { rateLimitPerMinute: 20, maxDepth: 5, maxAliases: 3, maxBodyBytes: 4096, nodeEnv: 'production' },
   });

@@ -5,7 +5,7 @@ let graph: TestGraph;
 const KURSK = org('RRC-KURSK');
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 50, label: 'msgconc' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'msgconc' });
 });
 
 afterAll(async () => {

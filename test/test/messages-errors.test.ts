@@ -21,7 +21,7 @@ let graph: TestGraph;
 const nobody = '00000000-0000-4000-8000-00000000dead';
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 50, label: 'msgerrors' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'msgerrors' });
   // Partners acting without the mandate can only name people they may see (see access-people.test.ts).
   await graph.graph.subgraphs.people.database.driver.query(`UPDATE "people"."Person" SET "sharedWithIds" = $2::uuid[] WHERE "id" = ANY($1::uuid[])`, [
     [person(0), person(1)],

@@ -28,7 +28,7 @@ let graph: TestGraph;
 const startedAt = new Date(Date.now() - 1000).toISOString();
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 50, label: 'msgjourney' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'msgjourney' });
 });
 
 afterAll(async () => {

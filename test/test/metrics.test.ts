@@ -7,7 +7,7 @@ let graph: TestGraph;
 
 beforeAll(async () => {
   // A limit the russian Red Cross's burst below passes, so that refusals are counted.
-  graph = await startTestGraph({ seedPeople: 50, label: 'metrics', metrics: { token }, limits: { rateLimitPerMinute: 3 } });
+  graph = await startTestGraph({ seedPeople: 200, label: 'metrics', metrics: { token }, limits: { rateLimitPerMinute: 3 } });
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { startTestGraph, type TestGraph } from './harness';
 let graph: TestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 5, label: 'nul-characters' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'nul-characters' });
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ let graph: TestGraph;
 const metricsToken = 'persisted-documents-metrics-token';
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 50, label: 'persisted', metrics: { token: metricsToken } });
+  graph = await startTestGraph({ seedPeople: 200, label: 'persisted', metrics: { token: metricsToken } });
 });
 
 afterAll(async () => {

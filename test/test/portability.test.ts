@@ -47,7 +47,7 @@ beforeAll(async () => {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22)
     throw new Error(`Hive Gateway needs Node 22 or later; this runs on ${process.version}. Run it through npm or npx, which use the project's Node 24.`);
-  graph = await startTestGraph({ seedPeople: 80, label: 'portability' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'portability' });
   hive = await startHiveGateway({
     supergraphSdl,
     subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, graph.graph.subgraphs[name].service.url])),
@@ -65,10 +65,16 @@ beforeAll(async () => {
   }
   const seen = await graph.query<{
     people: { edges: Array<{ node: { fullName: string } }> };
-    messages: { edges: Array<{ node: { collectingPartner: { id: string } } }> };
-  }>('{ people(first: 1) { edges { node { fullName } } } messages(first: 1) { edges { node { collectingPartner { id } } } } }');
+    messages: { edges: Array<{ node: { id: string; collectingPartner: { id: string } } }> };
+  }>('{ people(first: 1) { edges { node { fullName } } } messages(first: 1) { edges { node { id collectingPartner { id } } } } }');
   found.name = JSON.stringify(seen.data!.people.edges[0].node.fullName);
   found.partnerIds = JSON.stringify([seen.data!.messages.edges[0].node.collectingPartner.id]);
+  // The shortest paths to a visit go through a message collected during one, and the seed's are
+  // past the first page of messages, the one those paths read: the first message listed gets the first visit.
+  await graph.graph.subgraphs.messages.database.driver.query(
+    `UPDATE "messages"."RedCrossMessage" SET "collectedDuringVisitId" = $2::uuid WHERE "id" = $1::uuid`,
+    [seen.data!.messages.edges[0].node.id, syntheticId('detention-visit', 0)],
+  );
 }, 240_000);
 
 afterAll(async () => {

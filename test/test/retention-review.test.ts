@@ -13,7 +13,7 @@ import { collectInput } from './messages-support';
 let graph: TestGraph;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 120, label: 'retention-review' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'retention-review' });
 });
 
 afterAll(async () => {

@@ -49,8 +49,8 @@ beforeAll(async () => {
   location = { dataDir: registryDir };
   await prepareTestDataFolder(registryDir);
   held = await SchemaRegistry.open(location);
-  // The smallest graph other files start too, so that the run makes no template for this file alone.
-  graph = await startTestGraph({ seedPeople: 5, label: 'schema_handoff' });
+  // The seed size of every graph of the run (the shared graph's), so that the run makes no template for this file alone.
+  graph = await startTestGraph({ seedPeople: 200, label: 'schema_handoff' });
   const baseline = await schema(['publish', '--message', 'Baseline without familyName', '--author', 'test', '--approve', 'Person.familyName'], () =>
     editedSubgraphs('people', withoutField('familyName', 'Person')),
   );

@@ -25,7 +25,7 @@ const familyNameQuery = '{ person(id: "%ID%") { familyName } }'.replace('%ID%', 
 const familyName = async () => postGraphQL<{ person: { familyName: string } | null }>(gateway.url, familyNameQuery, {}, asPartner.nrcs);
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 5, label: 'schema_reload' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'schema_reload' });
   target = await createTestDatabaseTarget('schema-registry');
   const location = { databaseUrl: target.url, dataDir: target.dataDir };
   registry = await SchemaRegistry.open(location);

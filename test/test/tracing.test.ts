@@ -8,7 +8,7 @@ let graph: TestGraph;
 
 beforeAll(async () => {
   spans = recordSpans();
-  graph = await startTestGraph({ seedPeople: 50, label: 'tracing' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'tracing' });
 });
 
 afterAll(async () => {
