@@ -145,10 +145,9 @@ test('a partner opens the explorer, enters its key, runs a query and reads the d
 });
 
 test('a key with fewer scopes sees fewer types in the docs: no detention types without detention:read', async () => {
-  const icrc = await openExplorer('/graphql', keyOf('icrc'));
-  const russianRedCross = await openExplorer('/graphql', keyOf('russianRedCross'));
-  const icrcTypes = await schemaTypesInDocs(icrc.page);
-  const russianRedCrossTypes = await schemaTypesInDocs(russianRedCross.page);
+  // Two tabs of their own contexts, opened and read side by side: neither waits on the other.
+  const [icrc, russianRedCross] = await Promise.all([openExplorer('/graphql', keyOf('icrc')), openExplorer('/graphql', keyOf('russianRedCross'))]);
+  const [icrcTypes, russianRedCrossTypes] = await Promise.all([schemaTypesInDocs(icrc.page), schemaTypesInDocs(russianRedCross.page)]);
   expect(icrcTypes).toContain('DetentionRecord');
   expect(russianRedCrossTypes).not.toContain('DetentionRecord');
   expect(russianRedCrossTypes.length).toBeLessThan(icrcTypes.length);
@@ -162,15 +161,20 @@ test('the credential stays for the tab (session storage), not for another browse
   const storedKey = await page.evaluate(() => Object.keys(window.sessionStorage).find((key) => key.startsWith('movement-graph.credential')));
   expect(await page.evaluate((key) => window.sessionStorage.getItem(key!), storedKey)).toBe(keyOf('russianRedCross'));
   expect(await page.evaluate(() => Object.values(window.localStorage).some((value) => value.includes('mgk_')))).toBe(false);
-  await page.reload();
-  await expect(page.locator('#mg-credential-input').inputValue()).resolves.toBe(keyOf('russianRedCross'));
-  await page.context().close();
-
-  const fresh = await browser.newContext();
-  const other = await fresh.newPage();
-  await other.goto(graph.url);
-  await expect(other.locator('#mg-credential-input').inputValue()).resolves.toBe('');
-  await fresh.close();
+  // The credential is stored by now: the tab's reload and another session's first visit go side by side.
+  const reloaded = async () => {
+    await page.reload();
+    await expect(page.locator('#mg-credential-input').inputValue()).resolves.toBe(keyOf('russianRedCross'));
+    await page.context().close();
+  };
+  const otherSession = async () => {
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(graph.url);
+    await expect(other.locator('#mg-credential-input').inputValue()).resolves.toBe('');
+    await fresh.close();
+  };
+  await Promise.all([reloaded(), otherSession()]);
 });
 
 test('/admin/graphql serves the same explorer for the admin API', async () => {
