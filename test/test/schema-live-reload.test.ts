@@ -1,12 +1,22 @@
 import pino from 'pino';
 import { syntheticId } from '@movement/runtime/demo';
-import { createTestDatabaseTarget, postGraphQL, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime/testing';
+import { subgraphNames } from '@movement/runtime';
+import {
+  createTestDatabaseTarget,
+  postGraphQL,
+  startTestSubgraph,
+  testInternalKeys,
+  type TestDatabaseTarget,
+  type TestSubgraph,
+} from '@movement/runtime/testing';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
+import { graphSubgraphs } from '@movement/launcher';
 import { checkSchema, publishSchema, readSubgraphSdls, rollbackSchema, SchemaRegistry } from '@movement/schema';
-import { startTestGraph, type TestGraph } from './harness';
+import { graphTemplate } from './graph-templates';
+import { sharedGraphPeople } from './harness';
 import { editedSubgraphs, eventually, publishUnloadable, withoutField } from './schema-support';
 
-let graph: TestGraph;
+let subgraphs: Array<TestSubgraph<unknown>> = [];
 let target: TestDatabaseTarget;
 let registry: SchemaRegistry;
 let gateway: GatewayService;
@@ -25,8 +35,10 @@ const familyNameQuery = '{ person(id: "%ID%") { familyName } }'.replace('%ID%', 
 const familyName = async () => postGraphQL<{ person: { familyName: string } | null }>(gateway.url, familyNameQuery, {}, asPartner.nrcs);
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 200, label: 'schema_reload' });
-  target = await createTestDatabaseTarget('schema-registry');
+  // The four subgraphs over the graph seeded with as many people as the other graph files, and the registry in the same database:
+  // the gateway under test, which follows the registry, is the only gateway the test needs.
+  target = await createTestDatabaseTarget('schema_reload', graphTemplate(sharedGraphPeople));
+  subgraphs = await Promise.all(subgraphNames.map((name) => startTestSubgraph(graphSubgraphs[name].definition, target)));
   const location = { databaseUrl: target.url, dataDir: target.dataDir };
   registry = await SchemaRegistry.open(location);
   await publishSchema(registry, {
@@ -38,7 +50,7 @@ beforeAll(async () => {
   gateway = await startGateway({
     port: 0,
     logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as (typeof logs)[number]) }),
-    subgraphUrls: Object.fromEntries(Object.entries(graph.graph.subgraphs).map(([name, entry]) => [name, entry.service.url])),
+    subgraphUrls: Object.fromEntries(subgraphNames.map((name, index) => [name, subgraphs[index].service.url])),
     registry: { location, pollIntervalMs: 200 },
     usage: { enabled: true, flushIntervalMs: 60_000 },
     // The in-flight test keeps eight clients busy: a per-partner rate limit would answer them 429.
@@ -54,7 +66,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
   await registry?.close();
-  await graph?.stop();
+  await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
   await target?.dispose();
 });
 

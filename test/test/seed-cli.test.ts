@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '@movement/runtime';
 import { prepareTestDataFolder } from '@movement/runtime/testing';
 import { graphSubgraphs, seed, subgraphNames } from '@movement/launcher';
+import { graphTemplate } from './graph-templates';
 import { killLeftovers, runNode } from './process-support';
 
 // `npm run seed` as a developer runs it, on its own embedded database folder. The command runs in
@@ -17,9 +18,10 @@ const graphDir = join(dataDir, 'graph');
 const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 let held: Database<unknown> | undefined;
 
-// Seeding is the subject, not initdb: the folder starts as an empty cluster, copied from the run's.
+// Seeding is the subject, not initdb or migrating: the folder starts as the graph's first start
+// leaves it, migrated and empty (a copy of the run's template).
 beforeAll(async () => {
-  await prepareTestDataFolder(graphDir);
+  await prepareTestDataFolder(graphDir, graphTemplate(undefined));
   held = await openDatabase({ dataDir: graphDir, createClient: () => ({ $disconnect: async () => undefined }) });
 });
 
