@@ -27,8 +27,10 @@ function project(dir) {
 module.exports = {
   // PGlite instances and servers take a few seconds to start on two cores; Jest reads this only here.
   testTimeout: 120000,
-  // Two workers: graph tests are mostly waiting on their own servers, and one each per core fits in memory.
-  maxWorkers: 2,
+  // Three workers on two cores: a file also waits on what runs outside its worker (service processes,
+  // Chromium, PostgreSQL, the shared graph in the parent), and a third worker fills the cores
+  // meanwhile; the run stays under 2 GB.
+  maxWorkers: 3,
   // The run's database templates and the graph the read-only files share (test/test/global-setup.ts).
   globalSetup: '<rootDir>/test/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/test/global-teardown.ts',
