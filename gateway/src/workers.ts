@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import type { HeldBackChannel } from './auth/failed-authentication';
+import { serveLeases } from './limits/leased-counts';
 import { listen, metricsHandler, type Logger, type MetricsConfig, type MetricsSource, type RunningService } from '@movement/runtime';
 
 /**
@@ -11,8 +12,9 @@ import { listen, metricsHandler, type Logger, type MetricsConfig, type MetricsSo
  * in turn; each worker is a whole gateway (`startGateway`). What must be one count across the
  * workers is kept so:
  * - rate limits and failed-authentication counts: in Redis when `REDIS_URL` is set (as across
- *   gateway instances), otherwise in the primary (rate-limiter-flexible's cluster limiter), never
- *   per worker; an address or key id held back for its refused credentials is told to every worker;
+ *   gateway instances), otherwise in the primary, never per worker: requests per partner in blocks
+ *   the workers lease (leased-counts.ts), refused credentials one by one (rate-limiter-flexible's
+ *   cluster limiter); an address or key id held back for its refused credentials is told to every worker;
  * - usage: each worker adds its own counts to the registry (the registry sums them);
  * - metrics: the primary gathers every worker's (prom-client's AggregatorRegistry) for each
  *   scrape, on `METRICS_PORT` and behind `METRICS_TOKEN` on the public port alike;
@@ -117,6 +119,7 @@ export async function runWorkers(options: WorkersOptions): Promise<RunningServic
   const { logger } = options;
   // Both before the first fork: the workers' counters and metrics are answered here.
   new RateLimiterClusterMaster();
+  serveLeases();
   const aggregator = new AggregatorRegistry();
   const gathered = (): Promise<string> => aggregator.clusterMetrics();
   let stopping = false;

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { errorBody, type Logger } from '@movement/runtime';
 import type { LimitsConfig } from './environment';
+import { leasedCounter, type RequestCounter } from './leased-counts';
 
 export interface RateLimiterOptions {
   /** Namespace of the counters; instances that must agree use the same one. Default `gateway-rate`. */
@@ -39,6 +40,11 @@ export interface CounterStore {
   readonly store: 'memory' | 'redis';
   /** A counter of `points` per one-minute window per key, under its own namespace. */
   limiter(points: number, keyPrefix: string): RateLimiterAbstract;
+  /**
+   * The counter of requests per partner, asked on every request: `limiter`'s, except in a worker
+   * counting in memory, where the primary's counts are leased in blocks (see leased-counts.ts).
+   */
+  requests(points: number, keyPrefix: string): RequestCounter;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,11 @@ export async function openCounterStore(redisUrl: string | undefined, logger: Log
     options.workers
       ? new RateLimiterCluster({ points, duration: windowSeconds, keyPrefix })
       : new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
-  if (!redisUrl) return { store: 'memory', limiter: inMemory, close: async () => undefined };
+  if (!redisUrl) {
+    const requests = (points: number, keyPrefix: string): RequestCounter =>
+      options.workers ? leasedCounter(points, windowSeconds * 1000, keyPrefix) : inMemory(points, keyPrefix);
+    return { store: 'memory', limiter: inMemory, requests, close: async () => undefined };
+  }
   // No offline queue: a request must not wait for Redis to come back, it falls to memory instead.
   // No disconnect grace: the client is dropped only when it has no live connection to end
   // (see close), and ioredis would otherwise keep a 2 s timer for a socket already closed.
@@ -74,17 +84,19 @@ export async function openCounterStore(redisUrl: string | undefined, logger: Log
   });
   // ioredis reconnects by itself; without a listener its errors would be unhandled events.
   client.on('error', (error: Error) => logger.warn({ redis: where, err: error }, 'rate limit store error'));
+  const limiter = (points: number, keyPrefix: string): RateLimiterAbstract =>
+    new RateLimiterRedis({
+      storeClient: client,
+      points,
+      duration: windowSeconds,
+      keyPrefix,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: inMemory(points, keyPrefix),
+    });
   return {
     store: 'redis',
-    limiter: (points, keyPrefix) =>
-      new RateLimiterRedis({
-        storeClient: client,
-        points,
-        duration: windowSeconds,
-        keyPrefix,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: inMemory(points, keyPrefix),
-      }),
+    limiter,
+    requests: limiter,
     close: async () => {
       // quit waits for pending replies; a client that never connected can only be dropped.
       if (client.status === 'ready') await client.quit();
@@ -103,7 +115,7 @@ export async function createRateLimiter(
   const keyPrefix = options.keyPrefix ?? 'gateway-rate';
   const owned = options.counters ? undefined : await openCounterStore(points > 0 ? config.redisUrl : undefined, logger);
   const counters = options.counters ?? owned!;
-  const limiter = counters.limiter(points, keyPrefix);
+  const limiter = counters.requests(points, keyPrefix);
 
   const headersOf = (result: RateLimiterRes): Record<string, string> => ({
     'RateLimit-Limit': String(points),
