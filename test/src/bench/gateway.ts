@@ -28,10 +28,11 @@ import { processCpuMs, startSubgraphSet, type SubgraphSet } from './subgraph-pro
  * range.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/movement_bench npm run bench:gateway -- \
- *     [--rounds 3] [--duration 5] [--quick] [--profile DIR] [--baseline CHECKOUT] [--only ours,stock,hive,direct] [--workers N]
+ *     [--rounds 3] [--duration 5] [--warmup 3] [--quick] [--profile DIR] [--baseline CHECKOUT] [--only ours,stock,hive,direct] [--workers N]
  *     [--query first,tiny,tiny1,tiny32]
  *
- * `--quick` runs one short round; `--profile DIR` writes a CPU profile of every gateway process
+ * Before the rounds of each query, each contender serves it unmeasured for `--warmup` seconds
+ * over enough connections to reach every worker. `--quick` runs one short round; `--profile DIR` writes a CPU profile of every gateway process
  * there (node --cpu-prof) when it stops; `--baseline CHECKOUT` adds the gateway built in another
  * checkout (e.g. the main branch) as one more contender, to measure a change side by side;
  * `--workers N` runs our gateway as N worker processes (default: one per core, as `GATEWAY_WORKERS`),
@@ -245,6 +246,7 @@ async function main(): Promise<void> {
       people: { type: 'string', default: '100000' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
+      warmup: { type: 'string' },
       quick: { type: 'boolean', default: false },
       profile: { type: 'string' },
       only: { type: 'string' },
@@ -257,6 +259,10 @@ async function main(): Promise<void> {
   const people = Number(values.people);
   const rounds = Number(values.rounds ?? (quick ? 1 : 3));
   const duration = Number(values.duration ?? (quick ? 2 : 5));
+  const warmup = Number(values.warmup ?? (quick ? 1 : 3));
+  const workers = Number(values.workers ?? availableParallelism());
+  // Several connections per worker of ours in the warm-up, which the primary hands out in turn.
+  const warmupConnections = 4 * workers;
   const chosen = (values.only?.split(',') ?? ['ours', ...(values.baseline ? ['baseline'] : []), 'stock', 'hive', 'direct']) as ContenderName[];
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? defaultBenchDatabaseUrl;
   const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -283,7 +289,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       BENCH_BASELINE_ROOT: values.baseline ? resolve(values.baseline) : '',
       // Our gateway as deployed: as many worker processes as GATEWAY_WORKERS' default, unless told.
-      BENCH_GATEWAY_WORKERS: String(Number(values.workers ?? availableParallelism())),
+      BENCH_GATEWAY_WORKERS: String(workers),
     };
     for (const name of chosen) {
       contenders.push(name === 'direct' ? directClient(set, keys.privateKey) : await startGatewayProcess(name, env, nodeArgs));
@@ -314,12 +320,16 @@ async function main(): Promise<void> {
         .map((x) => x.toFixed(2))
         .join(' ');
     say(`\nload average before measuring: ${load()} (2 cores shared; ratios are measured side by side in the same run)`);
-    say(`rounds ${rounds}, ${duration} s per contender and round, the order reversed every other round`);
+    say(`rounds ${rounds}, ${duration} s per contender and round after ${warmup} s of warm-up, the order reversed every other round`);
     const order = (round: number) => (round % 2 === 0 ? contenders : [...contenders].reverse());
     const ratio = (results: Map<ContenderName, Measurement>[], a: ContenderName, b: ContenderName, pick: (m: Measurement) => number) =>
       results.every((round) => round.has(a) && round.has(b)) ? ratioRange(results.map((round) => pick(round.get(a)!) / pick(round.get(b)!))) : '-';
 
     for (const { name, query, settings } of queries) {
+      // Unmeasured first: every contender compiles its hot paths, and every worker of ours gets
+      // connections of its own (the primary hands them out in turn), so that no round measures a
+      // process's first requests, as a deployment that has been serving for a while never would.
+      for (const contender of contenders) await contender.measure(query, warmupConnections, warmup);
       for (const connections of settings) {
         const results: Map<ContenderName, Measurement>[] = [];
         for (let round = 0; round < rounds; round += 1) {
