@@ -1,4 +1,5 @@
 import type { KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { internalTokenLifetimeSeconds, signInternalToken, type Principal } from '@movement/runtime';
 
 const principalKeys = new WeakMap<Principal, string>();
@@ -39,32 +40,34 @@ export function principalKey(principal: Principal): string {
  * scopes change gets a new one at once, since the scopes are part of the key.
  */
 export class InternalTokens {
-  private readonly tokens = new Map<string, { token: Promise<string>; renewAt: number }>();
-  private readonly reuseMs: number;
-  private readonly maxTokens: number;
+  private readonly tokens: LRUCache<string, Promise<string>>;
+  private readonly reuseTtl: number;
   private readonly now: () => number;
 
   constructor(
     private readonly signingKey: KeyLike,
     options: { reuseMs?: number; maxTokens?: number; now?: () => number } = {},
   ) {
-    this.reuseMs = options.reuseMs ?? (internalTokenLifetimeSeconds * 1000) / 2;
-    this.maxTokens = options.maxTokens ?? 10_000;
+    const reuseMs = options.reuseMs ?? (internalTokenLifetimeSeconds * 1000) / 2;
+    // The cache keeps an entry while its age is at most its ttl, and a token is renewed once
+    // `reuseMs` have passed: one millisecond less.
+    this.reuseTtl = Math.ceil(reuseMs) - 1;
     this.now = options.now ?? Date.now;
+    // Each check reads the clock itself (no `ttlResolution`), so a token is never reused past that.
+    this.tokens = new LRUCache({ max: options.maxTokens ?? 10_000, perf: { now: this.now }, ttlResolution: 0 });
   }
 
   /** A token for `principal` asking `operationName`, valid for at least half its lifetime. */
   token(principal: Principal, operationName: string | null): Promise<string> {
     const key = `${principalKey(principal)}\u0000${operationName ?? ''}`;
-    const at = this.now();
     const known = this.tokens.get(key);
-    if (known && at < known.renewAt) return known.token;
-    this.tokens.delete(key);
+    if (known) return known;
+    const at = this.now();
     const token = signInternalToken(this.signingKey, { principal, operationName }, at);
     // A failed signature is not remembered: the next request tries again.
-    token.catch(() => this.tokens.get(key)?.token === token && this.tokens.delete(key));
-    if (this.tokens.size >= this.maxTokens) this.tokens.delete(this.tokens.keys().next().value as string);
-    this.tokens.set(key, { token, renewAt: at + this.reuseMs });
+    token.catch(() => this.tokens.peek(key) === token && this.tokens.delete(key));
+    // A ttl of 0 would keep the token for ever: one not to be reused is not remembered.
+    if (this.reuseTtl > 0) this.tokens.set(key, token, { ttl: this.reuseTtl, start: at });
     return token;
   }
 }

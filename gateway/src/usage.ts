@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '@movement/runtime';
 import { coordinatesOf, executedOperation, operationSignature, signatureHash, type UsageIncrement, type UsageSink } from '@movement/schema';
 import type { GatewayContext } from './context';
@@ -15,7 +16,7 @@ interface Analysed {
   coordinates: string[];
 }
 
-/** Distinct operations analysed per schema; beyond this the cache starts over (bounded memory). */
+/** Distinct operations analysed per schema, for bounded memory; the least recently used is forgotten first. */
 const maxCachedOperations = 2000;
 
 /**
@@ -27,7 +28,7 @@ const maxCachedOperations = 2000;
  * The partner is the authenticated principal's partner, or its subject when it acts for none.
  */
 export class UsageRecorder {
-  private readonly analysed = new WeakMap<GraphQLSchema, Map<string, Analysed>>();
+  private readonly analysed = new WeakMap<GraphQLSchema, LRUCache<string, Analysed>>();
   private pending = new Map<string, UsageIncrement>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
@@ -43,10 +44,9 @@ export class UsageRecorder {
 
   record(schema: GraphQLSchema, queryHash: string, analyse: () => Omit<Analysed, 'signatureHash'>, partnerHeader: string | null | undefined): void {
     let cache = this.analysed.get(schema);
-    if (!cache) this.analysed.set(schema, (cache = new Map<string, Analysed>()));
+    if (!cache) this.analysed.set(schema, (cache = new LRUCache<string, Analysed>({ max: maxCachedOperations })));
     let entry = cache.get(queryHash);
     if (!entry) {
-      if (cache.size >= maxCachedOperations) cache.clear();
       const result = analyse();
       entry = { ...result, signatureHash: signatureHash(result.signature) };
       cache.set(queryHash, entry);

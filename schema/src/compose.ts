@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { GraphQLError, parse, printSchema, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { subgraphs as defaultSubgraphs, type SubgraphSource } from './subgraphs';
 
 /** One subgraph's SDL as text, ready to compose. */
@@ -52,8 +53,7 @@ function problemOf(error: GraphQLError, known: readonly string[]): CompositionPr
 
 // Composition is deterministic and costs about a second of CPU: a process that composes the same
 // SDL again (a check, then the publish it precedes) takes the earlier outcome. A few are kept.
-const outcomes = new Map<string, CompositionOutcome>();
-const outcomesKept = 8;
+const outcomes = new LRUCache<string, CompositionOutcome>({ max: 8 });
 
 /** Composes subgraph SDL strings into a supergraph and the public API schema derived from it. */
 export function composeSubgraphs(inputs: readonly SubgraphSdl[]): CompositionOutcome {
@@ -62,7 +62,6 @@ export function composeSubgraphs(inputs: readonly SubgraphSdl[]): CompositionOut
   if (!outcome) {
     outcome = composeAnew(inputs);
     outcomes.set(key, outcome);
-    if (outcomes.size > outcomesKept) outcomes.delete(outcomes.keys().next().value as string);
   }
   // A copy, so that a caller changing its outcome cannot change another's.
   return structuredClone(outcome);

@@ -11,6 +11,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import { LRUCache } from 'lru-cache';
 import { graphError, internalError, type AccessRules, type Logger } from '@movement/runtime';
 import { scopeSetKey } from '../internal-tokens';
 import { MergedExecutions } from '../merged-executions';
@@ -40,7 +41,7 @@ export interface AccessEnforcementOptions {
 /** An operation as one scope set may run it: null when pruning removes nothing. */
 type Pruned = { document: DocumentNode; operation: OperationDefinitionNode | null; queryHash: string; onlyPlaceholder: boolean } | null;
 
-/** Pruned operations kept per schema; the oldest is forgotten first. */
+/** Pruned operations kept per schema; the least recently used is forgotten first. */
 const maxPrunedOperations = 2000;
 
 /** What @apollo/gateway needs besides the supergraph, which the enforcing gateway hands it itself. */
@@ -65,9 +66,10 @@ export class AccessEnforcingGateway {
   /**
    * What pruning made of each (operation, scope set), per schema served: the same operation from
    * principals with the same scopes prunes to the same document, and printing and hashing it
-   * cost more than planning a cached plan. Keyed by the schema so a reload starts afresh.
+   * cost more than planning a cached plan. Keyed by the schema so a reload starts afresh. Each
+   * is held in an object, since the cache holds no null.
    */
-  private readonly pruned = new WeakMap<GraphQLSchema, Map<string, Pruned>>();
+  private readonly pruned = new WeakMap<GraphQLSchema, LRUCache<string, { pruned: Pruned }>>();
   private readonly inner: ApolloGateway;
   /** Identical queries of one principal in flight at once, executed once (see merged-executions.ts). */
   private readonly merged = new MergedExecutions<Awaited<ReturnType<GatewayExecutor>>>();
@@ -209,14 +211,15 @@ export class AccessEnforcingGateway {
   private prunedFor(requestContext: GatewayGraphQLRequestContext, allowed: ReturnType<typeof fieldGate>, context: GatewayContext): Pruned {
     let bySchema = this.pruned.get(requestContext.schema);
     if (!bySchema) {
-      bySchema = new Map();
+      bySchema = new LRUCache({ max: maxPrunedOperations });
       this.pruned.set(requestContext.schema, bySchema);
     }
     // The query hash names the document as sent (Apollo Server hashes its text); the operation
     // name picks one of its operations (an empty name is no operation name: GraphQL names are
     // never empty); the scopes decide every field.
     const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ''}\u0000${scopeSetKey(context.principal.scopes)}`;
-    if (bySchema.has(key)) return bySchema.get(key)!;
+    const cached = bySchema.get(key);
+    if (cached) return cached.pruned;
     const document = pruneDocument(requestContext.schema, requestContext.document, allowed);
     const operation = document ? (getOperationAST(document, requestContext.operationName) ?? null) : null;
     const made: Pruned = document
@@ -228,8 +231,7 @@ export class AccessEnforcingGateway {
             operation?.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.alias?.value === placeholderAlias) ?? false,
         }
       : null;
-    if (bySchema.size >= maxPrunedOperations) bySchema.delete(bySchema.keys().next().value as string);
-    bySchema.set(key, made);
+    bySchema.set(key, { pruned: made });
     return made;
   }
 }

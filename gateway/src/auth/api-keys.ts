@@ -1,4 +1,5 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Logger, Principal, SqlDriver } from '@movement/runtime';
 import { partnerKeyScopesOf } from './key-policy';
 
@@ -37,7 +38,7 @@ export interface ApiKeyCacheOptions {
   freshMs?: number;
   /** How long a key once verified is accepted while the database does not answer (default 1 min). */
   staleMs?: number;
-  /** Keys remembered at most; the least recently checked are forgotten first (default 10,000). */
+  /** Keys remembered at most; the least recently used are forgotten first (default 10,000). */
   maxEntries?: number;
 }
 
@@ -87,10 +88,9 @@ const principalOf = (row: ApiKeyRow): Principal =>
   });
 
 export class ApiKeyStore {
-  private readonly cache = new Map<string, CachedKey>();
+  private readonly cache: LRUCache<string, CachedKey>;
   private readonly freshMs: number;
   private readonly staleMs: number;
-  private readonly maxEntries: number;
   private readonly logger: Logger | undefined;
   /** Told of every revocation, so the other processes of this gateway forget the key at once too. */
   onRevoked: ((ids: string[]) => void) | undefined;
@@ -101,7 +101,7 @@ export class ApiKeyStore {
   ) {
     this.freshMs = options.freshMs ?? 5000;
     this.staleMs = options.staleMs ?? 60_000;
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.cache = new LRUCache({ max: options.maxEntries ?? 10_000 });
     this.logger = options.logger;
   }
 
@@ -234,9 +234,6 @@ export class ApiKeyStore {
       }
       throw error;
     }
-    // Least recently checked first: Map keeps insertion order, so a re-checked key moves to the end.
-    this.cache.delete(id);
-    if (this.cache.size >= this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     const entry: CachedKey = { row: row ?? null, checkedAt: now };
     this.cache.set(id, entry);
     return entry;

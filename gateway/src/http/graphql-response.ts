@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import Negotiator from 'negotiator';
 
 /** The media types Apollo Server chooses between for a single result, as it does. */
 const mediaTypes = ['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8', 'application/json; callbackSpec=1.0; charset=utf-8'];
 
 /** Decisions per `Accept` header: clients send a handful of distinct ones, and negotiating costs more than the lookup. */
-const decided = new Map<string, boolean>();
-const maxDecided = 256;
+const decided = new LRUCache<string, boolean>({ max: 256 });
 
 /** Whether the answer goes out as `application/graphql-response+json` (the client prefers it). */
 function answersGraphQLResponse(accept: string | undefined): boolean {
@@ -15,7 +15,6 @@ function answersGraphQLResponse(accept: string | undefined): boolean {
   let answer = decided.get(accept);
   if (answer === undefined) {
     answer = new Negotiator({ headers: { accept } }).mediaType(mediaTypes)?.startsWith('application/graphql-response+json') ?? false;
-    if (decided.size >= maxDecided) decided.clear();
     decided.set(accept, answer);
   }
   return answer;

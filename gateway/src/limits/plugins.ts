@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListenerValidationDidEnd } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { forbidden } from '@movement/runtime';
 import type { LimitsConfig } from './environment';
 import { operationLimitErrors, tokenLimitError } from './operation';
 
-/** Documents remembered as within the token limit; the oldest is forgotten first. */
+/** Documents remembered as within the token limit; the least recently used is forgotten first. */
 const maxRemembered = 1000;
 
 /**
@@ -24,18 +25,16 @@ export function operationLimitsPlugin<TContext extends BaseContext>(
   const refusedSources = new WeakSet<GraphQLError>();
   // Clients send the same few documents again and again: counting a document's tokens, or
   // measuring an operation that no variable can change, costs more than looking the answer up.
-  const withinTokenLimit = new Set<string>();
+  const withinTokenLimit = new LRUCache<string, true>({ max: maxRemembered });
   const withinLimits = new WeakMap<GraphQLSchema, WeakSet<OperationDefinitionNode>>();
   return {
     async requestDidStart() {
       return {
         async didResolveSource({ source }) {
-          if (withinTokenLimit.has(source)) return;
+          if (withinTokenLimit.get(source)) return;
           const error = tokenLimitError(config, source);
           if (!error) {
-            // The oldest is forgotten first (a Set keeps insertion order).
-            if (withinTokenLimit.size >= maxRemembered) withinTokenLimit.delete(withinTokenLimit.values().next().value as string);
-            withinTokenLimit.add(source);
+            withinTokenLimit.set(source, true);
             return;
           }
           refusedSources.add(error);

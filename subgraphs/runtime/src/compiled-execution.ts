@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, getOperationAST, GraphQLError, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Runs a subgraph's operations compiled (graphql-jit) instead of interpreted (graphql-js). A
@@ -86,8 +87,8 @@ export interface CompiledExecution extends GatewayInterface {
 
 export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
   const compiled = new WeakMap<DocumentNode, Compiled>();
-  // By insertion, a hit moved to the end: the least recently run text is dropped first.
-  const known = new Map<string, DocumentNode>();
+  // The least recently run text is dropped first.
+  const known = new LRUCache<string, DocumentNode>({ max: maxKnownDocuments });
 
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledOperation | null => {
     let byName = compiled.get(document);
@@ -116,10 +117,7 @@ export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
   const executor: GatewayExecutor = async ({ document, operationName, request, source, context: contextValue }) => {
     const computed = (contextValue as WithComputedResult)[computedResult];
     if (computed) return computed;
-    if (source !== undefined && !known.has(source)) {
-      if (known.size >= maxKnownDocuments) known.delete(known.keys().next().value as string);
-      known.set(source, document);
-    }
+    if (source !== undefined && !known.has(source)) known.set(source, document);
     const variables = request.variables ?? {};
     return (
       run(document, operationName ?? undefined, variables, contextValue) ??
@@ -128,14 +126,7 @@ export function compiledExecution(schema: GraphQLSchema): CompiledExecution {
   };
 
   return {
-    knownDocument: (query) => {
-      const document = known.get(query);
-      if (document) {
-        known.delete(query);
-        known.set(query, document);
-      }
-      return document;
-    },
+    knownDocument: (query) => known.get(query),
     run,
     onSchemaLoadOrUpdate: (callback) => {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });

@@ -1,4 +1,5 @@
 import { getOperationAST, GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { auditExtension, type AuditBuffer } from './access';
 import { answerWith, type CompiledExecution } from './compiled-execution';
 import { distinctRepresentations, everyCopy, everyCopyErrors } from './entity-batches';
@@ -78,18 +79,18 @@ export function directRequests<Context extends { audit: AuditBuffer }>(options: 
   const { execution, metrics } = options;
   // The content type Apollo Server answered a successful request with, by its `accept` header:
   // Apollo Server negotiates it from that header alone, so the next request with it gets the same.
-  const contentTypes = new Map<string | undefined, string>();
+  // No header is kept as an empty one: Apollo Server answers both alike.
+  const contentTypes = new LRUCache<string, string>({ max: maxAcceptHeaders });
   return {
     answered: (req, status, contentType) => {
       // A POST's single result: not a landing page, not a multipart stream of results.
-      if (req.method !== 'POST' || status !== 200 || !contentType?.startsWith('application/') || contentTypes.has(req.headers.accept)) return;
-      if (contentTypes.size >= maxAcceptHeaders) contentTypes.delete(contentTypes.keys().next().value);
-      contentTypes.set(req.headers.accept, contentType);
+      if (req.method !== 'POST' || status !== 200 || !contentType?.startsWith('application/') || contentTypes.has(req.headers.accept ?? '')) return;
+      contentTypes.set(req.headers.accept ?? '', contentType);
     },
     answer: async (req, res, body, context) => {
       const started = process.hrtime.bigint();
       const request = req.method === 'POST' && options.running() ? graphqlBody(body) : null;
-      const contentType = request ? contentTypes.get(req.headers.accept) : undefined;
+      const contentType = request ? contentTypes.get(req.headers.accept ?? '') : undefined;
       const document = request && contentType ? execution.knownDocument(request.query) : undefined;
       if (!request || !contentType || !document) return false;
       const operationName = request.operationName ?? undefined;

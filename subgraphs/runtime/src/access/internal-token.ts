@@ -1,4 +1,5 @@
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Principal } from './principal';
 
 /**
@@ -144,18 +145,23 @@ export interface InternalTokenVerifierOptions {
 export function internalTokenVerifier(publicKey: KeyLike | KeyLike[], options: InternalTokenVerifierOptions = {}): (token: string) => Promise<InternalClaims> {
   const maxTokens = options.maxTokens ?? 1000;
   const now = options.now ?? Date.now;
-  const verified = new Map<string, { claims: InternalClaims; expiresAt: number }>();
+  // Each check reads the clock itself (no `ttlResolution`), so a token is never taken past its expiry.
+  const verified = new LRUCache<string, InternalClaims>({ max: maxTokens, perf: { now }, ttlResolution: 0 });
   return async (token) => {
     const at = now();
-    const known = verified.get(token);
-    if (known && at < known.expiresAt) return known.claims;
-    verified.delete(token);
+    // `peek` leaves the order as it was: the oldest token is forgotten first, however recently it
+    // was used, since it is the nearest to being replaced (a gateway renews a token it reuses).
+    const known = verified.peek(token);
+    if (known) return known;
     const { claims, expiresAt } = await verifyWithExpiry(publicKey, token, at);
     Object.freeze(claims.principal.scopes);
     Object.freeze(claims.principal);
     Object.freeze(claims);
-    if (verified.size >= maxTokens) verified.delete(verified.keys().next().value as string);
-    verified.set(token, { claims, expiresAt });
+    // The cache keeps an entry while its age is at most its ttl, and a token has expired at its
+    // expiry itself: one millisecond less. A ttl of 0 would keep it for ever, so such a token is
+    // not remembered.
+    const ttl = Math.ceil(expiresAt - at) - 1;
+    if (ttl > 0) verified.set(token, claims, { ttl, start: at });
     return claims;
   };
 }
