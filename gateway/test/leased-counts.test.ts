@@ -9,6 +9,7 @@ import { leaseSize, serveLeases } from '../src/limits/leased-counts';
 interface Outcome {
   passed: number;
   refused: number;
+  failed: number;
 }
 
 const points = 300;
@@ -30,13 +31,13 @@ afterAll(() => {
   cluster.off('message', countRequests);
 });
 
-const runWorker = () =>
+const runWorker = (attempts = attemptsPerWorker) =>
   new Promise<Outcome>((resolve, reject) => {
-    const worker = cluster.fork({ LEASE_POINTS: String(points), LEASE_ATTEMPTS: String(attemptsPerWorker) });
+    const worker = cluster.fork({ LEASE_POINTS: String(points), LEASE_ATTEMPTS: String(attempts) });
     worker.on('message', (message: { type?: string; error?: string } & Outcome) => {
       if (message.type !== 'lease-test-result') return;
       if (message.error) reject(new Error(message.error));
-      else resolve({ passed: message.passed, refused: message.refused });
+      else resolve({ passed: message.passed, refused: message.refused, failed: message.failed });
     });
     worker.once('exit', (code) => code !== 0 && reject(new Error(`lease worker exited with ${code}`)));
   });
@@ -45,6 +46,7 @@ test('two workers together admit no more than the limit, asking the primary once
   const outcomes = await Promise.all([runWorker(), runWorker()]);
   const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
   const refused = outcomes.reduce((sum, outcome) => sum + outcome.refused, 0);
+  expect(outcomes.map((outcome) => outcome.failed)).toEqual([0, 0]);
   expect(passed + refused).toBe(2 * attemptsPerWorker);
   expect(passed).toBeLessThanOrEqual(points);
   // At most a block per worker is left unspent when its requests stop.
@@ -56,4 +58,13 @@ test('two workers together admit no more than the limit, asking the primary once
 
 test('a block is a hundredth of the limit, and one point for small limits', () => {
   expect([leaseSize(6), leaseSize(99), leaseSize(600), leaseSize(100_000)]).toEqual([1, 1, 6, 1000]);
+});
+
+test('a worker whose primary does not answer fails the count (the rate limiter then lets the request through) instead of holding it', async () => {
+  stopServing();
+  try {
+    expect(await runWorker(1)).toEqual({ passed: 0, refused: 0, failed: 1 });
+  } finally {
+    stopServing = serveLeases();
+  }
 });

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { LRUCache } from 'lru-cache';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
@@ -88,9 +89,13 @@ interface Lease {
   resetAt: number;
 }
 
+/** How long a worker waits for the primary's answer before letting the request through uncounted. */
+const answerTimeoutMs = 1000;
+
 /** A worker's side: counts `points` per `durationMs` per key in leases from the primary. */
 export function leasedCounter(points: number, durationMs: number, keyPrefix: string, now: () => number = Date.now): RequestCounter {
-  const leases = new Map<string, Lease>();
+  // A lease per partner (or app) seen lately; one not used for long is only a block given up.
+  const leases = new LRUCache<string, Lease>({ max: 10_000 });
   const asking = new Map<string, Promise<Lease>>();
   const waiting = new Map<number, (answer: LeaseAnswer) => void>();
   let next = 0;
@@ -107,7 +112,15 @@ export function leasedCounter(points: number, durationMs: number, keyPrefix: str
       const id = (next += 1);
       pending = new Promise<Lease>((resolve, reject) => {
         if (!process.send) return reject(new Error('a leased count needs the primary of a gateway of workers'));
+        // A primary that does not answer (busy, or stopping) must not hold requests: the rate
+        // limiter lets a request through when its count fails, as when Redis is unreachable.
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          reject(new Error(`the gateway's primary did not grant a rate-limit lease within ${answerTimeoutMs} ms`));
+        }, answerTimeoutMs);
+        timer.unref();
         waiting.set(id, (answer) => {
+          clearTimeout(timer);
           const lease = { left: answer.granted, othersLeft: answer.remaining, resetAt: now() + answer.msBeforeNext };
           leases.set(key, lease);
           resolve(lease);
