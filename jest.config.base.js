@@ -4,6 +4,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Keeps each module's compiled code for the worker's next test files (see jest.runtime.js).
+  runtime: `${__dirname}/jest.runtime.js`,
   // Prisma's generated client imports its own TypeScript files with a .js suffix.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // PGlite instances and servers take a few seconds to start on two cores.

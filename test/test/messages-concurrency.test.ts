@@ -27,7 +27,9 @@ test('200 concurrent sends with random retries create exactly 200 messages', asy
   // Each send goes 1 to 3 times, the copies concurrent with each other and with every other send.
   const calls = sends.flatMap((input) => Array.from({ length: 1 + Math.floor(next() * 3) }, () => input));
   expect(calls.length).toBeGreaterThan(300);
-  const answers = await Promise.all(calls.map(async (input) => ({ key: input.idempotencyKey, answer: await mutate(graph, 'collectMessage', input) })));
+  const answers = await Promise.all(
+    calls.map(async (input) => ({ key: input.idempotencyKey, answer: await mutate(graph, 'collectMessage', input, {}, 'id') })),
+  );
   const idsByKey = new Map<string, Set<string>>();
   for (const { key, answer } of answers) {
     expect(answer.errors).toBeUndefined();
@@ -59,8 +61,8 @@ test('concurrent conflicting deliveries: one wins, the rest are refused, the his
   const place = collectInput('').locationId;
   const attempts = Array.from({ length: 20 }, (_, i) =>
     i % 2 === 0
-      ? mutate(graph, 'deliverMessage', { messageId: message.id, partnerId: GOMEL, deliveredAt: new Date().toISOString(), locationId: place })
-      : mutate(graph, 'markMessageUndeliverable', { messageId: message.id, partnerId: GOMEL, reason: 'ADDRESS_UNKNOWN' }),
+      ? mutate(graph, 'deliverMessage', { messageId: message.id, partnerId: GOMEL, deliveredAt: new Date().toISOString(), locationId: place }, {}, 'id status')
+      : mutate(graph, 'markMessageUndeliverable', { messageId: message.id, partnerId: GOMEL, reason: 'ADDRESS_UNKNOWN' }, {}, 'id status'),
   );
   const results = await Promise.all(attempts);
   const winners = results.filter((r) => r.message);

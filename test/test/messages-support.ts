@@ -54,20 +54,19 @@ export interface GraphError {
 
 /**
  * Runs a mutation `name(input: $input)` through the gateway and returns the message or the errors;
- * as the full-access principal (the ICRC's mandate) unless `headers` carry other credentials.
+ * as the full-access principal (the ICRC's mandate) unless `headers` carry other credentials. The
+ * message has every field of `MessageView` unless `fields` selects fewer: a burst of hundreds of
+ * mutations that looks at ids alone need not resolve each message's history and relations.
  */
 export async function mutate(
   graph: TestGraph,
   name: string,
   input: Record<string, unknown>,
   headers: Record<string, string> = {},
+  fields: string = MESSAGE_FIELDS,
 ): Promise<{ message?: MessageView; errors?: GraphError[] }> {
   const inputType = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`;
-  const result = await graph.query<Record<string, MessageView>>(
-    `mutation($input: ${inputType}!) { ${name}(input: $input) { ${MESSAGE_FIELDS} } }`,
-    { input },
-    headers,
-  );
+  const result = await graph.query<Record<string, MessageView>>(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${fields} } }`, { input }, headers);
   return { message: result.data?.[name] ?? undefined, errors: result.errors };
 }
 
