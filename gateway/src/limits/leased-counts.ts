@@ -46,29 +46,27 @@ export const leaseSize = (points: number): number => Math.max(1, Math.floor(poin
 /**
  * The primary's side: one fixed window per key, as rate-limiter-flexible's memory limiter counts
  * (it starts at the key's first request and lasts the duration), answering the workers' leases
- * until the function it returns is called.
+ * until the function it returns is called. A window is forgotten when it ends.
  */
-export function serveLeases(now: () => number = Date.now): () => void {
-  const windows = new Map<string, { used: number; resetAt: number }>();
-  // Expired windows are dropped as the map is used, so keys seen once do not stay for the process's life.
-  let nextSweep = 0;
-  const sweep = (at: number) => {
-    if (at < nextSweep) return;
-    for (const [key, window] of windows) if (window.resetAt <= at) windows.delete(key);
-    nextSweep = at + 60_000;
-  };
+export function serveLeases(): () => void {
+  // Each check reads the clock itself (no `ttlResolution`), so a window never outlives its end.
+  const windows = new LRUCache<string, { used: number }>({ max: 100_000, ttlResolution: 0 });
   const answer = (worker: Worker, message: unknown) => {
     if (!isRequest(message)) return;
-    const at = now();
-    sweep(at);
     let window = windows.get(message.key);
-    if (!window || window.resetAt <= at) {
-      window = { used: 0, resetAt: at + message.durationMs };
-      windows.set(message.key, window);
+    if (!window) {
+      window = { used: 0 };
+      windows.set(message.key, window, { ttl: message.durationMs });
     }
     const granted = Math.max(0, Math.min(message.want, message.points - window.used));
     window.used += granted;
-    const granting: LeaseAnswer = { type: leaseAnswer, id: message.id, granted, remaining: message.points - window.used, msBeforeNext: window.resetAt - at };
+    const granting: LeaseAnswer = {
+      type: leaseAnswer,
+      id: message.id,
+      granted,
+      remaining: message.points - window.used,
+      msBeforeNext: windows.getRemainingTTL(message.key),
+    };
     if (worker.isConnected()) worker.send(granting);
   };
   cluster.on('message', answer);
@@ -93,7 +91,8 @@ interface Lease {
 const answerTimeoutMs = 1000;
 
 /** A worker's side: counts `points` per `durationMs` per key in leases from the primary. */
-export function leasedCounter(points: number, durationMs: number, keyPrefix: string, now: () => number = Date.now): RequestCounter {
+export function leasedCounter(points: number, durationMs: number, keyPrefix: string): RequestCounter {
+  const now = Date.now;
   // A lease per partner (or app) seen lately; one not used for long is only a block given up.
   const leases = new LRUCache<string, Lease>({ max: 10_000 });
   const asking = new Map<string, Promise<Lease>>();
