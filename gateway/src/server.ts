@@ -32,7 +32,7 @@ import { graphqlEndpoint, takesLeanPath } from './http/graphql-endpoint';
 import { requestIdOf, requestIds } from './http/request-id';
 import { visibleSchemaSdl } from './http/schema-sdl';
 import { InternalTokens } from './internal-tokens';
-import { createConnectionPool } from './keep-alive-fetcher';
+import { createConnectionPool } from './connection-pool';
 import { loadLimitsConfig, payloadTooLarge, type LimitsConfig } from './limits';
 import { GatewayMetrics } from './metrics';
 import type { GatewayOptions, GatewayService } from './options';
@@ -200,7 +200,7 @@ function subgraphClients(options: Pick<GatewayOptions, 'access' | 'subgraphUrls'
     /** By subgraph name, for `/ready`. */
     clients: clients as ReadonlyMap<string, SubgraphClient>,
     build: ({ name, url }: ServiceEndpointDefinition) => {
-      const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), fetcher: pool.fetcher, logger, tokens, metrics });
+      const client = new SubgraphClient({ name, url: subgraphUrl(name, url, overrides), pool, logger, tokens, metrics });
       clients.set(name, client);
       return client;
     },

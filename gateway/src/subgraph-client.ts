@@ -1,10 +1,10 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { auditExtension, graphError, injectTraceContext, type AuditRead, type Logger } from '@movement/runtime';
 import type { GatewayContext } from './context';
 import { InFlight, isQueryDocument } from './in-flight';
 import { principalKey, type InternalTokens } from './internal-tokens';
-import { SubgraphTimeoutError, failedBeforeAnswer, overNewConnection, type Fetcher } from './keep-alive-fetcher';
+import { SubgraphTimeoutError, failedBeforeAnswer, overNewConnection, type Answer, type ConnectionPool } from './connection-pool';
 import type { GatewayMetrics } from './metrics';
 
 /** Stable error codes a client sees when the gateway could not get an answer from a subgraph. */
@@ -19,7 +19,7 @@ function failureCode(error: Error): SubgraphFailureCode {
   return 'SUBGRAPH_BAD_RESPONSE';
 }
 
-type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
 /** A follower's own copy of a merged answer: the executor merges later fetches into the objects it is given. */
 const copyResponse = ({ data, errors, extensions }: GatewayGraphQLResponse): GatewayGraphQLResponse => structuredClone({ data, errors, extensions });
@@ -34,8 +34,11 @@ const clientContext = (context: GraphQLDataSourceProcessOptions<GatewayContext>[
  * flight merged per principal, and failures turned into coded errors that name the subgraph (for
  * admins) but never its address or internals.
  */
-export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphClient implements GraphQLDataSource<GatewayContext> {
   readonly name: string;
+  readonly url: string;
+  private readonly target: URL;
+  private readonly pool: ConnectionPool;
   private readonly log: Logger;
   private readonly tokens: InternalTokens;
   private readonly metrics: GatewayMetrics | undefined;
@@ -43,15 +46,18 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   /** The coded errors raised for a connection that failed before any answer: a query meeting one is sent once more. */
   private readonly connectionFailures = new WeakSet<GraphQLError>();
 
-  constructor(options: { name: string; url: string; fetcher: Fetcher; logger: Logger; tokens: InternalTokens; metrics?: GatewayMetrics }) {
-    super({ url: options.url, fetcher: options.fetcher });
+  constructor(options: { name: string; url: string; pool: ConnectionPool; logger: Logger; tokens: InternalTokens; metrics?: GatewayMetrics }) {
     this.name = options.name;
+    this.url = options.url;
+    // Parsed once: every request of the gateway's life goes to the same address.
+    this.target = new URL(options.url);
+    this.pool = options.pool;
     this.log = options.logger.child({ subgraph: options.name });
     this.tokens = options.tokens;
     this.metrics = options.metrics;
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const context = clientContext(options.context);
     const query = Boolean(request.query && isQueryDocument(request.query));
@@ -91,7 +97,7 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
   private async timed(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const timer = this.metrics?.subgraphFetchDuration.startTimer({ subgraph: this.name });
     try {
-      const response = await super.process(options);
+      const response = await this.send(options);
       timer?.({ outcome: response.errors?.length ? 'errors' : 'ok' });
       return response;
     } catch (error) {
@@ -102,18 +108,40 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Only client requests carry a principal; a subgraph answers nothing without one.
-    const client = clientContext(context);
-    if (!client || !request.http) return;
-    request.http.headers.set('x-request-id', client.requestId);
-    // The subgraph's spans join the gateway's trace (W3C traceparent), under this fetch's span.
-    injectTraceContext(request.http.headers);
-    client.internalToken ??= this.tokens.token(client.principal, client.operationName);
-    request.http.headers.set('authorization', `Bearer ${await client.internalToken}`);
+  /**
+   * Sends the subgraph its part of the plan and reads the answer. Anything short of a JSON object
+   * in a 2xx answer — no connection, a deadline passed, another status, another body — is a failure.
+   */
+  private async send({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    // The request as GraphQL over HTTP carries it: query, variables, operation name, extensions.
+    const { http: _http, ...graphqlRequest } = request;
+    try {
+      const answer = await this.pool.exchange(this.target, {
+        method: 'POST',
+        headers: await this.headers(clientContext(context)),
+        body: JSON.stringify(graphqlRequest),
+      });
+      return parseAnswer(answer);
+    } catch (error) {
+      throw this.failed(error as Error);
+    }
   }
 
-  override didEncounterError(error: Error): void {
+  /** What a request to the subgraph carries besides its body: for a client request, whose it is and where it belongs. */
+  private async headers(client: GatewayContext | undefined): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // Only client requests carry a principal; a subgraph answers nothing without one.
+    if (!client) return headers;
+    headers['x-request-id'] = client.requestId;
+    // The subgraph's spans join the gateway's trace (W3C traceparent), under this fetch's span.
+    injectTraceContext({ set: (name, value) => (headers[name] = value) });
+    client.internalToken ??= this.tokens.token(client.principal, client.operationName);
+    headers.authorization = `Bearer ${await client.internalToken}`;
+    return headers;
+  }
+
+  /** The coded error a client sees for `error`, logged with what went wrong for operators. */
+  private failed(error: Error): GraphQLError {
     const code = failureCode(error);
     this.log.warn({ err: error, code }, 'subgraph request failed');
     // The message names no service: partners are not told how the graph is built (admins read `serviceName`).
@@ -121,16 +149,30 @@ export class SubgraphClient extends RemoteGraphQLDataSource<GatewayContext> {
       serviceName: this.name,
     });
     if (failedBeforeAnswer(error)) this.connectionFailures.add(coded);
-    throw coded;
+    return coded;
   }
 
   /** Asks the subgraph's `/ready` (beside its `/graphql`) through the same pooled connections. */
   async ready(): Promise<{ ready: boolean; detail: string }> {
     try {
-      const response = await this.fetcher(new URL('ready', this.url).toString(), { method: 'GET' });
-      return { ready: response.ok, detail: response.ok ? 'ready' : `status ${response.status}` };
+      const { status } = await this.pool.exchange(new URL('ready', this.target), { method: 'GET', headers: {} });
+      const ok = status >= 200 && status < 300;
+      return { ready: ok, detail: ok ? 'ready' : `status ${status}` };
     } catch (error) {
       return { ready: false, detail: failureCode(error as Error).toLowerCase() };
     }
   }
+}
+
+const graphqlJson = /^application\/(graphql-response\+)?json\b/;
+
+/** The GraphQL response in a subgraph's answer; throws, saying what came instead, when there is none. */
+function parseAnswer({ status, statusText, headers, body }: Answer): GatewayGraphQLResponse {
+  const text = body?.toString('utf8') ?? '';
+  if (status < 200 || status >= 300) throw new Error(`The subgraph answered ${status} ${statusText}: ${text.slice(0, 500)}`);
+  if (!graphqlJson.test(headers['content-type'] ?? '')) throw new Error(`The subgraph answered ${headers['content-type'] ?? 'no content type'}, not JSON`);
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`Expected a JSON object from the subgraph, but received: ${text.slice(0, 500)}`);
+  return parsed;
 }

@@ -4,9 +4,10 @@ import { createTestDatabaseTarget, startTestSubgraph, testInternalKeys, type Tes
 import { locations } from '@movement/locations';
 import type { GatewayContext } from '../src/context';
 import { InternalTokens } from '../src/internal-tokens';
+import http from 'node:http';
 import net from 'node:net';
 import { GraphQLError } from 'graphql';
-import { createConnectionPool, type ConnectionPool } from '../src/keep-alive-fetcher';
+import { createConnectionPool, type ConnectionPool } from '../src/connection-pool';
 import { GatewayMetrics } from '../src/metrics';
 import { SubgraphClient } from '../src/subgraph-client';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   client = new SubgraphClient({
     name: 'locations',
     url: proxy.url,
-    fetcher: pool.fetcher,
+    pool,
     logger: quiet,
     tokens: new InternalTokens((await testInternalKeys()).privateKey),
   });
@@ -215,7 +216,7 @@ describe('a connection refused or reset before any answer', () => {
     flaky = new SubgraphClient({
       name: 'locations',
       url: hop.url,
-      fetcher: hopPool.fetcher,
+      pool: hopPool,
       logger: quiet,
       tokens: new InternalTokens((await testInternalKeys()).privateKey),
       metrics,
@@ -284,5 +285,68 @@ describe('a connection refused or reset before any answer', () => {
     expect((failure as GraphQLError).extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
     expect(hop.connections).toBe(1);
     expect(await retries()).toBe(before);
+  });
+});
+
+describe('an answer that is not a GraphQL response', () => {
+  // What stands between the gateway and a subgraph can answer for it: a load balancer's error
+  // page, a replica half started. Here a plain HTTP server answers what each test sets.
+  let answer: { status: number; type: string; body: string };
+  let server: http.Server;
+  let broken: SubgraphClient;
+  let brokenPool: ConnectionPool;
+
+  beforeAll(async () => {
+    server = http.createServer((_request, response) => response.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    brokenPool = createConnectionPool({ timeoutMs: 5000 });
+    broken = new SubgraphClient({
+      name: 'locations',
+      url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/graphql`,
+      pool: brokenPool,
+      logger: quiet,
+      tokens: new InternalTokens((await testInternalKeys()).privateKey),
+    });
+  });
+
+  afterAll(async () => {
+    brokenPool?.close();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+  });
+
+  const failure = () =>
+    broken
+      .process({
+        kind: 'incoming operation',
+        request: { query: organisation, variables: { id: org } },
+        context: { requestId: 'request-broken', logger: quiet, principal: belarus, operationName: 'Orgs', auditReads: [] },
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>)
+      .then(
+        () => undefined,
+        (error: unknown) => error as GraphQLError,
+      );
+
+  test.each([
+    ['an error page', { status: 502, type: 'text/html', body: '<html>Bad Gateway</html>' }],
+    ['a GraphQL body with a failing status', { status: 500, type: 'application/json', body: '{"errors":[{"message":"internal"}]}' }],
+    ['a body that is not JSON, labelled JSON', { status: 200, type: 'application/json', body: 'not json' }],
+    ['JSON that is not an object', { status: 200, type: 'application/json', body: '[1,2]' }],
+    ['JSON labelled as text', { status: 200, type: 'text/plain', body: '{"data":{}}' }],
+  ])('%s is SUBGRAPH_BAD_RESPONSE, naming the subgraph but not its address', async (_what, given) => {
+    answer = given;
+    const error = await failure();
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error!.extensions).toMatchObject({ code: 'SUBGRAPH_BAD_RESPONSE', serviceName: 'locations' });
+    expect(error!.message).not.toMatch(/127\.0\.0\.1|<html>|internal/);
+  });
+
+  test('a GraphQL response in a 2xx answer passes through as the subgraph gave it', async () => {
+    answer = { status: 200, type: 'application/graphql-response+json; charset=utf-8', body: '{"data":null,"errors":[{"message":"refused"}]}' };
+    const response = await broken.process({
+      kind: 'incoming operation',
+      request: { query: organisation, variables: { id: org } },
+      context: { requestId: 'request-ok', logger: quiet, principal: belarus, operationName: 'Orgs', auditReads: [] },
+    } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    expect(response).toEqual({ data: null, errors: [{ message: 'refused' }] });
   });
 });

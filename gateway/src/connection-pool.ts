@@ -1,9 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-
-export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /** Raised when a subgraph has not answered within the deadline; the socket is discarded. */
 export class SubgraphTimeoutError extends Error {
@@ -44,27 +41,35 @@ export function overNewConnection<T>(send: () => Promise<T>): Promise<T> {
   return fresh.run(true, send);
 }
 
+/** A request to a subgraph: its body is the JSON text of a GraphQL request, when it has one. */
+interface Exchange {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** A subgraph's answer as it came: the body whole, unparsed (null for a status that has none). */
+export interface Answer {
+  status: number;
+  statusText: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer | null;
+}
+
 export interface ConnectionPool {
-  fetcher: Fetcher;
+  /** Sends one request to `url` and reads its whole answer, within the pool's deadline. */
+  exchange(url: URL, request: Exchange): Promise<Answer>;
   /** Closes idle pooled sockets; call after the last request. */
   close(): void;
 }
 
 const bodiless = new Set([101, 204, 205, 304]);
 
-function toHeaders(raw: http.IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.append(name, value);
-  }
-  return headers;
-}
-
 /**
- * A fetch-compatible client over keep-alive agents: connections to each subgraph are reused across
- * requests instead of paying a TCP handshake per fetch, and every request has a hard deadline
- * covering connect, send and the whole response body.
+ * Connections to the subgraphs over keep-alive agents: reused across requests instead of paying a
+ * TCP handshake per request, and every request has a hard deadline covering connect, send and the
+ * whole answer. Answers are read as bytes, with no WHATWG Request, Response or stream around them:
+ * the gateway parses them at once, and those objects cost more than the rest of a small request.
  */
 export function createConnectionPool(options: { timeoutMs: number; maxSocketsPerSubgraph?: number }): ConnectionPool {
   const agentOptions = {
@@ -76,13 +81,10 @@ export function createConnectionPool(options: { timeoutMs: number; maxSocketsPer
   };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
 
-  const fetcher: Fetcher = (url, init = {}) =>
+  const exchange = (url: URL, { method, headers, body }: Exchange): Promise<Answer> =>
     new Promise((resolve, reject) => {
-      const target = new URL(url);
-      const secure = target.protocol === 'https:';
-      const body = init.body === undefined ? undefined : Buffer.from(init.body);
-      const headers: Record<string, string | number> = { ...init.headers };
-      if (body) headers['content-length'] = body.length;
+      const secure = url.protocol === 'https:';
+      const payload = body === undefined ? undefined : Buffer.from(body);
       let settled = false;
       const settle = (outcome: () => void) => {
         if (settled) return;
@@ -92,8 +94,12 @@ export function createConnectionPool(options: { timeoutMs: number; maxSocketsPer
       };
       // `agent: false` gives the request an agent of its own: a new socket, closed once answered.
       const agent = fresh.getStore() ? false : secure ? agents.https : agents.http;
-      const request = (secure ? https : http).request(target, { method: init.method ?? 'GET', headers, agent });
-      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(url, options.timeoutMs)), options.timeoutMs);
+      const request = (secure ? https : http).request(url, {
+        method,
+        headers: payload ? { ...headers, 'content-length': payload.length } : headers,
+        agent,
+      });
+      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(url.toString(), options.timeoutMs)), options.timeoutMs);
       let answered = false;
       request.on('error', (error) => {
         if (!answered) noAnswer.add(error);
@@ -107,16 +113,20 @@ export function createConnectionPool(options: { timeoutMs: number; maxSocketsPer
         response.on('end', () =>
           settle(() => {
             const status = response.statusCode ?? 502;
-            const payload = bodiless.has(status) ? null : Buffer.concat(chunks);
-            resolve(new Response(payload, { status, statusText: response.statusMessage ?? '', headers: toHeaders(response.headers) }));
+            resolve({
+              status,
+              statusText: response.statusMessage ?? '',
+              headers: response.headers,
+              body: bodiless.has(status) ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+            });
           }),
         );
       });
-      request.end(body);
+      request.end(payload);
     });
 
   return {
-    fetcher,
+    exchange,
     close: () => {
       agents.http.destroy();
       agents.https.destroy();
