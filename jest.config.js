@@ -31,6 +31,10 @@ module.exports = {
   // Chromium, PostgreSQL, the shared graph in the parent), and a third worker fills the cores
   // meanwhile; the run stays under 2 GB.
   maxWorkers: 3,
+  // A worker's heap grows with every file it runs (each file's module registry leaves garbage
+  // behind), and every collection costs more as it grows: a worker holding more than this after a
+  // file is replaced by a fresh one. Compiling the modules again in the new worker costs less.
+  workerIdleMemoryLimit: '400MB',
   // The run's database templates and the graph the read-only files share (test/test/global-setup.ts).
   globalSetup: '<rootDir>/test/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/test/global-teardown.ts',
