@@ -58,8 +58,8 @@ beforeEach(() => {
   proxy.requests.length = 0;
 });
 
-/** One subgraph call of a client request made by `principal`, as the gateway's executor makes it. */
-function call(principal: Principal, query: string, variables: Record<string, unknown> = {}) {
+/** One subgraph call of a client request made by `principal`, as the gateway's executor makes it, through `through`. */
+function call(principal: Principal, query: string, variables: Record<string, unknown> = {}, through: SubgraphClient = client) {
   const context: GatewayContext = {
     requestId: `request-of-${principal.subject}`,
     logger: quiet,
@@ -69,7 +69,7 @@ function call(principal: Principal, query: string, variables: Record<string, unk
     trustedDocumentsOnly: false,
   };
   const options = { kind: 'incoming operation', request: { query, variables }, context, incomingRequestContext: { context } };
-  return client.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+  return through.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
 }
 
 const organisation = `query Orgs__locations__0($id: ID!) { organization(id: $id) { shortName } }`;
@@ -315,16 +315,10 @@ describe('an answer that is not a GraphQL response', () => {
   });
 
   const failure = () =>
-    broken
-      .process({
-        kind: 'incoming operation',
-        request: { query: organisation, variables: { id: org } },
-        context: { requestId: 'request-broken', logger: quiet, principal: belarus, operationName: 'Orgs', auditReads: [] },
-      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>)
-      .then(
-        () => undefined,
-        (error: unknown) => error as GraphQLError,
-      );
+    call(belarus, organisation, { id: org }, broken).then(
+      () => undefined,
+      (error: unknown) => error as GraphQLError,
+    );
 
   test.each([
     ['an error page', { status: 502, type: 'text/html', body: '<html>Bad Gateway</html>' }],
@@ -342,11 +336,7 @@ describe('an answer that is not a GraphQL response', () => {
 
   test('a GraphQL response in a 2xx answer passes through as the subgraph gave it', async () => {
     answer = { status: 200, type: 'application/graphql-response+json; charset=utf-8', body: '{"data":null,"errors":[{"message":"refused"}]}' };
-    const response = await broken.process({
-      kind: 'incoming operation',
-      request: { query: organisation, variables: { id: org } },
-      context: { requestId: 'request-ok', logger: quiet, principal: belarus, operationName: 'Orgs', auditReads: [] },
-    } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    const response = await call(belarus, organisation, { id: org }, broken);
     expect(response).toEqual({ data: null, errors: [{ message: 'refused' }] });
   });
 });

@@ -92,7 +92,6 @@ const answerTimeoutMs = 1000;
 
 /** A worker's side: counts `points` per `durationMs` per key in leases from the primary. */
 export function leasedCounter(points: number, durationMs: number, keyPrefix: string): RequestCounter {
-  const now = Date.now;
   // A lease per partner (or app) seen lately; one not used for long is only a block given up.
   const leases = new LRUCache<string, Lease>({ max: 10_000 });
   const asking = new Map<string, Promise<Lease>>();
@@ -120,7 +119,7 @@ export function leasedCounter(points: number, durationMs: number, keyPrefix: str
         timer.unref();
         waiting.set(id, (answer) => {
           clearTimeout(timer);
-          const lease = { left: answer.granted, othersLeft: answer.remaining, resetAt: now() + answer.msBeforeNext };
+          const lease = { left: answer.granted, othersLeft: answer.remaining, resetAt: Date.now() + answer.msBeforeNext };
           leases.set(key, lease);
           resolve(lease);
         });
@@ -137,7 +136,7 @@ export function leasedCounter(points: number, durationMs: number, keyPrefix: str
       let lease = leases.get(key);
       // Each turn spends a point, refuses, or asks for a block (which the primary grants while it has points).
       for (;;) {
-        const msBeforeNext = (lease?.resetAt ?? 0) - now();
+        const msBeforeNext = (lease?.resetAt ?? 0) - Date.now();
         if (!lease || msBeforeNext <= 0 || (lease.left === 0 && lease.othersLeft > 0)) {
           lease = await ask(key);
           continue;

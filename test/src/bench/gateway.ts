@@ -33,8 +33,9 @@ import { processCpuMs, startSubgraphSet, type SubgraphSet } from './subgraph-pro
  *
  * Before the rounds of each query, each contender serves it unmeasured for `--warmup` seconds
  * over enough connections to reach every worker. `--quick` runs one short round; `--profile DIR`
- * writes a CPU profile of every gateway process there (node --cpu-prof) when it stops; `--baseline CHECKOUT` adds the gateway built in another
- * checkout (e.g. the main branch) as one more contender, to measure a change side by side;
+ * writes a CPU profile of every gateway process there (node --cpu-prof) when it stops;
+ * `--baseline CHECKOUT` adds the gateway built in another checkout (e.g. the main branch) as one
+ * more contender, to measure a change side by side;
  * `--workers N` runs our gateway as N worker processes (default: one per core, as `GATEWAY_WORKERS`),
  * whose CPU and memory are counted with the primary's; `--query` measures only the queries named:
  * `first` (the README's first example at concurrency 32), `tiny` (the tiny query at concurrency 1
