@@ -5,6 +5,8 @@
 module.exports = {
   ...require('../jest.config.base.js'),
   displayName: 'graph',
+  // Starts the files' own graphs on code the worker keeps (jest.environment.js).
+  testEnvironment: '<rootDir>/jest.environment.js',
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testPathIgnorePatterns: [

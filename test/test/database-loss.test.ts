@@ -4,6 +4,7 @@ import { syntheticId } from '@movement/runtime/demo';
 import { postGraphQL, testInternalKeys } from '@movement/runtime/testing';
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { subgraphNames } from '@movement/launcher';
+import { startGraphOnTemplate } from '../src/test-graphs';
 import { startTestGraph, type TestGraph } from './harness';
 
 let graph: TestGraph;
@@ -17,7 +18,7 @@ const PERSON = `query($id: ID!) { person(id: $id) { fullName } }`;
 const onPostgres = Boolean(process.env.TEST_POSTGRES_URL);
 
 beforeAll(async () => {
-  graph = await startTestGraph({ seedPeople: 200, label: 'database-loss' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'database-loss' }, startGraphOnTemplate);
   strict = await startGateway({
     port: 0,
     logger: createLogger('gateway', process.env.LOG_LEVEL ?? 'silent'),

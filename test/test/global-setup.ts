@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestRun } from '@movement/runtime/testing';
-import { prepareGraphTemplates, sharedGraphPeople, sharedGraphVariable, startTestGraph, type TestGraph } from './harness';
+import { prepareGraphTemplates, startGraphOnTemplate } from '../src/test-graphs';
+import { sharedGraphPeople, sharedGraphVariable, startTestGraph, type TestGraph } from './harness';
 
 /** What the teardown stops: kept on the global object, the one thing Jest's setup and teardown share. */
 export interface SharedGraphBroker {
@@ -25,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
   await prepareGraphTemplates();
   const broker: SharedGraphBroker = {
     server: http.createServer((_request, response) => {
-      broker.graph ??= startTestGraph({ seedPeople: sharedGraphPeople, label: 'shared' });
+      broker.graph ??= startTestGraph({ seedPeople: sharedGraphPeople, label: 'shared' }, startGraphOnTemplate);
       broker.graph.then(
         (graph) => response.writeHead(200, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(graph.connection)),
         (error: Error) => response.writeHead(500, { connection: 'close' }).end(error.stack ?? error.message),

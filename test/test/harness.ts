@@ -1,13 +1,15 @@
-import { subgraphNames, type MetricsConfig } from '@movement/runtime';
+import { subgraphNames } from '@movement/runtime';
 import { type BearerClaims } from '@movement/runtime/demo';
-import { createTestDatabaseTarget, postGraphQL, registerTestSubgraph, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime/testing';
-import { loadLimitsConfig, type CorsConfig, type LimitsConfig } from '@movement/gateway';
-import { startDemoGraph, type Caller, type DemoGraph, type RunningGraph } from '@movement/launcher';
-import { graphTemplate, testLogLevel } from './graph-templates';
-
-export { prepareGraphTemplates } from './graph-templates';
+import { postGraphQL, registerTestSubgraph, testInternalKeys, type TestDatabaseTarget } from '@movement/runtime/testing';
+import { type Caller, type RunningGraph } from '@movement/launcher';
+import type { startGraphOnTemplate, TestGraphOptions } from '../src/test-graphs';
 
 export type { Caller };
+
+/** The graph starter the Jest environment loaded into the worker's own realm (jest.environment.js). */
+declare global {
+  var workerGraphs: { startGraphOnTemplate: typeof startGraphOnTemplate } | undefined;
+}
 
 export interface TestGraph {
   graph: RunningGraph;
@@ -48,42 +50,23 @@ function clientOf({ url, credentials }: GraphConnection): Pick<TestGraph, 'query
 }
 
 /**
- * A fresh database holding the graph seeded with `seedPeople` people, copied from the same
- * template as `startTestGraph`'s: for a test that runs the services as processes of their own.
- */
-export const seededGraphDatabase = (label: string, seedPeople: number) => createTestDatabaseTarget(label, graphTemplate(seedPeople));
-
-/**
  * The whole graph on free ports over a fresh database (PGlite, or a new PostgreSQL database when
  * `TEST_POSTGRES_URL` is set), seeded with `seedPeople` synthetic people, with an API key for each
  * demo partner and tokens for the demo app and admin. The database is a copy of the run's template
  * for that many people, so a start costs about a second. A file that only reads uses
  * `sharedTestGraph()` instead.
+ *
+ * The graph runs on the code the worker keeps across test files (jest.environment.js), so its
+ * objects (`graph`, the rows its drivers return) come from the worker's realm rather than the
+ * file's. A file that must share module state with its graph (a tracer it installs, the embedded
+ * database registry) passes `startGraphOnTemplate` from test/src/test-graphs.ts as `start`: the
+ * graph's code then loads in the file's own realm, for that file alone.
  */
-export async function startTestGraph(
-  options: { seedPeople?: number; label?: string; enforce?: boolean; limits?: Partial<LimitsConfig>; metrics?: MetricsConfig; cors?: CorsConfig } = {},
-): Promise<TestGraph> {
-  const target: TestDatabaseTarget = await createTestDatabaseTarget(options.label ?? 'graph', graphTemplate(options.seedPeople));
-  let demo: DemoGraph;
-  try {
-    demo = await startDemoGraph({
-      databaseFor: () => ({ databaseUrl: target.url, dataDir: target.dataDir }),
-      seedPeople: options.seedPeople,
-      logLevel: testLogLevel(),
-      accessDatabase: { databaseUrl: target.url, dataDir: target.dataDir },
-      internalKeys: await testInternalKeys(),
-      enforce: options.enforce,
-      metrics: options.metrics,
-      // Tests send bursts (hundreds of concurrent sends) as one principal: a limit they never reach.
-      limits: { ...loadLimitsConfig({}), rateLimitPerMinute: 1_000_000, ...options.limits },
-      // Concurrency tests queue hundreds of requests on a busy CI machine: time is not what they test.
-      gateway: { subgraphTimeoutMs: 60_000, cors: options.cors },
-    });
-  } catch (error) {
-    await target.dispose();
-    throw error;
-  }
-  const { graph, credentials } = demo;
+export async function startTestGraph(options: TestGraphOptions = {}, start = globalThis.workerGraphs?.startGraphOnTemplate): Promise<TestGraph> {
+  if (!start) throw new Error('startTestGraph runs under test/jest.environment.js, or is given the graph starter of test/src/test-graphs.ts.');
+  // The subgraphs trust the keys this file signs its own subgraph calls with.
+  const started = await start({ ...options, internalKeys: await testInternalKeys() });
+  const { graph, credentials, target } = started;
   // Tests may call the subgraphs directly, signed as the gateway would sign.
   for (const name of subgraphNames) registerTestSubgraph(graph.subgraphs[name].service.url);
   return {
@@ -91,11 +74,8 @@ export async function startTestGraph(
     target,
     connection: { url: graph.url, credentials },
     ...clientOf({ url: graph.url, credentials }),
-    token: (...args) => demo.token(...args),
-    stop: async () => {
-      await graph.stop();
-      await target.dispose();
-    },
+    token: (claims) => started.token(claims),
+    stop: () => started.stop(),
   };
 }
 

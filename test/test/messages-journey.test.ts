@@ -249,10 +249,10 @@ test('messagesWaiting finds the messages waiting longer than N days, on both sid
       'collectMessage',
       collectInput(`waiting-${name}`, { senderId: person(10), addresseeId: person(11), collectingPartnerId: KURSK }),
     );
-    await graph.graph.subgraphs.messages.database.driver.query(`UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2 WHERE "id" = $1::uuid`, [
-      message.id,
-      new Date(Date.now() - age),
-    ]);
+    await graph.graph.subgraphs.messages.database.driver.query(
+      `UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "id" = $1::uuid`,
+      [message.id, new Date(Date.now() - age).toISOString()],
+    );
     made.set(name, message.id);
   }
   // One more past the boundary, but on another partner's route.
@@ -261,10 +261,10 @@ test('messagesWaiting finds the messages waiting longer than N days, on both sid
     'collectMessage',
     collectInput('waiting-elsewhere', { senderId: person(10), addresseeId: person(11), collectingPartnerId: org('BRC') }),
   );
-  await graph.graph.subgraphs.messages.database.driver.query(`UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2 WHERE "id" = $1::uuid`, [
-    elsewhere.id,
-    new Date(Date.now() - 40 * day),
-  ]);
+  await graph.graph.subgraphs.messages.database.driver.query(
+    `UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "id" = $1::uuid`,
+    [elsewhere.id, new Date(Date.now() - 40 * day).toISOString()],
+  );
 
   type Waiting = {
     messagesWaiting: {

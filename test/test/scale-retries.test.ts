@@ -1,9 +1,9 @@
 import http from 'node:http';
 import pg from 'pg';
 import { fullAccessClaims } from '@movement/launcher';
-import type { TestDatabaseTarget } from '@movement/runtime/testing';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { queryWhileReplicaDies, startScaleCluster, type ScaleCluster } from '../src/scale-cluster';
-import { seededGraphDatabase } from './harness';
+import { graphTemplate } from '../src/test-graphs';
 import { KURSK, collectInput, person } from './messages-support';
 
 // Retries across replicas, with every service a process of its own as deployed: two gateway
@@ -16,7 +16,7 @@ let cluster: ScaleCluster;
 let headers: Record<string, string>;
 
 beforeAll(async () => {
-  target = await seededGraphDatabase('scale_retries', PEOPLE);
+  target = await createTestDatabaseTarget('scale_retries', graphTemplate(PEOPLE));
   cluster = await startScaleCluster({ databaseUrl: target.url!, redisUrl: process.env.TEST_REDIS_URL! });
   headers = { 'content-type': 'application/json', authorization: `Bearer ${await cluster.token(fullAccessClaims)}` };
 });

@@ -7,6 +7,7 @@ import { postGraphQL, prepareTestDataFolder, testInternalKeys } from '@movement/
 import { loadLimitsConfig, registryToFollow, startGateway, type GatewayService } from '@movement/gateway';
 import { readSubgraphSdls, SchemaRegistry, servedDir, servedVersionNumber, spooledUsageFiles, type RegistryLocation, type SubgraphSdl } from '@movement/schema';
 import { main, type CliContext } from '@movement/schema/dist/cli';
+import { startGraphOnTemplate } from '../src/test-graphs';
 import { startTestGraph, type TestGraph } from './harness';
 import { editedSubgraphs, eventually, publishUnloadable, withoutField } from './schema-support';
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
   await prepareTestDataFolder(registryDir);
   held = await SchemaRegistry.open(location);
   // The seed size of every graph of the run (the shared graph's), so that the run makes no template for this file alone.
-  graph = await startTestGraph({ seedPeople: 200, label: 'schema_handoff' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'schema_handoff' }, startGraphOnTemplate);
   const baseline = await schema(['publish', '--message', 'Baseline without familyName', '--author', 'test', '--approve', 'Person.familyName'], () =>
     editedSubgraphs('people', withoutField('familyName', 'Person')),
   );

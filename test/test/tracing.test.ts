@@ -1,5 +1,6 @@
 import { subgraphNames } from '@movement/runtime';
 import { recordSpans, type RecordedSpan, type SpanRecorder } from '@movement/runtime/testing';
+import { startGraphOnTemplate } from '../src/test-graphs';
 import { startTestGraph, type TestGraph } from './harness';
 
 // Tracing starts before the graph, as a service's entry point starts it before serving.
@@ -8,7 +9,7 @@ let graph: TestGraph;
 
 beforeAll(async () => {
   spans = recordSpans();
-  graph = await startTestGraph({ seedPeople: 200, label: 'tracing' });
+  graph = await startTestGraph({ seedPeople: 200, label: 'tracing' }, startGraphOnTemplate);
 });
 
 afterAll(async () => {
