@@ -143,8 +143,27 @@ const openPlain = (dataDir: string) => openDatabase({ dataDir, createClient: () 
 // when it starts. A template's file never changes once made (see embeddedTemplate).
 const templateContents = async (run: string, template: TestDatabaseTemplate) => openAsBlob(await embeddedTemplate(run, template));
 
-/** Nothing but initdb: what every embedded test database starts from. */
-const emptyCluster: TestDatabaseTemplate = { name: 'empty', fill: async () => undefined };
+/**
+ * What every embedded test database starts from: initdb's cluster, made smaller for a test's few
+ * hundred rows. Every test file loads a copy and starts Postgres on it, and both cost by size:
+ * - `template0` and `template1` go (nothing here creates a database inside PGlite): a third less
+ *   to unpack;
+ * - the shared buffers go from initdb's 128 MB to 16 MB, which Postgres would clear at every start.
+ * Together a copy starts in about two thirds of the CPU.
+ */
+const emptyCluster: TestDatabaseTemplate = {
+  name: 'empty',
+  fill: async (target) => {
+    const cluster = await openPlain(target.dataDir);
+    try {
+      await cluster.driver.query(`UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')`, []);
+      for (const name of ['template0', 'template1']) await cluster.driver.query(`DROP DATABASE ${name}`, []);
+      await cluster.driver.query(`ALTER SYSTEM SET shared_buffers = '16MB'`, []);
+    } finally {
+      await cluster.close();
+    }
+  },
+};
 
 // Templates this process made or found, so concurrent callers in one file share one build.
 const made = new Map<string, Promise<string>>();
