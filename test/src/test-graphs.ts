@@ -1,54 +1,14 @@
-import { openDatabase, subgraphNames, type InternalKeyPair, type MetricsConfig } from '@movement/runtime';
-import { createTestDatabaseTarget, makeTestDatabaseTemplate, type TestDatabaseTarget, type TestDatabaseTemplate } from '@movement/runtime/testing';
+import { type InternalKeyPair, type MetricsConfig } from '@movement/runtime';
+import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { loadLimitsConfig, type CorsConfig, type LimitsConfig } from '@movement/gateway';
-import { graphSubgraphs, startDemoGraph, startGraph, type DemoGraph } from '@movement/launcher';
+import { startDemoGraph, type DemoGraph } from '@movement/launcher';
+import { graphTemplate, testLogLevel } from './graph-templates';
 
 /**
- * The graphs the whole-graph tests run against: the run's database templates of the graph, and
- * the graph started on a copy of one. Built like the product code, so that a Jest worker can load
- * it once, outside the module registry each test file gets (see test/jest.environment.js).
+ * The graphs the whole-graph tests run against, started on a copy of one of the run's templates.
+ * Built like the product code, so that a Jest worker can load it once, outside the module registry
+ * each test file gets (see test/jest.environment.js).
  */
-
-const testLogLevel = () => process.env.LOG_LEVEL ?? 'silent';
-
-/** The databases of a graph as it leaves them once started: migrated, with the access store. */
-const migratedGraph: TestDatabaseTemplate = {
-  name: 'graph',
-  fill: async (target) => {
-    const location = { databaseUrl: target.url, dataDir: target.dataDir };
-    const graph = await startGraph({ databaseFor: () => location, logLevel: testLogLevel(), access: { database: location } });
-    await graph.stop();
-  },
-};
-
-/**
- * Makes the run's template of the migrated graph, which every seeded one starts from: in the
- * global setup, so that the workers' first files do not all make it at once.
- */
-export const prepareGraphTemplates = () => makeTestDatabaseTemplate(migratedGraph);
-
-/**
- * The databases of a graph seeded with `seedPeople` people (none when undefined). Made once per
- * test run and copied for each graph, since migrating and seeding cost more than the rest of a start.
- */
-export function graphTemplate(seedPeople: number | undefined): TestDatabaseTemplate {
-  if (seedPeople === undefined) return migratedGraph;
-  return {
-    name: `graph-${seedPeople}`,
-    from: migratedGraph,
-    fill: async (target) => {
-      for (const name of subgraphNames) {
-        const { definition, seeder } = graphSubgraphs[name];
-        const database = await openDatabase({ databaseUrl: target.url, dataDir: target.dataDir, createClient: definition.createClient });
-        try {
-          await seeder.seed(database.driver, { people: seedPeople });
-        } finally {
-          await database.close();
-        }
-      }
-    },
-  };
-}
 
 export interface TestGraphOptions {
   seedPeople?: number;

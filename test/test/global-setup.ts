@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestRun } from '@movement/runtime/testing';
-import { prepareGraphTemplates, startGraphOnTemplate } from '../src/test-graphs';
+import { prepareGraphTemplates } from '../src/graph-templates';
+import { startGraphOnTemplate } from '../src/test-graphs';
 import { sharedGraphPeople, sharedGraphVariable, startTestGraph, type TestGraph } from './harness';
 
 /** What the teardown stops: kept on the global object, the one thing Jest's setup and teardown share. */

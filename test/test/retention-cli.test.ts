@@ -5,7 +5,7 @@ import { retention } from '@movement/launcher';
 import { anonymisationCandidates } from '@movement/people';
 import { openDatabase, type Database } from '@movement/runtime';
 import { prepareTestDataFolder } from '@movement/runtime/testing';
-import { graphTemplate } from '../src/test-graphs';
+import { graphTemplate } from '../src/graph-templates';
 import { killLeftovers, runNode } from './process-support';
 
 // `npm run retention` as an operator runs it, on its own embedded database folder holding the

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { fullAccessClaims } from '@movement/launcher';
 import { createTestDatabaseTarget, type TestDatabaseTarget } from '@movement/runtime/testing';
 import { queryWhileReplicaDies, startScaleCluster, type ScaleCluster } from '../src/scale-cluster';
-import { graphTemplate } from '../src/test-graphs';
+import { graphTemplate } from '../src/graph-templates';
 import { KURSK, collectInput, person } from './messages-support';
 
 // Retries across replicas, with every service a process of its own as deployed: two gateway

@@ -12,7 +12,7 @@ import {
 import { loadLimitsConfig, startGateway, type GatewayService } from '@movement/gateway';
 import { graphSubgraphs } from '@movement/launcher';
 import { checkSchema, publishSchema, readSubgraphSdls, rollbackSchema, SchemaRegistry } from '@movement/schema';
-import { graphTemplate } from '../src/test-graphs';
+import { graphTemplate } from '../src/graph-templates';
 import { sharedGraphPeople } from './harness';
 import { editedSubgraphs, eventually, publishUnloadable, withoutField } from './schema-support';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '@movement/runtime';
 import { prepareTestDataFolder } from '@movement/runtime/testing';
 import { graphSubgraphs, seed, subgraphNames } from '@movement/launcher';
-import { graphTemplate } from '../src/test-graphs';
+import { graphTemplate } from '../src/graph-templates';
 import { killLeftovers, runNode } from './process-support';
 
 // `npm run seed` as a developer runs it, on its own embedded database folder. The command runs in
