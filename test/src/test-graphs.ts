@@ -33,13 +33,14 @@ export interface GraphOnTemplate extends DemoGraph {
  */
 export async function startGraphOnTemplate(options: TestGraphOptions & { internalKeys: InternalKeyPair }): Promise<GraphOnTemplate> {
   const target = await createTestDatabaseTarget(options.label ?? 'graph', graphTemplate(options.seedPeople));
+  const location = { databaseUrl: target.url, dataDir: target.dataDir };
   let demo: DemoGraph;
   try {
     demo = await startDemoGraph({
-      databaseFor: () => ({ databaseUrl: target.url, dataDir: target.dataDir }),
+      databaseFor: () => location,
       seedPeople: options.seedPeople,
       logLevel: testLogLevel(),
-      accessDatabase: { databaseUrl: target.url, dataDir: target.dataDir },
+      accessDatabase: location,
       internalKeys: options.internalKeys,
       enforce: options.enforce,
       metrics: options.metrics,

@@ -242,6 +242,12 @@ test('messagesWaiting finds the messages waiting longer than N days, on both sid
     ['just-under', 30 * day - 3_600_000],
     ['recent', 2 * day],
   ];
+  // The time as an ISO string: the graph's driver is of the worker's realm, where this file's Date is no Date.
+  const backdate = (id: string, age: number) =>
+    graph.graph.subgraphs.messages.database.driver.query(
+      `UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "id" = $1::uuid`,
+      [id, new Date(Date.now() - age).toISOString()],
+    );
   const made = new Map<string, string>();
   for (const [name, age] of ages) {
     const message = await mustMutate(
@@ -249,10 +255,7 @@ test('messagesWaiting finds the messages waiting longer than N days, on both sid
       'collectMessage',
       collectInput(`waiting-${name}`, { senderId: person(10), addresseeId: person(11), collectingPartnerId: KURSK }),
     );
-    await graph.graph.subgraphs.messages.database.driver.query(
-      `UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "id" = $1::uuid`,
-      [message.id, new Date(Date.now() - age).toISOString()],
-    );
+    await backdate(message.id, age);
     made.set(name, message.id);
   }
   // One more past the boundary, but on another partner's route.
@@ -261,10 +264,7 @@ test('messagesWaiting finds the messages waiting longer than N days, on both sid
     'collectMessage',
     collectInput('waiting-elsewhere', { senderId: person(10), addresseeId: person(11), collectingPartnerId: org('BRC') }),
   );
-  await graph.graph.subgraphs.messages.database.driver.query(
-    `UPDATE "messages"."RedCrossMessage" SET "statusChangedAt" = $2::timestamptz AT TIME ZONE 'UTC' WHERE "id" = $1::uuid`,
-    [elsewhere.id, new Date(Date.now() - 40 * day).toISOString()],
-  );
+  await backdate(elsewhere.id, 40 * day);
 
   type Waiting = {
     messagesWaiting: {
