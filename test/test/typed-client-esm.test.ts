@@ -70,7 +70,8 @@ afterAll(async () => {
 });
 
 test('an ES module app type-checks against the client, and against its own copy of the generated sources, with moduleResolution nodenext', async () => {
-  const tsc = require.resolve('typescript/bin/tsc');
+  // The native compiler the project builds with; its package exports no path to its command.
+  const tsc = join(dirname(require.resolve('@typescript/native/package.json')), 'bin', 'tsc');
   // `verbatimModuleSyntax` and `erasableSyntaxOnly` refuse what type stripping cannot run: a type imported as a value, an enum.
   const args = [
     '--module',
