@@ -2,7 +2,14 @@
 module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] },
+  // swc strips the types (npm run typecheck checks them): a file at a time, as TypeScript's
+  // isolatedModules would, in a fraction of TypeScript's time.
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' }, sourceMaps: 'inline' },
+    ],
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Keeps each module's compiled code for the worker's next test files (see jest.runtime.js).
   runtime: `${__dirname}/jest.runtime.js`,
