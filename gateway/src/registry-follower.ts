@@ -58,9 +58,19 @@ export function followRegistry(options: RegistryFollowerOptions): { hook: Superg
       options.onReload?.('refused');
     }
   };
-  // One poll at a time, and a failing registry is logged, never thrown into the timer.
-  const poll = () => {
-    polling ??= pollOnce()
+  // One poll at a time, and a failing registry is logged, never thrown into the timer. A poll asked
+  // for while one runs waits for it and then asks the registry again: the running one may have read
+  // the latest version before the caller published a newer one, and a reload must see it.
+  let next: Promise<void> | undefined;
+  const poll = (): Promise<void> => {
+    if (polling) {
+      next ??= polling.then(() => {
+        next = undefined;
+        return poll();
+      });
+      return next;
+    }
+    polling = pollOnce()
       .catch((error: unknown) => logger.warn({ err: error }, 'schema registry poll failed'))
       .finally(() => {
         polling = undefined;
