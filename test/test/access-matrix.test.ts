@@ -7,6 +7,7 @@ import { demoPartnerKeys, demoTokens } from '@movement/launcher';
 import { startTestGraph, type Caller, type TestGraph } from './harness';
 import { identityViewProblems } from './identity-view';
 import { ownedTypes, relationQuery, relationsToOwnedTypes } from './relations';
+import { aliasedOperation, errorsOfSelection, inRequests } from './aliased-selections';
 import { requiredArguments } from './sample-arguments';
 
 /**
@@ -114,23 +115,12 @@ function queryFor(typeName: string, fieldName: string): { selection: string; cha
 
 type Errors = Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 
-/**
- * How many root selections one request asks at most. Each is asked under its own alias, and its
- * errors are those whose path starts there; asking them one request each made this file one of the
- * suite's slowest (every request is authenticated, planned and sent on to the subgraphs).
- */
-const selectionsPerRequest = 25;
-
-/** The errors of each root selection of `selections`, asked as `caller` (a request's own errors count for each). */
-async function errorsOfEach(selections: string[], caller: Caller): Promise<Array<Errors | undefined>> {
-  const errors: Array<Errors | undefined> = [];
-  for (let start = 0; start < selections.length; start += selectionsPerRequest) {
-    const batch = selections.slice(start, start + selectionsPerRequest);
-    const result = await graph.query(`{ ${batch.map((selection, index) => `o${index}: ${selection}`).join(' ')} }`, {}, graph.as(caller));
-    for (const index of batch.keys()) {
-      const own = result.errors?.filter((error) => !error.path?.length || error.path[0] === `o${index}`);
-      errors.push(own?.length ? own : undefined);
-    }
+/** The errors of each root selection of `selections`, asked together as `caller`. */
+async function errorsOfEach(selections: string[], caller: Caller): Promise<Errors[]> {
+  const errors: Errors[] = [];
+  for (const batch of inRequests(selections)) {
+    const result = await graph.query(aliasedOperation('query', batch), {}, graph.as(caller));
+    for (const index of batch.keys()) errors.push(errorsOfSelection(result.errors, index));
   }
   return errors;
 }

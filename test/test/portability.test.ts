@@ -7,6 +7,7 @@ import { apiSchemaPath, supergraphPath } from '@movement/schema';
 import { demoPartnerKeys, demoTokens, subgraphNames } from '@movement/launcher';
 import { startHiveGateway, type HiveGateway } from './hive-gateway';
 import { startTestGraph, type TestGraph } from './harness';
+import { aliasedOperation, errorsOfSelection, inRequests, pathNames } from './aliased-selections';
 import { requiredArguments } from './sample-arguments';
 
 /**
@@ -109,9 +110,6 @@ function operation(kind: 'query' | 'mutation', path: Step[]): Operation {
   return { kind, selection, coordinates: path.map((step) => `${step.typeName}.${step.field.name}`) };
 }
 
-/** Operations of one kind asked in one document, each under its own alias (`o0`, `o1`, …). */
-const batched = (kind: Operation['kind'], batch: Operation[]) => `${kind} { ${batch.map((op, index) => `o${index}: ${op.selection}`).join(' ')} }`;
-
 /** Paths from a listing root to each type, shortest first; roots that need an id lead to nothing and are left out. */
 function pathsToTypes(): Map<string, Step[][]> {
   const paths = new Map<string, Step[][]>();
@@ -142,19 +140,14 @@ function reaches(value: unknown, keys: string[]): boolean {
   return reaches((value as Record<string, unknown>)[keys[0]], keys.slice(1));
 }
 
-type Answer = { errors?: Array<{ path?: Array<string | number> }> };
-
 /**
- * The coordinates at which an answer refuses one operation of a batch (the one under `alias`): each
- * error's path, list indexes dropped (Hive Gateway writes them as `@`), names a step. An error of
- * the whole request counts for each operation.
+ * The coordinates at which an answer refuses the operation asked at `index` of a request: each of
+ * its errors' paths names a step (an error of the whole request counts for each operation).
  */
-function refusals(result: Answer, alias: string, coordinates: string[]): string[] {
-  const refused = (result.errors ?? []).flatMap((error) => {
-    const keys = (error.path ?? []).filter((key): key is string => typeof key === 'string' && key !== '@');
-    if (keys.length === 0) return [`(no path) ${JSON.stringify(error)}`];
-    if (keys[0] !== alias) return [];
-    return [coordinates[keys.length - 1] ?? `(beyond the operation) ${keys.join('.')}`];
+function refusals(result: { errors?: Array<{ path?: Array<string | number> }> }, index: number, coordinates: string[]): string[] {
+  const refused = errorsOfSelection(result.errors, index).map((error) => {
+    const names = pathNames(error);
+    return names.length === 0 ? `(no path) ${JSON.stringify(error)}` : (coordinates[names.length - 1] ?? `(beyond the operation) ${names.join('.')}`);
   });
   return [...new Set(refused)].sort();
 }
@@ -168,7 +161,7 @@ async function matrixOperations(): Promise<Array<Operation & { field: string }>>
     if (!throughData.has(typeName)) {
       let chosen: Step[] | undefined;
       for (const path of paths.get(typeName) ?? []) {
-        const probe = await graph.query(batched('query', [operation('query', path)]));
+        const probe = await graph.query(aliasedOperation('query', [operation('query', path).selection]));
         if (
           reaches(
             probe.data?.o0,
@@ -203,24 +196,14 @@ async function matrixOperations(): Promise<Array<Operation & { field: string }>>
 }
 
 /**
- * How many queries one request asks at most. The refusals are read per operation (by its alias)
- * either way; asking them together spares each gateway a round of authentication, planning and
- * subgraph calls per operation, which made this the suite's slowest file.
+ * The operations in the requests that ask them: queries together (see aliased-selections.ts), each
+ * mutation alone. Mutations run one after the other, and once one fails with a non-null result the
+ * two engines differ on whether the later ones still run: asked alone, each is decided on its own.
  */
-const queriesPerRequest = 25;
-
-/**
- * The operations in the requests that ask them: queries `queriesPerRequest` at a time, each
- * mutation alone. Mutations run one after the other, and once one fails with a non-null result
- * the two engines differ on whether the later ones still run: asked alone, each is decided on its own.
- */
-function requests(operations: Array<Operation & { field: string }>): Array<Array<Operation & { field: string }>> {
-  const queries = operations.filter(({ kind }) => kind === 'query');
-  const batches = Array.from({ length: Math.ceil(queries.length / queriesPerRequest) }, (_, index) =>
-    queries.slice(index * queriesPerRequest, (index + 1) * queriesPerRequest),
-  );
-  return [...batches, ...operations.filter(({ kind }) => kind === 'mutation').map((op) => [op])];
-}
+const requests = (operations: Array<Operation & { field: string }>) => [
+  ...inRequests(operations.filter(({ kind }) => kind === 'query')),
+  ...operations.filter(({ kind }) => kind === 'mutation').map((op) => [op]),
+];
 
 test('Hive Gateway serves the checked-in supergraph and refuses exactly the fields this gateway refuses', async () => {
   const operations = await matrixOperations();
@@ -231,10 +214,13 @@ test('Hive Gateway serves the checked-in supergraph and refuses exactly the fiel
     const theirs = { authorization: `Bearer ${await hive.token(claims)}` };
     const differences: Array<{ field: string; ours: string[]; hive: string[] }> = [];
     for (const batch of requests(operations)) {
-      const text = batched(batch[0].kind, batch);
+      const text = aliasedOperation(
+        batch[0].kind,
+        batch.map((op) => op.selection),
+      );
       const [mine, other] = await Promise.all([graph.query(text, {}, ours), postGraphQL(hive.url, text, {}, theirs)]);
       batch.forEach(({ field, coordinates }, index) => {
-        const decided = { ours: refusals(mine, `o${index}`, coordinates), hive: refusals(other, `o${index}`, coordinates) };
+        const decided = { ours: refusals(mine, index, coordinates), hive: refusals(other, index, coordinates) };
         if (JSON.stringify(decided.ours) !== JSON.stringify(decided.hive)) differences.push({ field, ...decided });
         if (decided.ours.length > 0) refusedSomewhere++;
       });
