@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabaseTarget, prepareTestDataFolder, type TestDatabaseTarget } from '@movement/runtime/testing';
@@ -179,6 +179,7 @@ test('the CLI reads the registry named by the environment', async () => {
   } finally {
     write.mockRestore();
     await held.close();
+    rmSync(dataDir, { recursive: true, force: true });
     Object.assign(process.env, saved);
     if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
     if (saved.REGISTRY_DATABASE_URL === undefined) delete process.env.REGISTRY_DATABASE_URL;
