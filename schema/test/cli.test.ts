@@ -4,16 +4,9 @@ import { join } from 'node:path';
 import { main } from '../src/cli';
 import { composeRepository, readmePath } from '../src';
 
-/** Folders the tests write into, removed when the file ends. */
-const folders: string[] = [];
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'schema-cli-'));
-  folders.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+/** The folder the tests write into (each its own file names), removed when the file ends. */
+const dir = mkdtempSync(join(tmpdir(), 'schema-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function capture() {
   const out: string[] = [];
@@ -31,7 +24,6 @@ function capture() {
 }
 
 test('compose writes the supergraph and API schema where it is told', async () => {
-  const dir = folder();
   const io = capture();
   const code = await main(['compose', '--supergraph', join(dir, 's.graphql'), '--api', join(dir, 'a.graphql'), '--quiet']).finally(io.restore);
   const fresh = composeRepository();
@@ -44,7 +36,7 @@ test('compose writes the supergraph and API schema where it is told', async () =
 
 test("scopes prints the README's scope table, and --write puts it back in a README whose table is stale", async () => {
   const readme = readFileSync(readmePath, 'utf8');
-  const stale = join(folder(), 'README.md');
+  const stale = join(dir, 'README.md');
   writeFileSync(stale, readme.replace(/^\| `people:read` \|.*$/m, '| `people:read` | outdated | |'));
   const io = capture();
   const printed = await main(['scopes']);
