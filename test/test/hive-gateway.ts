@@ -12,6 +12,11 @@ import { BearerTokenVerifier } from '@movement/gateway';
  * `@authenticated` (`genericAuth` in `protect-granular` mode, a refused field null with an error
  * and the rest answered). The one addition is a small plugin that signs the internal token the
  * subgraphs require, as this graph's gateway does, from the caller's claims.
+ *
+ * It runs Hive Gateway's engine (`@graphql-hive/gateway-runtime`, which its CLI and container serve)
+ * with its JWT plugin and the HTTP transport the engine loads by name for the subgraphs
+ * (`@graphql-mesh/transport-http`), not the whole CLI package: the CLI's caches, exporters and
+ * cloud plugins, none of which this uses, would add several hundred packages to every install.
  */
 export interface HiveGateway {
   url: string;
@@ -26,8 +31,9 @@ interface JwtContext {
 }
 
 export async function startHiveGateway(options: { supergraphSdl: string; subgraphUrls: Record<string, string>; signingKey: KeyLike }): Promise<HiveGateway> {
-  // The package needs Node 22 or later: the project's npm scripts (and npx) run Node 24.
-  const hive = await import('@graphql-hive/gateway');
+  // The packages need Node 22 or later: the project's npm scripts (and npx) run Node 24.
+  const hive = await import('@graphql-hive/gateway-runtime');
+  const jwt = await import('@graphql-mesh/plugin-jwt-auth');
   const identity = await createTokenIssuer();
   // The same reading of a token's claims (subject, kind, partner, scopes) as this graph's gateway.
   const principals = new BearerTokenVerifier({ jwks: identity.jwks });
@@ -66,8 +72,8 @@ export async function startHiveGateway(options: { supergraphSdl: string; subgrap
       rejectUnauthenticated: false,
     },
     plugins: () => [
-      hive.useJWT({
-        signingKeyProviders: [hive.createInlineSigningKeyProvider(publicKey)],
+      jwt.useJWT({
+        signingKeyProviders: [jwt.createInlineSigningKeyProvider(publicKey)],
         tokenVerification: { algorithms: ['ES256'] },
         reject: { missingToken: true, invalidToken: true },
       }),

@@ -23,7 +23,8 @@ import { forApolloGateway } from './direct-plan';
  *   `BENCH_GATEWAY_WORKERS` above 1, a primary and that many worker processes (`GATEWAY_WORKERS`).
  * - `baseline`: the same, from the built `gateway/dist` of another checkout (`BENCH_BASELINE_ROOT`).
  * - `stock`: `@apollo/gateway` + `@apollo/server` with their defaults.
- * - `hive`: Hive Gateway with its defaults (identical subgraph requests in flight merged).
+ * - `hive`: Hive Gateway's engine (`@graphql-hive/gateway-runtime`, what its CLI serves) with its
+ *   defaults (identical subgraph requests in flight merged).
  *
  * The peers get one addition: the internal token the subgraphs require, signed once per client
  * request for the benchmark's principal, as this graph's gateway signed it before it reused them.
@@ -121,7 +122,7 @@ async function stock(env: ContenderEnvironment): Promise<{ url: string }> {
 }
 
 async function hive(env: ContenderEnvironment): Promise<{ url: string }> {
-  const gateway = await import('@graphql-hive/gateway');
+  const gateway = await import('@graphql-hive/gateway-runtime');
   const tokens = new WeakMap<object, Promise<string>>();
   const internalToken = {
     onFetch({
