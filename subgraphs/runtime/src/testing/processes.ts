@@ -18,9 +18,14 @@ export interface ServiceProcess {
   logged(prefix: string): Promise<Record<string, unknown>>;
 }
 
-/** Runs `node script args` with only `env` (plus PATH), so the developer's own variables do not leak in. */
+/**
+ * Runs `node script args` with only `env` (plus PATH), so the developer's own variables do not leak
+ * in. Like `fork`, the child gets this process's Node flags (those of the test run, see the README's
+ * Tests section), but not a debugger's, whose port the two would share.
+ */
 export function runService(script: string, env: Record<string, string>, args: string[] = []): ServiceProcess {
-  const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const nodeFlags = process.execArgv.filter((flag) => !/^--(debug|inspect)/.test(flag));
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
