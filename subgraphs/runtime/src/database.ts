@@ -102,8 +102,11 @@ const embeddedExtensions = () => ({ pg_trgm: contrib('pg_trgm'), fuzzystrmatch: 
 // seconds to start and hundreds of megabytes. PGlite serialises queries and transactions.
 const embedded = new Map<string, { instance: Promise<PGlite>; users: number }>();
 
-// Contents to start `memory://` instances from instead of an empty cluster (see loadEmbeddedFrom).
-const startingPoints = new Map<string, Blob>();
+/** What a `memory://` instance starts from instead of a default empty cluster (see `loadEmbeddedFrom`, `initEmbeddedWith`). */
+type StartingPoint = { loadDataDir: Blob } | { initDbStartParams: string[] };
+const startingPoints = new Map<string, StartingPoint>();
+
+const taken = (dataDir: string) => embedded.has(dataDir) || startingPoints.has(dataDir) || (!dataDir.startsWith('memory://') && existsSync(dataDir));
 
 /**
  * Starts the embedded instance of `dataDir` (`memory://`, or a folder that does not exist yet),
@@ -111,8 +114,17 @@ const startingPoints = new Map<string, Blob>();
  * initdb: tests copy a migrated and seeded template in a fraction of the time making it again takes.
  */
 export function loadEmbeddedFrom(dataDir: string, contents: Blob): void {
-  if (embedded.has(dataDir) || (!dataDir.startsWith('memory://') && existsSync(dataDir))) throw new Error(`${dataDir} exists already; it cannot be loaded`);
-  startingPoints.set(dataDir, contents);
+  if (taken(dataDir)) throw new Error(`${dataDir} exists already; it cannot be loaded`);
+  startingPoints.set(dataDir, { loadDataDir: contents });
+}
+
+/**
+ * Makes the cluster of `dataDir` (as for `loadEmbeddedFrom`), when this process first opens it,
+ * with `initdbArguments` added to initdb's: for clusters made to other measures than the default.
+ */
+export function initEmbeddedWith(dataDir: string, initdbArguments: string[]): void {
+  if (taken(dataDir)) throw new Error(`${dataDir} exists already; it cannot be made again`);
+  startingPoints.set(dataDir, { initDbStartParams: initdbArguments });
 }
 
 /** The data of the open embedded instance of `dataDir`, as a tarball `loadEmbeddedFrom` takes. */
@@ -127,9 +139,9 @@ export function openEmbedded(dataDir: string): Promise<PGlite> {
   let entry = embedded.get(dataDir);
   if (!entry) {
     if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-    const loadDataDir = startingPoints.get(dataDir);
+    const startingPoint = startingPoints.get(dataDir);
     startingPoints.delete(dataDir);
-    const instance = PGlite.create(dataDir, { extensions: embeddedExtensions(), loadDataDir });
+    const instance = PGlite.create(dataDir, { extensions: embeddedExtensions(), ...startingPoint });
     entry = { instance, users: 0 };
     embedded.set(dataDir, entry);
   }
