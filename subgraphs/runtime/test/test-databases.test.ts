@@ -1,15 +1,13 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src';
 import { initEmbeddedWith, loadEmbeddedFrom } from '../src/database';
-import { prepareTestDataFolder, type TestDatabaseTemplate } from '../src/testing';
+import { openPlainDatabase, prepareTestDataFolder, type TestDatabaseTemplate } from '../src/testing';
 
 // `testTimeout` in jest.config.base.js is a global option that Jest ignores inside `projects`.
 const SLOW = 120_000;
 
 const parent = mkdtempSync(join(tmpdir(), 'movement-test-databases-'));
-const openPlain = (dataDir: string) => openDatabase({ dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
 
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
@@ -17,7 +15,7 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 const busyTemplate: TestDatabaseTemplate = {
   name: 'wal-heavy',
   fill: async (target) => {
-    const database = await openPlain(target.dataDir);
+    const database = await openPlainDatabase(target.dataDir);
     try {
       await database.driver.exec(`CREATE TABLE filler AS SELECT n, repeat('x', 200) AS padding FROM generate_series(1, 20000) AS n`);
     } finally {
@@ -36,7 +34,7 @@ test(
     expect(segments.length).toBeGreaterThanOrEqual(1);
     expect(segments.length).toBeLessThanOrEqual(2);
 
-    const database = await openPlain(folder);
+    const database = await openPlainDatabase(folder);
     try {
       const settings = await database.driver.query<{ name: string; setting: string; unit: string | null }>(
         `SELECT name, setting, unit FROM pg_settings WHERE name IN ('wal_segment_size', 'shared_buffers', 'wal_recycle') ORDER BY name`,

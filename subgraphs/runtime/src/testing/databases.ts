@@ -109,7 +109,7 @@ export async function prepareTestDataFolder(folder: string, template?: TestDatab
   const run = process.env[runVariable];
   if (!run) {
     if (!template) return;
-    const held = await openPlain(folder);
+    const held = await openPlainDatabase(folder);
     try {
       await fillFromEmpty(
         template,
@@ -137,7 +137,7 @@ function embeddedTarget(dataDir: string, dispose: () => Promise<void>): TestData
 }
 
 /** An embedded database with no Prisma client, for SQL alone. */
-const openPlain = (dataDir: string) => openDatabase({ dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
+export const openPlainDatabase = (dataDir: string) => openDatabase({ dataDir, createClient: () => ({ $disconnect: async () => undefined }) });
 
 // The file itself, not a copy in memory: a template is tens of megabytes, read once more by PGlite
 // when it starts. A template's file never changes once made (see embeddedTemplate).
@@ -157,7 +157,7 @@ const smallClusterInitdb = ['--wal-segsize=1', '-c', 'min_wal_size=2MB', '-c', '
 const emptyCluster: TestDatabaseTemplate = {
   name: 'empty',
   fill: async (target) => {
-    const cluster = await openPlain(target.dataDir);
+    const cluster = await openPlainDatabase(target.dataDir);
     try {
       await cluster.driver.query(`UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')`, []);
       for (const name of ['template0', 'template1']) await cluster.driver.query(`DROP DATABASE ${name}`, []);
@@ -186,7 +186,7 @@ function embeddedTemplate(run: string, template: TestDatabaseTemplate): Promise<
       if (template !== emptyCluster) loadEmbeddedFrom(dataDir, await templateContents(run, template.from ?? emptyCluster));
       else initEmbeddedWith(dataDir, smallClusterInitdb);
       // Held open while `fill` opens and closes its own connections, and until it is dumped.
-      const held = await openPlain(dataDir);
+      const held = await openPlainDatabase(dataDir);
       try {
         await template.fill(embeddedTarget(dataDir, async () => undefined));
         // The copies start at this checkpoint, with no WAL before it to keep.
